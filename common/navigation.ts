@@ -1,0 +1,41 @@
+import type { Permission } from './permissions.js';
+
+/** One entry of the navigation: a capability of the brief, shown once built and when permitted. */
+export interface NavItem {
+  capability: number;
+  label: string;
+  path: string;
+  permission: Permission;
+  built: boolean;
+  group: 'Work' | 'Preparedness' | 'Campus' | 'Insight' | 'Administration';
+}
+
+/** Navigation for all 23 capabilities. `built: false` entries stay hidden until their module lands. */
+export const NAVIGATION: readonly NavItem[] = [
+  { capability: 2, label: 'Calls & incidents', path: '/incidents', permission: 'incident.read', built: false, group: 'Work' },
+  { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: false, group: 'Work' },
+  { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: false, group: 'Work' },
+  { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: false, group: 'Work' },
+  { capability: 8, label: 'Notices & status', path: '/notices', permission: 'notice.read', built: false, group: 'Work' },
+  { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: false, group: 'Work' },
+  { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: false, group: 'Work' },
+  { capability: 14, label: 'Education programs', path: '/education', permission: 'education.request', built: false, group: 'Work' },
+  { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: false, group: 'Work' },
+  { capability: 9, label: 'Safety plans', path: '/plans', permission: 'plan.read', built: false, group: 'Preparedness' },
+  { capability: 10, label: 'Drills', path: '/drills', permission: 'drill.read', built: false, group: 'Preparedness' },
+  { capability: 11, label: 'Alerts', path: '/alerts', permission: 'alert.receive', built: false, group: 'Preparedness' },
+  { capability: 15, label: 'Staff training', path: '/training', permission: 'training.read', built: false, group: 'Preparedness' },
+  { capability: 16, label: 'SRO certifications', path: '/certifications', permission: 'certification.manage', built: false, group: 'Preparedness' },
+  { capability: 17, label: 'Safety equipment', path: '/equipment', permission: 'equipment.read', built: false, group: 'Campus' },
+  { capability: 18, label: 'Security systems', path: '/security-systems', permission: 'security_system.read', built: false, group: 'Campus' },
+  { capability: 19, label: 'Security assessments', path: '/assessments', permission: 'assessment.read', built: false, group: 'Campus' },
+  { capability: 21, label: 'Directory', path: '/directory', permission: 'directory.read', built: false, group: 'Insight' },
+  { capability: 22, label: 'Reports & analytics', path: '/analytics', permission: 'analytics.read', built: false, group: 'Insight' },
+  { capability: 1, label: 'Schools', path: '/schools', permission: 'school.read', built: true, group: 'Administration' },
+  { capability: 1, label: 'SRO assignments', path: '/assignments', permission: 'assignment.read', built: true, group: 'Administration' },
+  { capability: 1, label: 'Students', path: '/students', permission: 'student.read', built: true, group: 'Administration' },
+  { capability: 1, label: 'Users', path: '/users', permission: 'user.manage', built: true, group: 'Administration' },
+  { capability: 1, label: 'District settings', path: '/district', permission: 'district.manage', built: true, group: 'Administration' },
+  { capability: 23, label: 'Data exchange', path: '/data', permission: 'import.run', built: false, group: 'Administration' },
+  { capability: 1, label: 'Audit log', path: '/audit', permission: 'audit.read', built: true, group: 'Administration' },
+];

@@ -1,0 +1,158 @@
+import type { Role } from './roles.js';
+
+/**
+ * The catalogue of every permission in SRO Desk, grouped by capability of the product brief.
+ * A permission says what may be done; the grant it comes from says where (schools or the district).
+ */
+export const PERMISSIONS = {
+  // 1 Organization
+  'district.read': 'See the district and its settings',
+  'district.manage': 'Change district settings and security policy',
+  'school.read': 'See schools, feeder relations and contacts',
+  'school.manage': 'Create and change schools and feeder relations',
+  'area.read': 'See campus areas',
+  'area.manage': 'Create and change campus areas',
+  'assignment.read': 'See SRO assignments',
+  'assignment.manage': 'Assign SROs to schools',
+  'user.read': 'See the people directory of users',
+  'user.manage': 'Create users, reset passwords, deactivate accounts',
+  'role.grant': 'Grant and revoke roles',
+  'student.read': 'See the student roster (education record)',
+  'student.demographics.read': 'See CRDC demographics of students',
+  'student.manage': 'Create and change students and guardians',
+  // 2-4 Calls, incidents, investigations, discipline hand-off
+  'call.create': 'Take a call for service',
+  'call.read': 'See calls for service',
+  'call.dispatch': 'Dispatch and clear calls for service',
+  'incident.create': 'Create incidents and reports',
+  'incident.read': 'See incidents at own schools',
+  'incident.narrative.read': 'Read investigative narratives',
+  'incident.juvenile.read': 'See juvenile records',
+  'incident.approve': 'Review, return and approve reports',
+  'incident.seal': 'Seal records',
+  'incident.refer': 'Refer an incident to administration or counseling',
+  'discipline.receive': 'Receive referrals to administration',
+  // 5-8 Daily operations
+  'patrol.log': 'Log patrols and security checks',
+  'patrol.read': 'See patrol and check logs',
+  'activity.log': 'Log daily triad activity',
+  'activity.read': 'See activity logs and monthly reports',
+  'event.read': 'See the events calendar and coverage',
+  'event.manage': 'Create events',
+  'event.assign': 'Designate event coverage',
+  'notice.send': 'Send leaving-the-building and advance notices',
+  'notice.read': 'Receive notices and see SRO status',
+  'meeting.manage': 'Run administration meetings and keep the MOU',
+  // 9-10 Preparedness
+  'plan.read': 'Read safety plans and protocols',
+  'plan.manage': 'Write and version safety plans',
+  'plan.approve': 'Approve the annual plan review',
+  'drill.read': 'See drills and compliance',
+  'drill.record': 'Schedule and record drills',
+  'drill.rules.manage': 'Edit the state drill rule set',
+  // 11 Alerts
+  'alert.raise': 'Raise and cancel SRP alerts',
+  'alert.receive': 'Receive alerts and check in',
+  'alert.manage': 'Run the accountability board and All Clear',
+  'reunification.manage': 'Run reunification',
+  // 12, 20 Threat assessment and tips
+  'threat.read': 'See threat assessments',
+  'threat.manage': 'Run threat assessments',
+  'tip.read': 'See anonymous tips',
+  'tip.triage': 'Triage and answer anonymous tips',
+  // 13-16 Support, education, training
+  'support.log': 'Log mentoring and informal counseling contacts',
+  'referral.create': 'Refer a student to support',
+  'referral.read': 'See support referrals',
+  'referral.manage': 'Receive and close support referrals',
+  'education.manage': 'Teach classes and record attendance',
+  'education.request': 'Request a class',
+  'training.manage': 'Run staff training',
+  'training.read': 'See own training and certifications',
+  'certification.manage': 'Track SRO certifications',
+  // 17-19 Campus security
+  'equipment.read': 'See safety equipment',
+  'equipment.manage': 'Manage and inspect safety equipment',
+  'security_system.read': 'See security systems',
+  'security_system.manage': 'Report outages and manage security systems',
+  'assessment.read': 'See security assessments',
+  'assessment.manage': 'Conduct security assessments',
+  // 21-23 Collaboration, analytics, data exchange, administration
+  'directory.read': 'See the agency and partner directory',
+  'directory.manage': 'Maintain the agency and partner directory',
+  'analytics.read': 'See dashboards and analytics',
+  'report.export': 'Export CRDC and NIBRS reports',
+  'import.run': 'Import schools and rosters',
+  'backup.run': 'Back up and restore',
+  'audit.read': 'Read the audit log',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
+
+/** The one role-to-permission map. Least privilege: a role holds only what its work needs. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  sro: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read',
+    'call.create', 'call.read', 'call.dispatch', 'incident.create', 'incident.read', 'incident.narrative.read',
+    'incident.juvenile.read', 'incident.refer',
+    'patrol.log', 'patrol.read', 'activity.log', 'activity.read', 'event.read', 'notice.send', 'notice.read',
+    'meeting.manage', 'plan.read', 'drill.read', 'drill.record', 'alert.raise', 'alert.receive', 'alert.manage',
+    'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
+    'referral.create', 'referral.read', 'education.manage', 'training.manage', 'training.read',
+    'equipment.read', 'security_system.read', 'assessment.read', 'assessment.manage', 'directory.read',
+    'analytics.read',
+  ],
+  supervisor: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'assignment.manage', 'user.read',
+    'call.create', 'call.read', 'call.dispatch', 'incident.create', 'incident.read', 'incident.narrative.read',
+    'incident.juvenile.read', 'incident.approve', 'incident.seal', 'incident.refer',
+    'patrol.read', 'activity.read', 'event.read', 'event.manage', 'event.assign', 'notice.read', 'notice.send',
+    'meeting.manage', 'plan.read', 'drill.read', 'alert.raise', 'alert.receive', 'alert.manage',
+    'threat.read', 'tip.read', 'tip.triage', 'referral.read', 'training.read', 'certification.manage',
+    'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
+    'analytics.read', 'report.export', 'audit.read',
+  ],
+  school_admin: [
+    'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',
+    'student.read', 'student.demographics.read', 'student.manage',
+    'call.create', 'call.read', 'incident.read', 'discipline.receive', 'incident.refer',
+    'patrol.read', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
+    'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record',
+    'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
+    'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
+    'education.request', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
+    'security_system.read', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
+  ],
+  counselor: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
+    'call.create', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.receive',
+    'threat.read', 'threat.manage', 'tip.read', 'support.log', 'referral.create', 'referral.read',
+    'referral.manage', 'education.request', 'training.read', 'directory.read',
+  ],
+  security: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
+    'patrol.log', 'patrol.read', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
+    'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
+    'security_system.manage', 'directory.read',
+  ],
+  staff: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
+    'notice.read', 'plan.read', 'alert.receive', 'education.request', 'training.read', 'referral.create',
+  ],
+  director: ALL.filter(
+    (p) => !['user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create'].includes(p),
+  ),
+  sysadmin: [
+    'district.read', 'district.manage', 'school.read', 'school.manage', 'area.read', 'area.manage',
+    'assignment.read', 'assignment.manage', 'user.read', 'user.manage', 'role.grant', 'student.read',
+    'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
+    'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
+  ],
+};
+
+/** True when the role's map entry names the permission. */
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

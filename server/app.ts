@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { CsrfTokens } from './auth/csrf.js';
+import { installAuth } from './auth/plugin.js';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/connection.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { AppError } from './lib/errors.js';
+import { installErrorHandling } from './lib/http-errors.js';
+import { loggerOptions } from './lib/logger.js';
+import { Mailer } from './lib/mailer.js';
+import { SecretBox } from './lib/secret-box.js';
+import { registerModules } from './modules/index.js';
+
+/** What every route and service can reach through `app.deps`. */
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  clock: Clock;
+  box: SecretBox;
+  csrf: CsrfTokens;
+  mailer: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** Options of `buildApp` beyond configuration; tests pass a clock and quiet logs. */
+export interface BuildOptions {
+  config: AppConfig;
+  database: Database;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+/** Builds the whole HTTP application around an open, migrated database. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const box = new SecretBox(config.sessionSecret);
+  app.decorate('deps', {
+    config,
+    database,
+    clock: options.clock ?? systemClock,
+    box,
+    csrf: new CsrfTokens(box),
+    mailer: new Mailer(config.smtpUrl, config.mailFrom),
+  } satisfies AppDeps);
+  app.addHook('onClose', async () => app.deps.mailer.close());
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SRO Desk API',
+        version: '0.1.0',
+        description: 'The API of SRO Desk. Sign in with POST /api/auth/sign-in; state-changing requests carry the x-csrf-token header echoing the sro_csrf cookie.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sro_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app);
+
+  await app.register(registerModules, { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+
+  const webDir = config.webDir;
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    // History fallback: every page path of the single-page app answers with index.html.
+    void reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

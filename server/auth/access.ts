@@ -1,0 +1,60 @@
+import { ROLE_PERMISSIONS, type Permission } from '../../common/permissions.js';
+import type { Role } from '../../common/roles.js';
+import { AppError, notFound } from '../lib/errors.js';
+
+/** A role held at one school, or at the whole district when `schoolId` is null. */
+export interface Grant {
+  role: Role;
+  schoolId: string | null;
+}
+
+/** The signed-in user as every service sees them. */
+export interface Actor {
+  userId: string;
+  districtId: string;
+  name: string;
+  email: string;
+  grants: Grant[];
+}
+
+/** Where a permission reaches: every school of the district, or a list of schools. */
+export type Scope = { all: true } | { all: false; schoolIds: string[] };
+
+/** True when any of the actor's grants carries the permission, wherever. */
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+}
+
+/** The schools at which the actor holds `permission`. */
+export function scopeOf(actor: Actor, permission: Permission): Scope {
+  const schoolIds = new Set<string>();
+  for (const g of actor.grants) {
+    if (!ROLE_PERMISSIONS[g.role].includes(permission)) continue;
+    if (g.schoolId === null) return { all: true };
+    schoolIds.add(g.schoolId);
+  }
+  return { all: false, schoolIds: [...schoolIds] };
+}
+
+/** True when the actor holds `permission` at `schoolId`. */
+export function canAtSchool(actor: Actor, permission: Permission, schoolId: string): boolean {
+  const scope = scopeOf(actor, permission);
+  return scope.all || scope.schoolIds.includes(schoolId);
+}
+
+/** Throws 403 when the actor lacks the permission everywhere (the route-level check). */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new AppError('forbidden', `You do not have the permission ${permission}`);
+  }
+}
+
+/** Throws not-found when the record's school is outside the actor's scope: a denied record reads as absent. */
+export function requireSchool(actor: Actor, permission: Permission, schoolId: string, what: string): void {
+  if (!canAtSchool(actor, permission, schoolId)) throw notFound(what);
+}
+
+/** True when a grant of the actor is district-wide for a role carrying `permission`. */
+export function isDistrictWide(actor: Actor, permission: Permission): boolean {
+  return scopeOf(actor, permission).all;
+}

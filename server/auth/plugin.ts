@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../../common/permissions.js';
+import { AppError } from '../lib/errors.js';
+import type { ServiceContext } from '../lib/context.js';
+import { requirePermission } from './access.js';
+import { CSRF_COOKIE, CSRF_HEADER } from './csrf.js';
+import { loadSession, type LoadedSession } from './sessions.js';
+
+export const SESSION_COOKIE = 'sro_session';
+
+/**
+ * Who may call a route: `public` anyone; `pending` a session that has not finished sign-in (MFA step,
+ * MFA enrolment required by policy); `user` (the default) a fully signed-in user.
+ */
+export type RouteAccess = 'public' | 'pending' | 'user';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    permission?: Permission;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Installs CSRF checking, session loading and the route-level access and permission checks. */
+export function installAuth(app: FastifyInstance): void {
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const { deps } = app;
+    const cookieToken = request.cookies[CSRF_COOKIE];
+    if (!deps.csrf.valid(cookieToken)) {
+      void reply.setCookie(CSRF_COOKIE, deps.csrf.issue(), {
+        path: '/', sameSite: 'strict', secure: deps.config.secureCookies, httpOnly: false,
+      });
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      if (!deps.csrf.matches(cookieToken, typeof header === 'string' ? header : undefined)) {
+        throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header; reload the page and try again`);
+      }
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.session = await loadSession(deps.database.db, token, deps.clock.now());
+      if (!request.session) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const config = request.routeOptions.config;
+    const access = config.access ?? 'user';
+    if (access === 'public' || request.is404) return;
+    const session = request.session;
+    if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
+    if (access === 'user' && (session.mfaPending || session.mfaEnrolmentRequired)) {
+      throw new AppError('mfa_required', session.mfaPending
+        ? 'Enter the code from your authenticator app to finish signing in'
+        : 'Your district requires two-step sign-in for your role: set it up to continue');
+    }
+    if (config.permission) requirePermission(session.actor, config.permission);
+  });
+}
+
+/** The service context of a signed-in request (routes with access `user` or `pending`). */
+export function contextOf(request: FastifyRequest): ServiceContext {
+  const session = request.session;
+  if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
+  const { deps } = request.server;
+  return { db: deps.database.db, actor: session.actor, requestId: request.id, clock: deps.clock };
+}
+
+/** Sets the session cookie. */
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  const { config } = reply.server.deps;
+  void reply.setCookie(SESSION_COOKIE, token, {
+    path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 12 * 60 * 60,
+  });
+}

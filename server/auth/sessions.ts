@@ -1,0 +1,106 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Role } from '../../common/roles.js';
+import type { Db } from '../db/connection.js';
+import { districts, sessions, users } from '../db/schema/index.js';
+import { hashToken, randomToken } from '../lib/ids.js';
+import type { Actor, Grant } from './access.js';
+
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+// last_seen_at is written at most once a minute, so reads do not each cost a write.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** A session as loaded for a request. */
+export interface LoadedSession {
+  tokenHash: string;
+  actor: Actor;
+  mfaPending: boolean;
+  mfaEnabled: boolean;
+  /** True when district policy requires two-step sign-in for a role the user holds and it is not set up. */
+  mfaEnrolmentRequired: boolean;
+  mustChangePassword: boolean;
+}
+
+/** Creates a session and returns the cookie token (only its hash is stored). */
+export async function createSession(db: Db, userId: string, mfaPending: boolean, now: Date): Promise<string> {
+  const token = randomToken();
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId,
+    mfaPending,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+  });
+  return token;
+}
+
+/** Loads a live session with its user and grants in one query; expired or idle sessions are removed. */
+export async function loadSession(db: Db, token: string, now: Date): Promise<LoadedSession | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      userId: users.id,
+      districtId: users.districtId,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      mfaEnabled: users.mfaEnabled,
+      mustChangePassword: users.mustChangePassword,
+      mfaPending: sessions.mfaPending,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      mfaRequiredRoles: districts.mfaRequiredRoles,
+      grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id)), '[]'::json) from role_grants g where g.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(districts, eq(districts.id, users.districtId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  if (!row) return null;
+  const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS;
+  if (!row.active || idle || row.expiresAt.getTime() <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
+  const required = new Set(row.mfaRequiredRoles);
+  return {
+    tokenHash,
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants },
+    mfaPending: row.mfaPending,
+    mfaEnabled: row.mfaEnabled,
+    mfaEnrolmentRequired: !row.mfaEnabled && grants.some((g: { role: Role }) => required.has(g.role)),
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+/** Marks the second step passed and renews the token (so a token seen before MFA is useless after). */
+export async function completeMfa(db: Db, tokenHash: string, userId: string, now: Date): Promise<string> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return createSession(db, userId, false, now);
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user except, optionally, one (after a password change or reset). */
+export async function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      keepTokenHash
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keepTokenHash}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+/** Removes sessions past their absolute expiry (housekeeping). */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}

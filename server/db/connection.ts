@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The database handle every repository takes; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database with the means to migrate and close it, the same for both engines. */
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  migrate(): Promise<void>;
+  /** The tag of the last applied migration, e.g. `0001_audit_append_only`, or null before any. */
+  migrationVersion(): Promise<{ applied: number; latest: string | null }>;
+  close(): Promise<void>;
+}
+
+/** Where the migration files live, resolved from this module so `dist/` and sources both work. */
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  // from server/db (sources) or dist/server/db (build): walk up to the package root
+  import.meta.url.includes('/dist/') ? '../../../server/db/migrations' : './migrations',
+);
+
+function journalTags(): string[] {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.map((e) => e.tag);
+}
+
+function withMigrations(db: Db, kind: DatabaseKind, migrate: () => Promise<void>, close: () => Promise<void>): Database {
+  return {
+    db,
+    kind,
+    migrate,
+    close,
+    async migrationVersion() {
+      const exists = await db.execute<{ n: string | null }>(
+        sql`select to_regclass('drizzle.__drizzle_migrations')::text as n`,
+      );
+      if (!rows<{ n: string | null }>(exists)[0]?.n) return { applied: 0, latest: null };
+      const result = await db.execute<{ count: number }>(
+        sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+      );
+      const applied = Number(rows<{ count: number }>(result)[0]?.count ?? 0);
+      return { applied, latest: applied > 0 ? (journalTags()[applied - 1] ?? null) : null };
+    },
+  };
+}
+
+/** Rows of a raw `execute` result: PGlite answers `{ rows }`, postgres.js answers the array itself. */
+export function rows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Opens a PostgreSQL server database. */
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => undefined });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return withMigrations(
+    db,
+    'postgres',
+    () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    () => client.end({ timeout: 5 }),
+  );
+}
+
+/** Opens an embedded PGlite database: a folder on disk, or memory when `dataDir` is omitted. */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return withMigrations(
+    db,
+    'pglite',
+    () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    () => client.close(),
+  );
+}
+
+/** The PGlite client behind a Database, for dumping a template in tests. */
+export function pgliteClient(database: Database): PGlite {
+  return (database.db as unknown as { $client: PGlite }).$client;
+}

@@ -1,0 +1,4 @@
+export * from './organization.js';
+export * from './roster.js';
+export * from './auth.js';
+export * from './audit.js';

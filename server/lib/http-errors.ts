@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '../../common/errors.js';
+import { AppError } from './errors.js';
+
+function send(reply: import('fastify').FastifyReply, error: AppError): void {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.field) body.error.field = error.field;
+  if (error.retryAfterSeconds !== undefined) {
+    body.error.retryAfterSeconds = error.retryAfterSeconds;
+    void reply.header('retry-after', String(error.retryAfterSeconds));
+  }
+  void reply.code(error.status).send(body);
+}
+
+/** Maps whatever was thrown to one JSON error answer; 5xx are logged with the request id, never shown. */
+export function toAppError(error: FastifyError | Error): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const where = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const context = (error as { validationContext?: string }).validationContext ?? 'body';
+    const field = where || (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys?.[0] || context;
+    return new AppError('validation_failed', `${field}: ${first?.message ?? 'is invalid'}`, { field });
+  }
+  const code = (error as FastifyError).code;
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    return new AppError('bad_request', 'The request body is not valid JSON');
+  }
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError('bad_request', 'The request body is empty');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'The request body is too large');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError('unsupported_media_type', 'Send the request body as application/json');
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return new AppError('bad_request', error.message);
+  return null;
+}
+
+/** Installs the one error handler and the JSON not-found answer for unknown API routes. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toAppError(error);
+    if (known) return send(reply, known);
+    request.log.error({ err: error, reqId: request.id }, 'request failed');
+    send(reply, new AppError('internal', `Something went wrong on our side (reference ${request.id})`));
+  });
+}

@@ -1,9 +1,9 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../common/errors.js';
 import { AppError } from './errors.js';
 
-function send(reply: import('fastify').FastifyReply, error: AppError): void {
+function send(reply: FastifyReply, error: AppError): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
   if (error.retryAfterSeconds !== undefined) {

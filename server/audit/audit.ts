@@ -36,3 +36,8 @@ export async function writeAudit(tx: Db, who: AuditWho, entry: AuditEntry): Prom
     detail: entry.detail ?? {},
   });
 }
+
+/** The audit "who" of a service call. */
+export function whoOf(ctx: { actor: AuditWho['actor']; requestId: string }): AuditWho {
+  return { actor: ctx.actor, requestId: ctx.requestId };
+}

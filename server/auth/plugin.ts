@@ -4,7 +4,7 @@ import { AppError } from '../lib/errors.js';
 import type { ServiceContext } from '../lib/context.js';
 import { requirePermission } from './access.js';
 import { CSRF_COOKIE, CSRF_HEADER } from './csrf.js';
-import { loadSession, type LoadedSession } from './sessions.js';
+import { loadSession, mustEnrolMfa, type LoadedSession } from './sessions.js';
 
 export const SESSION_COOKIE = 'sro_session';
 
@@ -58,10 +58,13 @@ export function installAuth(app: FastifyInstance): void {
     if (access === 'public' || request.is404) return;
     const session = request.session;
     if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
-    if (access === 'user' && (session.mfaPending || session.mfaEnrolmentRequired)) {
+    if (access === 'user' && (session.mfaPending || mustEnrolMfa(session))) {
       throw new AppError('mfa_required', session.mfaPending
         ? 'Enter the code from your authenticator app to finish signing in'
         : 'Your district requires two-step sign-in for your role: set it up to continue');
+    }
+    if (access === 'user' && session.mustChangePassword && request.routeOptions.url !== '/api/auth/password') {
+      throw new AppError('forbidden', 'Choose a new password to replace the temporary one first');
     }
     if (config.permission) requirePermission(session.actor, config.permission);
   });

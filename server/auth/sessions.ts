@@ -16,8 +16,8 @@ export interface LoadedSession {
   actor: Actor;
   mfaPending: boolean;
   mfaEnabled: boolean;
-  /** True when district policy requires two-step sign-in for a role the user holds and it is not set up. */
-  mfaEnrolmentRequired: boolean;
+  /** True when district policy requires two-step sign-in for a role the user holds. */
+  mfaRequiredByPolicy: boolean;
   mustChangePassword: boolean;
 }
 
@@ -73,9 +73,14 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
     actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
-    mfaEnrolmentRequired: !row.mfaEnabled && grants.some((g: { role: Role }) => required.has(g.role)),
+    mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),
     mustChangePassword: row.mustChangePassword,
   };
+}
+
+/** True when the session must enrol in two-step sign-in before anything else. */
+export function mustEnrolMfa(session: LoadedSession): boolean {
+  return !session.mfaEnabled && session.mfaRequiredByPolicy;
 }
 
 /** Marks the second step passed and renews the token (so a token seen before MFA is useless after). */

@@ -1,0 +1,10 @@
+/** Sign-in throttling: after this many failures in a row the account is locked... */
+export const MAX_FAILED_SIGN_INS = 5;
+/** ...for this long. */
+export const LOCKOUT_MS = 10 * 60 * 1000;
+
+/** Seconds left on a lock, or 0 when not locked. */
+export function lockSecondsLeft(lockedUntil: Date | null, now: Date): number {
+  if (!lockedUntil) return 0;
+  return Math.max(0, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+}

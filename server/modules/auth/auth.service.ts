@@ -1,0 +1,196 @@
+import QRCode from 'qrcode';
+import { ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.js';
+import type { AppDeps } from '../../app.js';
+import { writeAudit } from '../../audit/audit.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
+import {
+  completeMfa, createSession, deleteSession, deleteUserSessions, loadSession, mustEnrolMfa, type LoadedSession,
+} from '../../auth/sessions.js';
+import { checkTotp, newTotpSecret, totpUri } from '../../auth/totp.js';
+import { AppError } from '../../lib/errors.js';
+import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, lockSecondsLeft } from './auth.policy.js';
+import * as repo from './auth.repository.js';
+import type { SessionBody } from './auth.schemas.js';
+
+const WRONG_CREDENTIALS = 'E-mail or password is wrong';
+
+function lockedOut(seconds: number): AppError {
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError('locked_out', `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+/**
+ * Checks e-mail and password. Unknown e-mail, wrong password and inactive account answer alike and
+ * take alike (a decoy hash is verified for unknown e-mails). Failures count towards a lockout per e-mail.
+ * Returns the new session token; the session waits for the TOTP step when the user has MFA on.
+ */
+export async function signIn(deps: AppDeps, email: string, password: string, requestId: string): Promise<string> {
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const throttle = await repo.findThrottle(db, email);
+  const left = lockSecondsLeft(throttle?.lockedUntil ?? null, now);
+  if (left > 0) throw lockedOut(left);
+
+  const user = await repo.findUserByEmail(db, email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !passwordOk || !user.active) {
+    const failure = await db.transaction(async (tx) => {
+      const result = await repo.recordFailure(tx, email, now, (count) =>
+        count >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS) : null);
+      const who = { label: email, districtId: user?.districtId ?? null, requestId, at: now };
+      await writeAudit(tx, who, {
+        type: 'auth.sign_in_failed', subjectType: 'user', subjectId: user?.id,
+        detail: { reason: !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'inactive', attempt: result.count },
+      });
+      if (result.lockedUntil) await writeAudit(tx, who, { type: 'auth.locked_out', subjectType: 'user', subjectId: user?.id });
+      return result;
+    });
+    if (failure.lockedUntil) throw lockedOut(lockSecondsLeft(failure.lockedUntil, now));
+    throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+  }
+
+  return db.transaction(async (tx) => {
+    await repo.clearThrottle(tx, email);
+    await repo.updateUser(tx, user.id, { lastSignInAt: now });
+    const token = await createSession(tx, user.id, user.mfaEnabled, now);
+    await writeAudit(tx, { actor: { userId: user.id, districtId: user.districtId, email: user.email }, requestId, at: now }, {
+      type: 'auth.sign_in', subjectType: 'user', subjectId: user.id, detail: { mfaPending: user.mfaEnabled },
+    });
+    return token;
+  });
+}
+
+/** Finishes a sign-in with the TOTP code; wrong codes count towards the same lockout. Returns a fresh token. */
+export async function verifyMfa(deps: AppDeps, session: LoadedSession, code: string, requestId: string): Promise<string> {
+  if (!session.mfaPending) throw new AppError('bad_request', 'This session does not wait for a code');
+  const { db } = deps.database;
+  const now = deps.clock.now();
+  const { actor } = session;
+  const email = actor.email.toLowerCase();
+  const left = lockSecondsLeft((await repo.findThrottle(db, email))?.lockedUntil ?? null, now);
+  if (left > 0) throw lockedOut(left);
+  const user = await repo.findUserById(db, actor.userId);
+  const secret = user?.mfaSecret ? deps.box.open(user.mfaSecret) : null;
+  if (!secret || !checkTotp(secret, code, now)) {
+    const failure = await db.transaction(async (tx) => {
+      const result = await repo.recordFailure(tx, email, now, (count) =>
+        count >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS) : null);
+      await writeAudit(tx, { actor, requestId, at: now }, { type: 'auth.mfa_failed', subjectType: 'user', subjectId: actor.userId });
+      if (result.lockedUntil) {
+        await deleteSession(tx, session.tokenHash);
+        await writeAudit(tx, { actor, requestId, at: now }, { type: 'auth.locked_out', subjectType: 'user', subjectId: actor.userId });
+      }
+      return result;
+    });
+    if (failure.lockedUntil) throw lockedOut(lockSecondsLeft(failure.lockedUntil, now));
+    throw new AppError('unauthenticated', 'The code is wrong or has expired', { field: 'code' });
+  }
+  return db.transaction(async (tx) => {
+    await repo.clearThrottle(tx, email);
+    return completeMfa(tx, session.tokenHash, actor.userId, now);
+  });
+}
+
+/** Ends the session. */
+export async function signOut(deps: AppDeps, session: LoadedSession, requestId: string): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    await deleteSession(tx, session.tokenHash);
+    await writeAudit(tx, { actor: session.actor, requestId }, { type: 'auth.sign_out', subjectType: 'user', subjectId: session.actor.userId });
+  });
+}
+
+/** Changes the signed-in user's password; other sessions of the user end. */
+export async function changePassword(
+  deps: AppDeps, session: LoadedSession, input: { currentPassword: string; newPassword: string }, requestId: string,
+): Promise<void> {
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, session.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('validation_failed', 'The current password is wrong', { field: 'currentPassword' });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError('validation_failed', 'The new password must differ from the current one', { field: 'newPassword' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
+    await deleteUserSessions(tx, user.id, session.tokenHash);
+    await writeAudit(tx, { actor: session.actor, requestId }, { type: 'auth.password_changed', subjectType: 'user', subjectId: user.id });
+  });
+}
+
+/** Starts two-step enrolment: a new secret (kept sealed, not yet active) and its QR code. */
+export async function setupMfa(deps: AppDeps, session: LoadedSession) {
+  if (session.mfaPending) throw new AppError('mfa_required', 'Finish signing in first');
+  const secret = newTotpSecret();
+  await repo.updateUser(deps.database.db, session.actor.userId, { mfaSecret: deps.box.seal(secret), mfaEnabled: false });
+  const otpauthUrl = totpUri(secret, session.actor.email);
+  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, width: 200 });
+  return { secret, otpauthUrl, qrSvg };
+}
+
+/** Turns two-step sign-in on once the user proves the authenticator works. */
+export async function enableMfa(deps: AppDeps, session: LoadedSession, code: string, requestId: string): Promise<void> {
+  if (session.mfaPending) throw new AppError('mfa_required', 'Finish signing in first');
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, session.actor.userId);
+  if (!user?.mfaSecret) throw new AppError('conflict', 'Start the set-up first', { field: 'code' });
+  if (!checkTotp(deps.box.open(user.mfaSecret), code, deps.clock.now())) {
+    throw new AppError('validation_failed', 'The code is wrong or has expired', { field: 'code' });
+  }
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { mfaEnabled: true });
+    await writeAudit(tx, { actor: session.actor, requestId }, { type: 'auth.mfa_enrolled', subjectType: 'user', subjectId: user.id });
+  });
+}
+
+/** Turns two-step sign-in off, unless district policy requires it for one of the user's roles. */
+export async function disableMfa(deps: AppDeps, session: LoadedSession, password: string, requestId: string): Promise<void> {
+  const { db } = deps.database;
+  const user = await repo.findUserById(db, session.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError('validation_failed', 'The password is wrong', { field: 'password' });
+  }
+  if (session.mfaRequiredByPolicy) {
+    throw new AppError('conflict', 'Your district requires two-step sign-in for your role');
+  }
+  await db.transaction(async (tx) => {
+    await repo.updateUser(tx, user.id, { mfaEnabled: false, mfaSecret: null });
+    await writeAudit(tx, { actor: session.actor, requestId }, { type: 'auth.mfa_disabled', subjectType: 'user', subjectId: user.id });
+  });
+}
+
+/** Loads the session behind a fresh token (right after sign-in) for the answer body. */
+export async function sessionForToken(deps: AppDeps, token: string): Promise<LoadedSession | null> {
+  return loadSession(deps.database.db, token, deps.clock.now());
+}
+
+const ANONYMOUS: SessionBody = { state: 'anonymous', user: null, district: null, grants: [], permissions: [], schools: [] };
+
+/** What the web app is told about a session: state, user, roles, permissions and schools. */
+export async function sessionView(deps: AppDeps, session: LoadedSession | null): Promise<SessionBody> {
+  if (!session) return ANONYMOUS;
+  const { db } = deps.database;
+  const { actor } = session;
+  const [user, district] = await Promise.all([repo.findUserById(db, actor.userId), repo.findDistrict(db, actor.districtId)]);
+  if (!user || !district) return ANONYMOUS;
+  const state = session.mfaPending ? 'mfa_pending' : mustEnrolMfa(session) ? 'mfa_enrolment_required' : 'signed_in';
+  const signedIn = state === 'signed_in';
+  const permissions = new Set<Permission>();
+  for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role]) permissions.add(p);
+  const districtWide = actor.grants.some((g) => g.schoolId === null);
+  const schoolIds = [...new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])))];
+  return {
+    state,
+    user: {
+      id: user.id, name: user.name, email: user.email, title: user.title,
+      mfaEnabled: user.mfaEnabled, mustChangePassword: user.mustChangePassword,
+    },
+    district,
+    grants: signedIn ? actor.grants : [],
+    permissions: signedIn ? [...permissions].sort() : [],
+    schools: signedIn ? await repo.findSchoolsBrief(db, actor.districtId, districtWide ? null : schoolIds) : [],
+  };
+}

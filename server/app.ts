@@ -72,6 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await app.register(fastifyCookie);
+  installAuth(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -88,7 +89,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  installAuth(app);
 
   await app.register(registerModules, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -26,9 +26,34 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** One API route as the access checks see it; the authorization tests walk this table. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  permission?: Permission;
+}
+
+/** Every /api route with its access and permission, filled as routes are registered. */
+export const routeTable = new WeakMap<FastifyInstance, RouteInfo[]>();
+
 /** Installs CSRF checking, session loading and the route-level access and permission checks. */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('session', null);
+  const table: RouteInfo[] = [];
+  routeTable.set(app, table);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    route.config ??= {};
+    // The API description is public: it documents the API, it holds no data.
+    if (route.url.startsWith('/api/docs')) route.config.access = 'public';
+    const { access = 'user', permission } = route.config;
+    if (permission && route.schema && !route.schema.hide) {
+      route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission });
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;

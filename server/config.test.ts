@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('uses the embedded database in ./data by default and keeps a generated secret there', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srodesk-config-'));
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8')).toBe(config.sessionSecret);
+    // the same secret is read back on the next start, so sessions and sealed secrets survive restarts
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it('refuses bad values and names the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('turns on secure cookies for an https public URL', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://sro.example.org', SESSION_SECRET: 'x'.repeat(40) });
+    expect(config.secureCookies).toBe(true);
+    expect(config.publicUrl).toBe('https://sro.example.org');
+  });
+});

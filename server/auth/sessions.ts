@@ -9,6 +9,30 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 // last_seen_at is written at most once a minute, so reads do not each cost a write.
 const TOUCH_EVERY_MS = 60 * 1000;
+/**
+ * Sessions loaded from the database are reused for a few seconds so a page's burst of requests costs one
+ * lookup. Changes made by this process (sign-out, password, grants, deactivation) drop the entries at
+ * once; another process sharing a PostgreSQL database sees such a change within this time.
+ */
+export const SESSION_CACHE_MS = 5 * 1000;
+
+interface CachedSession {
+  session: LoadedSession;
+  userId: string;
+  cachedAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+const cache = new Map<string, CachedSession>();
+// Bumped by every invalidation, so a lookup that raced with one does not put a stale entry back.
+let generation = 0;
+
+/** Drops cached sessions of a user (or all when no user is given) after a change to them. */
+export function forgetSessions(userId?: string): void {
+  generation++;
+  if (!userId) return cache.clear();
+  for (const [key, entry] of cache) if (entry.userId === userId) cache.delete(key);
+}
 
 /** A session as loaded for a request. */
 export interface LoadedSession {
@@ -38,6 +62,19 @@ export async function createSession(db: Db, userId: string, mfaPending: boolean,
 /** Loads a live session with its user and grants in one query; expired or idle sessions are removed. */
 export async function loadSession(db: Db, token: string, now: Date): Promise<LoadedSession | null> {
   const tokenHash = hashToken(token);
+  const cached = cache.get(tokenHash);
+  if (cached && now.getTime() - cached.cachedAt < SESSION_CACHE_MS && now.getTime() >= cached.cachedAt) {
+    const idle = now.getTime() - cached.lastSeenAt > SESSION_IDLE_MS;
+    if (!idle && cached.expiresAt > now.getTime()) {
+      if (now.getTime() - cached.lastSeenAt > TOUCH_EVERY_MS) {
+        await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+        cached.lastSeenAt = now.getTime();
+      }
+      return cached.session;
+    }
+  }
+  cache.delete(tokenHash);
+  const startGeneration = generation;
   const [row] = await db
     .select({
       userId: users.id,
@@ -63,12 +100,14 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  let lastSeenAt = row.lastSeenAt.getTime();
+  if (now.getTime() - lastSeenAt > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    lastSeenAt = now.getTime();
   }
   const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
   const required = new Set(row.mfaRequiredRoles);
-  return {
+  const session: LoadedSession = {
     tokenHash,
     actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants },
     mfaPending: row.mfaPending,
@@ -76,6 +115,10 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),
     mustChangePassword: row.mustChangePassword,
   };
+  if (generation === startGeneration) {
+    cache.set(tokenHash, { session, userId: row.userId, cachedAt: now.getTime(), lastSeenAt, expiresAt: row.expiresAt.getTime() });
+  }
+  return session;
 }
 
 /** True when the session must enrol in two-step sign-in before anything else. */
@@ -85,17 +128,21 @@ export function mustEnrolMfa(session: LoadedSession): boolean {
 
 /** Marks the second step passed and renews the token (so a token seen before MFA is useless after). */
 export async function completeMfa(db: Db, tokenHash: string, userId: string, now: Date): Promise<string> {
+  forgetSessions(userId);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
   return createSession(db, userId, false, now);
 }
 
 /** Ends one session. */
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  cache.delete(tokenHash);
+  generation++;
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 /** Ends every session of a user except, optionally, one (after a password change or reset). */
 export async function deleteUserSessions(db: Db, userId: string, keepTokenHash?: string): Promise<void> {
+  forgetSessions(userId);
   await db
     .delete(sessions)
     .where(

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { forgetSessions } from '../../auth/sessions.js';
 import type { Db } from '../../db/connection.js';
 import { districts, schools, signInThrottle, users } from '../../db/schema/index.js';
 
@@ -43,8 +44,9 @@ export async function clearThrottle(db: Db, email: string) {
   await db.delete(signInThrottle).where(eq(signInThrottle.email, email));
 }
 
-/** Changes fields of a user row. */
+/** Changes fields of a user row; cached sessions of the user are dropped since they carry these fields. */
 export async function updateUser(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
+  forgetSessions(id);
   await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { AuditEntry, AuditWho } from '../../audit/audit.js';
+import { readOneAudited } from '../../audit/audited-read.js';
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import { campusAreas, schoolFeeders, schools } from '../../db/schema/index.js';
@@ -25,6 +27,11 @@ export async function findSchools(
 export async function findSchool(db: Db, districtId: string, id: string) {
   const [row] = await db.select().from(schools).where(and(eq(schools.id, id), eq(schools.districtId, districtId)));
   return row;
+}
+
+/** One school of the district, with the audit event of the read written in the same statement. */
+export async function readSchoolAudited(db: Db, districtId: string, id: string, who: AuditWho, entry: AuditEntry) {
+  return readOneAudited(db, schools, and(eq(schools.id, id), eq(schools.districtId, districtId))!, who, entry);
 }
 
 /** Inserts a school. */

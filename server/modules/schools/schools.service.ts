@@ -15,12 +15,11 @@ export async function findSchools(ctx: ServiceContext, filter: { q?: string; lev
 /** One school the actor may see (else not found); the full read is audited. */
 export async function getSchool(ctx: ServiceContext, id: string) {
   requireSchool(ctx.actor, 'school.read', id, 'School');
-  return ctx.db.transaction(async (tx) => {
-    const school = await repo.findSchool(tx, ctx.actor.districtId, id);
-    if (!school) throw notFound('School');
-    await writeAudit(tx, whoOf(ctx), { type: 'school.viewed', schoolId: id, subjectType: 'school', subjectId: id });
-    return school;
+  const school = await repo.readSchoolAudited(ctx.db, ctx.actor.districtId, id, whoOf(ctx), {
+    type: 'school.viewed', schoolId: id, subjectType: 'school', subjectId: id,
   });
+  if (!school) throw notFound('School');
+  return school;
 }
 
 /** Adds a school to the district (district-wide `school.manage` only). */

@@ -1,6 +1,102 @@
-import type { Db } from '../connection.js';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { writeAudit } from '../../audit/audit.js';
+import { hashPassword } from '../../auth/passwords.js';
+import { rows, type Db } from '../connection.js';
+import {
+  campusAreas,
+  districts,
+  guardians,
+  roleGrants,
+  schoolFeeders,
+  schools,
+  sroAssignments,
+  studentGuardians,
+  students,
+  users,
+} from '../schema/index.js';
+import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
+
+// PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
+const MAX_PARAMS = 30_000;
+const MAX_ROWS = 1_000;
+// Any constant will do: it only has to be the same for every process that might seed the same database.
+const SEED_LOCK_KEY = 0x5e_ed_de_40;
+
+async function insertAll(tx: Db, table: PgTable, values: Record<string, unknown>[]): Promise<void> {
+  if (values.length === 0) return;
+  const columns = Object.keys(values[0]!).length;
+  const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns)));
+  for (let i = 0; i < values.length; i += size) {
+    await tx.insert(table).values(values.slice(i, i + size) as never);
+  }
+}
 
 /** Seeds the demo district when the database has no district yet. Returns true when it seeded. */
-export async function seedDemoIfEmpty(_db: Db, _log: (line: string) => void): Promise<boolean> {
-  return false;
+export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Promise<boolean> {
+  const started = performance.now();
+  const elapsed = (): string => `${Math.round(performance.now() - started)} ms`;
+  // One hash for every account: argon2 is slow on purpose, and they all share the published demo password.
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  passwordHash.catch(() => undefined);
+
+  const seeded = await db.transaction(async (tx) => {
+    // Two servers starting on one PostgreSQL database must not both seed; the second waits, then sees a district.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const existing = rows<{ id: string }>(await tx.execute(sql`select id from districts limit 1`));
+    if (existing.length > 0) return false;
+
+    const data = generateDemoData();
+    const counts = countsOf(data);
+    log(
+      `Seeding demo district "${data.district.name}" (${counts.students} students, ${counts.users} users): generated in ${elapsed()}`,
+    );
+    const hash = await passwordHash;
+    await insertAll(tx, districts, [data.district]);
+    await insertAll(tx, schools, data.schools);
+    await insertAll(tx, schoolFeeders, data.feeders);
+    await insertAll(tx, campusAreas, data.areas);
+    await insertAll(
+      tx,
+      users,
+      data.users.map((u) => ({ ...u, passwordHash: hash })),
+    );
+    await insertAll(tx, roleGrants, data.grants);
+    await insertAll(tx, sroAssignments, data.assignments);
+    log(
+      `  ${counts.schools} schools, ${counts.areas} campus areas, ${counts.users} users, ${counts.assignments} SRO assignments (${elapsed()})`,
+    );
+    await insertAll(tx, students, data.students);
+    await insertAll(tx, guardians, data.guardians);
+    await insertAll(tx, studentGuardians, data.studentGuardians);
+    log(
+      `  ${counts.students} students, ${counts.guardians} guardians, ${counts.studentGuardians} guardian ties (${elapsed()})`,
+    );
+    await writeAudit(
+      tx,
+      { label: 'system', districtId: data.district.id },
+      {
+        type: 'seed.created',
+        subjectType: 'district',
+        subjectId: data.district.id,
+        detail: { seed: DEMO_SEED, counts },
+      },
+    );
+    return true;
+  });
+  if (seeded) log(`Demo district seeded in ${elapsed()}`);
+  return seeded;
+}
+
+/**
+ * Drops every table, type and migration record by dropping the `public` and `drizzle` schemas, so the
+ * migrations can run again from scratch. Deleting rows would not do: audit_events refuses DELETE and TRUNCATE.
+ */
+export async function resetDatabase(db: Db, log: (line: string) => void = () => undefined): Promise<void> {
+  // One statement per call: PGlite's extended protocol does not take several at once.
+  await db.execute(sql`drop schema if exists drizzle cascade`);
+  log('Dropped schema "drizzle" (migration records)');
+  await db.execute(sql`drop schema if exists public cascade`);
+  await db.execute(sql`create schema public`);
+  log('Dropped and recreated schema "public"');
 }

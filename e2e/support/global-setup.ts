@@ -1,0 +1,21 @@
+import { hasChromium, chromiumPath } from './browser.js';
+import { ensureBuilt, startServer } from './server.js';
+
+/** The environment variable through which specs find the shared server. */
+export const BASE_URL_ENV = 'SRODESK_E2E_URL';
+
+/**
+ * Browser tier global setup: builds the web app when needed and starts ONE server with the demo district
+ * for the whole run (seeding takes long; specs share it and create their own data when they change things).
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  if (!hasChromium()) throw new Error(`the browser tier needs Chromium at ${chromiumPath()} (or CHROMIUM_PATH)`);
+  ensureBuilt();
+  const started = Date.now();
+  const server = await startServer();
+  process.env[BASE_URL_ENV] = server.url;
+  process.stderr.write(`[e2e] server at ${server.url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return async () => {
+    await server.stop();
+  };
+}

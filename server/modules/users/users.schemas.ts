@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ROLES } from '../../../common/roles.js';
+import { emailSchema, grantSchema } from '../auth/auth.schemas.js';
+
+export const MAX_PAGE_SIZE = 200;
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const grantParams = z.strictObject({ id: z.uuid(), grantId: z.uuid() });
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+
+/** A grant as given in a request: unknown fields are refused like everywhere else. */
+export const grantBody = z.strictObject(grantSchema.shape);
+
+export const createUserBody = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(2).max(120),
+  title: optionalText(120),
+  phone: optionalText(30),
+  badgeNumber: optionalText(30),
+  grants: z.array(grantBody).min(1, 'give the user at least one role').max(50),
+});
+
+export const updateUserBody = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  title: optionalText(120),
+  phone: optionalText(30),
+  badgeNumber: optionalText(30),
+  active: z.boolean(),
+}).partial();
+
+export const listUsersQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  schoolId: z.uuid().optional(),
+  active: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+
+export const userGrantSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  schoolId: z.uuid().nullable(),
+  schoolName: z.string().nullable().describe('Null for a district-wide grant'),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  badgeNumber: z.string().nullable(),
+  active: z.boolean(),
+  mfaEnabled: z.boolean(),
+  lastSignInAt: z.date().nullable(),
+  grants: z.array(userGrantSchema),
+});
+
+export const userPageSchema = z.object({ items: z.array(userSchema), total: z.number().int() });
+
+const temporaryPassword = z.string().describe('Shown once; the user must replace it at the first sign-in');
+const emailed = z.boolean().describe('True when the password was e-mailed to the user (SMTP configured)');
+export const createdUserSchema = z.object({ user: userSchema, temporaryPassword, emailed });
+export const passwordResetSchema = z.object({ temporaryPassword, emailed });
+
+export type CreateUser = z.infer<typeof createUserBody>;
+export type UpdateUser = z.infer<typeof updateUserBody>;
+export type GrantInput = z.infer<typeof grantBody>;
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+export type UserView = z.infer<typeof userSchema>;

@@ -1,0 +1,140 @@
+import { Route, Routes } from 'react-router-dom';
+import type { Permission } from '@common/permissions.ts';
+import type { ReactNode } from 'react';
+import { Button } from '../components/Button.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { Spinner } from '../components/Spinner.tsx';
+import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { DistrictPage } from '../features/district/DistrictPage.tsx';
+import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
+import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
+import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
+import { StudentsPage } from '../features/students/StudentsPage.tsx';
+import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
+import { useSession } from '../lib/session.tsx';
+import { AppShell } from './AppShell.tsx';
+import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
+import { ForcedPasswordPage } from './ForcedPasswordPage.tsx';
+import { MfaEnrolPage } from './MfaEnrolPage.tsx';
+import { SignInPage } from './SignInPage.tsx';
+
+/** Shows the page only to users holding the permission somewhere; others get a clear "not allowed". */
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? children : <ForbiddenPage />;
+}
+
+/** The whole app: decides from the session state which screen to show, then routes signed-in users. */
+export function App() {
+  const { status, error, session, refresh } = useSession();
+
+  if (status === 'loading') {
+    return (
+      <main className="center-screen">
+        <Spinner label="Loading SRO Desk…" />
+      </main>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <main className="center-screen">
+        <div className="card narrow stack">
+          <h1>SRO Desk is not reachable</h1>
+          <ErrorBanner error={new Error(error ?? 'Cannot reach the server')} title="No connection" />
+          <Button variant="primary" onClick={() => void refresh().catch(() => undefined)}>
+            Try again
+          </Button>
+        </div>
+      </main>
+    );
+  }
+  if (session.state === 'anonymous' || session.state === 'mfa_pending') return <SignInPage />;
+  if (session.state === 'mfa_enrolment_required') return <MfaEnrolPage />;
+  if (session.user?.mustChangePassword) return <ForcedPasswordPage />;
+
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="schools"
+          element={
+            <Guard permission="school.read">
+              <SchoolsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="schools/:id"
+          element={
+            <Guard permission="school.read">
+              <SchoolDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assignments"
+          element={
+            <Guard permission="assignment.read">
+              <AssignmentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guard permission="user.manage">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="users/:id"
+          element={
+            <Guard permission="user.read">
+              <UserDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="students"
+          element={
+            <Guard permission="student.read">
+              <StudentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="students/:id"
+          element={
+            <Guard permission="student.read">
+              <StudentDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="district"
+          element={
+            <Guard permission="district.manage">
+              <DistrictPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guard permission="audit.read">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

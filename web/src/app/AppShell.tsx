@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '../lib/session.tsx';
+import { BrandMark } from './BrandMark.tsx';
+import { SchoolSwitcher } from './SchoolSwitcher.tsx';
+import { SideNav } from './SideNav.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/** The signed-in frame: skip link, header (brand, school switcher, user menu), side navigation, main column. */
+export function AppShell() {
+  const { session } = useSession();
+  const location = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+  const [lastPath, setLastPath] = useState(location.pathname);
+  const focusedPath = useRef(location.pathname);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  // Close the phone drawer whenever the page changes (adjusting state while rendering, not in an effect).
+  if (lastPath !== location.pathname) {
+    setLastPath(location.pathname);
+    setNavOpen(false);
+  }
+
+  // After a navigation move the focus to the new page's heading so screen readers announce it
+  // (not on the first page, where focus starts at the top as usual).
+  useEffect(() => {
+    if (focusedPath.current === location.pathname) return;
+    focusedPath.current = location.pathname;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    heading?.focus();
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  // The drawer exists only below 800 px; widening the window closes it so nothing stays inert.
+  useEffect(() => {
+    const wide = window.matchMedia('(min-width: 800px)');
+    const onChange = () => {
+      if (wide.matches) setNavOpen(false);
+    };
+    wide.addEventListener('change', onChange);
+    return () => wide.removeEventListener('change', onChange);
+  }, []);
+
+  const closeNav = () => {
+    setNavOpen(false);
+    menuButton.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') closeNav();
+    };
+    document.addEventListener('keydown', onKey);
+    document.querySelector<HTMLElement>('#app-nav a')?.focus();
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navOpen]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header" inert={navOpen}>
+        <button
+          ref={menuButton}
+          type="button"
+          className="icon-button menu-button"
+          aria-expanded={navOpen}
+          aria-controls="app-nav"
+          onClick={() => setNavOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span>
+          <span className="visually-hidden">Menu</span>
+        </button>
+        <Link to="/" className="brand">
+          <BrandMark />
+          <span>SRO Desk</span>
+          {session.district && <span className="brand-district">{session.district.name}</span>}
+        </Link>
+        <div className="header-tools">
+          <SchoolSwitcher />
+          <UserMenu />
+        </div>
+      </header>
+      {session.district?.isDemo && (
+        <p className="demo-ribbon" inert={navOpen}>
+          Demo district: the people and records here are made up.
+        </p>
+      )}
+      <div className="app-body">
+        <div
+          className={navOpen ? 'nav-backdrop is-open' : 'nav-backdrop'}
+          onClick={closeNav}
+          aria-hidden="true"
+        />
+        <SideNav open={navOpen} onClose={closeNav} />
+        <main id="main" className="main" tabIndex={-1} inert={navOpen}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { Link } from 'react-router-dom';
+import { PERMISSIONS } from '@common/permissions.ts';
+import { visibleNavigation } from '../../app/navigation.ts';
+import { Page, Section } from '../../components/Page.tsx';
+import { givenName, plural, roleLabel } from '../../lib/format.ts';
+import { useSession } from '../../lib/session.tsx';
+import { MyAssignments } from './MyAssignments.tsx';
+
+function greeting(hour: number): string {
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+/** The landing page: a welcome with the user's roles and schools and a card per capability they can open. */
+export function DashboardPage() {
+  const { user, roles, session, can } = useSession();
+  if (!user) return null;
+  const groups = visibleNavigation(can);
+  const firstName = givenName(user.name);
+  const districtWide = session.grants.some((g) => g.schoolId === null);
+  const schools = session.schools;
+
+  return (
+    <Page title={`${greeting(new Date().getHours())}, ${firstName}`} description={session.district?.name}>
+      <div className="page-sections">
+        <section className="card welcome" aria-labelledby="welcome-title">
+          <h2 id="welcome-title" className="visually-hidden">
+            Your roles and schools
+          </h2>
+          <div className="welcome-grid">
+            <div>
+              <p className="welcome-label">Your roles</p>
+              <ul className="chip-list">
+                {roles.map((r) => (
+                  <li key={r} className="chip">
+                    {roleLabel(r)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div>
+              <p className="welcome-label">{districtWide ? 'District-wide' : 'Your schools'}</p>
+              {districtWide ? (
+                <p>
+                  All {plural(schools.length, 'school')} of {session.district?.name ?? 'the district'}
+                </p>
+              ) : schools.length === 0 ? (
+                <p className="muted">No school yet. Ask your administrator to add you to one.</p>
+              ) : (
+                <ul className="plain-list">
+                  {schools.map((s) => (
+                    <li key={s.id}>{s.name}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        </section>
+
+        {!user.mfaEnabled && (
+          <div className="banner banner-warning">
+            <p className="banner-text">
+              Two-step sign-in is off for your account. <Link to="/profile">Turn it on in your profile</Link>{' '}
+              to protect the records you can see.
+            </p>
+          </div>
+        )}
+
+        {roles.includes('sro') && <MyAssignments userId={user.id} />}
+
+        {groups.length > 0 && (
+          <Section title="Your work" id="capabilities">
+            {groups.map((group) => (
+              <div key={group.name} className="card-group">
+                <h3>{group.name}</h3>
+                <ul className="capability-cards">
+                  {group.items.map((item) => (
+                    <li key={item.path}>
+                      <Link to={item.path} className="capability-card">
+                        <span className="capability-title">{item.label}</span>
+                        <span className="capability-text">{PERMISSIONS[item.permission]}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </Section>
+        )}
+      </div>
+    </Page>
+  );
+}

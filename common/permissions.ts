@@ -117,7 +117,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',
     'student.read', 'student.demographics.read', 'student.manage',
-    'call.create', 'call.read', 'incident.read', 'discipline.receive', 'incident.refer',
+    // No incident.read: administrators see a law-enforcement record only through the referrals made to them.
+    'call.create', 'call.read', 'discipline.receive',
     'patrol.read', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
     'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record',
     'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
@@ -141,8 +142,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.receive', 'education.request', 'training.read', 'referral.create',
   ],
+  // A district (education) official: juvenile law-enforcement records stay behind their own access control.
   director: ALL.filter(
-    (p) => !['user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create'].includes(p),
+    (p) => ![
+      'user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'incident.juvenile.read',
+    ].includes(p),
   ),
   sysadmin: [
     'district.read', 'district.manage', 'school.read', 'school.manage', 'area.read', 'area.manage',

@@ -32,6 +32,7 @@
  *   POST   /incidents/:id/tasks                incident.create   follow-up task with owner and due date
  *   GET    /incident-tasks                     incident.read     open tasks (mine by default), due first, with clocks
  *   PATCH  /incident-tasks/:id                 incident.create   change or complete a task
+ *   GET    /incident-students                  incident.create   roster lookup to name a student in a report (?q=name or number; directory fields only)
  *   GET    /discipline-referrals               discipline.receive  referrals to administration at my schools (what they share only)
  *   PATCH  /discipline-referrals/:id           discipline.receive  acknowledge or close
  *   GET    /counseling-referrals               referral.manage   referrals to counseling at my schools
@@ -289,6 +290,16 @@ export const listReferralsQuery = z.strictObject({
   status: z.enum([...REFERRAL_STATUSES, 'all']).default('all'),
   schoolId: uuid.optional(),
 });
+export const studentLookupQuery = z.strictObject({
+  q: z.string().trim().min(2).max(80).describe('Words of the name, or the start of the student number'),
+  schoolId: uuid.optional(),
+});
+export const studentLookupSchema = z.object({
+  items: z.array(z.object({
+    id: uuid, firstName: z.string(), lastName: z.string(), preferredName: z.string().nullable(), studentNumber: z.string(),
+    grade: z.number().int(), schoolId: uuid, schoolName: z.string(),
+  })),
+});
 export const crdcQuery = z.strictObject({ schoolId: uuid.optional(), from: dateTime, to: dateTime });
 
 // ---------------------------------------------------------------- incidents: answers
@@ -518,4 +529,5 @@ export type Referral = z.infer<typeof referralSchema>;
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
 export type VersionDetail = z.infer<typeof versionDetailSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
+export type StudentLookup = z.infer<typeof studentLookupSchema>['items'][number];
 export type Crdc = z.infer<typeof crdcSchema>;

@@ -276,6 +276,7 @@ export const listIncidentsQuery = z.strictObject({
   to: dateTime.optional(),
   offense: z.string().trim().max(40).optional().describe('A NIBRS code (13B) or a school-safety category (fight)'),
   status: z.enum(INCIDENT_STATUSES).optional(),
+  awaitingReview: z.enum(['true', 'false']).optional().describe('true: the report or one of its supplements is submitted (review queue)'),
   studentId: uuid.optional().describe('Incidents involving this roster student'),
   person: z.string().trim().max(80).optional().describe('Start of a person name'),
   sort: z.enum(INCIDENT_SORTS).default('occurred_desc'),
@@ -460,6 +461,7 @@ export const incidentListItemSchema = z.object({
   hasJuvenile: z.boolean(),
   authorName: z.string(),
   updatedAt: z.string(),
+  supplementSubmitted: z.boolean().describe('A supplement of this incident waits for review'),
 });
 export const incidentPageSchema = z.object({ items: z.array(incidentListItemSchema), nextCursor: z.string().nullable() });
 export const versionSummarySchema = z.object({

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ReferralKind } from '../../../common/incidents.js';
+import type { Scope } from '../../auth/access.js';
+import type { Db } from '../../db/connection.js';
+import {
+  incidentAttachments, incidentReferrals, incidentReviews, incidents, incidentSupplements, incidentTasks, schools, users,
+} from '../../db/schema/index.js';
+import { inScope } from '../schools/schools.repository.js';
+
+const approver = alias(users, 'approver');
+const doneBy = alias(users, 'done_by');
+const handler = alias(users, 'handler');
+
+/** The supplements of an incident with author and approver names, by number. */
+export async function findSupplements(db: Db, incidentId: string) {
+  return db.select({ supplement: incidentSupplements, authorName: users.name, approvedByName: approver.name })
+    .from(incidentSupplements).innerJoin(users, eq(users.id, incidentSupplements.authorId))
+    .leftJoin(approver, eq(approver.id, incidentSupplements.approvedById))
+    .where(eq(incidentSupplements.incidentId, incidentId)).orderBy(asc(incidentSupplements.number));
+}
+
+/** One supplement of an incident, optionally locked for the transaction. */
+export async function findSupplement(db: Db, incidentId: string, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(incidentSupplements).where(and(eq(incidentSupplements.id, id), eq(incidentSupplements.incidentId, incidentId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** Inserts the next supplement of an incident (the incident row is locked by the caller, so numbers do not collide). */
+export async function insertSupplement(db: Db, values: Omit<typeof incidentSupplements.$inferInsert, 'number'>) {
+  const [row] = await db.insert(incidentSupplements).values({
+    ...values,
+    number: sql`(select coalesce(max(number), 0) + 1 from incident_supplements where incident_id = ${values.incidentId})`,
+  }).returning();
+  return row!;
+}
+
+/** Changes a supplement. */
+export async function updateSupplement(db: Db, id: string, values: Partial<typeof incidentSupplements.$inferInsert>) {
+  await db.update(incidentSupplements).set(values).where(eq(incidentSupplements.id, id));
+}
+
+/** Appends a review step. */
+export async function insertReview(db: Db, values: typeof incidentReviews.$inferInsert) {
+  await db.insert(incidentReviews).values(values);
+}
+
+/** The review steps of an incident, oldest first. */
+export async function findReviews(db: Db, incidentId: string) {
+  return db.select({ review: incidentReviews, byName: users.name }).from(incidentReviews)
+    .innerJoin(users, eq(users.id, incidentReviews.byId))
+    .where(eq(incidentReviews.incidentId, incidentId)).orderBy(asc(incidentReviews.at), asc(incidentReviews.id));
+}
+
+/** Inserts an attachment's record (its bytes are already stored). */
+export async function insertAttachment(db: Db, values: typeof incidentAttachments.$inferInsert) {
+  const [row] = await db.insert(incidentAttachments).values(values).returning();
+  return row!;
+}
+
+/** The attachments of an incident with uploader names. */
+export async function findAttachments(db: Db, incidentId: string) {
+  return db.select({ attachment: incidentAttachments, uploadedByName: users.name }).from(incidentAttachments)
+    .innerJoin(users, eq(users.id, incidentAttachments.uploadedById))
+    .where(eq(incidentAttachments.incidentId, incidentId)).orderBy(asc(incidentAttachments.uploadedAt));
+}
+
+/** One attachment of the district with its incident's access facts. */
+export async function findAttachment(db: Db, districtId: string, id: string) {
+  const [row] = await db.select({ attachment: incidentAttachments, incident: incidents }).from(incidentAttachments)
+    .innerJoin(incidents, eq(incidents.id, incidentAttachments.incidentId))
+    .where(and(eq(incidentAttachments.id, id), eq(incidents.districtId, districtId)));
+  return row;
+}
+
+const taskColumns = {
+  task: incidentTasks, incidentNumber: incidents.number, ownerName: users.name, doneByName: doneBy.name,
+};
+
+/** Tasks matching `where`, due first. */
+export async function findTasks(db: Db, where: SQL | undefined) {
+  return db.select(taskColumns).from(incidentTasks)
+    .innerJoin(incidents, eq(incidents.id, incidentTasks.incidentId))
+    .innerJoin(users, eq(users.id, incidentTasks.ownerId))
+    .leftJoin(doneBy, eq(doneBy.id, incidentTasks.doneById))
+    .where(where).orderBy(asc(incidentTasks.dueAt), asc(incidentTasks.id)).limit(500);
+}
+
+/** The open or done tasks of incidents the caller may see (visibility conditions come from the service). */
+export function taskFilter(districtId: string, visible: SQL, filter: { ownerId?: string; status: 'open' | 'done' | 'all' }) {
+  return and(
+    eq(incidents.districtId, districtId), visible,
+    filter.ownerId ? eq(incidentTasks.ownerId, filter.ownerId) : undefined,
+    filter.status === 'open' ? isNull(incidentTasks.doneAt) : filter.status === 'done' ? isNotNull(incidentTasks.doneAt) : undefined,
+  );
+}
+
+/** One task of the district with its incident. */
+export async function findTask(db: Db, districtId: string, id: string) {
+  const [row] = await db.select({ task: incidentTasks, incident: incidents }).from(incidentTasks)
+    .innerJoin(incidents, eq(incidents.id, incidentTasks.incidentId))
+    .where(and(eq(incidentTasks.id, id), eq(incidents.districtId, districtId))).for('update', { of: incidentTasks });
+  return row;
+}
+
+/** Inserts a task; a notification task already made for the same person and rule is left alone. */
+export async function insertTask(db: Db, values: typeof incidentTasks.$inferInsert) {
+  const [row] = await db.insert(incidentTasks).values(values).onConflictDoNothing().returning({ id: incidentTasks.id });
+  return row?.id;
+}
+
+/** Changes a task. */
+export async function updateTask(db: Db, id: string, values: Partial<typeof incidentTasks.$inferInsert>) {
+  await db.update(incidentTasks).set(values).where(eq(incidentTasks.id, id));
+}
+
+const referralColumns = {
+  referral: incidentReferrals, incidentNumber: incidents.number, occurredAt: incidents.occurredAt, schoolName: schools.name,
+  referredByName: users.name, handledByName: handler.name,
+};
+
+function referralQuery(db: Db) {
+  return db.select(referralColumns).from(incidentReferrals)
+    .innerJoin(incidents, eq(incidents.id, incidentReferrals.incidentId))
+    .innerJoin(schools, eq(schools.id, incidentReferrals.schoolId))
+    .innerJoin(users, eq(users.id, incidentReferrals.referredById))
+    .leftJoin(handler, eq(handler.id, incidentReferrals.handledById));
+}
+
+/** The referrals of one incident. */
+export async function findIncidentReferrals(db: Db, incidentId: string) {
+  return referralQuery(db).where(eq(incidentReferrals.incidentId, incidentId)).orderBy(asc(incidentReferrals.referredAt));
+}
+
+/** Referrals of a kind to schools in `scope`, newest first; those of sealed incidents are gone. */
+export async function findReferrals(
+  db: Db, districtId: string, kind: ReferralKind, scope: Scope, filter: { status: string; schoolId?: string },
+) {
+  return referralQuery(db).where(and(
+    eq(incidentReferrals.districtId, districtId), eq(incidentReferrals.kind, kind), inScope(incidentReferrals.schoolId, scope),
+    isNull(incidents.sealedAt),
+    filter.status === 'all' ? undefined : eq(incidentReferrals.status, filter.status as 'open'),
+    filter.schoolId ? eq(incidentReferrals.schoolId, filter.schoolId) : undefined,
+  )).orderBy(desc(incidentReferrals.referredAt)).limit(500);
+}
+
+/** One referral of a kind in `scope`, locked, or undefined (sealed incidents' referrals are gone). */
+export async function findReferral(db: Db, districtId: string, kind: ReferralKind, scope: Scope, id: string) {
+  const [row] = await db.select({ referral: incidentReferrals }).from(incidentReferrals)
+    .innerJoin(incidents, eq(incidents.id, incidentReferrals.incidentId))
+    .where(and(eq(incidentReferrals.id, id), eq(incidentReferrals.districtId, districtId), eq(incidentReferrals.kind, kind),
+      inScope(incidentReferrals.schoolId, scope), isNull(incidents.sealedAt)))
+    .for('update', { of: incidentReferrals });
+  return row;
+}
+
+/** One referral with names, by id. */
+export async function findReferralView(db: Db, id: string) {
+  const [row] = await referralQuery(db).where(eq(incidentReferrals.id, id));
+  return row;
+}
+
+/** Inserts a referral. */
+export async function insertReferral(db: Db, values: typeof incidentReferrals.$inferInsert) {
+  const [row] = await db.insert(incidentReferrals).values(values).returning({ id: incidentReferrals.id });
+  return row!.id;
+}
+
+/** Changes a referral's status and note. */
+export async function updateReferral(db: Db, id: string, values: Partial<typeof incidentReferrals.$inferInsert>) {
+  await db.update(incidentReferrals).set(values).where(eq(incidentReferrals.id, id));
+}
+
+/** Tasks of one incident. */
+export async function findIncidentTasks(db: Db, incidentId: string) {
+  return findTasks(db, eq(incidentTasks.incidentId, incidentId));
+}
+
+/** One task with names, by id. */
+export async function findTaskView(db: Db, id: string) {
+  return findTasks(db, eq(incidentTasks.id, id));
+}

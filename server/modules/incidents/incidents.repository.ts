@@ -1,0 +1,184 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { IncidentStatus } from '../../../common/incidents.js';
+import type { Scope } from '../../auth/access.js';
+import { rows, type Db } from '../../db/connection.js';
+import {
+  calls, campusAreas, incidentActions, incidentOffenses, incidentPersons, incidents, incidentVersions, recordCounters, schools, students, users,
+} from '../../db/schema/index.js';
+import { inScope } from '../schools/schools.repository.js';
+
+export { findSchool } from '../schools/schools.repository.js';
+
+const author = alias(users, 'author');
+const approver = alias(users, 'approver');
+
+/**
+ * The next number of `kind` for the district and year. The upsert locks the counter row until the
+ * transaction ends, so concurrent creators wait and numbers stay gap-free (a rollback returns the number).
+ */
+export async function nextNumber(db: Db, districtId: string, kind: 'incident' | 'call', year: number): Promise<number> {
+  const [row] = await db.insert(recordCounters).values({ districtId, kind, year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [recordCounters.districtId, recordCounters.kind, recordCounters.year],
+      set: { lastValue: sql`${recordCounters.lastValue} + 1` },
+    })
+    .returning({ value: recordCounters.lastValue });
+  return row!.value;
+}
+
+/** One campus area of a school, or undefined. */
+export async function findArea(db: Db, schoolId: string, areaId: string) {
+  const [row] = await db.select({ id: campusAreas.id }).from(campusAreas)
+    .where(and(eq(campusAreas.id, areaId), eq(campusAreas.schoolId, schoolId)));
+  return row;
+}
+
+/** Roster students of the district by id: names and date of birth only (demographics stay in the roster). */
+export async function findRosterStudents(db: Db, districtId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({
+    id: students.id, firstName: students.firstName, lastName: students.lastName, preferredName: students.preferredName,
+    dateOfBirth: students.dateOfBirth,
+  }).from(students).where(and(eq(students.districtId, districtId), inArray(students.id, ids)));
+}
+
+/** Active students of schools in `scope` matching every word of `q` (names) or whose number starts with it. */
+export async function lookupStudents(db: Db, districtId: string, scope: Scope, q: string, schoolId?: string) {
+  const conditions = [eq(students.districtId, districtId), eq(students.active, true), inScope(students.schoolId, scope)];
+  if (schoolId) conditions.push(eq(students.schoolId, schoolId));
+  for (const word of q.split(/[\s,]+/).filter(Boolean)) {
+    const safe = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(or(ilike(students.firstName, `${safe}%`), ilike(students.lastName, `${safe}%`),
+      ilike(students.preferredName, `${safe}%`), ilike(students.studentNumber, `${safe}%`)));
+  }
+  return db.select({
+    id: students.id, firstName: students.firstName, lastName: students.lastName, preferredName: students.preferredName,
+    studentNumber: students.studentNumber, grade: students.grade, schoolId: students.schoolId, schoolName: schools.name,
+  }).from(students).innerJoin(schools, eq(schools.id, students.schoolId)).where(and(...conditions))
+    .orderBy(asc(students.lastName), asc(students.firstName)).limit(20);
+}
+
+/** The incident row of the district (sealed or not), optionally locked for the rest of the transaction. */
+export async function findIncidentRow(db: Db, districtId: string, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(incidents).where(and(eq(incidents.id, id), eq(incidents.districtId, districtId)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/** An incident row as stored. */
+export type IncidentRow = typeof incidents.$inferSelect;
+export type NewIncident = Omit<typeof incidents.$inferInsert, 'id' | 'searchPublic' | 'searchAll'>;
+
+/** Inserts an incident and returns its id. */
+export async function insertIncident(db: Db, values: NewIncident) {
+  const [row] = await db.insert(incidents).values(values).returning({ id: incidents.id });
+  return row!.id;
+}
+
+/** Changes an incident's own columns. */
+export async function updateIncident(db: Db, id: string, values: Partial<NewIncident>) {
+  await db.update(incidents).set(values).where(eq(incidents.id, id));
+}
+
+/** The offenses, persons and actions of a save, each set replacing the stored one. */
+export interface Children {
+  offenses?: Omit<typeof incidentOffenses.$inferInsert, 'incidentId'>[];
+  persons?: (Omit<typeof incidentPersons.$inferInsert, 'incidentId'> & { id: string })[];
+  actions?: Omit<typeof incidentActions.$inferInsert, 'incidentId'>[];
+}
+
+/** Replaces the given child sets of an incident (actions first: they point at persons). */
+export async function replaceChildren(db: Db, incidentId: string, children: Children) {
+  if (children.actions || children.persons) await db.delete(incidentActions).where(eq(incidentActions.incidentId, incidentId));
+  if (children.offenses) {
+    await db.delete(incidentOffenses).where(eq(incidentOffenses.incidentId, incidentId));
+    if (children.offenses.length) await db.insert(incidentOffenses).values(children.offenses.map((o) => ({ ...o, incidentId })));
+  }
+  if (children.persons) {
+    await db.delete(incidentPersons).where(eq(incidentPersons.incidentId, incidentId));
+    if (children.persons.length) await db.insert(incidentPersons).values(children.persons.map((p) => ({ ...p, incidentId })));
+  }
+  if (children.actions?.length) await db.insert(incidentActions).values(children.actions.map((a) => ({ ...a, incidentId })));
+}
+
+/** Rebuilds the two search vectors: names, number and summary (A, B) and, in `search_all`, the narratives (D). */
+export async function refreshSearch(db: Db, id: string) {
+  const publicVector = sql`setweight(to_tsvector('english', i.number || ' ' || coalesce(p.names, '')), 'A')
+    || setweight(to_tsvector('english', i.summary), 'B')`;
+  await db.execute(sql`
+    update incidents i set search_public = ${publicVector},
+      search_all = ${publicVector} || setweight(to_tsvector('english', i.narrative || ' ' || coalesce(s.narratives, '')), 'D')
+    from (select string_agg(first_name || ' ' || last_name, ' ') as names from incident_persons where incident_id = ${id}) p,
+      (select string_agg(narrative, ' ') as narratives from incident_supplements where incident_id = ${id}) s
+    where i.id = ${id}`);
+}
+
+/** The incident with school, area, author and approver names. */
+export async function findIncidentCore(db: Db, id: string) {
+  const [row] = await db.select({
+    incident: incidents, schoolName: schools.name, areaName: campusAreas.name, authorName: author.name, approvedByName: approver.name,
+  }).from(incidents)
+    .innerJoin(schools, eq(schools.id, incidents.schoolId))
+    .innerJoin(author, eq(author.id, incidents.authorId))
+    .leftJoin(campusAreas, eq(campusAreas.id, incidents.areaId))
+    .leftJoin(approver, eq(approver.id, incidents.approvedById))
+    .where(eq(incidents.id, id));
+  return row;
+}
+
+/** Offenses, persons (with roster grade and number) and actions of an incident, in their order. */
+export async function findChildren(db: Db, id: string) {
+  const [offenses, persons, actions] = [
+    await db.select().from(incidentOffenses).where(eq(incidentOffenses.incidentId, id)).orderBy(asc(incidentOffenses.position)),
+    await db.select({ person: incidentPersons, grade: students.grade, studentNumber: students.studentNumber })
+      .from(incidentPersons).leftJoin(students, eq(students.id, incidentPersons.studentId))
+      .where(eq(incidentPersons.incidentId, id)).orderBy(asc(incidentPersons.position)),
+    await db.select().from(incidentActions).where(eq(incidentActions.incidentId, id)).orderBy(asc(incidentActions.at), asc(incidentActions.kind)),
+  ];
+  return { offenses, persons, actions };
+}
+
+/** Appends a version snapshot. */
+export async function insertVersion(db: Db, values: typeof incidentVersions.$inferInsert) {
+  await db.insert(incidentVersions).values(values);
+}
+
+/** Every version of an incident and its supplements, oldest first, without snapshots. */
+export async function findVersions(db: Db, incidentId: string) {
+  const result = await db.execute(sql`
+    select v.id, v.supplement_id as "supplementId", s.number as "supplementNumber", v.version, v.status, v.event,
+      v.saved_at as "savedAt", u.name as "savedByName"
+    from incident_versions v join users u on u.id = v.saved_by_id left join incident_supplements s on s.id = v.supplement_id
+    where v.incident_id = ${incidentId} order by v.saved_at, v.id`);
+  return rows<{
+    id: string; supplementId: string | null; supplementNumber: number | null; version: number; status: IncidentStatus;
+    event: 'created' | 'saved' | 'submitted' | 'returned' | 'approved'; savedAt: string | Date; savedByName: string;
+  }>(result);
+}
+
+/** One version with its snapshot, or undefined. */
+export async function findVersion(db: Db, incidentId: string, versionId: string) {
+  const [row] = await db.select().from(incidentVersions)
+    .where(and(eq(incidentVersions.id, versionId), eq(incidentVersions.incidentId, incidentId)));
+  return row;
+}
+
+/** Names of users of the district by id, for owners and reviewers. */
+export async function findUser(db: Db, districtId: string, id: string) {
+  const [row] = await db.select({ id: users.id, name: users.name, active: users.active }).from(users)
+    .where(and(eq(users.id, id), eq(users.districtId, districtId)));
+  return row;
+}
+
+/** The call a new incident comes from, locked so two reports cannot claim it. */
+export async function findCallForIncident(db: Db, districtId: string, callId: string) {
+  const [row] = await db.select({ id: calls.id, schoolId: calls.schoolId, incidentId: calls.incidentId }).from(calls)
+    .where(and(eq(calls.id, callId), eq(calls.districtId, districtId))).for('update');
+  return row;
+}
+
+/** Links a call to the incident it became. */
+export async function linkCall(db: Db, callId: string, incidentId: string, at: Date) {
+  await db.update(calls).set({ incidentId, updatedAt: at }).where(eq(calls.id, callId));
+}

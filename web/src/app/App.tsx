@@ -8,6 +8,12 @@ import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { DistrictPage } from '../features/district/DistrictPage.tsx';
+import { CallQueuePage } from '../features/incidents/CallQueuePage.tsx';
+import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
+import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
+import { IncidentViewPage } from '../features/incidents/IncidentViewPage.tsx';
+import { ReviewQueuePage } from '../features/incidents/ReviewQueuePage.tsx';
+import { TasksPage } from '../features/incidents/TasksPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
 import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
@@ -61,6 +67,54 @@ export function App() {
       <Route element={<AppShell />}>
         <Route index element={<DashboardPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="incidents"
+          element={
+            <Guard permission="incident.read">
+              <IncidentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="incidents/calls"
+          element={
+            <Guard permission="call.read">
+              <CallQueuePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="incidents/review"
+          element={
+            <Guard permission="incident.approve">
+              <ReviewQueuePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="incidents/tasks"
+          element={
+            <Guard permission="incident.read">
+              <TasksPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="incidents/:id"
+          element={
+            <Guard permission="incident.read">
+              <IncidentViewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="incidents/:id/edit"
+          element={
+            <Guard permission="incident.create">
+              <IncidentEditPage />
+            </Guard>
+          }
+        />
         <Route
           path="schools"
           element={

@@ -136,3 +136,55 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong. Try again.';
 }
+
+/**
+ * Uploads a file as the raw request body (its own Content-Type) with progress reports (0..1).
+ * XMLHttpRequest rather than fetch because only it reports upload progress. Throws ApiError like request().
+ */
+export async function upload<T>(
+  path: string,
+  file: File,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  await ensureCsrfCookie();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader(CSRF_HEADER, readCookie(CSRF_COOKIE) ?? '');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, {
+          code: 'network',
+          message: 'The upload failed. Check your connection and try again.',
+        }),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const error = (body as Partial<ErrorBody> | undefined)?.error;
+      if (error && typeof error.message === 'string') return reject(new ApiError(xhr.status, error));
+      const code: ErrorCode =
+        xhr.status === 413 ? 'payload_too_large' : xhr.status >= 500 ? 'internal' : 'bad_request';
+      reject(
+        new ApiError(xhr.status, {
+          code,
+          message: `The server answered ${xhr.status} ${xhr.statusText}`.trim(),
+        }),
+      );
+    };
+    options.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useLocation, useParams } from 'react-router-dom';
+import type { IncidentDetail } from '@common/incidents.ts';
+import { Badge } from '../../components/Badge.tsx';
+import { Button, ButtonLink } from '../../components/Button.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Notice } from '../../components/ErrorBanner.tsx';
+import { TextAreaField } from '../../components/Field.tsx';
+import { Form, FormActions } from '../../components/Form.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { api } from '../../lib/api.ts';
+import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
+import { useNavigate } from 'react-router-dom';
+import { AttachmentsSection } from './AttachmentsSection.tsx';
+import { IncidentDetails } from './IncidentDetails.tsx';
+import { statusLabel, statusTone } from './labels.ts';
+import { ReferralsSection } from './ReferralsSection.tsx';
+import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewsSection } from './ReviewsSection.tsx';
+import { SupplementsSection } from './SupplementsSection.tsx';
+import { TasksSection } from './TasksSection.tsx';
+import { VersionsSection } from './VersionsSection.tsx';
+
+/** Seals a record with its legal reason; it then disappears from every list. */
+function SealForm({ incident, onCancel }: { incident: IncidentDetail; onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [reason, setReason] = useState('');
+  const seal = useAction(async () => {
+    await api.post(`/incidents/${incident.id}/seal`, { reason });
+    navigate('/incidents', { state: { message: `Incident ${incident.number} was sealed.` } });
+  });
+  return (
+    <Form onSubmit={() => void seal.run()} error={seal.error} aria-label="Seal the record">
+      <p>
+        A sealed record disappears from every list, search, export and dashboard. This cannot be undone here.
+      </p>
+      <TextAreaField
+        label="Reason (court order or statute)"
+        name="reason"
+        required
+        minLength={10}
+        value={reason}
+        onChange={setReason}
+        error={fieldError(seal.error, 'reason')}
+      />
+      <FormActions>
+        <Button type="submit" variant="danger" busy={seal.busy}>
+          Seal record
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </FormActions>
+    </Form>
+  );
+}
+
+/** One incident: status, facts, review, supplements, evidence, tasks with clocks, referrals and history. */
+export function IncidentViewPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const resource = useApiData<IncidentDetail>(`/incidents/${id}`);
+  const [message, setMessage] = useState<string | null>(
+    (location.state as { message?: string } | null)?.message ?? null,
+  );
+  const [sealing, setSealing] = useState(false);
+  const incident = resource.data;
+  const changed = (m?: string) => {
+    if (m) setMessage(m);
+    resource.reload();
+  };
+
+  return (
+    <Page
+      title={incident ? `Incident ${incident.number}` : 'Incident'}
+      breadcrumbs={[{ label: 'Incidents', to: '/incidents' }]}
+      description={
+        incident && (
+          <span className="row">
+            <Badge tone={statusTone(incident.status)}>{statusLabel(incident.status)}</Badge>
+            {incident.hasJuvenile && <Badge tone="warning">Juvenile record</Badge>}
+            <span>{incident.schoolName}</span>
+          </span>
+        )
+      }
+      actions={
+        incident && (
+          <>
+            {incident.can.edit && (
+              <ButtonLink to={`/incidents/${incident.id}/edit`} variant="primary">
+                Edit report
+              </ButtonLink>
+            )}
+            {incident.can.print && incident.status === 'approved' && (
+              <a
+                className="btn btn-secondary"
+                href={`/api/incidents/${incident.id}/report.pdf`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                Printable report (PDF)
+              </a>
+            )}
+            {incident.can.seal && (
+              <Button variant="danger" onClick={() => setSealing(true)}>
+                Seal…
+              </Button>
+            )}
+          </>
+        )
+      }
+    >
+      <Notice message={message} />
+      <LoadState resource={resource} label="Loading the incident…">
+        {(i) => (
+          <div className="page-sections">
+            {i.status === 'submitted' && i.can.review && (
+              <Section title="Review this report" id="review">
+                <ReviewActions
+                  path={`/incidents/${i.id}`}
+                  version={i.version}
+                  what={`report ${i.number}`}
+                  onDone={(m) => changed(m)}
+                />
+              </Section>
+            )}
+            <IncidentDetails incident={i} />
+            <ReviewsSection incident={i} />
+            <SupplementsSection incident={i} onChanged={() => changed()} />
+            <AttachmentsSection
+              incidentId={i.id}
+              attachments={i.attachments.filter((a) => a.supplementId === null)}
+              canAttach={i.can.attach && i.status !== 'approved'}
+              canOpen={i.can.readNarrative}
+            />
+            <TasksSection
+              incidentId={i.id}
+              tasks={i.tasks}
+              canAdd={i.can.edit || i.can.supplement}
+              onChanged={() => changed()}
+            />
+            <ReferralsSection incident={i} onChanged={(m) => changed(m)} />
+            <VersionsSection
+              incidentId={i.id}
+              refreshKey={`${i.version}-${i.updatedAt}-${i.supplements.map((s) => s.version).join('.')}`}
+            />
+          </div>
+        )}
+      </LoadState>
+      <Dialog open={sealing} title="Seal this record" onClose={() => setSealing(false)}>
+        {incident && <SealForm incident={incident} onCancel={() => setSealing(false)} />}
+      </Dialog>
+    </Page>
+  );
+}

@@ -1,0 +1,199 @@
+import type {
+  ActionKind,
+  IncidentDetail,
+  PersonKind,
+  PersonRole,
+  SchoolSafetyCategory,
+  UpdateIncident,
+} from '@common/incidents.ts';
+import { fromLocalInput, toLocalInput } from '../labels.ts';
+
+/** One offense row of the form. */
+export interface OffenseDraft {
+  key: string;
+  kind: 'nibrs' | 'school';
+  code: string;
+  category: SchoolSafetyCategory | '';
+  attempted: boolean;
+  weaponForce: string[];
+}
+
+/** One person row of the form; `key` is the server id once saved. */
+export interface PersonDraft {
+  key: string;
+  kind: PersonKind;
+  role: PersonRole;
+  studentId: string;
+  /** How the chosen student reads ("Lee, Ana · grade 9"), kept so the row shows it without a lookup. */
+  studentLabel: string;
+  firstName: string;
+  lastName: string;
+  juvenile: boolean;
+  phone: string;
+  description: string;
+}
+
+/** One action row: what was done and to whom (a person key, '' for none). */
+export interface ActionDraft {
+  key: string;
+  personKey: string;
+  kind: ActionKind;
+  note: string;
+}
+
+/** Everything the report form edits. */
+export interface Draft {
+  schoolId: string;
+  areaId: string;
+  onCampus: boolean;
+  locationCode: string;
+  locationText: string;
+  occurredAt: string;
+  summary: string;
+  narrative: string;
+  offenses: OffenseDraft[];
+  persons: PersonDraft[];
+  actions: ActionDraft[];
+}
+
+let counter = 0;
+/** A key for a new row (not a server id). */
+export function newKey(prefix: string): string {
+  counter += 1;
+  return `new-${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** Whether a key names a row the server has not saved yet. */
+export function isNewKey(key: string): boolean {
+  return key.startsWith('new-');
+}
+
+/** The form state of an incident as the server holds it. */
+export function draftOf(incident: IncidentDetail): Draft {
+  return {
+    schoolId: incident.schoolId,
+    areaId: incident.areaId ?? '',
+    onCampus: incident.onCampus,
+    locationCode: incident.locationCode,
+    locationText: incident.locationText ?? '',
+    occurredAt: toLocalInput(incident.occurredAt),
+    summary: incident.summary,
+    narrative: incident.narrative ?? '',
+    offenses: incident.offenses.map((o) => ({
+      key: o.id,
+      kind: o.kind,
+      code: o.code ?? '',
+      category: o.category ?? '',
+      attempted: o.attempted,
+      weaponForce: o.weaponForce,
+    })),
+    persons: incident.persons.map((p) => ({
+      key: p.id,
+      kind: p.kind,
+      role: p.role,
+      studentId: p.studentId ?? '',
+      studentLabel:
+        p.kind === 'student'
+          ? `${p.lastName}, ${p.firstName}${p.grade !== null ? ` · grade ${p.grade}` : ''}${p.studentNumber ? ` · ${p.studentNumber}` : ''}`
+          : '',
+      firstName: p.kind === 'student' ? '' : p.firstName,
+      lastName: p.kind === 'student' ? '' : p.lastName,
+      juvenile: p.juvenile,
+      phone: p.phone ?? '',
+      description: p.description ?? '',
+    })),
+    // Implied actions (a referral that an arrest implies) are the server's to add, not the form's.
+    actions: incident.actions
+      .filter((a) => !a.implied)
+      .map((a) => ({ key: a.id, personKey: a.personId ?? '', kind: a.kind, note: a.note ?? '' })),
+  };
+}
+
+/** A PATCH body and how its field names map back to the rows of the form. */
+export interface Built {
+  body: UpdateIncident;
+  /** "offenses.1.code" of the body as the field of the form (rows left out shift the indexes). */
+  formField: (field: string) => string;
+}
+
+/**
+ * The PATCH body of a draft; `ids` maps keys of rows saved earlier in this visit to their server ids.
+ * Rows still being filled in (an offense without its code, a student not yet picked, and actions about
+ * such a person) stay out, so the rest of the report keeps saving while the user picks.
+ */
+export function bodyOf(draft: Draft, version: number, ids: ReadonlyMap<string, string>): Built {
+  const idOf = (key: string) => (isNewKey(key) ? ids.get(key) : key);
+  const offenseRows = draft.offenses
+    .map((o, i) => ({ o, i }))
+    .filter(({ o }) => o.kind === 'school' || o.code !== '');
+  const personRows = draft.persons
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.kind !== 'student' || p.studentId !== '');
+  const personIndex = new Map(personRows.map(({ p }, j) => [p.key, j]));
+  const actionRows = draft.actions
+    .map((a, i) => ({ a, i }))
+    .filter(({ a }) => !a.personKey || personIndex.has(a.personKey));
+  const rowMaps: Record<string, number[]> = {
+    offenses: offenseRows.map((r) => r.i),
+    persons: personRows.map((r) => r.i),
+    actions: actionRows.map((r) => r.i),
+  };
+  const body: UpdateIncident = {
+    version,
+    schoolId: draft.schoolId,
+    areaId: draft.onCampus && draft.areaId ? draft.areaId : null,
+    onCampus: draft.onCampus,
+    locationCode: draft.locationCode,
+    locationText: draft.locationText.trim() || null,
+    occurredAt: fromLocalInput(draft.occurredAt) ?? draft.occurredAt,
+    summary: draft.summary,
+    narrative: draft.narrative,
+    offenses: offenseRows.map(({ o }) =>
+      o.kind === 'nibrs'
+        ? { kind: 'nibrs' as const, code: o.code, attempted: o.attempted, weaponForce: o.weaponForce }
+        : {
+            kind: 'school' as const,
+            category: (o.category || 'other') as SchoolSafetyCategory,
+            attempted: o.attempted,
+            weaponForce: o.weaponForce,
+          },
+    ),
+    persons: personRows.map(({ p }) => {
+      const id = idOf(p.key);
+      const common = {
+        ...(id ? { id } : {}),
+        kind: p.kind,
+        role: p.role,
+        phone: p.phone.trim() || null,
+        description: p.description.trim() || null,
+      };
+      return p.kind === 'student'
+        ? { ...common, studentId: p.studentId }
+        : {
+            ...common,
+            firstName: p.firstName.trim() || null,
+            lastName: p.lastName.trim() || null,
+            juvenile: p.juvenile,
+          };
+    }),
+    actions: actionRows.map(({ a }) => ({
+      person: a.personKey ? (personIndex.get(a.personKey) ?? null) : null,
+      kind: a.kind,
+      note: a.note.trim() || null,
+    })),
+  };
+  const formField = (field: string) => {
+    const match = /^(offenses|persons|actions)\.(\d+)(.*)$/.exec(field);
+    if (!match) return field;
+    const row = rowMaps[match[1]!]?.[Number(match[2])];
+    return row === undefined ? field : `${match[1]}.${row}${match[3]}`;
+  };
+  return { body, formField };
+}
+
+/** The name of a person row as the form shows it. */
+export function personName(p: PersonDraft, index: number): string {
+  if (p.kind === 'student') return p.studentLabel.split(' · ')[0] || `Student ${index + 1}`;
+  const name = `${p.firstName} ${p.lastName}`.trim();
+  return name || `Person ${index + 1}`;
+}

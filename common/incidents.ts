@@ -444,10 +444,13 @@ export const incidentDetailSchema = incidentCoreSchema.extend({
   referrals: z.array(referralSchema),
   can: abilitiesSchema,
 });
-/** The 409 answer of a stale save: the error and the record as it is now, so the page can show what changed. */
+/**
+ * A 409 answer. When the save was based on a stale version (`error.field` is "version") it carries the record
+ * as it is now in `current`, so the page can show what changed; other conflicts (locked report) have no `current`.
+ */
 export const staleSchema = z.object({
   error: z.object({ code: z.literal('conflict'), message: z.string(), field: z.string().optional() }),
-  current: incidentDetailSchema,
+  current: incidentDetailSchema.optional(),
 });
 export const incidentListItemSchema = z.object({
   id: uuid,

@@ -108,6 +108,7 @@ CREATE TABLE "incident_referrals" (
 --> statement-breakpoint
 CREATE TABLE "incident_reviews" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"incident_id" uuid NOT NULL,
 	"supplement_id" uuid,
 	"event" "version_event" NOT NULL,
@@ -149,6 +150,7 @@ CREATE TABLE "incident_tasks" (
 --> statement-breakpoint
 CREATE TABLE "incident_versions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"incident_id" uuid NOT NULL,
 	"supplement_id" uuid,
 	"version" integer NOT NULL,
@@ -249,12 +251,12 @@ CREATE INDEX "incident_persons_student_idx" ON "incident_persons" USING btree ("
 CREATE INDEX "incident_persons_last_name_idx" ON "incident_persons" USING btree (lower("last_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "incident_referrals_school_idx" ON "incident_referrals" USING btree ("school_id","kind","referred_at");--> statement-breakpoint
 CREATE INDEX "incident_referrals_incident_idx" ON "incident_referrals" USING btree ("incident_id");--> statement-breakpoint
-CREATE INDEX "incident_reviews_incident_idx" ON "incident_reviews" USING btree ("incident_id","at");--> statement-breakpoint
+CREATE INDEX "incident_reviews_incident_idx" ON "incident_reviews" USING btree ("incident_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "incident_supplements_number_key" ON "incident_supplements" USING btree ("incident_id","number");--> statement-breakpoint
 CREATE INDEX "incident_tasks_owner_idx" ON "incident_tasks" USING btree ("owner_id","due_at") WHERE "incident_tasks"."done_at" is null;--> statement-breakpoint
 CREATE INDEX "incident_tasks_incident_idx" ON "incident_tasks" USING btree ("incident_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "incident_tasks_rule_key" ON "incident_tasks" USING btree ("incident_id","person_id","rule") WHERE "incident_tasks"."rule" is not null;--> statement-breakpoint
-CREATE INDEX "incident_versions_incident_idx" ON "incident_versions" USING btree ("incident_id","saved_at");--> statement-breakpoint
+CREATE INDEX "incident_versions_incident_idx" ON "incident_versions" USING btree ("incident_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "incidents_number_key" ON "incidents" USING btree ("district_id","number");--> statement-breakpoint
 CREATE INDEX "incidents_district_occurred_idx" ON "incidents" USING btree ("district_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "incidents"."sealed_at" is null;--> statement-breakpoint
 CREATE INDEX "incidents_school_occurred_idx" ON "incidents" USING btree ("school_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "incidents"."sealed_at" is null;--> statement-breakpoint

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import {
   ACTION_KINDS, ATTACHMENT_KINDS, CALL_DISPOSITIONS, CALL_PRIORITIES, CALL_SOURCES, INCIDENT_STATUSES, NOTIFICATION_RULES,
@@ -178,6 +178,8 @@ export const incidentSupplements = pgTable('incident_supplements', {
 /** Every saved version of a report or supplement, as a JSON snapshot. */
 export const incidentVersions = pgTable('incident_versions', {
   id: uuid('id').primaryKey().defaultRandom(),
+  /** Order of saving: several saves may share a timestamp. */
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
   incidentId: uuid('incident_id').notNull().references(() => incidents.id),
   supplementId: uuid('supplement_id').references(() => incidentSupplements.id),
   version: integer('version').notNull(),
@@ -186,11 +188,12 @@ export const incidentVersions = pgTable('incident_versions', {
   snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
   savedById: uuid('saved_by_id').notNull().references(() => users.id),
   savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
-}, (t) => [index('incident_versions_incident_idx').on(t.incidentId, t.savedAt)]);
+}, (t) => [index('incident_versions_incident_idx').on(t.incidentId, t.seq)]);
 
 /** Review steps: submitted, returned with a comment, approved. */
 export const incidentReviews = pgTable('incident_reviews', {
   id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
   incidentId: uuid('incident_id').notNull().references(() => incidents.id),
   supplementId: uuid('supplement_id').references(() => incidentSupplements.id),
   event: versionEvent('event').notNull(),
@@ -198,7 +201,7 @@ export const incidentReviews = pgTable('incident_reviews', {
   byId: uuid('by_id').notNull().references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull(),
   version: integer('version').notNull(),
-}, (t) => [index('incident_reviews_incident_idx').on(t.incidentId, t.at)]);
+}, (t) => [index('incident_reviews_incident_idx').on(t.incidentId, t.seq)]);
 
 /** Evidence files; the bytes live under DATA_DIR/evidence, named by `storageKey`, never under the web root. */
 export const incidentAttachments = pgTable('incident_attachments', {

@@ -50,7 +50,7 @@ export async function insertReview(db: Db, values: typeof incidentReviews.$infer
 export async function findReviews(db: Db, incidentId: string) {
   return db.select({ review: incidentReviews, byName: users.name }).from(incidentReviews)
     .innerJoin(users, eq(users.id, incidentReviews.byId))
-    .where(eq(incidentReviews.incidentId, incidentId)).orderBy(asc(incidentReviews.at), asc(incidentReviews.id));
+    .where(eq(incidentReviews.incidentId, incidentId)).orderBy(asc(incidentReviews.seq));
 }
 
 /** Inserts an attachment's record (its bytes are already stored). */

@@ -150,7 +150,7 @@ export async function findVersions(db: Db, incidentId: string) {
     select v.id, v.supplement_id as "supplementId", s.number as "supplementNumber", v.version, v.status, v.event,
       v.saved_at as "savedAt", u.name as "savedByName"
     from incident_versions v join users u on u.id = v.saved_by_id left join incident_supplements s on s.id = v.supplement_id
-    where v.incident_id = ${incidentId} order by v.saved_at, v.id`);
+    where v.incident_id = ${incidentId} order by v.seq`);
   return rows<{
     id: string; supplementId: string | null; supplementNumber: number | null; version: number; status: IncidentStatus;
     event: 'created' | 'saved' | 'submitted' | 'returned' | 'approved'; savedAt: string | Date; savedByName: string;

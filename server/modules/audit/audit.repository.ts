@@ -39,6 +39,9 @@ export async function findEvents(db: Db, districtId: string, scope: Scope, filte
     ));
   }
   if (page.before !== undefined) conditions.push(lt(auditEvents.id, page.before));
+  // A sealed incident is treated as never having existed: of its events only the sealing itself stays visible.
+  conditions.push(or(eq(auditEvents.eventType, 'incident.sealed'), sql`not exists (select 1 from incidents i
+    where i.id = case when ${auditEvents.subjectType} = 'incident' then ${auditEvents.subjectId}::uuid end and i.sealed_at is not null)`));
   return db.select({
     id: auditEvents.id,
     at: auditEvents.at,

@@ -15,7 +15,7 @@ import { usePolling } from './usePolling.ts';
 export function ReviewQueuePage() {
   const { selectedSchoolId } = useSession();
   const resource = useApiData<{ items: IncidentListItem[]; nextCursor: string | null }>('/incidents', {
-    status: 'submitted',
+    awaitingReview: 'true',
     schoolId: selectedSchoolId ?? undefined,
     sort: 'occurred_asc',
     limit: 200,
@@ -24,7 +24,7 @@ export function ReviewQueuePage() {
   return (
     <Page
       title="Review queue"
-      description="Reports submitted for your approval. Open one to approve it or return it with a comment."
+      description="Reports and supplements submitted for your approval. Open one to approve it or return it with a comment."
     >
       <IncidentTabs />
       <LoadState resource={resource} label="Loading the review queue…">

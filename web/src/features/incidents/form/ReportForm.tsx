@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { IncidentDetail, Reference } from '@common/incidents.ts';
 import { Button, ButtonLink } from '../../../components/Button.tsx';
@@ -13,7 +13,7 @@ import { readStoredDraft, useAutosave } from '../useAutosave.ts';
 import { useAreaOptions } from '../useAreaOptions.ts';
 import { ActionsFieldset } from './ActionsFieldset.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { bodyOf, draftOf, isNewKey, type Built, type Draft } from './draft.ts';
+import { bodyOf, draftOf, firstIncomplete, isNewKey, type Built, type Draft } from './draft.ts';
 import { OffensesFieldset } from './OffensesFieldset.tsx';
 import { PersonsFieldset } from './PersonsFieldset.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -56,13 +56,15 @@ export function ReportForm({ incident, reference }: Props) {
   const schools = useSchoolOptions();
   const areas = useAreaOptions(draft.schoolId);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const weaponRequired = (code: string) =>
+    Boolean(reference?.offenses.find((o) => o.code === code)?.weaponRequired);
 
   const autosave = useAutosave<Draft>({
     value: draft,
     version: incident.version,
     storageKey,
     save: async (value, version) => {
-      const built = bodyOf(value, version, ids.current);
+      const built = bodyOf(value, version, ids.current, weaponRequired);
       lastBuilt.current = built;
       const saved = await api
         .patch<IncidentDetail>(`/incidents/${incident.id}`, built.body)
@@ -86,6 +88,8 @@ export function ReportForm({ incident, reference }: Props) {
   });
 
   const submit = useAction(async () => {
+    const missing = firstIncomplete(draft, weaponRequired);
+    if (missing) throw new ApiError(400, { code: 'validation_failed', ...missing });
     const version = await autosave.flush();
     if (version === null)
       throw new Error('The report could not be saved. Fix the marked fields, then submit again.');
@@ -98,6 +102,13 @@ export function ReportForm({ incident, reference }: Props) {
     });
   });
 
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused submission moves the focus to the field it names, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    const field = submit.error instanceof ApiError ? submit.error.field : undefined;
+    const target = field ? formRef.current?.elements.namedItem(field) : null;
+    if (target instanceof HTMLElement) target.focus();
+  }, [submit.error]);
   const currentError =
     submit.error instanceof ApiError && submit.error.field ? submit.error : (autosave.error ?? submit.error);
   const errorOf = (field: string): string | undefined => {
@@ -115,6 +126,7 @@ export function ReportForm({ incident, reference }: Props) {
 
   return (
     <form
+      ref={formRef}
       className="form"
       aria-label={`Report ${incident.number}`}
       onSubmit={(e) => {
@@ -239,11 +251,7 @@ export function ReportForm({ incident, reference }: Props) {
         error={errorOf('narrative')}
       />
       <div className="sticky-actions">
-        <ErrorBanner
-          error={
-            submit.error && !(submit.error instanceof ApiError && submit.error.field) ? submit.error : null
-          }
-        />
+        <ErrorBanner error={submit.error} />
         <div className="form-actions">
           <Button
             type="submit"

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { Button } from '../../../components/Button.tsx';
 import { gradeLabel } from '../../../lib/format.ts';
 import { useApiData, useDebounced } from '../../../lib/hooks.ts';
-import { useSession } from '../../../lib/session.tsx';
 
 interface StudentHit {
   id: string;
@@ -29,18 +28,15 @@ interface Props {
 
 /**
  * Picks a student of the school's roster by name or number. Name, grade, age and demographics then come
- * from the roster, never from typing. Roster readers search the roster; incident authors use the narrow
- * lookup of the incidents API, which answers names and grades only.
+ * from the roster, never from typing. The lookup answers directory fields only (name, grade, number).
  */
 export function StudentPicker({ schoolId, value, label, onChange, name, error }: Props) {
   const id = useId();
-  const { can } = useSession();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
-  const path = can('student.read') ? '/students' : '/incidents/student-lookup';
   const matches = useApiData<{ items: StudentHit[] }>(
-    !value && q.length >= 2 && schoolId ? path : null,
-    { schoolId, q, pageSize: 8 },
+    !value && q.length >= 2 && schoolId ? '/incident-students' : null,
+    { schoolId, q },
     { keepPrevious: true },
   );
   const errorId = error ? `${id}-error` : undefined;

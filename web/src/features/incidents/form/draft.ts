@@ -118,14 +118,19 @@ export interface Built {
 
 /**
  * The PATCH body of a draft; `ids` maps keys of rows saved earlier in this visit to their server ids.
- * Rows still being filled in (an offense without its code, a student not yet picked, and actions about
- * such a person) stay out, so the rest of the report keeps saving while the user picks.
+ * Rows still being filled in (an offense without its code or its required weapon, a student not yet
+ * picked, and actions about such a person) stay out, so the rest of the report keeps saving while the user picks.
  */
-export function bodyOf(draft: Draft, version: number, ids: ReadonlyMap<string, string>): Built {
+export function bodyOf(
+  draft: Draft,
+  version: number,
+  ids: ReadonlyMap<string, string>,
+  weaponRequired: (code: string) => boolean,
+): Built {
   const idOf = (key: string) => (isNewKey(key) ? ids.get(key) : key);
   const offenseRows = draft.offenses
     .map((o, i) => ({ o, i }))
-    .filter(({ o }) => o.kind === 'school' || o.code !== '');
+    .filter(({ o }) => offenseComplete(o, weaponRequired));
   const personRows = draft.persons
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.kind !== 'student' || p.studentId !== '');
@@ -189,6 +194,31 @@ export function bodyOf(draft: Draft, version: number, ids: ReadonlyMap<string, s
     return row === undefined ? field : `${match[1]}.${row}${match[3]}`;
   };
   return { body, formField };
+}
+
+function offenseComplete(o: OffenseDraft, weaponRequired: (code: string) => boolean): boolean {
+  if (o.kind === 'school') return true;
+  return o.code !== '' && (o.weaponForce.length > 0 || !weaponRequired(o.code));
+}
+
+/** The first row still being filled in, as a field error of the form (checked before submitting). */
+export function firstIncomplete(
+  draft: Draft,
+  weaponRequired: (code: string) => boolean,
+): { field: string; message: string } | null {
+  for (const [i, o] of draft.offenses.entries()) {
+    if (o.kind === 'nibrs' && !o.code)
+      return { field: `offenses.${i}.code`, message: 'Choose the NIBRS offense.' };
+    if (!offenseComplete(o, weaponRequired))
+      return {
+        field: `offenses.${i}.weaponForce`,
+        message: `NIBRS needs the weapon or force for ${o.code}.`,
+      };
+  }
+  for (const [i, p] of draft.persons.entries())
+    if (p.kind === 'student' && !p.studentId)
+      return { field: `persons.${i}.studentId`, message: 'Choose the student from the roster.' };
+  return null;
 }
 
 /** The name of a person row as the form shows it. */

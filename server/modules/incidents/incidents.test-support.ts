@@ -115,3 +115,21 @@ export async function rowCount(w: World, table: PgTable) {
   const [row] = await w.t.db.select({ n: count() }).from(table);
   return row!.n;
 }
+
+/** GET as `who`, answering the raw bytes (the JSON client decodes bodies as text). */
+export async function rawGet(w: World, who: string, url: string) {
+  const cookie = [...w.as[who]!.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await w.t.app.inject({ method: 'GET', url, headers: { cookie } });
+  return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+}
+
+/** POST raw bytes as `who` (evidence uploads), answering status and JSON body. */
+export async function rawPost(w: World, who: string, url: string, bytes: Buffer, contentType = 'application/octet-stream') {
+  const client = w.as[who]!;
+  if (!client.cookies.has('sro_csrf')) await client.get('/api/health');
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await w.t.app.inject({
+    method: 'POST', url, payload: bytes, headers: { cookie, 'content-type': contentType, 'x-csrf-token': client.cookies.get('sro_csrf')! },
+  });
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+}

@@ -127,7 +127,7 @@ export async function findIncidentPage(db: Db, where: SQL, sort: IncidentSort, c
  */
 export async function crdcCounts(db: Db, districtId: string, scope: Scope, range: { from: string; to: string; schoolId?: string }) {
   const school = range.schoolId ? sql`and i.school_id = ${range.schoolId}` : sql``;
-  const inScopeSql = scope.all ? sql`` : sql`and ${scoped(scope)}`;
+  const inScopeSql = scope.all ? sql`` : sql`and ${inScope(sql`i.school_id`, scope)!}`;
   const result = await db.execute(sql`
     with acts as (
       select i.school_id, case when a.kind = 'arrest' then 'arrest' else 'referral' end as measure, a.incident_id, p.student_id

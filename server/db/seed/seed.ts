@@ -3,9 +3,21 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { writeAudit } from '../../audit/audit.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { rows, type Db } from '../connection.js';
+import { refreshSearch } from '../../modules/incidents/incidents.repository.js';
 import {
+  calls,
   campusAreas,
   districts,
+  incidentActions,
+  incidentOffenses,
+  incidentPersons,
+  incidentReferrals,
+  incidentReviews,
+  incidents,
+  incidentSupplements,
+  incidentTasks,
+  incidentVersions,
+  recordCounters,
   guardians,
   roleGrants,
   schoolFeeders,
@@ -16,6 +28,8 @@ import {
   users,
 } from '../schema/index.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
+import { generateCaseData } from './incidents.js';
+import { Rng } from './random.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -72,6 +86,17 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     log(
       `  ${counts.students} students, ${counts.guardians} guardians, ${counts.studentGuardians} guardian ties (${elapsed()})`,
     );
+    // Its own stream: the case data can grow without changing a single name or id of the people and places.
+    const cases = generateCaseData(new Rng((DEMO_SEED ^ 0x1c1de47) >>> 0), data);
+    for (const [table, values] of [
+      [calls, cases.calls], [incidents, cases.incidents], [incidentOffenses, cases.offenses], [incidentPersons, cases.persons],
+      [incidentActions, cases.actions], [incidentSupplements, cases.supplements], [incidentVersions, cases.versions],
+      [incidentReviews, cases.reviews], [incidentTasks, cases.tasks], [incidentReferrals, cases.referrals], [recordCounters, cases.counters],
+    ] as const) {
+      await insertAll(tx, table, values as Record<string, unknown>[]);
+    }
+    await refreshSearch(tx, { districtId: data.district.id });
+    log(`  ${cases.calls.length} calls for service, ${cases.incidents.length} incidents, ${cases.versions.length} report versions (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },
@@ -79,7 +104,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
         type: 'seed.created',
         subjectType: 'district',
         subjectId: data.district.id,
-        detail: { seed: DEMO_SEED, counts },
+        detail: { seed: DEMO_SEED, counts: { ...counts, calls: cases.calls.length, incidents: cases.incidents.length } },
       },
     );
     return true;

@@ -102,16 +102,19 @@ export async function replaceChildren(db: Db, incidentId: string, children: Chil
   if (children.actions?.length) await db.insert(incidentActions).values(children.actions.map((a) => ({ ...a, incidentId })));
 }
 
-/** Rebuilds the two search vectors: names, number and summary (A, B) and, in `search_all`, the narratives (D). */
-export async function refreshSearch(db: Db, id: string) {
-  const publicVector = sql`setweight(to_tsvector('english', i.number || ' ' || coalesce(p.names, '')), 'A')
-    || setweight(to_tsvector('english', i.summary), 'B')`;
+/**
+ * Rebuilds the two search vectors of one incident, or of every incident of a district (the demo seed):
+ * names, number and summary (weights A, B) and, in `search_all` only, the narratives (D).
+ */
+export async function refreshSearch(db: Db, target: { id: string } | { districtId: string }) {
+  const names = sql`coalesce((select string_agg(p.first_name || ' ' || p.last_name, ' ') from incident_persons p where p.incident_id = i.id), '')`;
+  const supplements = sql`coalesce((select string_agg(s.narrative, ' ') from incident_supplements s where s.incident_id = i.id), '')`;
+  const publicVector = sql`setweight(to_tsvector('english', i.number || ' ' || ${names}), 'A') || setweight(to_tsvector('english', i.summary), 'B')`;
+  const where = 'id' in target ? sql`i.id = ${target.id}` : sql`i.district_id = ${target.districtId}`;
   await db.execute(sql`
     update incidents i set search_public = ${publicVector},
-      search_all = ${publicVector} || setweight(to_tsvector('english', i.narrative || ' ' || coalesce(s.narratives, '')), 'D')
-    from (select string_agg(first_name || ' ' || last_name, ' ') as names from incident_persons where incident_id = ${id}) p,
-      (select string_agg(narrative, ' ') as narratives from incident_supplements where incident_id = ${id}) s
-    where i.id = ${id}`);
+      search_all = ${publicVector} || setweight(to_tsvector('english', i.narrative || ' ' || ${supplements}), 'D')
+    where ${where}`);
 }
 
 /** The incident with school, area, author and approver names. */

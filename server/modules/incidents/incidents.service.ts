@@ -163,7 +163,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
     });
     await repo.replaceChildren(tx, id, built);
     if (input.callId) await repo.linkCall(tx, input.callId, id, now);
-    await repo.refreshSearch(tx, id);
+    await repo.refreshSearch(tx, { id });
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.created', schoolId: input.schoolId, subjectType: 'incident', subjectId: id,
       detail: { number, callId: input.callId ?? null, timezone },
@@ -202,7 +202,7 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: Upd
         hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, version: row.version + 1, updatedAt: ctx.clock.now(),
       });
       await repo.replaceChildren(tx, id, built);
-      await repo.refreshSearch(tx, id);
+      await repo.refreshSearch(tx, { id });
       await writeAudit(tx, whoOf(ctx), {
         type: 'incident.updated', schoolId, subjectType: 'incident', subjectId: id,
         detail: { version: row.version + 1, changed, ...(schoolId !== row.schoolId ? { fromSchoolId: row.schoolId } : {}) },

@@ -70,7 +70,7 @@ export async function createSupplement(ctx: ServiceContext, id: string, input: {
     if (open) throw new AppError('conflict', `Supplement ${open.supplement.number} is still open; finish it first`, { field: 'supplementId' });
     const now = ctx.clock.now();
     const s = await extras.insertSupplement(tx, { incidentId: id, narrative: input.narrative, authorId: ctx.actor.userId, createdAt: now, updatedAt: now });
-    await repo.refreshSearch(tx, id);
+    await repo.refreshSearch(tx, { id });
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.supplement_created', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { supplementId: s.id, number: s.number },
     });
@@ -105,7 +105,7 @@ export async function changeSupplement(
       ...(step === 'submit' ? { submittedAt: now } : {}),
       ...(step === 'approve' ? { approvedAt: now, approvedById: ctx.actor.userId } : {}),
     });
-    if (step === 'save') await repo.refreshSearch(tx, id);
+    if (step === 'save') await repo.refreshSearch(tx, { id });
     else await extras.insertReview(tx, { incidentId: id, supplementId: s.id, event: EVENT[step], comment: input.comment ?? null, byId: ctx.actor.userId, at: now, version });
     await writeAudit(tx, whoOf(ctx), {
       type: step === 'save' ? 'incident.supplement_updated' : `incident.${EVENT[step]}`, schoolId: row.schoolId, subjectType: 'incident', subjectId: id,

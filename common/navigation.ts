@@ -12,7 +12,7 @@ export interface NavItem {
 
 /** Navigation for all 23 capabilities. `built: false` entries stay hidden until their module lands. */
 export const NAVIGATION: readonly NavItem[] = [
-  { capability: 2, label: 'Calls & incidents', path: '/incidents', permission: 'incident.read', built: false, group: 'Work' },
+  { capability: 2, label: 'Calls & incidents', path: '/incidents', permission: 'incident.read', built: true, group: 'Work' },
   { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: false, group: 'Work' },
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: false, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: false, group: 'Work' },

@@ -21,7 +21,7 @@ interface Props {
 
 /** Supplements of an approved report: each written, submitted and reviewed like the report itself. */
 export function SupplementsSection({ incident, onChanged }: Props) {
-  const { user } = useSession();
+  const { user, can } = useSession();
   const [message, setMessage] = useState<string | null>(null);
   const add = useAction(async () => {
     await api.post<Supplement>(`/incidents/${incident.id}/supplements`, { narrative: '' });
@@ -29,8 +29,11 @@ export function SupplementsSection({ incident, onChanged }: Props) {
     return 'A supplement was started. Write it below; it saves as you type.';
   });
   const items = incident.supplements;
+  // `can.supplement` is about starting one; writing one is for its author while it is a draft or returned.
   const canWrite = (s: Supplement) =>
-    incident.can.supplement && s.authorId === user?.id && (s.status === 'draft' || s.status === 'returned');
+    incident.can.attach && s.authorId === user?.id && (s.status === 'draft' || s.status === 'returned');
+  // `can.review` is about the report itself; a supplement is reviewed by an approver other than its author.
+  const canReview = (s: Supplement) => can('incident.approve') && s.authorId !== user?.id;
   const returnOf = (s: Supplement) =>
     [...incident.reviews].reverse().find((r) => r.supplementId === s.id && r.event === 'returned');
 
@@ -96,7 +99,7 @@ export function SupplementsSection({ incident, onChanged }: Props) {
                 title={`Evidence of supplement ${s.number}`}
               />
             )}
-            {s.status === 'submitted' && incident.can.review && (
+            {s.status === 'submitted' && canReview(s) && (
               <ReviewActions
                 path={`/incidents/${incident.id}/supplements/${s.id}`}
                 version={s.version}

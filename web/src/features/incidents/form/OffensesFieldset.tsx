@@ -59,7 +59,7 @@ export function OffensesFieldset({ offenses, onChange, reference, errorOf, disab
                   checked={o.kind === 'nibrs'}
                   onChange={() => set(i, { kind: 'nibrs' })}
                 />
-                NIBRS offense
+                NIBRS code
               </label>
               <label>
                 <input

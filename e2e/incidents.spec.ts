@@ -23,7 +23,10 @@ describe('incidents: from a call to an approved, supplemented, searchable report
 
   /** Waits until the report form says everything typed is on the server. */
   async function saved(page: Page): Promise<void> {
-    await page.getByRole('status').filter({ hasText: /All changes saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /All changes saved/ })
+      .waitFor();
   }
 
   it('an SRO takes a call and files an incident from it', async () => {
@@ -43,7 +46,10 @@ describe('incidents: from a call to an approved, supplemented, searchable report
     await page.waitForURL(/\/incidents\/[0-9a-f-]+\/edit$/);
     incidentPath = new URL(page.url()).pathname.replace(/\/edit$/, '');
     await page.getByRole('heading', { level: 1, name: /Report \d{4}-\d{6}/ }).waitFor();
-    incidentNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace('Report ', '');
+    incidentNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').replace(
+      'Report ',
+      '',
+    );
 
     // Offense: a NIBRS code found by typing, which needs its weapon/force.
     await page.getByRole('button', { name: 'Add offense' }).click();
@@ -56,7 +62,9 @@ describe('incidents: from a call to an approved, supplemented, searchable report
     await page.locator('.user-picker-results button').first().click();
     await page.getByRole('button', { name: 'Add action' }).click();
     await page.getByLabel('Action', { exact: true }).selectOption('referral_administration');
-    await page.getByLabel('Narrative', { exact: true }).fill(`At 11:40 two students exchanged punches near the cafeteria. ${token}`);
+    await page
+      .getByLabel('Narrative', { exact: true })
+      .fill(`At 11:40 two students exchanged punches near the cafeteria. ${token}`);
     await saved(page);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.waitForURL((url) => url.pathname === incidentPath);
@@ -81,7 +89,9 @@ describe('incidents: from a call to an approved, supplemented, searchable report
     await page.goto(`${incidentPath}/edit`);
     await page.getByText('Add where the school nurse saw the students.').waitFor();
     const narrative = page.getByLabel('Narrative', { exact: true });
-    await narrative.fill(`${await narrative.inputValue()}\nThe school nurse checked both students in the clinic.`);
+    await narrative.fill(
+      `${await narrative.inputValue()}\nThe school nurse checked both students in the clinic.`,
+    );
     await saved(page);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText(/was submitted for review/).waitFor();
@@ -94,7 +104,9 @@ describe('incidents: from a call to an approved, supplemented, searchable report
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText(/was approved/).waitFor();
     await page.getByRole('link', { name: 'Printable report (PDF)' }).waitFor();
-    await expect.poll(() => page.getByText('Add where the school nurse saw the students.').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Add where the school nurse saw the students.').count())
+      .toBeGreaterThan(0);
     expect(supervisor.errors).toEqual([]);
   });
 

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E, type TrackedPage } from './support/index.js';
+
+/** Sends a change through the page's own cookies, with the CSRF token the API expects. */
+async function post(
+  tracked: TrackedPage,
+  baseUrl: string,
+  path: string,
+  data: unknown,
+): Promise<Record<string, unknown>> {
+  const token = (await tracked.context.cookies(baseUrl)).find((c) => c.name === 'sro_csrf')?.value ?? '';
+  const res = await tracked.context.request.post(`${baseUrl}/api${path}`, {
+    data,
+    headers: { 'x-csrf-token': token },
+  });
+  if (!res.ok()) throw new Error(`POST ${path} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+// Investigative narratives are for law enforcement roles: a counselor of the same school never sees one.
+describe('incidents: who sees the narrative', () => {
+  let e2e: E2E;
+  let incidentId = '';
+  const secret = `narrative-${Date.now().toString(36)} the suspect admitted bringing the knife`;
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const sro = await e2e.signedInPage('sro@demo.test');
+    const session = await (await sro.context.request.get(`${e2e.baseUrl}/api/auth/session`)).json();
+    const school = (session.schools as { id: string; name: string }[]).find(
+      (s) => s.name === 'Riverbend High School',
+    );
+    const created = await post(sro, e2e.baseUrl, '/incidents', {
+      schoolId: school!.id,
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      summary: 'Item found in a locker',
+      narrative: secret,
+    });
+    incidentId = String(created.id);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the SRO reads it on a phone-sized screen without sideways scrolling', async () => {
+    const tracked = await e2e.signedInPage('sro@demo.test');
+    const { page } = tracked;
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [
+      `/incidents/${incidentId}/edit`,
+      `/incidents/${incidentId}`,
+      '/incidents',
+      '/incidents/calls',
+    ]) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page
+        .locator('[role=status]')
+        .filter({ hasText: /^Loading/ })
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways overflow on ${path}`).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`/incidents/${incidentId}`);
+    await page.getByText(secret).waitFor();
+    expect(tracked.errors).toEqual([]);
+  });
+
+  it('a counselor of the same school is refused the page and the API, and never sees the text', async () => {
+    const tracked = await e2e.signedInPage('counselor@demo.test');
+    const { page } = tracked;
+    await page.goto(`/incidents/${incidentId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/not available to you/i);
+    expect(await page.content()).not.toContain(secret);
+    expect(await page.getByRole('link', { name: 'Calls & incidents' }).count()).toBe(0);
+    const res = await tracked.context.request.get(`${e2e.baseUrl}/api/incidents/${incidentId}`);
+    expect([403, 404]).toContain(res.status());
+    expect(await res.text()).not.toContain(secret);
+    expect(tracked.errors).toEqual([]);
+  });
+});

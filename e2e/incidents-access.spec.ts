@@ -67,6 +67,34 @@ describe('incidents: who sees the narrative', () => {
     expect(tracked.errors).toEqual([]);
   });
 
+  it('a stale autosave shows what changed and lets the user keep their text', async () => {
+    const first = await e2e.signedInPage('sro@demo.test');
+    const second = await e2e.signedInPage('sro@demo.test');
+    await first.page.goto(`/incidents/${incidentId}/edit`);
+    await second.page.goto(`/incidents/${incidentId}/edit`);
+    await first.page.getByLabel('Summary', { exact: true }).fill('Knife found in a locker (first tab)');
+    await first.page
+      .getByRole('status')
+      .filter({ hasText: /All changes saved/ })
+      .waitFor();
+    await second.page.getByLabel('Summary', { exact: true }).fill('Knife found in a locker (second tab)');
+    const dialog = second.page.getByRole('dialog', { name: 'Someone else changed this report' });
+    await dialog.waitFor();
+    await dialog.getByText('Knife found in a locker (first tab)').waitFor();
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
+    await second.page
+      .getByRole('status')
+      .filter({ hasText: /All changes saved/ })
+      .waitFor();
+    await first.page.reload();
+    await expect
+      .poll(() => first.page.getByLabel('Summary', { exact: true }).inputValue())
+      .toBe('Knife found in a locker (second tab)');
+    expect(first.errors).toEqual([]);
+    // The browser itself logs the refused save (409); nothing else may appear.
+    expect(second.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
+
   it('a counselor of the same school is refused the page and the API, and never sees the text', async () => {
     const tracked = await e2e.signedInPage('counselor@demo.test');
     const { page } = tracked;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, isNotNull, sql, type SQL } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core';
 import type { ReferralKind } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
-import type { Db } from '../../db/connection.js';
+import { rows, type Db } from '../../db/connection.js';
 import {
   incidentAttachments, incidentReferrals, incidentReviews, incidents, incidentSupplements, incidentTasks, schools, users,
 } from '../../db/schema/index.js';
@@ -180,4 +180,30 @@ export async function findIncidentTasks(db: Db, incidentId: string) {
 /** One task with names, by id. */
 export async function findTaskView(db: Db, id: string) {
   return findTasks(db, eq(incidentTasks.id, id));
+}
+
+/** Supplements, reviews, attachments, tasks and referrals of an incident as JSON, in one round trip. */
+export async function findExtras(db: Db, incidentId: string) {
+  const [row] = rows<Record<'supplements' | 'reviews' | 'attachments' | 'tasks' | 'referrals', Record<string, unknown>[]>>(await db.execute(sql`
+    select
+      coalesce((select json_agg(json_build_object('id', s.id, 'number', s.number, 'status', s.status, 'version', s.version, 'narrative', s.narrative,
+        'authorId', s.author_id, 'authorName', u.name, 'createdAt', s.created_at, 'updatedAt', s.updated_at, 'submittedAt', s.submitted_at,
+        'approvedAt', s.approved_at, 'approvedByName', ap.name) order by s.number)
+        from incident_supplements s join users u on u.id = s.author_id left join users ap on ap.id = s.approved_by_id
+        where s.incident_id = ${incidentId}), '[]') as supplements,
+      coalesce((select json_agg(json_build_object('id', r.id, 'supplementId', r.supplement_id, 'event', r.event, 'comment', r.comment,
+        'byId', r.by_id, 'byName', u.name, 'at', r.at, 'version', r.version) order by r.seq)
+        from incident_reviews r join users u on u.id = r.by_id where r.incident_id = ${incidentId}), '[]') as reviews,
+      coalesce((select json_agg(json_build_object('id', a.id, 'supplementId', a.supplement_id, 'fileName', a.file_name, 'kind', a.kind,
+        'mediaType', a.media_type, 'size', a.size, 'sha256', a.sha256, 'uploadedByName', u.name, 'uploadedAt', a.uploaded_at) order by a.uploaded_at)
+        from incident_attachments a join users u on u.id = a.uploaded_by_id where a.incident_id = ${incidentId}), '[]') as attachments,
+      coalesce((select json_agg(json_build_object('id', t.id, 'incidentId', t.incident_id, 'kind', t.kind, 'rule', t.rule, 'title', t.title,
+        'ownerId', t.owner_id, 'ownerName', u.name, 'dueAt', t.due_at, 'doneAt', t.done_at, 'doneByName', d.name) order by t.due_at, t.id)
+        from incident_tasks t join users u on u.id = t.owner_id left join users d on d.id = t.done_by_id where t.incident_id = ${incidentId}), '[]') as tasks,
+      coalesce((select json_agg(json_build_object('id', f.id, 'kind', f.kind, 'status', f.status, 'incidentId', f.incident_id, 'schoolId', f.school_id,
+        'summary', f.summary, 'persons', f.persons, 'offenses', f.offenses, 'referredByName', u.name, 'referredAt', f.referred_at,
+        'handledByName', h.name, 'handledAt', f.handled_at, 'note', f.note) order by f.referred_at)
+        from incident_referrals f join users u on u.id = f.referred_by_id left join users h on h.id = f.handled_by_id
+        where f.incident_id = ${incidentId}), '[]') as referrals`));
+  return row!;
 }

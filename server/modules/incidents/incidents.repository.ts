@@ -185,3 +185,27 @@ export async function findCallForIncident(db: Db, districtId: string, callId: st
 export async function linkCall(db: Db, callId: string, incidentId: string, at: Date) {
   await db.update(calls).set({ incidentId, updatedAt: at }).where(eq(calls.id, callId));
 }
+
+/** JSON rows of a child set, as PostgreSQL answers them (timestamps as text). */
+type JsonRows = Record<string, unknown>[];
+
+/**
+ * The incident with names and its offenses, persons (with roster grade and number) and actions, in one
+ * round trip: the report view and every save read it.
+ */
+export async function findCoreWithChildren(db: Db, id: string) {
+  const [row] = rows<Record<string, unknown> & { offenses: JsonRows; persons: JsonRows; actions: JsonRows }>(await db.execute(sql`
+    select i.*, s.name as school_name, a.name as area_name, au.name as author_name, ap.name as approved_by_name,
+      coalesce((select json_agg(json_build_object('id', o.id, 'kind', o.kind, 'code', o.nibrs_code, 'category', o.category,
+        'attempted', o.attempted, 'weaponForce', o.weapon_force) order by o.position) from incident_offenses o where o.incident_id = i.id), '[]') as offenses,
+      coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'role', p.role, 'studentId', p.student_id, 'firstName', p.first_name,
+        'lastName', p.last_name, 'juvenile', p.juvenile, 'grade', st.grade, 'studentNumber', st.student_number, 'phone', p.phone,
+        'description', p.description) order by p.position) from incident_persons p left join students st on st.id = p.student_id
+        where p.incident_id = i.id), '[]') as persons,
+      coalesce((select json_agg(json_build_object('id', x.id, 'personId', x.person_id, 'kind', x.kind, 'at', x.at, 'note', x.note,
+        'implied', x.implied) order by x.at, x.kind) from incident_actions x where x.incident_id = i.id), '[]') as actions
+    from incidents i join schools s on s.id = i.school_id join users au on au.id = i.author_id
+      left join campus_areas a on a.id = i.area_id left join users ap on ap.id = i.approved_by_id
+    where i.id = ${id}`));
+  return row;
+}

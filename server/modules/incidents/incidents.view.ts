@@ -18,30 +18,30 @@ export function isoOrNull(value: Date | string | null | undefined): string | nul
   return value === null || value === undefined ? null : iso(value);
 }
 
-/** The incident core (what a version snapshot holds) as stored now, narrative included. */
+/** The incident core (what a version snapshot holds) as stored now, narrative included; one round trip. */
 export async function loadCore(db: Db, id: string): Promise<IncidentCore> {
-  const core = await repo.findIncidentCore(db, id);
-  if (!core) throw new Error(`incident ${id} vanished inside its transaction`);
-  const { incident: i } = core;
-  const children = await repo.findChildren(db, id);
-  const offenses: Offense[] = children.offenses.map((o) => ({
-    id: o.id, kind: o.kind, code: o.nibrsCode, category: o.category, attempted: o.attempted, weaponForce: o.weaponForce,
-    label: offenseLabel(o.kind === 'nibrs' ? o.nibrsCode! : `school:${o.category}`),
-  }));
-  const persons: Person[] = children.persons.map(({ person: p, grade, studentNumber }) => ({
-    id: p.id, kind: p.kind, role: p.role, studentId: p.studentId, firstName: p.firstName, lastName: p.lastName, juvenile: p.juvenile,
-    grade: grade ?? null, studentNumber: studentNumber ?? null, phone: p.phone, description: p.description,
-  }));
-  const actions: Action[] = children.actions.map((a) => ({
-    id: a.id, personId: a.personId, kind: a.kind, at: iso(a.at), note: a.note, implied: a.implied,
-  }));
+  const r = await repo.findCoreWithChildren(db, id);
+  if (!r) throw new Error(`incident ${id} vanished inside its transaction`);
+  const text = (key: string) => r[key] as string;
+  const maybe = (key: string) => (r[key] ?? null) as string | null;
+  const offenses = r.offenses.map((o) => {
+    const kind = o.kind as Offense['kind'];
+    return {
+      id: o.id, kind, code: o.code ?? null, category: o.category ?? null, attempted: o.attempted, weaponForce: o.weaponForce,
+      label: offenseLabel(kind === 'nibrs' ? (o.code as string) : `school:${o.category as string}`),
+    } as Offense;
+  });
+  const persons = r.persons as unknown as Person[];
+  const actions = r.actions.map((a) => ({ ...a, at: iso(a.at as string) })) as unknown as Action[];
+  const locationCode = text('location_code');
   return {
-    id: i.id, number: i.number, schoolId: i.schoolId, schoolName: core.schoolName, areaId: i.areaId, areaName: core.areaName,
-    onCampus: i.onCampus, locationCode: i.locationCode, locationName: nibrsLocationName(i.locationCode) ?? i.locationCode,
-    locationText: i.locationText, occurredAt: iso(i.occurredAt), summary: i.summary, narrative: i.narrative, status: i.status,
-    version: i.version, hasJuvenile: i.hasJuvenile, callId: i.callId, authorId: i.authorId, authorName: core.authorName,
-    createdAt: iso(i.createdAt), updatedAt: iso(i.updatedAt), submittedAt: isoOrNull(i.submittedAt),
-    approvedAt: isoOrNull(i.approvedAt), approvedByName: core.approvedByName, offenses, persons, actions,
+    id: text('id'), number: text('number'), schoolId: text('school_id'), schoolName: text('school_name'), areaId: maybe('area_id'),
+    areaName: maybe('area_name'), onCampus: r.on_campus as boolean, locationCode, locationName: nibrsLocationName(locationCode) ?? locationCode,
+    locationText: maybe('location_text'), occurredAt: iso(text('occurred_at')), summary: text('summary'), narrative: text('narrative'),
+    status: r.status as IncidentCore['status'], version: Number(r.version), hasJuvenile: r.has_juvenile as boolean, callId: maybe('call_id'),
+    authorId: text('author_id'), authorName: text('author_name'), createdAt: iso(text('created_at')), updatedAt: iso(text('updated_at')),
+    submittedAt: isoOrNull(maybe('submitted_at')), approvedAt: isoOrNull(maybe('approved_at')), approvedByName: maybe('approved_by_name'),
+    offenses, persons, actions,
   };
 }
 
@@ -77,22 +77,23 @@ export function visibleCore(actor: Actor, core: IncidentCore): IncidentCore {
 export async function incidentDetail(db: Db, actor: Actor, id: string, now: Date, core?: IncidentCore): Promise<IncidentDetail> {
   const base = core ?? (await loadCore(db, id));
   const narrative = readsNarrative(actor, base.schoolId);
-  const supplementRows = await extras.findSupplements(db, id);
-  const supplements: Supplement[] = supplementRows.map(({ supplement: s, authorName, approvedByName }) => ({
-    id: s.id, number: s.number, status: s.status, version: s.version, narrative: narrative ? s.narrative : null, authorId: s.authorId,
-    authorName, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt), submittedAt: isoOrNull(s.submittedAt),
-    approvedAt: isoOrNull(s.approvedAt), approvedByName,
-  }));
-  const reviews: Review[] = (await extras.findReviews(db, id)).map(({ review: r, byName }) => ({
-    id: r.id, supplementId: r.supplementId, event: r.event as Review['event'], comment: r.comment, byId: r.byId, byName,
-    at: iso(r.at), version: r.version,
-  }));
-  const attachments: Attachment[] = (await extras.findAttachments(db, id)).map(({ attachment: a, uploadedByName }) => ({
-    id: a.id, supplementId: a.supplementId, fileName: a.fileName, kind: a.kind, mediaType: a.mediaType, size: a.size,
-    sha256: a.sha256, uploadedByName, uploadedAt: iso(a.uploadedAt),
-  }));
-  const tasks = (await extras.findIncidentTasks(db, id)).map((t) => toTask(t, now));
-  const referrals = (await extras.findIncidentReferrals(db, id)).map(toReferral);
+  const x = await extras.findExtras(db, id);
+  const at = (o: Record<string, unknown>, ...keys: string[]) => {
+    const copy: Record<string, unknown> = { ...o };
+    for (const key of keys) copy[key] = isoOrNull(o[key] as string | null);
+    return copy;
+  };
+  const supplements = x.supplements.map((s) => ({ ...at(s, 'createdAt', 'updatedAt', 'submittedAt', 'approvedAt'), narrative: narrative ? s.narrative : null })) as Supplement[];
+  const reviews = x.reviews.map((r) => at(r, 'at')) as Review[];
+  const attachments = x.attachments.map((a) => ({ ...at(a, 'uploadedAt'), size: Number(a.size) })) as Attachment[];
+  const tasks: Task[] = x.tasks.map((t) => {
+    const dueAt = new Date(t.dueAt as string);
+    const remaining = t.doneAt ? null : dueAt.getTime() - now.getTime();
+    return { ...at(t, 'dueAt', 'doneAt'), incidentNumber: base.number, overdue: remaining !== null && remaining < 0, msRemaining: remaining } as Task;
+  });
+  const referrals = x.referrals.map((f) => ({
+    ...at(f, 'referredAt', 'handledAt'), incidentNumber: base.number, schoolName: base.schoolName, occurredAt: base.occurredAt,
+  })) as Referral[];
   const pending = supplements.some((s) => s.status !== 'approved');
   return {
     ...visibleCore(actor, base), supplements, reviews, attachments, tasks, referrals,

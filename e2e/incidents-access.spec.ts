@@ -17,8 +17,8 @@ async function post(
   return (await res.json()) as Record<string, unknown>;
 }
 
-// Investigative narratives are for law enforcement roles: a counselor of the same school never sees one.
-describe('incidents: who sees the narrative', () => {
+// The report form and view beyond the main flow; investigative narratives are for law enforcement roles only.
+describe('incidents: phone layout, stale saves, evidence, tasks, history and who sees the narrative', () => {
   let e2e: E2E;
   let incidentId = '';
   const secret = `narrative-${Date.now().toString(36)} the suspect admitted bringing the knife`;
@@ -93,6 +93,38 @@ describe('incidents: who sees the narrative', () => {
     expect(first.errors).toEqual([]);
     // The browser itself logs the refused save (409); nothing else may appear.
     expect(second.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
+
+  it('evidence uploads, a task gets its clock, and any saved version opens', async () => {
+    const tracked = await e2e.signedInPage('sro@demo.test');
+    const { page } = tracked;
+    await page.goto(`/incidents/${incidentId}/edit`);
+    // A 1x1 PNG: the server decides the type from these bytes, not from the name.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .getByLabel('Add files')
+      .setInputFiles({ name: 'locker.png', mimeType: 'image/png', buffer: png });
+    await page.getByText('locker.png was added.').waitFor();
+    await page.getByRole('link', { name: 'locker.png' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.getByLabel('Task', { exact: true }).fill('Call the parents');
+    const due = new Date(Date.now() + 26 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
+    await page.getByLabel('Due', { exact: true }).fill(local);
+    await page.getByRole('form', { name: 'Add a task' }).getByRole('button', { name: 'Add task' }).click();
+    await page.getByText('Call the parents').waitFor();
+    await page.getByText(/1 d 1 h left|1 d 2 h left/).waitFor();
+
+    await page.goto(`/incidents/${incidentId}`);
+    await page.getByRole('button', { name: 'View version 1' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Version 1' });
+    await dialog.getByText(secret).waitFor();
+    expect(tracked.errors).toEqual([]);
   });
 
   it('a counselor of the same school is refused the page and the API, and never sees the text', async () => {

@@ -59,7 +59,7 @@ describe('incidents: phone layout, stale saves, evidence, tasks, history and who
         .filter({ hasText: /^Loading/ })
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow, `sideways overflow on ${path}`).toBeLessThanOrEqual(0);
     }
     await page.goto(`/incidents/${incidentId}`);

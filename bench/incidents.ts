@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { buildApp } from '../server/app.js';
 import { MIGRATIONS_DIR, openPglite, openPostgres, rows, type Database } from '../server/db/connection.js';
-import { incidentOffenses, incidentPersons, incidents } from '../server/db/schema/index.js';
+import { auditEvents, incidentOffenses, incidentPersons, incidents, incidentVersions } from '../server/db/schema/index.js';
 import { nextNumber } from '../server/modules/incidents/incidents.repository.js';
 import { encodeCursor } from '../server/modules/incidents/search.repository.js';
 import { testConfig } from '../server/test/app.js';
@@ -190,7 +190,10 @@ async function measure(engine: Engine) {
   }
 }
 
-/** POST /api/incidents against a raw insert of the same rows (counter, incident, offense, person) in a transaction each. */
+/**
+ * POST /api/incidents against a raw insert of the same rows the API stores (counter, incident with its search
+ * vectors, offense, person, version snapshot, audit event), one transaction each, with no reads.
+ */
 async function createThroughput(database: Database, base: string, session: { cookie: string; csrf: string }, districtId: string, schoolId: string, authorId: string) {
   const body = (i: number) => ({
     schoolId, occurredAt: '2026-01-15T10:00:00Z', summary: `Bench incident ${i}`, narrative: `A student reported a stolen phone from locker ${i}.`,
@@ -213,9 +216,13 @@ async function createThroughput(database: Database, base: string, session: { coo
       const [row] = await tx.insert(incidents).values({
         districtId, schoolId, number: `2026-${String(seq).padStart(6, '0')}`, locationCode: '53', occurredAt: new Date(b.occurredAt), summary: b.summary,
         narrative: b.narrative, offenseKeys: ['school:theft'], authorId,
+        searchPublic: sql`setweight(to_tsvector('english', ${`${seq} Bench Person${i}`}), 'A') || setweight(to_tsvector('english', ${b.summary}), 'B')` as never,
+        searchAll: sql`setweight(to_tsvector('english', ${`${seq} Bench Person${i}`}), 'A') || setweight(to_tsvector('english', ${b.summary}), 'B') || setweight(to_tsvector('english', ${b.narrative}), 'D')` as never,
       }).returning({ id: incidents.id });
       await tx.insert(incidentOffenses).values({ incidentId: row!.id, position: 0, kind: 'school', category: 'theft' });
       await tx.insert(incidentPersons).values({ incidentId: row!.id, position: 0, kind: 'visitor', role: 'suspect', firstName: 'Bench', lastName: `Person${i}` });
+      await tx.insert(incidentVersions).values({ incidentId: row!.id, version: 1, status: 'draft', event: 'created', snapshot: b, savedById: authorId, savedAt: new Date() });
+      await tx.insert(auditEvents).values({ districtId, actorUserId: authorId, actorLabel: 'bench', eventType: 'incident.created', schoolId, subjectType: 'incident', subjectId: row!.id, detail: { seq } });
     });
   }
   const rawPerSecond = CREATES / ((performance.now() - started) / 1000);

@@ -8,8 +8,12 @@ const HOUR = 60 * 60 * 1000;
 export async function districtYear(db: Db, districtId: string, at: Date): Promise<{ year: number; timezone: string }> {
   const [row] = await db.select({ timezone: districts.timezone }).from(districts).where(eq(districts.id, districtId));
   const timezone = row?.timezone ?? 'UTC';
-  const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric' }).format(at));
-  return { year, timezone };
+  return { year: yearIn(timezone, at), timezone };
+}
+
+/** The calendar year of `at` in `timezone`. */
+export function yearIn(timezone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric' }).format(at));
 }
 
 /** An incident number as printed: 2026-000123. */

@@ -4,7 +4,7 @@ import type { IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
 import {
-  calls, campusAreas, incidentActions, incidentOffenses, incidentPersons, incidents, incidentVersions, recordCounters, schools, students, users,
+  calls, campusAreas, districts, incidentActions, incidentOffenses, incidentPersons, incidents, incidentVersions, recordCounters, schools, students, users,
 } from '../../db/schema/index.js';
 import { inScope } from '../schools/schools.repository.js';
 
@@ -25,6 +25,14 @@ export async function nextNumber(db: Db, districtId: string, kind: 'incident' | 
     })
     .returning({ value: recordCounters.lastValue });
   return row!.value;
+}
+
+/** A school of the district with the district's time zone (numbers follow the local calendar year), or undefined. */
+export async function findSchoolZone(db: Db, districtId: string, schoolId: string) {
+  const [row] = await db.select({ id: schools.id, timezone: districts.timezone }).from(schools)
+    .innerJoin(districts, eq(districts.id, schools.districtId))
+    .where(and(eq(schools.id, schoolId), eq(schools.districtId, districtId)));
+  return row;
 }
 
 /** One campus area of a school, or undefined. */
@@ -88,15 +96,16 @@ export interface Children {
   actions?: Omit<typeof incidentActions.$inferInsert, 'incidentId'>[];
 }
 
-/** Replaces the given child sets of an incident (actions first: they point at persons). */
-export async function replaceChildren(db: Db, incidentId: string, children: Children) {
-  if (children.actions || children.persons) await db.delete(incidentActions).where(eq(incidentActions.incidentId, incidentId));
+/** Replaces the given child sets of an incident (actions first: they point at persons); a new incident has none to delete. */
+export async function replaceChildren(db: Db, incidentId: string, children: Children, options: { fresh?: boolean } = {}) {
+  const fresh = options.fresh ?? false;
+  if (!fresh && (children.actions || children.persons)) await db.delete(incidentActions).where(eq(incidentActions.incidentId, incidentId));
   if (children.offenses) {
-    await db.delete(incidentOffenses).where(eq(incidentOffenses.incidentId, incidentId));
+    if (!fresh) await db.delete(incidentOffenses).where(eq(incidentOffenses.incidentId, incidentId));
     if (children.offenses.length) await db.insert(incidentOffenses).values(children.offenses.map((o) => ({ ...o, incidentId })));
   }
   if (children.persons) {
-    await db.delete(incidentPersons).where(eq(incidentPersons.incidentId, incidentId));
+    if (!fresh) await db.delete(incidentPersons).where(eq(incidentPersons.incidentId, incidentId));
     if (children.persons.length) await db.insert(incidentPersons).values(children.persons.map((p) => ({ ...p, incidentId })));
   }
   if (children.actions?.length) await db.insert(incidentActions).values(children.actions.map((a) => ({ ...a, incidentId })));

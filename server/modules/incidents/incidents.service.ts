@@ -7,7 +7,7 @@ import { requirePermission, requireSchool, scopeOf } from '../../auth/access.js'
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { districtYear, formatNumber, notificationTasks } from './incidents.numbers.js';
+import { formatNumber, notificationTasks, yearIn } from './incidents.numbers.js';
 import {
   canRead, checkActions, checkEditable, checkNotFuture, checkOffenses, checkPersons, juvenileAt, locationCodeOf, offenseKey,
   withImpliedReferrals,
@@ -124,27 +124,28 @@ async function crossoverKeys(db: Db, id: string): Promise<Set<string>> {
 async function checkPlace(db: Db, ctx: ServiceContext, input: { schoolId: string; areaId?: string | null; occurredAt: string }) {
   requireSchool(ctx.actor, 'incident.create', input.schoolId, 'School');
   checkNotFuture(input.occurredAt, ctx.clock.now(), 'occurredAt');
-  const school = await repo.findSchool(db, ctx.actor.districtId, input.schoolId);
+  const school = await repo.findSchoolZone(db, ctx.actor.districtId, input.schoolId);
   if (!school) throw notFound('School');
   if (input.areaId && !(await repo.findArea(db, input.schoolId, input.areaId))) {
     throw new AppError('validation_failed', 'areaId: not a campus area of the school', { field: 'areaId' });
   }
+  return school;
 }
 
 /** Appends a version snapshot of the core and returns the detail answer. */
-async function snapshotAndView(db: Db, ctx: ServiceContext, id: string, event: 'created' | 'saved' | 'submitted' | 'returned' | 'approved') {
+async function snapshotAndView(db: Db, ctx: ServiceContext, id: string, event: 'created' | 'saved', options: { noExtras?: boolean } = {}) {
   const core = await loadCore(db, id);
   await repo.insertVersion(db, {
     incidentId: id, version: core.version, status: core.status, event, snapshot: core, savedById: ctx.actor.userId, savedAt: ctx.clock.now(),
   });
-  return incidentDetail(db, ctx.actor, id, ctx.clock.now(), core);
+  return incidentDetail(db, ctx.actor, id, ctx.clock.now(), core, options);
 }
 
 /** Starts a draft report, numbered per district and year; from a call, the call is linked to it. */
 export async function createIncident(ctx: ServiceContext, input: CreateIncident) {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    await checkPlace(tx, ctx, input);
+    const { timezone } = await checkPlace(tx, ctx, input);
     const locationCode = locationCodeOf(input.onCampus, input.locationCode);
     const occurredAt = new Date(input.occurredAt);
     const built = await buildChildren(tx, ctx, input, occurredAt, new Set());
@@ -153,7 +154,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
       if (!call || call.schoolId !== input.schoolId) throw new AppError('validation_failed', 'callId: no such call at this school', { field: 'callId' });
       if (call.incidentId) throw new AppError('conflict', 'This call already has an incident', { field: 'callId' });
     }
-    const { year, timezone } = await districtYear(tx, ctx.actor.districtId, now);
+    const year = yearIn(timezone, now);
     const number = formatNumber(year, await repo.nextNumber(tx, ctx.actor.districtId, 'incident', year));
     const id = await repo.insertIncident(tx, {
       districtId: ctx.actor.districtId, schoolId: input.schoolId, number, areaId: input.areaId ?? null, onCampus: input.onCampus,
@@ -161,7 +162,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
       hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, callId: input.callId ?? null, authorId: ctx.actor.userId,
       createdAt: now, updatedAt: now,
     });
-    await repo.replaceChildren(tx, id, built);
+    await repo.replaceChildren(tx, id, built, { fresh: true });
     if (input.callId) await repo.linkCall(tx, input.callId, id, now);
     await repo.refreshSearch(tx, { id });
     await writeAudit(tx, whoOf(ctx), {
@@ -169,7 +170,8 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
       detail: { number, callId: input.callId ?? null, timezone },
     });
     await recordCrossover(tx, ctx, { id, schoolId: input.schoolId, authorId: ctx.actor.userId }, built, new Set());
-    return snapshotAndView(tx, ctx, id, 'created');
+    // A new report has no supplements, reviews, evidence or referrals; only an arrest gives it tasks.
+    return snapshotAndView(tx, ctx, id, 'created', { noExtras: !built.actions.some((a) => a.kind === 'arrest') });
   });
 }
 

@@ -74,10 +74,12 @@ export function visibleCore(actor: Actor, core: IncidentCore): IncidentCore {
 }
 
 /** The incident in full as `actor` may see it; `core` may be passed when the caller just built it. */
-export async function incidentDetail(db: Db, actor: Actor, id: string, now: Date, core?: IncidentCore): Promise<IncidentDetail> {
+export async function incidentDetail(
+  db: Db, actor: Actor, id: string, now: Date, core?: IncidentCore, options: { noExtras?: boolean } = {},
+): Promise<IncidentDetail> {
   const base = core ?? (await loadCore(db, id));
   const narrative = readsNarrative(actor, base.schoolId);
-  const x = await extras.findExtras(db, id);
+  const x = options.noExtras ? { supplements: [], reviews: [], attachments: [], tasks: [], referrals: [] } : await extras.findExtras(db, id);
   const at = (o: Record<string, unknown>, ...keys: string[]) => {
     const copy: Record<string, unknown> = { ...o };
     for (const key of keys) copy[key] = isoOrNull(o[key] as string | null);

@@ -36,6 +36,15 @@ describe('permission catalogue', () => {
     expect(ROLES.filter((r) => roleHas(r, 'incident.approve')).sort()).toEqual(['director', 'supervisor']);
   });
 
+  it('keeps investigative records from school roles and juvenile records from the district director', () => {
+    for (const role of ['school_admin', 'counselor', 'staff', 'security'] as const) {
+      expect(roleHas(role, 'incident.read'), role).toBe(false);
+      expect(roleHas(role, 'incident.narrative.read'), role).toBe(false);
+    }
+    expect(ROLES.filter((r) => roleHas(r, 'discipline.receive')).sort()).toEqual(['director', 'school_admin']);
+    expect(ROLES.filter((r) => roleHas(r, 'incident.juvenile.read')).sort()).toEqual(['sro', 'supervisor']);
+  });
+
   it('lists case-data roles that really read case data', () => {
     for (const role of CASE_DATA_ROLES) {
       const reads = ['incident.read', 'threat.read', 'referral.read', 'tip.read'].some((p) => roleHas(role, p as Permission));

@@ -132,12 +132,16 @@ export async function sealIncident(ctx: ServiceContext, id: string, input: SealI
   });
 }
 
-/** Every saved version of the report and its supplements. */
+/** Every saved version of the report and its supplements (no content; the read is audited all the same). */
 export async function findVersions(ctx: ServiceContext, id: string) {
   requirePermission(ctx.actor, 'incident.read');
-  const row = await repo.findIncidentRow(ctx.db, ctx.actor.districtId, id);
-  if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
-  return (await repo.findVersions(ctx.db, id)).map((v) => ({ ...v, savedAt: iso(v.savedAt) }));
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
+    if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
+    const versions = await repo.findVersions(tx, id);
+    await writeAudit(tx, whoOf(ctx), { type: 'incident.viewed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { part: 'versions' } });
+    return versions.map((v) => ({ ...v, savedAt: iso(v.savedAt) }));
+  });
 }
 
 /** One version's snapshot (audited); the narrative only with incident.narrative.read at the school. */

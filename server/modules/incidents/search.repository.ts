@@ -152,3 +152,24 @@ export async function crdcCounts(db: Db, districtId: string, scope: Scope, range
     sex: string | null; raceEthnicity: string | null; englishLearner: boolean | null; instances: number; students: number; total: number;
   }>(result);
 }
+
+/**
+ * Chooses how a full-text page is read. The planner walks the (occurred_at, id) index and filters, which is fast
+ * when matches are dense and hopeless when they are rare or only old (it may read the whole district to find
+ * none). So the next `window` rows of the list without the text condition are read in order and their matches
+ * counted: enough for a page means the walk stops early ("ordered"); fewer means matches are sparse, and the page
+ * is read through the GIN index alone and sorted in memory ("gin": plain index and sequential scans are switched
+ * off for the rest of the transaction).
+ */
+export async function planTextSearch(
+  db: Db, whereWithoutText: SQL, text: SQL, sort: IncidentSort, cursor: Cursor | null, needed: number, window = 2_000,
+): Promise<'gin' | 'ordered'> {
+  // The window is aliased "incidents" so that the text condition, written against the table, reads its columns.
+  const [row] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from (
+    select ${incidents.searchAll}, ${incidents.searchPublic}, ${incidents.schoolId} from ${incidents}
+    where ${and(whereWithoutText, keyset(sort, cursor))} order by ${sql.join(ordering(sort), sql`, `)} limit ${window}) as incidents
+    where ${text}`));
+  if ((row?.n ?? 0) >= needed) return 'ordered';
+  await db.execute(sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`);
+  return 'gin';
+}

@@ -25,7 +25,11 @@ function filterOf(ctx: ServiceContext, query: Omit<ListIncidentsQuery, 'cursor' 
   if (query.schoolId) requireSchool(ctx.actor, 'incident.read', query.schoolId, 'School');
   const scopes = readScopes(ctx.actor);
   const filter = { ...query, offenseKey: offenseKeyOf(query.offense) };
-  return { scopes, where: search.filterConditions(ctx.actor.districtId, scopes, filter) };
+  return {
+    scopes, where: search.filterConditions(ctx.actor.districtId, scopes, filter),
+    whereWithoutText: search.filterConditions(ctx.actor.districtId, scopes, { ...filter, q: undefined }),
+    text: query.q ? search.textCondition(scopes, query.q) : null,
+  };
 }
 
 /** Filters as kept in the audit log: which filters were used, not the searched words. */
@@ -39,13 +43,14 @@ function auditedFilters(query: Omit<ListIncidentsQuery, 'cursor' | 'limit'>) {
 /** A page of incidents the actor may see, filtered, searched and sorted, with the cursor of the next page; audited. */
 export async function findIncidents(ctx: ServiceContext, query: ListIncidentsQuery) {
   requirePermission(ctx.actor, 'incident.read');
-  const { where } = filterOf(ctx, query);
+  const { where, whereWithoutText, text } = filterOf(ctx, query);
   let cursor: search.Cursor | null = null;
   if (query.cursor) {
     cursor = search.decodeCursor(query.cursor);
     if (!cursor) throw new AppError('validation_failed', 'cursor: not a cursor of this list', { field: 'cursor' });
   }
   return ctx.db.transaction(async (tx) => {
+    if (text) await search.planTextSearch(tx, whereWithoutText, text, query.sort, cursor, query.limit + 1);
     const found = await search.findIncidentPage(tx, where, query.sort, cursor, query.limit + 1);
     const page = found.slice(0, query.limit);
     const last = page.at(-1);
@@ -70,10 +75,11 @@ export async function findIncidents(ctx: ServiceContext, query: ListIncidentsQue
  */
 export async function exportIncidents(ctx: ServiceContext, query: Omit<ListIncidentsQuery, 'cursor' | 'limit'>) {
   requirePermission(ctx.actor, 'incident.read');
-  const { scopes, where } = filterOf(ctx, query);
+  const { scopes, where, whereWithoutText, text } = filterOf(ctx, query);
   const withNarrative = !scopes.narrative.all ? scopes.narrative.schoolIds.length > 0 : true;
   const header = ['number', 'occurred_at', 'school', 'status', 'on_campus', 'nibrs_location', 'offenses', 'summary', 'author', ...(withNarrative ? ['narrative'] : [])];
   return ctx.db.transaction(async (tx) => {
+    if (text) await search.planTextSearch(tx, whereWithoutText, text, query.sort, null, EXPORT_BATCH);
     const lines = [csvLine(header)];
     let cursor: search.Cursor | null = null;
     let count = 0;

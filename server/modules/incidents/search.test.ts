@@ -33,6 +33,17 @@ describe('search and filters', () => {
     expect((await list('q=phone -locker')).items).toEqual([]);
   });
 
+  it('pages through search results whether matches are dense (index walk) or sparse (GIN, sorted in memory)', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`q=filler&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([ids.filler3, ids.filler2, ids.filler1, ids.filler0]);
+  });
+
   it('filters by offense, status, date range, person and school', async () => {
     expect((await list('offense=vaping')).items.map((i) => i.id)).toEqual([ids.vape]);
     expect((await list('offense=23d')).items.map((i) => i.id)).toEqual([ids.theft]);

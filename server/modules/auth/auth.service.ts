@@ -121,9 +121,11 @@ export async function changePassword(
   });
 }
 
-/** Starts two-step enrolment: a new secret (kept sealed, not yet active) and its QR code. */
+/** Starts two-step enrolment: a new secret (kept sealed, not yet active) and its QR code; refused once enrolled. */
 export async function setupMfa(deps: AppDeps, session: LoadedSession) {
   if (session.mfaPending) throw new AppError('mfa_required', 'Finish signing in first');
+  // A new set-up would replace the enrolled secret: that is turning two-step sign-in off, which needs the password.
+  if (session.mfaEnabled) throw new AppError('conflict', 'Two-step sign-in is on: turn it off first to enrol a new authenticator');
   const secret = newTotpSecret();
   await repo.updateUser(deps.database.db, session.actor.userId, { mfaSecret: deps.box.seal(secret), mfaEnabled: false });
   const otpauthUrl = totpUri(secret, session.actor.email);

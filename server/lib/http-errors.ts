@@ -20,7 +20,9 @@ export function toAppError(error: FastifyError | Error): AppError | null {
     const first = error.validation[0];
     const where = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
-    const field = where || (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys?.[0] || context;
+    // An unknown field is named by its own key (under the object that holds it), not by that object.
+    const unknownKey = (first?.params as { keys?: string[] } | undefined)?.keys?.[0];
+    const field = [where, unknownKey].filter(Boolean).join('.') || context;
     return new AppError('validation_failed', `${field}: ${first?.message ?? 'is invalid'}`, { field });
   }
   const code = (error as FastifyError).code;

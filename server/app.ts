@@ -100,7 +100,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webDir = config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir, wildcard: false, index: false, maxAge: '1h',
+      // index.html names the current build's hashed files: a cached copy would load a previous release.
+      setHeaders: (reply, filePath) => {
+        if (path.basename(filePath) === 'index.html') void reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {

@@ -67,6 +67,7 @@ describe('bad input', () => {
     const json = { 'content-type': 'application/json' };
     expectError(await admin.post('/api/schools', '{"name": "West', json), 400, 'bad_request');
     expectError(await admin.post('/api/schools', '', json), 400, 'bad_request');
+    expectError(await admin.post('/api/schools', `{"__proto__": {"isAdmin": true}, ${JSON.stringify(newSchool()).slice(1)}`, json), 400, 'bad_request');
     expectError(await admin.post('/api/schools', 'name=West', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
     expect(await counts()).toEqual(before);
   });
@@ -77,6 +78,7 @@ describe('bad input', () => {
     expectError(await admin.post('/api/schools', [newSchool()]), 400, 'validation_failed', 'body');
     expectError(await admin.get('/api/audit?limit=lots'), 400, 'validation_failed', 'limit');
     expectError(await admin.get('/api/schools?level=university'), 400, 'validation_failed', 'level');
+    expectError(await admin.get('/api/schools?level=high&level=middle'), 400, 'validation_failed', 'level');
   });
 
   it('refuses unknown fields (strict schemas), naming the unknown field', async () => {

@@ -64,6 +64,39 @@ describe('sign-in', () => {
     expect(failedRequests).toEqual([]);
   });
 
+  it('works with the keyboard alone: sign in, skip link, user menu, sign out', async () => {
+    const { page, errors } = await e2e.page();
+    await page.goto('/');
+    const focused = (name: string) => page.getByLabel(name, { exact: true }).evaluate((el) => el === document.activeElement);
+    await expect.poll(() => focused('E-mail')).toBe(true);
+    await page.keyboard.type('staff@demo.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: GREETING }).waitFor();
+
+    // The first Tab reaches the skip link, which moves the focus to the main column.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // The user menu opens with Enter, closes with Escape (focus back on its button), and signs out.
+    const account = page.getByRole('button', { name: /^Account: / });
+    await account.focus();
+    await page.keyboard.press('Enter');
+    expect(await account.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await account.getAttribute('aria-expanded')).toBe('false');
+    expect(await account.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('on a 360 px phone the SRO and the administrator reach every page through the menu without sideways scrolling', async () => {
     for (const [email, role] of DEMO_USERS.filter(([, r]) => r === 'sro' || r === 'sysadmin')) {
       const { page, errors } = await e2e.page(PHONE);

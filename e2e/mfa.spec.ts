@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, signInThroughForm, startE2E, type E2E } from './support/index.js';
+import { apiSession, createUser, signInThroughForm, startE2E, type E2E } from './support/index.js';
 
 /** The code an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now. */
 function codeFor(secret: string, stepsAhead = 0): string {
@@ -92,5 +92,46 @@ describe('two-step sign-in (TOTP)', () => {
 
     // The browser reports the refused codes (4xx answers) as failed loads; nothing else may appear.
     expect(errors.filter((e) => !/Failed to load resource: .* status of (400|401)/.test(e))).toEqual([]);
+  });
+
+  it('when the district requires it for a role, a new user of that role enrols before anything else', async () => {
+    const director = await apiSession(e2e.baseUrl, 'director@demo.test');
+    const before = (await director.get<{ mfaRequiredRoles: string[] }>('/district')).mfaRequiredRoles;
+    try {
+      // The district safety director turns the policy on for security staff in District settings.
+      const { page: settings, errors: settingsErrors } = await e2e.signedInPage('director@demo.test');
+      await settings.goto('/district');
+      const form = settings.getByRole('form', { name: 'District settings' });
+      const policy = form.getByRole('group', { name: 'Roles that must use two-step sign-in' });
+      await policy.getByLabel('Security staff').check();
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.getByText('District settings saved.').waitFor();
+      expect(settingsErrors).toEqual([]);
+
+      const user = await createUser(e2e.baseUrl, { prefix: 'mfa-policy', name: 'Sam Guard', grants: [{ role: 'security', schoolId: null }] });
+      const { page, errors } = await e2e.page();
+      await signInThroughForm(page, user.email, user.temporaryPassword);
+      await page.getByRole('heading', { level: 1, name: 'Set up two-step sign-in' }).waitFor();
+      expect(await page.request.get('/api/schools').then((r) => r.status())).toBe(401);
+      await page.getByRole('button', { name: 'Start set-up' }).click();
+      const keyText = await page.getByRole('figure', { name: /set-up key/i }).locator('.secret-box').textContent();
+      const confirm = page.getByRole('form', { name: 'Confirm two-step sign-in' });
+      await confirm.getByLabel('6-digit code').fill(codeFor((keyText ?? '').replace(/\s/g, '')));
+      await confirm.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+
+      // Then the temporary password is replaced, and the dashboard opens.
+      await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      const change = page.getByRole('form', { name: 'Change password' });
+      await change.getByLabel('Current password').fill(user.temporaryPassword);
+      await change.getByLabel('New password').fill('guard-own-passphrase-1');
+      await change.getByLabel('Type the new one again').fill('guard-own-passphrase-1');
+      await change.getByRole('button', { name: 'Save new password' }).click();
+      await page.getByRole('heading', { level: 1, name: GREETING }).waitFor();
+      expect(errors.filter((e) => !/Failed to load resource: .* status of 401/.test(e))).toEqual([]);
+    } finally {
+      // The server is shared: the demo security account must sign in without a code in the other specs.
+      await director.patch('/district', { mfaRequiredRoles: before });
+      await director.close();
+    }
   });
 });

@@ -7,6 +7,8 @@ export const DEMO_PASSWORD = 'srodesk-demo';
 export interface ApiSession {
   /** POST with the CSRF header; throws unless the answer is 2xx; returns the parsed JSON body. */
   post<T>(path: string, body?: unknown): Promise<T>;
+  /** PATCH with the CSRF header; throws unless the answer is 2xx; returns the parsed JSON body. */
+  patch<T>(path: string, body: unknown): Promise<T>;
   /** GET; throws unless the answer is 2xx; returns the parsed JSON body. */
   get<T>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function apiSession(baseUrl: string, email: string, password = DEMO
   await check('sign-in', await context.post('/api/auth/sign-in', { data: { email, password }, headers }));
   return {
     post: async (path, body = {}) => check(`POST ${path}`, await context.post(`/api${path}`, { data: body, headers })),
+    patch: async (path, body) => check(`PATCH ${path}`, await context.patch(`/api${path}`, { data: body, headers })),
     get: async (path) => check(`GET ${path}`, await context.get(`/api${path}`)),
     close: () => context.dispose(),
   };

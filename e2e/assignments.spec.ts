@@ -82,4 +82,28 @@ describe('SRO assignments', () => {
     expect(errors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });
+
+  it('the header school switcher narrows the list to one school and is remembered after a reload', async () => {
+    const supervisor = await apiSession(e2e.baseUrl, 'supervisor@demo.test');
+    const all = (await supervisor.get<{ items: { schoolId: string; schoolName: string }[] }>('/assignments?current=true')).items;
+    await supervisor.close();
+    const chosen = all[0]!;
+    const atChosen = all.filter((a) => a.schoolId === chosen.schoolId).length;
+    expect(atChosen).toBeLessThan(all.length);
+
+    const { page, errors } = await e2e.signedInPage('supervisor@demo.test');
+    await page.goto('/assignments');
+    const table = page.getByRole('table', { name: 'SRO assignments' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(all.length + 1);
+
+    await page.getByRole('banner').getByLabel('School').selectOption({ label: chosen.schoolName });
+    await expect.poll(() => table.getByRole('row').count()).toBe(atChosen + 1);
+    for (const text of await table.getByRole('row').allTextContents()) {
+      if (!text.startsWith('SRO')) expect(text).toContain(chosen.schoolName);
+    }
+    await page.reload();
+    await expect.poll(() => page.getByRole('banner').getByLabel('School').inputValue()).toBe(chosen.schoolId);
+    await expect.poll(() => table.getByRole('row').count()).toBe(atChosen + 1);
+    expect(errors).toEqual([]);
+  });
 });

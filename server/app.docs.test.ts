@@ -116,6 +116,15 @@ describe('the single-page app', () => {
     expect(post.body.error.code).toBe('not_found');
   });
 
+  it('answers a missing file with a 404, not the app page (an old build\'s script must not load as HTML)', async () => {
+    const client = new TestClient(app);
+    for (const file of ['/assets/app-old.js', '/favicon-missing.svg']) {
+      const res = await client.get(file);
+      expect(res.status, file).toBe(404);
+      expect(res.body.error.code, file).toBe('not_found');
+    }
+  });
+
   it('answers page paths with a JSON 404 when no web build is present', async () => {
     const bare = await buildApp({ config: { ...testConfig(), webDir: path.join(webDir, 'assets') }, database, logger: false });
     try {

@@ -109,7 +109,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    // A missing file (an old build's script, a typo) is a 404, not the app page served with the wrong type.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!) || request.url.startsWith('/assets/');
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isFile) {
       throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
     // History fallback: every page path of the single-page app answers with index.html.

@@ -27,6 +27,8 @@ async function enrolled(email: string, role: 'sro' | 'staff' = 'sro') {
   expect(setup.status).toBe(200);
   const enable = await client.post('/api/auth/mfa/enable', { code: codeFor(setup.body.otpauthUrl) });
   expect(enable.status).toBe(200);
+  // The enrolment code is spent: sign-ins in a test use the codes of the following minutes.
+  t.clock.advance(2 * MINUTE);
   return { user, client, url: setup.body.otpauthUrl as string };
 }
 
@@ -117,6 +119,22 @@ describe('signing in with two-step sign-in', () => {
     await client.signIn('eve@isd.test');
     expect((await client.post('/api/auth/mfa/verify', { code: codeFor(url, -3) })).status).toBe(401);
     expect((await client.post('/api/auth/mfa/verify', { code: codeFor(url, -1) })).status).toBe(200);
+  });
+
+  it('refuses a code that was already used, even within its 30 seconds, and counts it as a wrong one', async () => {
+    const { user, url } = await enrolled('fay@isd.test');
+    const first = t.client();
+    await first.signIn('fay@isd.test');
+    const code = codeFor(url);
+    expect((await first.post('/api/auth/mfa/verify', { code })).status).toBe(200);
+    const second = t.client();
+    await second.signIn('fay@isd.test');
+    const replay = await second.post('/api/auth/mfa/verify', { code });
+    expect(replay.status).toBe(401);
+    expect(replay.body.error).toMatchObject({ code: 'unauthenticated', field: 'code' });
+    expect(await audit('auth.mfa_failed', user.id)).toHaveLength(1);
+    t.clock.advance(30_000);
+    expect((await second.post('/api/auth/mfa/verify', { code: codeFor(url) })).status).toBe(200);
   });
 
   it('locks the account after 5 wrong codes and ends the pending session', async () => {

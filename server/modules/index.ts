@@ -7,6 +7,8 @@ import { assignmentRoutes } from './assignments/assignments.routes.js';
 import { studentRoutes } from './students/students.routes.js';
 import { districtRoutes } from './district/district.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { liveRoutes } from './live/live.routes.js';
+import { alertRoutes } from './alerts/alerts.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -18,4 +20,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(studentRoutes);
   await app.register(districtRoutes);
   await app.register(auditRoutes);
+  await app.register(liveRoutes);
+  await app.register(alertRoutes);
 };

@@ -2,3 +2,4 @@ export * from './organization.js';
 export * from './roster.js';
 export * from './auth.js';
 export * from './audit.js';
+export * from './alerts.js';

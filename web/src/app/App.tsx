@@ -7,6 +7,8 @@ import { Spinner } from '../components/Spinner.tsx';
 import { AlertDetailPage } from '../features/alerts/AlertDetailPage.tsx';
 import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
 import { RaiseAlertPage } from '../features/alerts/RaiseAlertPage.tsx';
+import { ReunificationPage } from '../features/alerts/reunification/ReunificationPage.tsx';
+import { ReunificationsPage } from '../features/alerts/reunification/ReunificationsPage.tsx';
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -149,6 +151,22 @@ export function App() {
           element={
             <Guard permission="alert.receive">
               <AlertDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reunification"
+          element={
+            <Guard permission="reunification.manage">
+              <ReunificationsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reunification/:id"
+          element={
+            <Guard permission="reunification.manage">
+              <ReunificationPage />
             </Guard>
           }
         />

@@ -59,6 +59,7 @@ export class LiveHub {
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
+  private notified = 0;
 
   constructor(private readonly database: Database, private readonly log: FastifyBaseLogger) {}
 
@@ -68,7 +69,10 @@ export class LiveHub {
     if (this.database.kind === 'postgres') {
       const client = (this.database.db as unknown as { $client: Sql }).$client;
       // onlisten also fires after postgres.js re-establishes a dropped LISTEN connection: catch up then.
-      const { unlisten } = await client.listen(LIVE_CHANNEL, () => this.poke(), () => this.poke());
+      const { unlisten } = await client.listen(LIVE_CHANNEL, () => {
+        this.notified++;
+        this.poke();
+      }, () => this.poke());
       this.unlisten = unlisten;
     }
     this.timers.push(setInterval(() => this.poke(), POLL_MS).unref());
@@ -78,6 +82,11 @@ export class LiveHub {
   /** Number of open connections in this process. */
   get size(): number {
     return this.subscribers.size;
+  }
+
+  /** NOTIFY messages received from the database since start (PostgreSQL only). */
+  get notifications(): number {
+    return this.notified;
   }
 
   /** Registers a listener told about each event after it went out. */

@@ -4,9 +4,15 @@ import { writeAudit } from '../../audit/audit.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { rows, type Db } from '../connection.js';
 import {
+  alertCheckIns,
+  alerts,
+  alertSchools,
+  alertTimeline,
   campusAreas,
   districts,
   guardians,
+  reunificationRequests,
+  reunifications,
   roleGrants,
   schoolFeeders,
   schools,
@@ -15,6 +21,7 @@ import {
   students,
   users,
 } from '../schema/index.js';
+import { generateAlertHistory } from './alerts.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
@@ -72,6 +79,14 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     log(
       `  ${counts.students} students, ${counts.guardians} guardians, ${counts.studentGuardians} guardian ties (${elapsed()})`,
     );
+    const history = generateAlertHistory(data);
+    await insertAll(tx, alerts, history.alerts);
+    await insertAll(tx, alertSchools, history.alertSchools);
+    await insertAll(tx, alertTimeline, history.timeline);
+    await insertAll(tx, alertCheckIns, history.checkIns);
+    await insertAll(tx, reunifications, history.reunifications);
+    await insertAll(tx, reunificationRequests, history.requests);
+    log(`  ${history.alerts.length} past drill alerts, ${history.checkIns.length} check-ins, ${history.requests.length} reunification requests (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

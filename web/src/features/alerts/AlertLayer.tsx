@@ -85,7 +85,12 @@ export function AlertLayer({ position }: { position: 'top' | 'overlay' }) {
         {cleared && !takeover && <AllClearNotice alert={cleared} onDismiss={dismissCleared} />}
       </div>
       {takeover && (
-        <AlertOverlay alert={takeover} others={active.length - 1} onMinimise={() => minimise(takeover)} />
+        <AlertOverlay
+          key={takeover.id}
+          alert={takeover}
+          others={active.length - 1}
+          onMinimise={() => minimise(takeover)}
+        />
       )}
     </>
   );

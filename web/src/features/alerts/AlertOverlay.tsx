@@ -46,6 +46,8 @@ export function AlertOverlay({
   const { session, schools } = useSession();
   const ref = useRef<HTMLDivElement>(null);
   const [muted, setMuted] = useState(false);
+  // When this screen first showed the alert: the browser tests compare it with the announcement time.
+  const [shownAt] = useState(() => Date.now());
   const key = `${alert.id}:${alert.action}`;
   const canManage = schoolsWhere(session.grants, schools, 'alert.manage').some((s) =>
     alert.schools.some((a) => a.id === s.id),
@@ -74,6 +76,7 @@ export function AlertOverlay({
       tabIndex={-1}
       data-alert-id={alert.id}
       data-drill={alert.drill ? 'true' : 'false'}
+      data-shown-at={shownAt}
     >
       {alert.drill ? <DrillBanner /> : <p className="real-banner">REAL EMERGENCY — THIS IS NOT A DRILL</p>}
       <div className="alert-overlay-body">

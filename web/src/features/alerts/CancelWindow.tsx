@@ -74,7 +74,7 @@ export function CancelWindow({ initial, onRaiseAnother }: { initial: Alert; onRa
 
   if (alert.status === 'cancelled') {
     return (
-      <div className="cancel-window" data-alert-status="cancelled">
+      <div className="cancel-window" data-alert-id={alert.id} data-alert-status="cancelled">
         <div className="alert-header-card is-ended" role="status">
           <h2>
             <SrpIcon action={alert.action} /> Cancelled
@@ -96,7 +96,7 @@ export function CancelWindow({ initial, onRaiseAnother }: { initial: Alert; onRa
 
   if (alert.status !== 'pending') {
     return (
-      <div className="cancel-window" data-alert-status={alert.status}>
+      <div className="cancel-window" data-alert-id={alert.id} data-alert-status={alert.status}>
         <div className={`alert-header-card ${srpClass(alert.action)}`} role="status">
           <h2>
             <SrpIcon action={alert.action} /> {SRP[alert.action].term}
@@ -119,7 +119,7 @@ export function CancelWindow({ initial, onRaiseAnother }: { initial: Alert; onRa
   }
 
   return (
-    <div className="cancel-window" data-alert-status="pending">
+    <div className="cancel-window" data-alert-id={alert.id} data-alert-status="pending">
       <p className="alert-detail" aria-hidden="true">
         {expired
           ? `Announcing the ${name}…`

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { writeAudit } from '../../audit/audit.js';
-import type { Database } from '../../db/connection.js';
+import type { Database, Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Mailer } from '../../lib/mailer.js';
 import type { LiveHub } from '../live/live.hub.js';
@@ -11,6 +11,12 @@ import type { Alert } from './alerts.schemas.js';
 
 // Pending alerts whose process died before its timer fired are announced by any process within this time.
 const SWEEP_MS = 1000;
+
+/** An alert just announced, and its district. */
+export interface Announced {
+  alert: Alert;
+  districtId: string;
+}
 
 /** What the announcer needs from the app. */
 export interface AnnouncerDeps {
@@ -81,27 +87,39 @@ export class Announcer {
    */
   async announce(id: string): Promise<boolean> {
     const { db } = this.deps.database;
-    const alert = await db.transaction(async (tx) => {
+    const announced = await db.transaction(async (tx) => {
       const locked = await repo.findAlertDistrict(tx, id);
-      if (!locked) return null;
-      const now = this.deps.clock.now();
-      if (!(await repo.updateAlert(tx, id, 'pending', { status: 'active', announcedAt: now }))) return null;
-      const [row] = await repo.findAlertRows(tx, locked.districtId, [repo.byId(id)]);
-      const announced = toAlert(row!);
-      const schoolIds = announced.schools.map((s) => s.id);
-      const staff = await repo.findExpectedStaff(tx, schoolIds);
-      await repo.insertTimeline(tx, [{ alertId: id, kind: 'announced', at: now, detail: { staffExpected: staff.length } }]);
-      await writeAudit(tx, { label: 'system', districtId: locked.districtId, at: now }, {
-        type: 'alert.announced', subjectType: 'alert', subjectId: id, schoolId: schoolIds.length === 1 ? schoolIds[0] : null,
-        detail: { action: announced.action, drill: announced.drill, schoolIds },
-      });
-      await appendLiveEvent(tx, { districtId: locked.districtId, schoolIds, audience: 'alert.receive', type: 'alert.announced', payload: { alert: announced } });
-      return { alert: announced, districtId: locked.districtId };
+      return locked ? this.announceWithin(tx, id, locked.districtId) : null;
     });
-    if (!alert) return false;
-    this.hub.poke();
-    this.track(this.mail(alert.alert, alert.districtId));
+    if (!announced) return false;
+    this.afterCommit(announced);
     return true;
+  }
+
+  /**
+   * The announcement inside the caller's transaction: status, timeline, audit and the live event (last).
+   * Null when the alert is no longer pending. The caller calls `afterCommit` once committed.
+   */
+  async announceWithin(tx: Db, id: string, districtId: string): Promise<Announced | null> {
+    const now = this.deps.clock.now();
+    if (!(await repo.updateAlert(tx, id, 'pending', { status: 'active', announcedAt: now }))) return null;
+    const [row] = await repo.findAlertRows(tx, districtId, [repo.byId(id)]);
+    const alert = toAlert(row!);
+    const schoolIds = alert.schools.map((s) => s.id);
+    const staff = await repo.countExpectedStaff(tx, schoolIds);
+    await repo.insertTimeline(tx, [{ alertId: id, kind: 'announced', at: now, detail: { staffExpected: staff } }]);
+    await writeAudit(tx, { label: 'system', districtId, at: now }, {
+      type: 'alert.announced', subjectType: 'alert', subjectId: id, schoolId: schoolIds.length === 1 ? schoolIds[0] : null,
+      detail: { action: alert.action, drill: alert.drill, schoolIds },
+    });
+    await appendLiveEvent(tx, { districtId, schoolIds, audience: 'alert.receive', type: 'alert.announced', payload: { alert } });
+    return { alert, districtId };
+  }
+
+  /** After the announcement committed: deliver now, and send the e-mails without waiting for them. */
+  afterCommit(announced: Announced): void {
+    this.hub.poke();
+    this.track(this.mail(announced.alert, announced.districtId));
   }
 
   private track(work: Promise<void>): void {

@@ -139,6 +139,14 @@ export async function findExpectedStaff(db: Db, schoolIds: string[]) {
     .orderBy(asc(users.name));
 }
 
+/** Number of active users expected to check in at any of `schoolIds`. */
+export async function countExpectedStaff(db: Db, schoolIds: string[]): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(distinct ${users.id})::int` })
+    .from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(inArray(roleGrants.schoolId, schoolIds), inArray(roleGrants.role, RECEIVING_ROLES), eq(users.active, true)));
+  return Number(row?.n ?? 0);
+}
+
 /** Active users of the district receiving alerts at any of `schoolIds` (school or district grants), for e-mail. */
 export async function findRecipients(db: Db, districtId: string, schoolIds: string[]) {
   return db.selectDistinct({ id: users.id, email: users.email, name: users.name })

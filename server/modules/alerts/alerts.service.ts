@@ -80,9 +80,11 @@ export async function raiseAlert(ctx: AlertsContext, input: RaiseAlertBody): Pro
       type: 'alert.raised', subjectType: 'alert', subjectId: id, schoolId: schoolIds.length === 1 ? schoolIds[0] : null,
       detail: { action: fields.action, drill: input.drill, schoolIds, location: fields.location, hazard: fields.hazard },
     });
-    return { id, windowMs };
+    // Without a cancel window, stored and announced in one commit: no second transaction on the way.
+    const announced = windowMs === 0 ? await ctx.announcer.announceWithin(tx, id, districtId) : null;
+    return { id, windowMs, announced };
   });
-  if (created.windowMs === 0) await ctx.announcer.announce(created.id);
+  if (created.announced) ctx.announcer.afterCommit(created.announced);
   else ctx.announcer.schedule(created.id, created.windowMs);
   return viewAlert(ctx.db, ctx.actor, created.id);
 }

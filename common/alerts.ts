@@ -40,8 +40,9 @@ import { z } from 'zod';
  * - Each message is `id: <event id>\nevent: <LiveEventType>\ndata: <JSON payload>\n\n`; ids are
  *   increasing integers (as strings). `: ping` comment lines keep the connection open every 20 s.
  * - On a fresh connection (no Last-Event-ID) the first message is `snapshot` (SnapshotPayload: the
- *   active alerts of my schools) carrying the id of the latest event, so nothing between the
- *   snapshot and the next event is lost.
+ *   active alerts of my schools, plus my own still `pending` ones) carrying the id of the latest
+ *   event, so nothing between the snapshot and the next event is lost. An event may repeat what a
+ *   snapshot already shows: apply events by alert id (upsert), never append blindly.
  * - On reconnect the browser sends Last-Event-ID (EventSource does it by itself; `?lastEventId=` works
  *   too): the server replays every event after it that I may see, then continues live. If too many
  *   were missed (> 500), a fresh `snapshot` is sent instead.
@@ -281,7 +282,7 @@ export const LIVE_EVENT_TYPES = [
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
-/** `snapshot`: the active alerts of my schools at connection time. */
+/** `snapshot`: the active alerts of my schools (and my own pending ones) at connection time. */
 export interface SnapshotPayload { alerts: Alert[] }
 /** `alert.announced` (cancel window passed), `alert.updated` (escalated), `alert.cleared` (All Clear). */
 export interface AlertEventPayload { alert: Alert }

@@ -77,14 +77,23 @@ export function AlertDetailPage() {
   const alert = useApiData<Alert>(`/alerts/${id}`);
   const managed = new Set(schoolsWhere(session.grants, schools, 'alert.manage').map((s) => s.id));
   const canManage = alert.data?.schools.some((s) => managed.has(s.id)) ?? false;
-  const board = useApiData<Board>(canManage ? `/alerts/${id}/board` : null);
+  const status = alert.data?.status;
+  const hasBoard = canManage && (status === 'active' || status === 'cleared');
+  const board = useApiData<Board>(hasBoard ? `/alerts/${id}/board` : null);
+  const reloadBoard = board.reload;
+  // A safety net under the live updates: "screens reached" has no event of its own.
+  useEffect(() => {
+    if (!hasBoard || status !== 'active') return;
+    const timer = window.setInterval(reloadBoard, 15_000);
+    return () => window.clearInterval(timer);
+  }, [hasBoard, status, reloadBoard]);
   const timeline = useApiData<{ items: TimelineEntry[] }>(canManage ? `/alerts/${id}/timeline` : null);
   const reloadTimeline = useThrottledReload(timeline, 2000);
 
   useLiveMessages((m) => {
     if (m.type === 'snapshot') {
       alert.reload();
-      if (canManage) board.reload();
+      if (hasBoard) board.reload();
       return;
     }
     if (m.type === 'checkin.recorded' && m.payload.alertId === id) {
@@ -127,7 +136,7 @@ export function AlertDetailPage() {
                 <CheckInForm alert={a} />
               </Section>
             )}
-            {canManage && a.status !== 'pending' && a.status !== 'cancelled' && (
+            {hasBoard && (
               <section aria-labelledby="board-title" className="stack">
                 <h2 id="board-title">Accountability board</h2>
                 <LoadState resource={board} label="Loading the board…">

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ApiError, api } from '../../lib/api.ts';
+import { useAction } from '../../lib/hooks.ts';
 import { SRP, type Alert } from '@common/alerts.ts';
 import { AlertOverlay, confirmReceived } from './AlertOverlay.tsx';
 import { useLive } from './live.tsx';
@@ -25,6 +27,51 @@ function AlertBar({ alert, onShow }: { alert: Alert; onShow: () => void }) {
           Show full screen
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * My own alert still inside its cancel window after a page change or reconnection (the raise page with
+ * its big Cancel button is gone): the countdown and a Cancel button stay at the top of every page.
+ */
+function PendingBar({ alert, onDone }: { alert: Alert; onDone: () => void }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, []);
+  const cancel = useAction(async () => {
+    try {
+      await api.post(`/alerts/${alert.id}/cancel`);
+    } catch (error) {
+      // Announced meanwhile: the full-screen alert takes over; nothing left to cancel here.
+      if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+    }
+    onDone();
+  });
+  const seconds = Math.max(0, Math.ceil((Date.parse(alert.announceAt) - now) / 1000));
+  return (
+    <div
+      className={`alert-bar ${srpClass(alert.action)}`}
+      role="region"
+      aria-label="Your alert in its cancel window"
+    >
+      <p className="alert-bar-title">
+        <SrpIcon action={alert.action} />
+        {SRP[alert.action].term}
+        {alert.drill && <span className="drill-tag">DRILL</span>}
+        <span className="small">{seconds > 0 ? `announced in ${seconds} s` : 'announcing…'}</span>
+      </p>
+      <button
+        type="button"
+        className="btn btn-on-color"
+        onClick={() => void cancel.run()}
+        disabled={cancel.busy}
+      >
+        Cancel this alert
+      </button>
+      {cancel.error && <p className="small">{cancel.error.message}</p>}
     </div>
   );
 }
@@ -66,10 +113,14 @@ function AllClearNotice({ alert, onDismiss }: { alert: Alert; onDismiss: () => v
  * minimised alerts, the All Clear notice and a warning while the connection is down.
  */
 export function AlertLayer({ position }: { position: 'top' | 'overlay' }) {
-  const { state, active, takeover, minimise, show, cleared, dismissCleared } = useLive();
+  const { state, active, pending, dropPending, takeover, minimise, show, cleared, dismissCleared } =
+    useLive();
   if (position === 'top') {
     return (
       <div className="alert-layer" data-live-state={state}>
+        {pending.map((a) => (
+          <PendingBar key={a.id} alert={a} onDone={() => dropPending(a.id)} />
+        ))}
         {active
           .filter((a) => a.id !== takeover?.id)
           .map((a) => (

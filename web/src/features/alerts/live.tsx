@@ -29,6 +29,10 @@ interface LiveContextValue {
   state: LiveState;
   /** Alerts in force at the user's schools, newest first. */
   active: Alert[];
+  /** My own alerts still inside their cancel window when the connection (re)started. */
+  pending: Alert[];
+  /** Forgets a pending alert (cancelled, or announced). */
+  dropPending: (alertId: string) => void;
   /** The last alert ended by All Clear since the page loaded (the "All clear" notice). */
   cleared: Alert | null;
   dismissCleared: () => void;
@@ -63,6 +67,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const enabled = Boolean(user) && can('alert.receive');
   const [state, setState] = useState<LiveState>('connecting');
   const [alerts, setAlerts] = useState<Map<string, Alert>>(() => new Map());
+  const [pending, setPending] = useState<Alert[]>([]);
   const [cleared, setCleared] = useState<Alert | null>(null);
   const [resyncs, setResyncs] = useState(0);
   const [minimised, setMinimised] = useState<ReadonlySet<string>>(() => new Set());
@@ -70,13 +75,18 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 
   const handle = useCallback((message: LiveMessage) => {
     switch (message.type) {
-      case 'snapshot':
-        setAlerts(new Map(message.payload.alerts.map((a) => [a.id, a])));
+      case 'snapshot': {
+        // The snapshot also holds my own alerts still in their cancel window: those are not in force.
+        const all = message.payload.alerts;
+        setAlerts(new Map(all.filter((a) => a.status === 'active').map((a) => [a.id, a])));
+        setPending(all.filter((a) => a.status === 'pending'));
         setResyncs((n) => n + 1);
         break;
+      }
       case 'alert.announced':
       case 'alert.updated': {
         const alert = message.payload.alert;
+        setPending((prev) => prev.filter((a) => a.id !== alert.id));
         setAlerts((prev) => {
           const next = new Map(prev);
           if (alert.status === 'active') next.set(alert.id, alert);
@@ -171,12 +181,14 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         setMinimised((prev) => new Set([...prev].filter((key) => !key.startsWith(`${alertId}:`)))),
       state: enabled ? state : 'off',
       active: enabled ? active : [],
+      pending: enabled ? pending : [],
+      dropPending: (alertId) => setPending((prev) => prev.filter((a) => a.id !== alertId)),
       cleared,
       dismissCleared: () => setCleared(null),
       subscribe,
       resyncs,
     };
-  }, [enabled, state, alerts, cleared, subscribe, resyncs, minimised]);
+  }, [enabled, state, alerts, pending, cleared, subscribe, resyncs, minimised]);
 
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -71,11 +71,14 @@ describe('emergency alerts', () => {
     }
     const announced = await apiGet<{ status: string; announcedAt: string }>(sro, `/alerts/${alertId}`);
     expect(announced.status).toBe('active');
+    const delays: number[] = [];
     for (const r of receivers) {
       const shownAt = Number(await r.page.getByRole('alertdialog').getAttribute('data-shown-at'));
-      // Same machine, same clock: the screen showed the alert within a second of its announcement.
-      expect(shownAt - Date.parse(announced.announcedAt)).toBeLessThan(1000);
+      delays.push(shownAt - Date.parse(announced.announcedAt));
     }
+    console.log(`[alerts] full screen after the announcement, ms per screen: ${delays.join(', ')}`);
+    // Same machine, same clock: every screen showed the alert within a second of its announcement.
+    for (const delay of delays) expect(delay).toBeLessThan(1000);
     // The full-screen alert fits a 360 px phone without sideways scrolling.
     const fits = await staff.page
       .getByRole('alertdialog')
@@ -161,5 +164,18 @@ describe('emergency alerts', () => {
     await sro.page.locator('[data-alert-status="cancelled"]').waitFor();
 
     for (const r of [admin, staff, security, sro]) expect([...r.errors, ...r.failedRequests]).toEqual([]);
+  });
+
+  it('my alert still in its cancel window keeps a Cancel bar after I leave the raise page', async () => {
+    const alertId = await raise(admin.page, 'SECURE');
+    await admin.page.goto('/');
+    const bar = admin.page.getByRole('region', { name: 'Your alert in its cancel window' });
+    await bar.waitFor();
+    await bar.getByRole('button', { name: 'Cancel this alert' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+    const alert = await apiGet<{ status: string }>(admin, `/alerts/${alertId}`);
+    expect(alert.status).toBe('cancelled');
+    expect(await admin.page.getByRole('alertdialog').count()).toBe(0);
+    expect([...admin.errors, ...admin.failedRequests]).toEqual([]);
   });
 });

@@ -142,6 +142,11 @@ describe('ending an alert and who sees it', () => {
     const list = await w.as.teacher!.get('/api/alerts');
     expect(list.body.items.length).toBeGreaterThan(0);
     expect(list.body.items.every((a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.north.id))).toBe(true);
+    const bySchool = await w.as.director!.get(`/api/alerts?schoolId=${w.south.id}`);
+    expect(bySchool.status).toBe(200);
+    expect(bySchool.body.items.map((a: { id: string }) => a.id)).toContain(south.body.id);
+    expect(bySchool.body.items.every((a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.south.id))).toBe(true);
+    expect((await w.as.teacher!.get(`/api/alerts?schoolId=${w.south.id}`)).body.items).toEqual([]);
     const active = await w.as.teacher!.get('/api/alerts/active');
     expect(active.body.items.map((a: { id: string }) => a.id)).not.toContain(south.body.id);
     expect((await w.as.director!.get(`/api/alerts/${south.body.id}`)).status).toBe(200);

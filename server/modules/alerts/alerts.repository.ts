@@ -83,14 +83,8 @@ export function listConditions(filter: ListAlertsQuery): SQL[] {
   const where: SQL[] = [];
   if (filter.status) where.push(eq(alerts.status, filter.status));
   if (filter.drill) where.push(eq(alerts.drill, filter.drill === 'true'));
-  if (filter.schoolId) {
-    where.push(inArray(alerts.id, sqlSelectAlertsOfSchool(filter.schoolId)));
-  }
+  if (filter.schoolId) where.push(sql`exists (select 1 from ${alertSchools} where ${alertSchools.alertId} = ${alerts.id} and ${alertSchools.schoolId} = ${filter.schoolId})`);
   return where;
-}
-
-function sqlSelectAlertsOfSchool(schoolId: string): SQL {
-  return sql`select ${alertSchools.alertId} from ${alertSchools} where ${alertSchools.schoolId} = ${schoolId}`;
 }
 
 /** Condition: the alert with this id. */

@@ -146,7 +146,10 @@ describe('ending an alert and who sees it', () => {
     expect(bySchool.status).toBe(200);
     expect(bySchool.body.items.map((a: { id: string }) => a.id)).toContain(south.body.id);
     expect(bySchool.body.items.every((a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.south.id))).toBe(true);
-    expect((await w.as.teacher!.get(`/api/alerts?schoolId=${w.south.id}`)).body.items).toEqual([]);
+    // Filtered to South, a North teacher still sees only alerts covering North too (the district-wide one).
+    const southForTeacher = (await w.as.teacher!.get(`/api/alerts?schoolId=${w.south.id}`)).body.items as { id: string; schools: { id: string }[] }[];
+    expect(southForTeacher.map((a) => a.id)).not.toContain(south.body.id);
+    expect(southForTeacher.every((a) => a.schools.some((s) => s.id === w.north.id))).toBe(true);
     const active = await w.as.teacher!.get('/api/alerts/active');
     expect(active.body.items.map((a: { id: string }) => a.id)).not.toContain(south.body.id);
     expect((await w.as.director!.get(`/api/alerts/${south.body.id}`)).status).toBe(200);

@@ -41,13 +41,17 @@ export interface BuildOptions {
   database: Database;
   clock?: Clock;
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole HTTP application around an open, migrated database. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false
+      ? false
+      : { ...(loggerOptions(config.logLevel) as object), ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
@@ -96,10 +100,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const webDir = config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDir, wildcard: false, index: false, maxAge: '1h',
+      // index.html names the current build's hashed files: a cached copy would load a previous release.
+      setHeaders: (reply, filePath) => {
+        if (path.basename(filePath) === 'index.html') void reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+    // A missing file (an old build's script, a typo) is a 404, not the app page served with the wrong type.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!) || request.url.startsWith('/assets/');
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isFile) {
       throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
     // History fallback: every page path of the single-page app answers with index.html.

@@ -34,9 +34,20 @@ export interface TrackedPage {
   close(): Promise<void>;
 }
 
+/** The size of a page's window; a desktop unless told (`PHONE` is a small phone). */
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** A laptop screen. */
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+/** The narrowest phone the pages support. */
+export const PHONE: Viewport = { width: 360, height: 740 };
+
 /** Opens a page in a new browser context (own cookies) whose relative URLs resolve against `baseUrl`. */
-export async function openPage(browser: Browser, baseUrl: string): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+export async function openPage(browser: Browser, baseUrl: string, viewport: Viewport = DESKTOP): Promise<TrackedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
   const page = await context.newPage();
   const errors: string[] = [];
   const failedRequests: string[] = [];

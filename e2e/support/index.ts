@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, type TrackedPage } from './browser.js';
+import { DEMO_PASSWORD } from './api.js';
+import { launchBrowser, openPage, type TrackedPage, type Viewport } from './browser.js';
 import { BASE_URL_ENV } from './global-setup.js';
 
-export { chromiumPath, hasChromium, launchBrowser, openPage, type TrackedPage } from './browser.js';
+export { apiSession, createUser, DEMO_PASSWORD, uniqueEmail, type ApiSession, type CreatedUser } from './api.js';
+export { chromiumPath, DESKTOP, hasChromium, launchBrowser, openPage, PHONE, type TrackedPage, type Viewport } from './browser.js';
+export { expectNoHorizontalOverflow, signInThroughForm } from './pages.js';
 export { ensureBuilt, freePort, serverCommand, startServer, type RunningServer } from './server.js';
-
-/** The password of every demo account. */
-export const DEMO_PASSWORD = 'srodesk-demo';
 
 /** The URL of the run's shared server (started by the global setup). */
 export function baseUrl(): string {
@@ -19,10 +19,10 @@ export function baseUrl(): string {
 export interface E2E {
   browser: Browser;
   baseUrl: string;
-  /** A new page in its own context (own cookies), tracking console errors. */
-  page(): Promise<TrackedPage>;
+  /** A new page in its own context (own cookies), tracking console errors; a desktop window unless told. */
+  page(viewport?: Viewport): Promise<TrackedPage>;
   /** A page whose context is signed in as `email` (a demo account unless `password` is given), via the API: fast, and specs of the sign-in form test the form itself. */
-  signedInPage(email: string, password?: string): Promise<TrackedPage>;
+  signedInPage(email: string, password?: string, viewport?: Viewport): Promise<TrackedPage>;
   close(): Promise<void>;
 }
 
@@ -31,8 +31,8 @@ export async function startE2E(): Promise<E2E> {
   const url = baseUrl();
   const browser = await launchBrowser();
   const pages: TrackedPage[] = [];
-  const page = async () => {
-    const tracked = await openPage(browser, url);
+  const page = async (viewport?: Viewport) => {
+    const tracked = await openPage(browser, url, viewport);
     pages.push(tracked);
     return tracked;
   };
@@ -40,8 +40,8 @@ export async function startE2E(): Promise<E2E> {
     browser,
     baseUrl: url,
     page,
-    async signedInPage(email, password = DEMO_PASSWORD) {
-      const tracked = await page();
+    async signedInPage(email, password = DEMO_PASSWORD, viewport) {
+      const tracked = await page(viewport);
       const csrf = await tracked.context.request.get(`${url}/api/health`);
       const token = (await tracked.context.cookies(url)).find((c) => c.name === 'sro_csrf')?.value;
       if (!csrf.ok() || !token) throw new Error('no CSRF cookie from /api/health');

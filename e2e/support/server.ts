@@ -47,7 +47,8 @@ export function ensureBuilt(): void {
   const index = path.join(ROOT, 'dist/web/index.html');
   if (mtime(index) >= newestSource(['web', 'common'])) return;
   process.stderr.write('[e2e] building the web app: npm run build\n');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build; build what ships.
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0 || !existsSync(index)) {
     throw new Error(`npm run build did not produce dist/web/index.html (exit ${result.status}); the browser tier needs the web app`);
   }

@@ -37,6 +37,15 @@ export interface RouteInfo {
 /** Every /api route with its access and permission, filled as routes are registered. */
 export const routeTable = new WeakMap<FastifyInstance, RouteInfo[]>();
 
+/**
+ * True for a request routed to an API route (or to no route under /api/). Decided by the matched route,
+ * not the raw URL: the router decodes `%61pi/...` to `/api/...`, which must not skip the CSRF check.
+ */
+function isApiRequest(request: FastifyRequest): boolean {
+  const routeUrl = request.routeOptions.url;
+  return routeUrl ? routeUrl.startsWith('/api/') : request.url.startsWith('/api/');
+}
+
 /** Installs CSRF checking, session loading and the route-level access and permission checks. */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('session', null);
@@ -56,7 +65,7 @@ export function installAuth(app: FastifyInstance): void {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const { deps } = app;
     const cookieToken = request.cookies[CSRF_COOKIE];
     if (!deps.csrf.valid(cookieToken)) {
@@ -80,7 +89,8 @@ export function installAuth(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
     const access = config.access ?? 'user';
-    if (access === 'public' || request.is404) return;
+    // Only API routes are guarded: the web app's files (index.html, scripts, styles) must load before sign-in.
+    if (access === 'public' || request.is404 || !isApiRequest(request)) return;
     const session = request.session;
     if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
     if (access === 'user' && (session.mfaPending || mustEnrolMfa(session))) {

@@ -16,9 +16,13 @@ export function totpUri(secret: string, label: string): string {
   return totp(secret, label).toString();
 }
 
-/** True when `code` is valid now, allowing one 30-second step of clock drift either way. */
-export function checkTotp(secret: string, code: string, at: Date): boolean {
-  return totp(secret, 'check').validate({ token: code, timestamp: at.getTime(), window: 1 }) !== null;
+/**
+ * The time step (30-second counter) of `code` when it is valid now, allowing one step of clock drift
+ * either way; null when it is not. Callers store the step so that a code cannot be used twice.
+ */
+export function checkTotp(secret: string, code: string, at: Date): number | null {
+  const delta = totp(secret, 'check').validate({ token: code, timestamp: at.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(at.getTime() / 30_000) + delta;
 }
 
 /** The current code for a secret (used by tests and the demo tooling, never by the sign-in path). */

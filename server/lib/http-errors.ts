@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../common/errors.js';
-import { AppError } from './errors.js';
+import { AppError, sqlState } from './errors.js';
 
 function send(reply: FastifyReply, error: AppError): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
@@ -20,7 +20,9 @@ export function toAppError(error: FastifyError | Error): AppError | null {
     const first = error.validation[0];
     const where = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const context = (error as { validationContext?: string }).validationContext ?? 'body';
-    const field = where || (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys?.[0] || context;
+    // An unknown field is named by its own key (under the object that holds it), not by that object.
+    const unknownKey = (first?.params as { keys?: string[] } | undefined)?.keys?.[0];
+    const field = [where, unknownKey].filter(Boolean).join('.') || context;
     return new AppError('validation_failed', `${field}: ${first?.message ?? 'is invalid'}`, { field });
   }
   const code = (error as FastifyError).code;
@@ -37,12 +39,30 @@ export function toAppError(error: FastifyError | Error): AppError | null {
   return null;
 }
 
+/**
+ * What the log keeps of an unexpected error. A failed query's error (Drizzle's) repeats the query's
+ * parameters, which hold names, e-mails and dates of birth, in its message, stack and `params`: the log
+ * keeps the SQL text with placeholders, the SQLSTATE and the driver's message, never the values.
+ */
+export function loggableError(error: Error): Error | Record<string, unknown> {
+  const failed = error as Error & { query?: unknown; params?: unknown };
+  if (typeof failed.query !== 'string' || !('params' in failed)) return error;
+  const cause = failed.cause as { name?: string; message?: string } | undefined;
+  return {
+    type: failed.name,
+    message: `Failed query: ${failed.query}`,
+    sqlState: sqlState(error),
+    cause: cause ? { type: cause.name, message: cause.message } : undefined,
+    stack: (failed.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n'),
+  };
+}
+
 /** Installs the one error handler and the JSON not-found answer for unknown API routes. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toAppError(error);
     if (known) return send(reply, known);
-    request.log.error({ err: error, reqId: request.id }, 'request failed');
+    request.log.error({ err: loggableError(error), reqId: request.id }, 'request failed');
     send(reply, new AppError('internal', `Something went wrong on our side (reference ${request.id})`));
   });
 }

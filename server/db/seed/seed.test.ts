@@ -220,10 +220,8 @@ describe(`seeding the demo district (${testEngine()})`, () => {
   };
 
   it('seeds an empty database once, with the generated rows and an audit event', async () => {
-    const started = performance.now();
+    // How long seeding takes is measured by the startup benchmark, not asserted here.
     expect(await seedDemoIfEmpty(database.db, (line) => lines.push(line))).toBe(true);
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(20_000);
     expect(lines.some((l) => l.includes('seeded'))).toBe(true);
     expect(await seedDemoIfEmpty(database.db, (line) => lines.push(line))).toBe(false);
 

@@ -15,6 +15,17 @@ export async function findUserById(db: Db, id: string) {
   return user;
 }
 
+/**
+ * Records `step` as the user's last accepted TOTP step when it is newer than the stored one, in one
+ * conditional update so two requests racing with the same code cannot both succeed. True when claimed.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db.update(users).set({ mfaLastStep: step })
+    .where(sql`${users.id} = ${userId} and (${users.mfaLastStep} is null or ${users.mfaLastStep} < ${step})`)
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
 /** The throttle row for an e-mail address, or undefined. */
 export async function findThrottle(db: Db, email: string) {
   const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.email, email));

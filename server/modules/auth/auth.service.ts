@@ -73,7 +73,10 @@ export async function verifyMfa(deps: AppDeps, session: LoadedSession, code: str
   if (left > 0) throw lockedOut(left);
   const user = await repo.findUserById(db, actor.userId);
   const secret = user?.mfaSecret ? deps.box.open(user.mfaSecret) : null;
-  if (!secret || !checkTotp(secret, code, now)) {
+  const step = secret ? checkTotp(secret, code, now) : null;
+  // A code already used (seen over a shoulder, replayed from a proxy log) counts as a wrong one.
+  const fresh = step !== null && (await repo.claimTotpStep(db, actor.userId, step));
+  if (!fresh) {
     const failure = await db.transaction(async (tx) => {
       const result = await repo.recordFailure(tx, email, now, (count) =>
         count >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS) : null);
@@ -121,9 +124,11 @@ export async function changePassword(
   });
 }
 
-/** Starts two-step enrolment: a new secret (kept sealed, not yet active) and its QR code. */
+/** Starts two-step enrolment: a new secret (kept sealed, not yet active) and its QR code; refused once enrolled. */
 export async function setupMfa(deps: AppDeps, session: LoadedSession) {
   if (session.mfaPending) throw new AppError('mfa_required', 'Finish signing in first');
+  // A new set-up would replace the enrolled secret: that is turning two-step sign-in off, which needs the password.
+  if (session.mfaEnabled) throw new AppError('conflict', 'Two-step sign-in is on: turn it off first to enrol a new authenticator');
   const secret = newTotpSecret();
   await repo.updateUser(deps.database.db, session.actor.userId, { mfaSecret: deps.box.seal(secret), mfaEnabled: false });
   const otpauthUrl = totpUri(secret, session.actor.email);
@@ -137,11 +142,12 @@ export async function enableMfa(deps: AppDeps, session: LoadedSession, code: str
   const { db } = deps.database;
   const user = await repo.findUserById(db, session.actor.userId);
   if (!user?.mfaSecret) throw new AppError('conflict', 'Start the set-up first', { field: 'code' });
-  if (!checkTotp(deps.box.open(user.mfaSecret), code, deps.clock.now())) {
+  const step = checkTotp(deps.box.open(user.mfaSecret), code, deps.clock.now());
+  if (step === null) {
     throw new AppError('validation_failed', 'The code is wrong or has expired', { field: 'code' });
   }
   await db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { mfaEnabled: true });
+    await repo.updateUser(tx, user.id, { mfaEnabled: true, mfaLastStep: step });
     await writeAudit(tx, { actor: session.actor, requestId }, { type: 'auth.mfa_enrolled', subjectType: 'user', subjectId: user.id });
   });
 }

@@ -101,6 +101,16 @@ async function checkParent(ctx: ServiceContext, schoolId: string, parentId: stri
   if (!parent || parent.schoolId !== schoolId || parent.id === selfId) {
     throw new AppError('validation_failed', 'The parent area must be another area of the same school', { field: 'parentId' });
   }
+  // An area cannot sit inside one of its own descendants: the hierarchy would become a loop.
+  if (!selfId) return;
+  const seen = new Set<string>([parent.id]);
+  for (let up = parent.parentId; up && !seen.has(up); ) {
+    if (up === selfId) {
+      throw new AppError('validation_failed', 'The parent area cannot be an area inside this one', { field: 'parentId' });
+    }
+    seen.add(up);
+    up = (await repo.findArea(ctx.db, up))?.parentId ?? null;
+  }
 }
 
 /** Adds a campus area. */

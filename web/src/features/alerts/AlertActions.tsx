@@ -7,12 +7,8 @@ import {
   SRP,
   SRP_ACTIONS,
   STRATEGY_LABELS,
-  type Alert,
-  type EscalateBody,
-  type ShelterHazard,
-  type ShelterStrategy,
-  type SrpAction,
-} from '@common/alerts.ts';
+} from '@common/srp.ts';
+import type { Alert, EscalateBody, ShelterHazard, ShelterStrategy, SrpAction } from '@common/alerts.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';

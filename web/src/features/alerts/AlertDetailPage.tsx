@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router-dom';
-import { SRP, type Alert, type Board, type TimelineEntry } from '@common/alerts.ts';
+import { SRP } from '@common/srp.ts';
+import type { Alert, Board, TimelineEntry } from '@common/alerts.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { useApiData, type Resource } from '../../lib/hooks.ts';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { SRP, type Alert } from '@common/alerts.ts';
+import { SRP } from '@common/srp.ts';
+import type { Alert } from '@common/alerts.ts';
 import { api } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.tsx';
 import { CheckInForm } from './CheckInForm.tsx';

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { ALERT_STATUSES, SRP, type Alert, type AlertStatus } from '@common/alerts.ts';
+import { ALERT_STATUSES, SRP } from '@common/srp.ts';
+import type { Alert, AlertStatus } from '@common/alerts.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ButtonLink } from '../../components/Button.tsx';
 import { DataTable } from '../../components/DataTable.tsx';

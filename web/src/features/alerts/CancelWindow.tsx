@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { SRP, type Alert } from '@common/alerts.ts';
+import { SRP } from '@common/srp.ts';
+import type { Alert } from '@common/alerts.ts';
 import { ButtonLink } from '../../components/Button.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { ApiError, api } from '../../lib/api.ts';

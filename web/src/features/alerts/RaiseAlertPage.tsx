@@ -7,12 +7,8 @@ import {
   SRP,
   SRP_ACTIONS,
   STRATEGY_LABELS,
-  type Alert,
-  type RaiseAlertBody,
-  type ShelterHazard,
-  type ShelterStrategy,
-  type SrpAction,
-} from '@common/alerts.ts';
+} from '@common/srp.ts';
+import type { Alert, RaiseAlertBody, ShelterHazard, ShelterStrategy, SrpAction } from '@common/alerts.ts';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';

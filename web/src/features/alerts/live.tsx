@@ -8,13 +8,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import {
-  LIVE_EVENT_TYPES,
-  LIVE_URL,
-  type Alert,
-  type LiveEventType,
-  type LivePayloads,
-} from '@common/alerts.ts';
+import { LIVE_EVENT_TYPES, LIVE_URL } from '@common/srp.ts';
+import type { Alert, LiveEventType, LivePayloads } from '@common/alerts.ts';
 import { useSession } from '../../lib/session.tsx';
 
 /** One message of the live stream, typed by its event name. */

@@ -1,4 +1,5 @@
-import { SRP, type Alert, type SrpAction } from '@common/alerts.ts';
+import { SRP } from '@common/srp.ts';
+import type { Alert, SrpAction } from '@common/alerts.ts';
 import { ROLE_PERMISSIONS, type Permission } from '@common/permissions.ts';
 import type { Grant, SchoolBrief } from '../../lib/types.ts';
 

@@ -49,7 +49,7 @@ export function ChangePasswordForm({
   const errorFor = (field: string) => fieldError(error, field);
 
   return (
-    <Form onSubmit={submit} error={error} success={change.success}>
+    <Form onSubmit={submit} error={error} success={change.success} aria-label="Change password">
       <UsernameHint />
       <TextField
         label="Current password"

@@ -69,10 +69,11 @@ export function MfaSetup({ onDone, onCancel }: { onDone?: () => void; onCancel?:
           />
         </li>
         <li>
-          <p>Or type this set-up key into the app (time-based, 6 digits):</p>
-          <p className="secret-box" aria-label="Set-up key">
-            {spaced(setup.secret)}
-          </p>
+          {/* A figure, so the key is announced with its caption (aria-label on a paragraph is ignored). */}
+          <figure className="secret-figure">
+            <figcaption>Or type this set-up key into the app (time-based, 6 digits):</figcaption>
+            <p className="secret-box">{spaced(setup.secret)}</p>
+          </figure>
         </li>
         <li>
           <p>Enter the 6-digit code the app now shows.</p>

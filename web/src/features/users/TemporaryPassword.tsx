@@ -28,9 +28,11 @@ export function TemporaryPassword({
           : `Give ${name} this temporary password in person or by phone. It is shown only now.`}{' '}
         They must choose their own password when they first sign in.
       </p>
-      <p className="secret-box" aria-label="Temporary password">
-        {password}
-      </p>
+      {/* A figure, so the password is announced with its caption (aria-label on a paragraph is ignored). */}
+      <figure className="secret-figure">
+        <figcaption className="visually-hidden">Temporary password</figcaption>
+        <p className="secret-box">{password}</p>
+      </figure>
       <div className="row">
         <Button size="small" onClick={() => void copy()}>
           {copied ? 'Copied' : 'Copy password'}

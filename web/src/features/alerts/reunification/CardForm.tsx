@@ -1,10 +1,6 @@
 import { useId, useState } from 'react';
-import {
-  ID_TYPES,
-  type ReunificationRequest,
-  type ReunificationRequestBody,
-  type ReunificationStudent,
-} from '@common/alerts.ts';
+import { ID_TYPES } from '@common/srp.ts';
+import type { ReunificationRequest, ReunificationRequestBody, ReunificationStudent } from '@common/alerts.ts';
 import { Badge } from '../../../components/Badge.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/Field.tsx';

@@ -43,11 +43,19 @@ describe('reunification', () => {
 
     // A student of the school with a guardian allowed to pick up (from the roster, via the API).
     const session = await apiGet<{ schools: { id: string }[] }>(admin, '/auth/session');
-    const roster = await apiGet<{ items: { studentNumber: string }[] }>(admin, `/students?schoolId=${session.schools[0]!.id}&pageSize=50`);
+    const roster = await apiGet<{ items: { studentNumber: string }[] }>(
+      admin,
+      `/students?schoolId=${session.schools[0]!.id}&pageSize=50`,
+    );
     let student: ReunificationStudent | undefined;
     for (const s of roster.items) {
-      const found = await apiGet<{ items: ReunificationStudent[] }>(admin, `/reunifications/${eventId}/students?q=${s.studentNumber}`);
-      student = found.items.find((f) => f.studentNumber === s.studentNumber && f.guardians.some((g) => g.mayPickUp && g.hasCustody));
+      const found = await apiGet<{ items: ReunificationStudent[] }>(
+        admin,
+        `/reunifications/${eventId}/students?q=${s.studentNumber}`,
+      );
+      student = found.items.find(
+        (f) => f.studentNumber === s.studentNumber && f.guardians.some((g) => g.mayPickUp && g.hasCustody),
+      );
       if (student) break;
     }
     if (!student) throw new Error('no student with a guardian allowed to pick up on the demo roster');
@@ -78,7 +86,9 @@ describe('reunification', () => {
 
     // The listed guardian: card, runner, the student confirms, release with initials.
     await card();
-    await page.getByRole('radio', { name: `${guardian.name} (${guardian.relationship})`, exact: true }).check();
+    await page
+      .getByRole('radio', { name: `${guardian.name} (${guardian.relationship})`, exact: true })
+      .check();
     expect(await page.getByLabel('Name as on the photo ID').inputValue()).toBe(guardian.name);
     await page.getByLabel('Photo ID', { exact: true }).selectOption('state_id');
     await page.getByLabel('I compared the photo ID with the adult in front of me').check();
@@ -100,7 +110,7 @@ describe('reunification', () => {
     await page.getByText(`${student.name} was released to ${guardian.name}.`).waitFor();
     await expect.poll(waitingCount, { timeout: 5000 }).toBe('0');
     await expect.poll(() => sro.page.locator('[data-total="released"] dd').innerText()).toBe('1');
-    expect(await log.innerText()).toContain('by PN');
+    await expect.poll(() => log.innerText(), { timeout: 5000 }).toContain('by PN');
 
     for (const t of [admin, sro]) expect([...t.errors, ...t.failedRequests]).toEqual([]);
   });

@@ -50,7 +50,7 @@ export const PERMISSIONS = {
   'drill.read': 'See drills and compliance',
   'drill.record': 'Schedule and record drills',
   'drill.rules.manage': 'Edit the state drill rule set',
-  // 11 Alerts
+  // 11 Alerts (any staff member of a school may raise an alert for it: seconds matter)
   'alert.raise': 'Raise and cancel SRP alerts',
   'alert.receive': 'Receive alerts and check in',
   'alert.manage': 'Run the accountability board and All Clear',
@@ -128,7 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   counselor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
-    'call.create', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.receive',
+    'call.create', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise', 'alert.receive',
     'threat.read', 'threat.manage', 'tip.read', 'support.log', 'referral.create', 'referral.read',
     'referral.manage', 'education.request', 'training.read', 'directory.read',
   ],
@@ -140,7 +140,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   staff: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
-    'notice.read', 'plan.read', 'alert.receive', 'education.request', 'training.read', 'referral.create',
+    'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
   ],
   // A district (education) official: juvenile law-enforcement records stay behind their own access control.
   director: ALL.filter(

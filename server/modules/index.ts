@@ -8,6 +8,9 @@ import { studentRoutes } from './students/students.routes.js';
 import { districtRoutes } from './district/district.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { incidentRoutes } from './incidents/incidents.routes.js';
+import { liveRoutes } from './live/live.routes.js';
+import { alertRoutes } from './alerts/alerts.routes.js';
+import { reunificationRoutes } from './reunification/reunification.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -20,4 +23,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(districtRoutes);
   await app.register(auditRoutes);
   await app.register(incidentRoutes);
+  await app.register(liveRoutes);
+  await app.register(alertRoutes);
+  await app.register(reunificationRoutes);
 };

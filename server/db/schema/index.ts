@@ -3,3 +3,4 @@ export * from './roster.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './incidents.js';
+export * from './alerts.js';

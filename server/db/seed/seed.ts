@@ -6,6 +6,10 @@ import { rows, type Db } from '../connection.js';
 import { refreshSearch } from '../../modules/incidents/incidents.repository.js';
 import {
   calls,
+  alertCheckIns,
+  alerts,
+  alertSchools,
+  alertTimeline,
   campusAreas,
   districts,
   incidentActions,
@@ -19,6 +23,8 @@ import {
   incidentVersions,
   recordCounters,
   guardians,
+  reunificationRequests,
+  reunifications,
   roleGrants,
   schoolFeeders,
   schools,
@@ -27,6 +33,7 @@ import {
   students,
   users,
 } from '../schema/index.js';
+import { generateAlertHistory } from './alerts.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -97,6 +104,14 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     }
     await refreshSearch(tx, { districtId: data.district.id });
     log(`  ${cases.calls.length} calls for service, ${cases.incidents.length} incidents, ${cases.versions.length} report versions (${elapsed()})`);
+    const history = generateAlertHistory(data);
+    await insertAll(tx, alerts, history.alerts);
+    await insertAll(tx, alertSchools, history.alertSchools);
+    await insertAll(tx, alertTimeline, history.timeline);
+    await insertAll(tx, alertCheckIns, history.checkIns);
+    await insertAll(tx, reunifications, history.reunifications);
+    await insertAll(tx, reunificationRequests, history.requests);
+    log(`  ${history.alerts.length} past drill alerts, ${history.checkIns.length} check-ins, ${history.requests.length} reunification requests (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

@@ -4,6 +4,11 @@ import type { ReactNode } from 'react';
 import { Button } from '../components/Button.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Spinner } from '../components/Spinner.tsx';
+import { AlertDetailPage } from '../features/alerts/AlertDetailPage.tsx';
+import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
+import { RaiseAlertPage } from '../features/alerts/RaiseAlertPage.tsx';
+import { ReunificationPage } from '../features/alerts/reunification/ReunificationPage.tsx';
+import { ReunificationsPage } from '../features/alerts/reunification/ReunificationsPage.tsx';
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -176,6 +181,46 @@ export function App() {
           element={
             <Guard permission="district.manage">
               <DistrictPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="alerts"
+          element={
+            <Guard permission="alert.receive">
+              <AlertsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="alerts/raise"
+          element={
+            <Guard permission="alert.raise">
+              <RaiseAlertPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="alerts/:id"
+          element={
+            <Guard permission="alert.receive">
+              <AlertDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reunification"
+          element={
+            <Guard permission="reunification.manage">
+              <ReunificationsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="reunification/:id"
+          element={
+            <Guard permission="reunification.manage">
+              <ReunificationPage />
             </Guard>
           }
         />

@@ -1,14 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { AlertLayer } from '../features/alerts/AlertLayer.tsx';
+import { LiveProvider, useLive } from '../features/alerts/live.tsx';
 import { useSession } from '../lib/session.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { SchoolSwitcher } from './SchoolSwitcher.tsx';
 import { SideNav } from './SideNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** The signed-in frame: skip link, header (brand, school switcher, user menu), side navigation, main column. */
+/**
+ * The signed-in frame: skip link, header (brand, school switcher, user menu), side navigation, main
+ * column; and the live alert connection, whose full-screen alert makes everything else inert.
+ */
 export function AppShell() {
+  return (
+    <LiveProvider>
+      <ShellFrame />
+    </LiveProvider>
+  );
+}
+
+function ShellFrame() {
   const { session } = useSession();
+  const { takeover } = useLive();
+  const covered = takeover !== null;
   const location = useLocation();
   const [navOpen, setNavOpen] = useState(false);
   const [lastPath, setLastPath] = useState(location.pathname);
@@ -58,10 +73,10 @@ export function AppShell() {
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" inert={covered}>
         Skip to content
       </a>
-      <header className="app-header" inert={navOpen}>
+      <header className="app-header" inert={navOpen || covered}>
         <button
           ref={menuButton}
           type="button"
@@ -83,12 +98,15 @@ export function AppShell() {
           <UserMenu />
         </div>
       </header>
+      <div inert={navOpen || covered}>
+        <AlertLayer position="top" />
+      </div>
       {session.district?.isDemo && (
-        <p className="demo-ribbon" inert={navOpen}>
+        <p className="demo-ribbon" inert={navOpen || covered}>
           Demo district: the people and records here are made up.
         </p>
       )}
-      <div className="app-body">
+      <div className="app-body" inert={covered}>
         <div
           className={navOpen ? 'nav-backdrop is-open' : 'nav-backdrop'}
           onClick={closeNav}
@@ -99,6 +117,7 @@ export function AppShell() {
           <Outlet />
         </main>
       </div>
+      <AlertLayer position="overlay" />
     </>
   );
 }

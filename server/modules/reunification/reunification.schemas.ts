@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+// The API contract lives in common/alerts.ts (shared with the web app); this file adds route-only pieces.
+export {
+  listReunificationsQuery, openReunificationBody, releaseBody, reunificationBoardSchema, reunificationRequestBody,
+  reunificationRequestSchema, reunificationSchema, reunificationStudentSchema, runnerBody,
+} from '../../../common/alerts.js';
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const requestParams = z.strictObject({ id: z.uuid(), requestId: z.uuid() });
+export const studentSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(100) });

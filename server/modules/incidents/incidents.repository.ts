@@ -1,5 +1,4 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
@@ -9,9 +8,6 @@ import {
 import { inScope } from '../schools/schools.repository.js';
 
 export { findSchool } from '../schools/schools.repository.js';
-
-const author = alias(users, 'author');
-const approver = alias(users, 'approver');
 
 /**
  * The next number of `kind` for the district and year. The upsert locks the counter row until the
@@ -124,19 +120,6 @@ export async function refreshSearch(db: Db, target: { id: string } | { districtI
     update incidents i set search_public = ${publicVector},
       search_all = ${publicVector} || setweight(to_tsvector('english', i.narrative || ' ' || ${supplements}), 'D')
     where ${where}`);
-}
-
-/** The incident with school, area, author and approver names. */
-export async function findIncidentCore(db: Db, id: string) {
-  const [row] = await db.select({
-    incident: incidents, schoolName: schools.name, areaName: campusAreas.name, authorName: author.name, approvedByName: approver.name,
-  }).from(incidents)
-    .innerJoin(schools, eq(schools.id, incidents.schoolId))
-    .innerJoin(author, eq(author.id, incidents.authorId))
-    .leftJoin(campusAreas, eq(campusAreas.id, incidents.areaId))
-    .leftJoin(approver, eq(approver.id, incidents.approvedById))
-    .where(eq(incidents.id, id));
-  return row;
 }
 
 /** Offenses, persons (with roster grade and number) and actions of an incident, in their order. */

@@ -74,9 +74,17 @@ export async function findIncidentRow(db: Db, districtId: string, id: string, op
 export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncident = Omit<typeof incidents.$inferInsert, 'id' | 'searchPublic' | 'searchAll'>;
 
-/** Inserts an incident and returns its id. */
-export async function insertIncident(db: Db, values: NewIncident) {
-  const [row] = await db.insert(incidents).values(values).returning({ id: incidents.id });
+/**
+ * Inserts an incident with its search vectors (`names`: the person names) and returns its id. Computing the
+ * vectors here saves the update of a fresh row, which would write every index of the table a second time.
+ */
+export async function insertIncident(db: Db, values: NewIncident, names: string) {
+  const publicVector = sql`setweight(to_tsvector('english', ${`${values.number} ${names}`}), 'A') || setweight(to_tsvector('english', ${values.summary ?? ''}), 'B')`;
+  const [row] = await db.insert(incidents).values({
+    ...values,
+    searchPublic: publicVector as unknown as string,
+    searchAll: sql`${publicVector} || setweight(to_tsvector('english', ${values.narrative ?? ''}), 'D')` as unknown as string,
+  }).returning({ id: incidents.id });
   return row!.id;
 }
 

@@ -46,24 +46,10 @@ export async function insertReview(db: Db, values: typeof incidentReviews.$infer
   await db.insert(incidentReviews).values(values);
 }
 
-/** The review steps of an incident, oldest first. */
-export async function findReviews(db: Db, incidentId: string) {
-  return db.select({ review: incidentReviews, byName: users.name }).from(incidentReviews)
-    .innerJoin(users, eq(users.id, incidentReviews.byId))
-    .where(eq(incidentReviews.incidentId, incidentId)).orderBy(asc(incidentReviews.seq));
-}
-
 /** Inserts an attachment's record (its bytes are already stored). */
 export async function insertAttachment(db: Db, values: typeof incidentAttachments.$inferInsert) {
   const [row] = await db.insert(incidentAttachments).values(values).returning();
   return row!;
-}
-
-/** The attachments of an incident with uploader names. */
-export async function findAttachments(db: Db, incidentId: string) {
-  return db.select({ attachment: incidentAttachments, uploadedByName: users.name }).from(incidentAttachments)
-    .innerJoin(users, eq(users.id, incidentAttachments.uploadedById))
-    .where(eq(incidentAttachments.incidentId, incidentId)).orderBy(asc(incidentAttachments.uploadedAt));
 }
 
 /** One attachment of the district with its incident's access facts. */
@@ -128,11 +114,6 @@ function referralQuery(db: Db) {
     .leftJoin(handler, eq(handler.id, incidentReferrals.handledById));
 }
 
-/** The referrals of one incident. */
-export async function findIncidentReferrals(db: Db, incidentId: string) {
-  return referralQuery(db).where(eq(incidentReferrals.incidentId, incidentId)).orderBy(asc(incidentReferrals.referredAt));
-}
-
 /** Referrals of a kind to schools in `scope`, newest first; those of sealed incidents are gone. */
 export async function findReferrals(
   db: Db, districtId: string, kind: ReferralKind, scope: Scope, filter: { status: string; schoolId?: string },
@@ -170,11 +151,6 @@ export async function insertReferral(db: Db, values: typeof incidentReferrals.$i
 /** Changes a referral's status and note. */
 export async function updateReferral(db: Db, id: string, values: Partial<typeof incidentReferrals.$inferInsert>) {
   await db.update(incidentReferrals).set(values).where(eq(incidentReferrals.id, id));
-}
-
-/** Tasks of one incident. */
-export async function findIncidentTasks(db: Db, incidentId: string) {
-  return findTasks(db, eq(incidentTasks.incidentId, incidentId));
 }
 
 /** One task with names, by id. */

@@ -1,5 +1,4 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
@@ -9,9 +8,6 @@ import {
 import { inScope } from '../schools/schools.repository.js';
 
 export { findSchool } from '../schools/schools.repository.js';
-
-const author = alias(users, 'author');
-const approver = alias(users, 'approver');
 
 /**
  * The next number of `kind` for the district and year. The upsert locks the counter row until the
@@ -78,9 +74,17 @@ export async function findIncidentRow(db: Db, districtId: string, id: string, op
 export type IncidentRow = typeof incidents.$inferSelect;
 export type NewIncident = Omit<typeof incidents.$inferInsert, 'id' | 'searchPublic' | 'searchAll'>;
 
-/** Inserts an incident and returns its id. */
-export async function insertIncident(db: Db, values: NewIncident) {
-  const [row] = await db.insert(incidents).values(values).returning({ id: incidents.id });
+/**
+ * Inserts an incident with its search vectors (`names`: the person names) and returns its id. Computing the
+ * vectors here saves the update of a fresh row, which would write every index of the table a second time.
+ */
+export async function insertIncident(db: Db, values: NewIncident, names: string) {
+  const publicVector = sql`setweight(to_tsvector('english', ${`${values.number} ${names}`}), 'A') || setweight(to_tsvector('english', ${values.summary ?? ''}), 'B')`;
+  const [row] = await db.insert(incidents).values({
+    ...values,
+    searchPublic: publicVector as unknown as string,
+    searchAll: sql`${publicVector} || setweight(to_tsvector('english', ${values.narrative ?? ''}), 'D')` as unknown as string,
+  }).returning({ id: incidents.id });
   return row!.id;
 }
 
@@ -124,19 +128,6 @@ export async function refreshSearch(db: Db, target: { id: string } | { districtI
     update incidents i set search_public = ${publicVector},
       search_all = ${publicVector} || setweight(to_tsvector('english', i.narrative || ' ' || ${supplements}), 'D')
     where ${where}`);
-}
-
-/** The incident with school, area, author and approver names. */
-export async function findIncidentCore(db: Db, id: string) {
-  const [row] = await db.select({
-    incident: incidents, schoolName: schools.name, areaName: campusAreas.name, authorName: author.name, approvedByName: approver.name,
-  }).from(incidents)
-    .innerJoin(schools, eq(schools.id, incidents.schoolId))
-    .innerJoin(author, eq(author.id, incidents.authorId))
-    .leftJoin(campusAreas, eq(campusAreas.id, incidents.areaId))
-    .leftJoin(approver, eq(approver.id, incidents.approvedById))
-    .where(eq(incidents.id, id));
-  return row;
 }
 
 /** Offenses, persons (with roster grade and number) and actions of an incident, in their order. */

@@ -161,10 +161,9 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
       locationCode, locationText: input.locationText ?? null, occurredAt, summary: input.summary, narrative: input.narrative,
       hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, callId: input.callId ?? null, authorId: ctx.actor.userId,
       createdAt: now, updatedAt: now,
-    });
+    }, built.persons.map((p) => `${p.firstName} ${p.lastName}`).join(' '));
     await repo.replaceChildren(tx, id, built, { fresh: true });
     if (input.callId) await repo.linkCall(tx, input.callId, id, now);
-    await repo.refreshSearch(tx, { id });
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.created', schoolId: input.schoolId, subjectType: 'incident', subjectId: id,
       detail: { number, callId: input.callId ?? null, timezone },

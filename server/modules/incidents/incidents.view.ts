@@ -57,7 +57,7 @@ export function toTask(row: Awaited<ReturnType<typeof extras.findTasks>>[number]
 }
 
 /** A referral as the API answers it: only what the referring officer chose to share. */
-export function toReferral(row: Awaited<ReturnType<typeof extras.findIncidentReferrals>>[number]): Referral {
+export function toReferral(row: NonNullable<Awaited<ReturnType<typeof extras.findReferralView>>>): Referral {
   const { referral: r } = row;
   return {
     id: r.id, kind: r.kind, status: r.status, incidentId: r.incidentId, incidentNumber: row.incidentNumber, schoolId: r.schoolId,

@@ -165,10 +165,11 @@ export async function planTextSearch(
   db: Db, whereWithoutText: SQL, text: SQL, sort: IncidentSort, cursor: Cursor | null, needed: number, window = 2_000,
 ): Promise<'gin' | 'ordered'> {
   // The window is aliased "incidents" so that the text condition, written against the table, reads its columns.
-  const [row] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from (
+  // Counting stops at `needed`: dense matches are recognised after a few rows, only sparse ones read the whole window.
+  const [row] = rows<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from (
     select ${incidents.searchAll}, ${incidents.searchPublic}, ${incidents.schoolId} from ${incidents}
     where ${and(whereWithoutText, keyset(sort, cursor))} order by ${sql.join(ordering(sort), sql`, `)} limit ${window}) as incidents
-    where ${text}`));
+    where ${text} limit ${needed}) as hits`));
   if ((row?.n ?? 0) >= needed) return 'ordered';
   await db.execute(sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`);
   return 'gin';

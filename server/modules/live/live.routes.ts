@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../auth/plugin.js';
 import { liveQuery } from '../alerts/alerts.schemas.js';
@@ -26,7 +27,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     const res = reply.raw;
     reply.hijack();
     // Small frames go out at once; injected requests (tests) have a socket without these methods.
-    const socket = request.raw.socket as Partial<import('node:net').Socket> | undefined;
+    const socket = request.raw.socket as Partial<Socket> | undefined;
     socket?.setNoDelay?.(true);
     socket?.setKeepAlive?.(true, 30_000);
     res.writeHead(200, {

@@ -33,7 +33,7 @@ export * from './srp.js';
  * | POST   | /reunifications                              | reunification.manage  | Open a reunification event for a school (OpenReunificationBody) → 201 Reunification |
  * | GET    | /reunifications                              | reunification.manage  | Events of my schools (ListReunificationsQuery) → { items: Reunification[] } |
  * | GET    | /reunifications/:id                          | reunification.manage  | Live board: the event, counts, every request → ReunificationBoard |
- * | GET    | /reunifications/:id/students?q=              | reunification.manage  | Students of the event's school matching q (name or number), each with roster guardians → { items: ReunificationStudent[] } |
+ * | GET    | /reunifications/:id/students?q=              | reunification.manage  | Students of the event's school matching q (name or number; optional), each with roster guardians → { items: ReunificationStudent[] } |
  * | POST   | /reunifications/:id/requests                 | reunification.manage  | A guardian's card (ReunificationRequestBody) → 201 ReunificationRequest; an adult not allowed is recorded `refused` with refusalReason |
  * | POST   | /reunifications/:id/requests/:requestId/runner  | reunification.manage | A runner goes for the student (RunnerBody) → ReunificationRequest `runner_sent` |
  * | POST   | /reunifications/:id/requests/:requestId/release | reunification.manage | Release (ReleaseBody): student confirmed + staff initials → `released`; student not confirming → `refused` |

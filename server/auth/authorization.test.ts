@@ -21,9 +21,27 @@ const SELF_SERVICE = new Set(['POST /api/auth/password', 'POST /api/auth/mfa/dis
 /** The route's URL with every parameter filled by a well-formed id. */
 const concrete = (url: string) => url.replace(/:\w+/g, () => randomUUID()).replace('/*', '/index.css');
 
+/** Routes whose answer never ends (Server-Sent Events): judged by status and headers, then hung up. */
+const STREAMS = new Set(['GET /api/live']);
+
+async function callStream(client: TestClient, url: string) {
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie }, payloadAsStream: true });
+  const stream = res.stream();
+  if (res.statusCode === 200) {
+    stream.destroy();
+    return { status: 200, headers: res.headers, body: null, text: '' };
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { status: res.statusCode, headers: res.headers, body: JSON.parse(text) as { error?: { code: string } }, text };
+}
+
 async function call(client: TestClient, route: RouteInfo) {
   const url = concrete(route.url);
   const method = route.method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  if (STREAMS.has(`${route.method} ${route.url}`)) return callStream(client, url);
   return method === 'GET' || method === 'DELETE' ? client.request(method, url) : client.request(method, url, {});
 }
 

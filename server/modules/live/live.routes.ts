@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../auth/plugin.js';
 import { liveQuery } from '../alerts/alerts.schemas.js';
@@ -25,8 +26,10 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     const given = typeof header === 'string' && /^\d{1,18}$/.test(header.trim()) ? header.trim() : request.query.lastEventId;
     const res = reply.raw;
     reply.hijack();
-    request.raw.socket.setNoDelay(true);
-    request.raw.socket.setKeepAlive(true, 30_000);
+    // Small frames go out at once; injected requests (tests) have a socket without these methods.
+    const socket = request.raw.socket as Partial<Socket> | undefined;
+    socket?.setNoDelay?.(true);
+    socket?.setKeepAlive?.(true, 30_000);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',

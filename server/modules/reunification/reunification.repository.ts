@@ -76,7 +76,7 @@ export async function searchStudents(db: Db, schoolId: string, q: string, limit:
     id: students.id, firstName: students.firstName, lastName: students.lastName, preferredName: students.preferredName,
     studentNumber: students.studentNumber, grade: students.grade,
   }).from(students)
-    .where(and(eq(students.schoolId, schoolId), eq(students.active, true), or(
+    .where(and(eq(students.schoolId, schoolId), eq(students.active, true), q === '' ? undefined : or(
       ilike(students.lastName, like), ilike(students.firstName, like), ilike(students.studentNumber, like),
       ilike(sql`${students.firstName} || ' ' || ${students.lastName}`, like),
     )))

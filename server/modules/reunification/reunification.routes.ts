@@ -32,7 +32,7 @@ export const reunificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/reunifications/:id/students', {
     config, schema: { tags, operationId: 'searchReunificationStudents', summary: 'Students of the school with their roster guardians', params: idParams, querystring: studentSearchQuery, response: { 200: z.object({ items: z.array(reunificationStudentSchema) }) } },
-  }, async (request) => ({ items: await service.searchStudents(contextOf(request), request.params.id, request.query.q) }));
+  }, async (request) => ({ items: await service.searchStudents(contextOf(request), request.params.id, request.query.q ?? '') }));
 
   app.post('/reunifications/:id/requests', {
     config, schema: { tags, operationId: 'createReunificationRequest', summary: 'Record a checked reunification card (refused with a reason when the adult is not allowed)', params: idParams, body: reunificationRequestBody, response: { 201: reunificationRequestSchema } },

@@ -8,4 +8,6 @@ export {
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const requestParams = z.strictObject({ id: z.uuid(), requestId: z.uuid() });
-export const studentSearchQuery = z.strictObject({ q: z.string().trim().min(1).max(100) });
+export const studentSearchQuery = z.strictObject({
+  q: z.string().trim().max(100).optional().describe('Name or student number; without it, the first students by name'),
+});

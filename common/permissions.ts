@@ -49,7 +49,7 @@ export const PERMISSIONS = {
   'plan.approve': 'Approve the annual plan review',
   'drill.read': 'See drills and compliance',
   'drill.record': 'Schedule and record drills',
-  'drill.rules.manage': 'Edit the state drill rule set',
+  'drill.rules.manage': 'Edit drill rules and school calendars (district-wide rules need a district grant)',
   // 11 Alerts
   'alert.raise': 'Raise and cancel SRP alerts',
   'alert.receive': 'Receive alerts and check in',
@@ -119,7 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'student.read', 'student.demographics.read', 'student.manage',
     'call.create', 'call.read', 'incident.read', 'discipline.receive', 'incident.refer',
     'patrol.read', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
-    'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record',
+    'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record', 'drill.rules.manage',
     'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
     'education.request', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
@@ -141,8 +141,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.receive', 'education.request', 'training.read', 'referral.create',
   ],
+  // SRO certifications are personnel records of the police agency: the SRO and their supervisor only (issue 5).
   director: ALL.filter(
-    (p) => !['user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create'].includes(p),
+    (p) => !['user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'certification.manage'].includes(p),
   ),
   sysadmin: [
     'district.read', 'district.manage', 'school.read', 'school.manage', 'area.read', 'area.manage',

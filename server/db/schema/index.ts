@@ -2,3 +2,5 @@ export * from './organization.js';
 export * from './roster.js';
 export * from './auth.js';
 export * from './audit.js';
+export * from './outbox.js';
+export * from './preparedness.js';

@@ -159,24 +159,34 @@ export type RuleWindow = z.infer<typeof ruleWindow>;
 export const OBSERVER_KINDS = ['fire_department', 'law_enforcement', 'emergency_management', 'other'] as const;
 export type ObserverKind = (typeof OBSERVER_KINDS)[number];
 
-/** POST /drill-rules; PATCH takes any subset except schoolId. */
-export const ruleBody = z.strictObject({
-  schoolId: z.uuid().nullable().default(null).describe('null: district-wide rule; a school: an extra rule of that school'),
+const ruleFields = {
   drillTypes: z.array(z.enum(DRILL_TYPES)).min(1).describe('A drill of any of these types counts'),
   minCount: z.number().int().min(0, 'must not be negative').max(100).nullable()
     .describe('null: required but the count is not set (Florida)'),
   period: z.enum(RULE_PERIODS, { error: 'must be one of month, semester, school_year, summer_session' }),
-  window: ruleWindow.nullable().default(null),
-  minInstructionalDays: z.number().int().min(0, 'must not be negative').max(31).nullable().default(null)
+  window: ruleWindow.nullable(),
+  minInstructionalDays: z.number().int().min(0, 'must not be negative').max(31).nullable()
     .describe('month period: only months with at least this many instructional days need the drills'),
-  requiresObserver: z.enum(OBSERVER_KINDS).nullable().default(null).describe('Only drills observed by this agency count'),
-  requiresSecondaryEgress: z.boolean().default(false).describe('Only drills using a secondary exit count'),
-  schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).min(1).nullable().default(null).describe('null: every school'),
+  requiresObserver: z.enum(OBSERVER_KINDS).nullable().describe('Only drills observed by this agency count'),
+  requiresSecondaryEgress: z.boolean().describe('Only drills using a secondary exit count'),
+  schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).min(1).nullable().describe('null: every school'),
   title: text(200),
   notes: optionalText(2000),
+};
+
+/** POST /drill-rules (omitted optional fields default to null / false). */
+export const ruleBody = z.strictObject({
+  ...ruleFields,
+  schoolId: z.uuid().nullable().default(null).describe('null: district-wide rule; a school: an extra rule of that school'),
+  window: ruleFields.window.default(null),
+  minInstructionalDays: ruleFields.minInstructionalDays.default(null),
+  requiresObserver: ruleFields.requiresObserver.default(null),
+  requiresSecondaryEgress: ruleFields.requiresSecondaryEgress.default(false),
+  schoolLevels: ruleFields.schoolLevels.default(null),
 });
 export type RuleBody = z.input<typeof ruleBody>;
-export const updateRuleBody = ruleBody.omit({ schoolId: true }).partial();
+/** PATCH /drill-rules/:id: any subset of the fields but schoolId; absent fields stay as they are. */
+export const updateRuleBody = z.strictObject(ruleFields).partial();
 export type UpdateRuleBody = z.infer<typeof updateRuleBody>;
 
 export const drillRuleSchema = z.object({
@@ -249,18 +259,24 @@ const drillFields = {
   date: day.describe('The day it is planned for, or the real day it happened'),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM').nullable().optional(),
   durationMinutes: z.number().int().min(0, 'must not be negative').max(24 * 60).nullable().optional(),
-  conditions: z.array(z.enum(DRILL_CONDITIONS)).max(5).default([]).describe('Held during lunch, an assembly, a passing period...'),
-  secondaryEgress: z.boolean().default(false).describe('A primary exit was blocked and a secondary one used'),
+  conditions: z.array(z.enum(DRILL_CONDITIONS)).max(5).describe('Held during lunch, an assembly, a passing period...'),
+  secondaryEgress: z.boolean().describe('A primary exit was blocked and a secondary one used'),
   participants: z.number().int().min(0, 'must not be negative').max(100_000).nullable().optional(),
-  observers: z.array(observerSchema).max(20).default([]),
+  observers: z.array(observerSchema).max(20),
   problemsFound: optionalText(5000),
   afterActionNotes: optionalText(10_000),
-  followUps: z.array(followUpSchema).max(50).default([]),
+  followUps: z.array(followUpSchema).max(50),
   notes: optionalText(2000),
 };
 
-/** POST /drills. A completed drill cannot be dated in the future. */
-export const drillBody = z.strictObject(drillFields);
+/** POST /drills. A completed drill cannot be dated in the future; omitted lists default to empty. */
+export const drillBody = z.strictObject({
+  ...drillFields,
+  conditions: drillFields.conditions.default([]),
+  secondaryEgress: drillFields.secondaryEgress.default(false),
+  observers: drillFields.observers.default([]),
+  followUps: drillFields.followUps.default([]),
+});
 export type DrillBody = z.input<typeof drillBody>;
 
 /** PATCH /drills/:id: any field but schoolId; status cancelled needs cancelledReason. */
@@ -520,17 +536,21 @@ export const SRP_REFERENCE: Pick<SrpReference, 'actions' | 'shelter' | 'reunific
 
 // ───────────────────────── staff training ─────────────────────────
 
-export const trainingBody = z.strictObject({
-  schoolId: z.uuid().nullable().describe('null: a district-wide session (needs district scope)'),
+const trainingFields = {
   topic: text(200),
-  requirementId: z.uuid().nullable().default(null).describe('The required training this session fulfils'),
+  requirementId: z.uuid().nullable().describe('The required training this session fulfils'),
   heldOn: day,
   durationMinutes: z.number().int().min(0, 'must not be negative').max(24 * 60),
   materials: optionalText(5000).describe('Links or a description of handouts and slides'),
   notes: optionalText(2000),
+};
+export const trainingBody = z.strictObject({
+  ...trainingFields,
+  schoolId: z.uuid().nullable().describe('null: a district-wide session (needs district scope)'),
+  requirementId: trainingFields.requirementId.default(null),
 });
 export type TrainingBody = z.input<typeof trainingBody>;
-export const updateTrainingBody = trainingBody.omit({ schoolId: true }).partial();
+export const updateTrainingBody = z.strictObject(trainingFields).partial();
 export const attendanceBody = z.strictObject({ userIds: z.array(z.uuid()).max(2000) });
 export const listTrainingsQuery = z.strictObject({ schoolId: z.uuid().optional(), from: day.optional(), to: day.optional() });
 

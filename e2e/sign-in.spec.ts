@@ -18,7 +18,8 @@ const DEMO_USERS: [string, Role][] = [
 
 /** The side navigation a role should see: the dashboard and every built capability its permissions open. */
 function expectedNavigation(role: Role): string[] {
-  return ['Dashboard', ...NAVIGATION.filter((item) => item.built && roleHas(role, item.permission)).map((item) => item.label)];
+  const shown = (item: (typeof NAVIGATION)[number]) => roleHas(role, item.permission) || (item.alsoForRoles ?? []).includes(role);
+  return ['Dashboard', ...NAVIGATION.filter((item) => item.built && shown(item)).map((item) => item.label)];
 }
 
 const GREETING = /^Good (morning|afternoon|evening), \S+/;

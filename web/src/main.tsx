@@ -12,6 +12,7 @@ import './styles/header.css';
 import './styles/layout.css';
 import './styles/auth.css';
 import './styles/pages.css';
+import './styles/preparedness.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -42,7 +42,12 @@ function CurrentVersion({ plan, onAcknowledged }: { plan: PlanDetail; onAcknowle
           </a>
         </p>
       ) : (
-        <div className="plan-text" tabIndex={0} aria-label={`Text of version ${current.version}`}>
+        <div
+          className="plan-text"
+          role="region"
+          tabIndex={0}
+          aria-label={`Text of version ${current.version}`}
+        >
           {current.body}
         </div>
       )}

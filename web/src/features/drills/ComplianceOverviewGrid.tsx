@@ -84,7 +84,8 @@ export function ComplianceOverviewGrid({
                     ),
                 },
                 { header: 'Drills held', className: 'num', render: (s) => s.completedDrills },
-                ...uniqueTitles(o.rules).map((rule) => ({
+                // District-wide rules get a column each; a school's own rules count in its totals.
+                ...uniqueTitles(o.rules.filter((r) => r.schoolId === null)).map((rule) => ({
                   header: rule.header,
                   render: (s: OverviewSchool) => {
                     const r = s.rules.find((x) => x.ruleId === rule.ruleId);

@@ -23,6 +23,7 @@ import { ComplianceOverviewGrid } from './ComplianceOverviewGrid.tsx';
 import { ComplianceSection } from './ComplianceSection.tsx';
 import { DrillForm, FORM_LABELS, type DrillFormMode } from './DrillForm.tsx';
 import { DrillList } from './DrillList.tsx';
+import { DrillReminders } from './DrillReminders.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 
 /** One school's year: compliance of every rule and the drills, with schedule / record / edit. */
@@ -154,6 +155,7 @@ export function DrillsPage() {
           options={schoolYearOptions(currentYear)}
         />
       </div>
+      <DrillReminders schoolId={schoolId} />
       {schoolId ? (
         <SchoolDrills key={`${schoolId} ${schoolYear}`} schoolId={schoolId} schoolYear={schoolYear} />
       ) : schools.length === 0 ? (

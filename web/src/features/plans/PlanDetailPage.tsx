@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import type { Acknowledgement, PlanDetail } from '@common/preparedness.ts';
+import type { Acknowledgement, Plan, PlanDetail } from '@common/preparedness.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner.tsx';
@@ -78,6 +78,13 @@ export function PlanDetailPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [ackVersion, setAckVersion] = useState(0);
   const plan = resource.data;
+  const archive = useAction(async (archived: boolean) => {
+    await api.patch<Plan>(`/plans/${id}`, { archived });
+    resource.reload();
+    return archived
+      ? 'The plan is archived: staff no longer see it among current plans.'
+      : 'The plan is current again.';
+  });
 
   return (
     <Page
@@ -93,8 +100,17 @@ export function PlanDetailPage() {
           </span>
         )
       }
+      actions={
+        plan &&
+        can('plan.manage') && (
+          <Button busy={archive.busy} onClick={() => void archive.run(!plan.archived)}>
+            {plan.archived ? 'Restore plan' : 'Archive plan'}
+          </Button>
+        )
+      }
     >
-      <Notice message={message} />
+      <ErrorBanner error={archive.error} />
+      <Notice message={archive.success ?? message} />
       <LoadState resource={resource} label="Loading the plan…">
         {(p) => (
           <div className="page-sections">

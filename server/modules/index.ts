@@ -7,6 +7,11 @@ import { assignmentRoutes } from './assignments/assignments.routes.js';
 import { studentRoutes } from './students/students.routes.js';
 import { districtRoutes } from './district/district.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { outboxRoutes } from './outbox/outbox.routes.js';
+import { calendarRoutes } from './calendars/calendars.routes.js';
+import { drillRuleRoutes } from './drill-rules/drill-rules.routes.js';
+import { drillRoutes } from './drills/drills.routes.js';
+import { complianceRoutes } from './compliance/compliance.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -18,4 +23,9 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(studentRoutes);
   await app.register(districtRoutes);
   await app.register(auditRoutes);
+  await app.register(outboxRoutes);
+  await app.register(calendarRoutes);
+  await app.register(drillRuleRoutes);
+  await app.register(drillRoutes);
+  await app.register(complianceRoutes);
 };

@@ -79,7 +79,7 @@ export async function makeReminders(db: Db, clock: Clock, districtId: string, pu
       created += 1;
       const mail = reminderMail({ schoolName: school.name, ruleTitle: rule.title, windowEnd: period.windowEnd, required: period.required ?? 0, counted: period.counted, schoolYear: year }, `${publicUrl}/drills`);
       const to = recipients.filter((r) => r.schoolId === school.id);
-      await queueMail(tx, to.map((r) => ({ districtId, to: r.email, subject: mail.subject, body: mail.body, kind: 'drill.reminder' })));
+      await queueMail(tx, clock, to.map((r) => ({ districtId, to: r.email, subject: mail.subject, body: mail.body, kind: 'drill.reminder' })));
       await repo.setEmailed(tx, row.id, to.length);
     }
     if (created > 0) {

@@ -11,10 +11,12 @@ export interface QueuedMail {
   kind: string;
 }
 
-/** Queues messages (in the caller's transaction). */
-export async function insertMail(db: Db, mails: readonly QueuedMail[]): Promise<number> {
+/** Queues messages (in the caller's transaction), due from `now` (the app clock, not the database's). */
+export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date): Promise<number> {
   if (mails.length === 0) return 0;
-  await db.insert(outbox).values(mails.map((m) => ({ districtId: m.districtId, toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind })));
+  await db.insert(outbox).values(mails.map((m) => ({
+    districtId: m.districtId, toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
+  })));
   return mails.length;
 }
 

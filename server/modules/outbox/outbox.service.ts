@@ -13,8 +13,8 @@ export const MAX_ATTEMPTS = 5;
  * Queues e-mail in the transaction `tx` of the change that causes it: rolled back with it, sent only after
  * it commits (by `deliverDue`). Use this rather than sending from inside a transaction.
  */
-export async function queueMail(tx: Db, mails: readonly repo.QueuedMail[]): Promise<number> {
-  return repo.insertMail(tx, mails);
+export async function queueMail(tx: Db, clock: Clock, mails: readonly repo.QueuedMail[]): Promise<number> {
+  return repo.insertMail(tx, mails, clock.now());
 }
 
 /**

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const drill = (schoolId: string, extra: Record<string, unknown> = {}) => ({ schoolId, type: 'fire_evacuation', status: 'completed', date: '2025-11-03', durationMinutes: 12, ...extra });
-const ruleOf = (body: { rules: { title: string }[] }, title: string) => body.rules.find((r) => r.title === title) as { status: string; periods: { counted: number; drillIds: string[]; daysLeft: number }[] };
+const ruleOf = (body: { rules: { title: string }[] }, title: string) => body.rules.find((r) => r.title === title) as unknown as { status: string; periods: { counted: number; drillIds: string[]; daysLeft: number }[] };
 
 describe('recording drills and watching compliance', () => {
   it('shows the police lockdown rule at risk, then met once the drill is recorded', async () => {

@@ -79,7 +79,7 @@ describe('drills', () => {
     const rules = page.getByRole('list', { name: 'Drill rules' });
     const card = rules.getByRole('listitem').filter({ has: page.getByRole('heading', { name: ruleTitle }) });
     await card.getByText('At risk').first().waitFor();
-    expect(await card.textContent()).toMatch(/0 of 1 drills · 1 day left/);
+    expect(await card.textContent()).toMatch(/0 of 1 drill · 1 day left/);
 
     await page.getByRole('button', { name: 'Record a drill' }).click();
     const form = page.getByRole('dialog', { name: 'Record a drill' }).getByRole('form', { name: 'Record a drill' });
@@ -103,7 +103,7 @@ describe('drills', () => {
 
     await page.getByText(/The Bomb threat drill on .* is recorded\./).waitFor();
     await card.getByText('Met').first().waitFor();
-    expect(await card.textContent()).toMatch(/1 of 1 drills/);
+    expect(await card.textContent()).toMatch(/1 of 1 drill\b/);
     expect(await card.textContent()).toContain('Counted: Bomb threat on');
     const calendar = page.getByRole('region', { name: 'Drill calendar' });
     const row = calendar.getByRole('row').filter({ hasText: 'Bomb threat' }).filter({ hasText: 'County OEM' });

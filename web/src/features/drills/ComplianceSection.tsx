@@ -11,11 +11,12 @@ function daysLeftText(p: PeriodResult, today: string): string {
   return `${plural(p.daysLeft, 'day')} left (to ${formatDay(p.windowEnd)})`;
 }
 
-// The periods worth showing: all of a short rule, but of a monthly rule only those not met yet or the
-// current one, so twelve green months do not bury the one that is at risk.
-function visiblePeriods(rule: RuleResult, today: string): PeriodResult[] {
-  if (rule.period !== 'month') return rule.periods;
-  return rule.periods.filter((p) => p.status !== 'met' || (p.windowStart <= today && p.windowEnd >= today));
+// A monthly rule shows the months begun so far; the months ahead are summed up in one line, so ten
+// future months do not bury the one at risk.
+function splitPeriods(rule: RuleResult, today: string): { shown: PeriodResult[]; later: number } {
+  if (rule.period !== 'month') return { shown: rule.periods, later: 0 };
+  const shown = rule.periods.filter((p) => p.windowStart <= today);
+  return { shown, later: rule.periods.length - shown.length };
 }
 
 function PeriodLine({
@@ -42,7 +43,7 @@ function PeriodLine({
       <p className="small period-count">
         {period.required === null
           ? `${plural(period.counted, 'drill')} held (no minimum set)`
-          : `${period.counted} of ${period.required} drills`}
+          : `${period.counted} of ${period.required} ${period.required === 1 ? 'drill' : 'drills'}`}
         {' · '}
         {daysLeftText(period, today)}
       </p>
@@ -107,9 +108,14 @@ export function ComplianceSection({ compliance, drills }: { compliance: SchoolCo
               </p>
               {rule.periods.length > 0 && (
                 <ul className="period-list" aria-label={`Periods of ${rule.title}`}>
-                  {visiblePeriods(rule, today).map((p) => (
+                  {splitPeriods(rule, today).shown.map((p) => (
                     <PeriodLine key={p.key} period={p} today={today} drills={byId} />
                   ))}
+                  {splitPeriods(rule, today).later > 0 && (
+                    <li className="period-line small muted">
+                      {plural(splitPeriods(rule, today).later, 'later month')} to come
+                    </li>
+                  )}
                 </ul>
               )}
             </li>

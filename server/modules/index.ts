@@ -12,6 +12,7 @@ import { calendarRoutes } from './calendars/calendars.routes.js';
 import { drillRuleRoutes } from './drill-rules/drill-rules.routes.js';
 import { drillRoutes } from './drills/drills.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
+import { planRoutes } from './plans/plans.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -28,4 +29,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(drillRuleRoutes);
   await app.register(drillRoutes);
   await app.register(complianceRoutes);
+  await app.register(planRoutes);
 };

@@ -98,7 +98,7 @@ describe('acknowledgements and annual review', () => {
   });
 
   it('shows the review overdue once a year has passed since the last one', async () => {
-    w.t.clock.advance(365 * 86_400_000);
+    w.t.clock.advance(361 * 86_400_000); // 2026-11-06, the day the review is due
     const onTheDay = await signedInClient(w.t, 'staff.north@prep.test');
     expect((await onTheDay.get(`/api/plans/${planId}`)).body).toMatchObject({ reviewDueOn: '2026-11-06', reviewOverdue: false });
     w.t.clock.advance(86_400_000);

@@ -13,6 +13,7 @@ import { drillRuleRoutes } from './drill-rules/drill-rules.routes.js';
 import { drillRoutes } from './drills/drills.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
 import { planRoutes } from './plans/plans.routes.js';
+import { certificationRoutes } from './certifications/certifications.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -30,4 +31,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(drillRoutes);
   await app.register(complianceRoutes);
   await app.register(planRoutes);
+  await app.register(certificationRoutes);
 };

@@ -74,12 +74,21 @@ function CertificationTable({
               },
             ]
           : []),
-        { header: 'Certification', render: (c) => (showOfficer ? c.name : <strong>{c.name}</strong>) },
-        { header: 'Kind', render: (c) => CERTIFICATION_KIND_LABELS[c.kind] },
+        {
+          header: 'Certification',
+          render: (c) => (
+            <div>
+              <strong>{c.name}</strong>
+              <p className="small muted cert-meta">
+                {[CERTIFICATION_KIND_LABELS[c.kind], c.issuer, c.hours !== null ? `${c.hours} h` : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+            </div>
+          ),
+        },
         { header: 'Issued', className: 'nowrap', render: (c) => formatDay(c.issuedOn) },
         { header: 'Status', render: (c) => <CertificationState cert={c} /> },
-        { header: 'Issuer', render: (c) => c.issuer ?? '' },
-        { header: 'Hours', className: 'num', render: (c) => c.hours ?? '' },
         { header: 'Document', render: documentLink },
         {
           header: 'Actions',

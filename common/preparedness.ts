@@ -41,9 +41,9 @@ import { z } from 'zod';
  * | GET    | /plans/:id/acknowledgements            | plan.manage         | Who acknowledged the current version and who has not → AcknowledgementStatus |
  * | GET    | /srp                                   | plan.read           | SRP quick reference: the five actions, shelter strategies, reunification steps, my schools' protocol documents → SrpReference |
  * | GET    | /trainings?schoolId=&from=&to=         | training.manage     | Training sessions at my schools (and district-wide ones) → { items: TrainingSession[] } |
- * | POST   | /trainings                             | training.manage     | New session (TrainingBody) → 201 TrainingSession |
+ * | POST   | /trainings                             | training.manage     | New session given by me (TrainingBody) → 201 TrainingSessionDetail |
  * | GET    | /trainings/:id                         | training.manage     | One session with attendance → TrainingSessionDetail |
- * | PATCH  | /trainings/:id                         | training.manage     | Change a session → TrainingSession |
+ * | PATCH  | /trainings/:id                         | training.manage     | Change a session → TrainingSessionDetail |
  * | PUT    | /trainings/:id/attendance              | training.manage     | Replace the attendance list (AttendanceBody) → TrainingSessionDetail |
  * | GET    | /trainings/mine                        | training.read       | My completed trainings → { items: PersonTraining[] } |
  * | GET    | /training-requirements                 | training.read       | Required trainings that apply at my schools → { items: TrainingRequirement[] } |

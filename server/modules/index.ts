@@ -14,6 +14,7 @@ import { drillRoutes } from './drills/drills.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
 import { planRoutes } from './plans/plans.routes.js';
 import { certificationRoutes } from './certifications/certifications.routes.js';
+import { trainingRoutes } from './training/training.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -32,4 +33,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(complianceRoutes);
   await app.register(planRoutes);
   await app.register(certificationRoutes);
+  await app.register(trainingRoutes);
 };

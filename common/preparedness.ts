@@ -23,12 +23,13 @@ import { z } from 'zod';
  * | POST   | /drills                                | drill.record        | Schedule (status scheduled) or record (status completed, any past date: recording after the fact) a drill (DrillBody) → 201 Drill |
  * | GET    | /drills/:id                            | drill.read          | One drill → Drill |
  * | PATCH  | /drills/:id                            | drill.record        | Change, conduct (status completed with what happened) or cancel (status cancelled + cancelledReason) → Drill |
- * | GET    | /compliance?schoolId=&schoolYear=      | drill.read          | One school's compliance for a year: every rule with status and the drills counted → SchoolCompliance |
+ * | GET    | /compliance/schools/:schoolId?schoolYear= | drill.read       | One school's compliance for a year: every rule with status and the drills counted → SchoolCompliance |
  * | GET    | /compliance/overview?schoolYear=       | drill.read          | Every school of my scope: status counts and each rule's status → ComplianceOverview |
  * | GET    | /compliance/report.csv?schoolYear=&schoolId= | drill.read    | Compliance report as CSV (one line per school, rule and period); schoolId optional |
  * | GET    | /compliance/report.pdf?schoolYear=&schoolId= | drill.read    | Compliance report as PDF; schoolId optional (all schools of my scope) |
  * | GET    | /drill-reminders                       | drill.read          | In-app reminders of windows closing soon at my schools → { items: DrillReminder[] } |
- * | POST   | /drill-reminders/run                   | drill.rules.manage  | Make reminders now (also runs hourly): new ones are stored and e-mailed via the outbox → { created } |
+ * | POST   | /drill-reminders/run                   | drill.rules.manage  | District scope: make reminders now (also runs hourly): new ones are stored and e-mailed via the outbox → { created } |
+ * | GET    | /outbox/status                         | district.manage     | E-mail outbox of my district: { pending, sent, failed, lastError } (operations) |
  * | GET    | /plans?schoolId=&kind=                 | plan.read           | Plans of my schools and the district's, with current version and my acknowledgement → { items: Plan[] } |
  * | POST   | /plans                                 | plan.manage         | New plan with its first version written in the app (PlanBody) → 201 Plan |
  * | GET    | /plans/:id                             | plan.read           | One plan with all versions and reviews → PlanDetail |
@@ -381,7 +382,6 @@ export const schoolComplianceSchema = z.object({
 });
 export type SchoolCompliance = z.infer<typeof schoolComplianceSchema>;
 
-export const complianceQuery = z.strictObject({ schoolId: z.uuid(), schoolYear: schoolYear.optional() });
 export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional() });
 export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional() });
 

@@ -4,19 +4,20 @@ import { contextOf } from '../../auth/plugin.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { deliverDue } from '../outbox/outbox.service.js';
 import {
-  complianceOverviewSchema, complianceQuery, drillReminderSchema, overviewQuery, reportQuery, schoolComplianceSchema,
+  complianceOverviewSchema, drillReminderSchema, overviewQuery, reportQuery, schoolComplianceSchema,
 } from './compliance.schemas.js';
 import * as service from './compliance.service.js';
 
 const tags = ['compliance'];
+const schoolParams = z.strictObject({ schoolId: z.uuid() });
 const HOUR_MS = 60 * 60_000;
 
 /** Drill compliance per school and for the district, reports, and reminders before windows close. */
 export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/compliance', {
+  app.get('/compliance/schools/:schoolId', {
     config: { permission: 'drill.read' },
-    schema: { tags, operationId: 'getSchoolCompliance', summary: 'One school\'s compliance for a school year', querystring: complianceQuery, response: { 200: schoolComplianceSchema } },
-  }, async (request) => service.getSchoolCompliance(contextOf(request), request.query.schoolId, request.query.schoolYear));
+    schema: { tags, operationId: 'getSchoolCompliance', summary: 'One school\'s compliance for a school year', params: schoolParams, querystring: overviewQuery, response: { 200: schoolComplianceSchema } },
+  }, async (request) => service.getSchoolCompliance(contextOf(request), request.params.schoolId, request.query.schoolYear));
 
   app.get('/compliance/overview', {
     config: { permission: 'drill.read' },

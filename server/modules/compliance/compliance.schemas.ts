@@ -1,4 +1,4 @@
 export {
-  complianceOverviewSchema, complianceQuery, drillReminderSchema, overviewQuery, reportQuery, schoolComplianceSchema,
+  complianceOverviewSchema, drillReminderSchema, overviewQuery, reportQuery, schoolComplianceSchema,
   type ComplianceOverview, type DrillReminder, type SchoolCompliance,
 } from '../../../common/preparedness.js';

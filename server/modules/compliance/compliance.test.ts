@@ -28,7 +28,7 @@ const ruleOf = (body: { rules: { title: string }[] }, title: string) => body.rul
 describe('recording drills and watching compliance', () => {
   it('shows the police lockdown rule at risk, then met once the drill is recorded', async () => {
     const sro = await w.as('sro.north');
-    const before = await sro.get(`/api/compliance?schoolId=${w.north.id}`);
+    const before = await sro.get(`/api/compliance/schools/${w.north.id}`);
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ schoolYear: 2025, today: '2025-11-10', hasCalendar: true });
     expect(ruleOf(before.body, LOCKDOWN)).toMatchObject({ status: 'at_risk', periods: [{ counted: 0, daysLeft: 6 }] });
@@ -39,7 +39,7 @@ describe('recording drills and watching compliance', () => {
     }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'completed', recordedLate: true, schoolYear: 2025, followUps: [{ task: 'Fix door 114', done: false }] });
-    const after = await sro.get(`/api/compliance?schoolId=${w.north.id}`);
+    const after = await sro.get(`/api/compliance/schools/${w.north.id}`);
     expect(ruleOf(after.body, LOCKDOWN)).toMatchObject({ status: 'met', periods: [{ counted: 1, drillIds: [res.body.id] }] });
     expect((await auditOf(w.t.db, 'drill.recorded', res.body.id))[0]).toMatchObject({ schoolId: w.north.id, detail: { type: 'lockdown', recordedLate: true } });
   });
@@ -48,11 +48,11 @@ describe('recording drills and watching compliance', () => {
     const principal = await w.as('principal.north');
     const scheduled = await principal.post('/api/drills', drill(w.north.id, { type: 'bus_evacuation', status: 'scheduled', date: '2025-11-20' }));
     expect(scheduled.body).toMatchObject({ status: 'scheduled', recordedLate: false });
-    expect(ruleOf((await principal.get(`/api/compliance?schoolId=${w.north.id}`)).body, 'Bus evacuation drill').periods[0]!.counted).toBe(0);
+    expect(ruleOf((await principal.get(`/api/compliance/schools/${w.north.id}`)).body, 'Bus evacuation drill').periods[0]!.counted).toBe(0);
     expect((await principal.patch(`/api/drills/${scheduled.body.id}`, { status: 'completed' })).body.error.field).toBe('date');
     const done = await principal.patch(`/api/drills/${scheduled.body.id}`, { status: 'completed', date: '2025-11-10', participants: 80 });
     expect(done.body).toMatchObject({ status: 'completed', date: '2025-11-10', recordedLate: false });
-    expect(ruleOf((await principal.get(`/api/compliance?schoolId=${w.north.id}`)).body, 'Bus evacuation drill').status).toBe('met');
+    expect(ruleOf((await principal.get(`/api/compliance/schools/${w.north.id}`)).body, 'Bus evacuation drill').status).toBe('met');
     expect((await principal.patch(`/api/drills/${scheduled.body.id}`, { status: 'cancelled', cancelledReason: 'x' })).body.error.field).toBe('status');
     const other = await principal.post('/api/drills', drill(w.north.id, { status: 'scheduled', date: '2025-12-03' }));
     expect((await principal.patch(`/api/drills/${other.body.id}`, { status: 'cancelled' })).body.error.field).toBe('cancelledReason');
@@ -90,7 +90,7 @@ describe('recording drills and watching compliance', () => {
     expect((await (await w.as('sro.east')).post('/api/drills', drill(w.north.id))).status).toBe(404);
     expect((await (await w.as('sro.east')).patch(`/api/drills/${one.id}`, { notes: 'x' })).status).toBe(404);
     expect((await (await w.as('outsider')).get(`/api/drills/${one.id}`)).status).toBe(404);
-    expect((await (await w.as('sro.east')).get(`/api/compliance?schoolId=${w.north.id}`)).status).toBe(404);
+    expect((await (await w.as('sro.east')).get(`/api/compliance/schools/${w.north.id}`)).status).toBe(404);
     expect((await (await w.as('sro.north')).post('/api/drills', drill(w.foreign.id))).status).toBe(404);
   });
 });
@@ -130,6 +130,7 @@ describe('district overview, reports and reminders', () => {
     expect(mail.text).toContain('Counted so far: 0 of 1');
     await smtp.waitFor('principal.east@prep.test');
     expect((await findMail(w.t.db, 'drill.reminder')).every((m) => m.sentAt !== null)).toBe(true);
+    expect((await (await w.as('director')).get('/api/outbox/status')).body).toEqual({ pending: 0, sent: 2, failed: 0, lastError: null });
     expect((await (await w.as('director')).post('/api/drill-reminders/run')).body.created).toBe(0);
     const inApp = (await (await w.as('sro.east')).get('/api/drill-reminders')).body.items;
     expect(inApp).toMatchObject([{ schoolId: w.east.id, ruleTitle: LOCKDOWN, windowEnd: '2025-11-16', required: 1, counted: 0, emailed: 2 }]);

@@ -49,3 +49,14 @@ export async function markFailed(db: Db, id: string, error: string, now: Date, r
 export async function findMail(db: Db, kind?: string) {
   return db.select().from(outbox).where(kind ? eq(outbox.kind, kind) : undefined).orderBy(asc(outbox.createdAt));
 }
+
+/** Counts of a district's messages: waiting, sent, given up; and the last error seen. */
+export async function statusOf(db: Db, districtId: string) {
+  const [row] = await db.select({
+    pending: sql<number>`count(*) filter (where ${outbox.sentAt} is null and ${outbox.failedAt} is null)::int`,
+    sent: sql<number>`count(${outbox.sentAt})::int`,
+    failed: sql<number>`count(${outbox.failedAt})::int`,
+    lastError: sql<string | null>`(array_agg(${outbox.lastError} order by ${outbox.createdAt} desc) filter (where ${outbox.lastError} is not null))[1]`,
+  }).from(outbox).where(eq(outbox.districtId, districtId));
+  return { pending: Number(row?.pending ?? 0), sent: Number(row?.sent ?? 0), failed: Number(row?.failed ?? 0), lastError: row?.lastError ?? null };
+}

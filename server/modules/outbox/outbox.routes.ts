@@ -1,13 +1,20 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { deliverDue } from './outbox.service.js';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../../auth/plugin.js';
+import { outboxStatusSchema } from './outbox.schemas.js';
+import { deliverDue, outboxStatus } from './outbox.service.js';
 
 const EVERY_MS = 30_000;
 
 /**
- * The outbox has no routes: this plugin runs the sender every 30 seconds while the app is up (and only
- * when SMTP is configured). Services queue mail with `queueMail` inside their transactions.
+ * The e-mail outbox: its status for operations, and the sender, run every 30 seconds while the app is up
+ * (only when SMTP is configured). Services queue mail with `queueMail` inside their transactions.
  */
-export const outboxRoutes: FastifyPluginAsync = async (app) => {
+export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/outbox/status', {
+    config: { permission: 'district.manage' },
+    schema: { tags: ['outbox'], operationId: 'getOutboxStatus', summary: 'E-mail waiting, sent and given up in my district', response: { 200: outboxStatusSchema } },
+  }, async (request) => outboxStatus(contextOf(request)));
+
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   app.addHook('onReady', async () => {

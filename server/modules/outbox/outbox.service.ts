@@ -1,6 +1,7 @@
 import { writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
+import type { ServiceContext } from '../../lib/context.js';
 import type { Mailer } from '../../lib/mailer.js';
 import * as repo from './outbox.repository.js';
 
@@ -47,4 +48,9 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
     }
   }
   return { sent, failed };
+}
+
+/** The outbox of the actor's district, for operations. */
+export function outboxStatus(ctx: ServiceContext) {
+  return repo.statusOf(ctx.db, ctx.actor.districtId);
 }

@@ -36,7 +36,7 @@ export function ComplianceOverviewGrid({
 }) {
   const overview = useApiData<ComplianceOverview>('/compliance/overview', { schoolYear });
   return (
-    <LoadState resource={overview} label="Judging every school…">
+    <LoadState resource={overview} label="Loading the district overview…">
       {(o) => (
         <Section
           title={`District overview ${schoolYearLabel(o.schoolYear)}`}

@@ -72,7 +72,7 @@ function SchoolDrills({ schoolId, schoolYear }: { schoolId: string; schoolYear: 
       </div>
       <Notice message={message} />
       <div className="page-sections">
-        <LoadState resource={compliance} label="Judging compliance…">
+        <LoadState resource={compliance} label="Loading compliance…">
           {(c) => <ComplianceSection compliance={c} drills={drills.data?.items ?? []} />}
         </LoadState>
         <LoadState resource={drills} label="Loading drills…">

@@ -65,7 +65,7 @@ function MissingSection({ schoolId }: { schoolId: string }) {
   const missing = useApiData<{ items: MissingTraining[] }>('/training-requirements/missing', { schoolId });
   return (
     <Section title="Missing a required training" id="missing">
-      <LoadState resource={missing} label="Checking required trainings…">
+      <LoadState resource={missing} label="Loading missing trainings…">
         {({ items }) =>
           items.length === 0 ? (
             <EmptyState title="Everyone has completed the required trainings." />

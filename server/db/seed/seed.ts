@@ -6,8 +6,20 @@ import { rows, type Db } from '../connection.js';
 import {
   campusAreas,
   districts,
+  drillRules,
+  drillRuleSettings,
+  drills,
   guardians,
+  planAcknowledgements,
   roleGrants,
+  safetyPlanReviews,
+  safetyPlans,
+  safetyPlanVersions,
+  schoolCalendars,
+  sroCertifications,
+  trainingAttendance,
+  trainingRequirements,
+  trainingSessions,
   schoolFeeders,
   schools,
   sroAssignments,
@@ -16,6 +28,7 @@ import {
   users,
 } from '../schema/index.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
+import { generatePreparedness } from './preparedness.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -72,6 +85,13 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     log(
       `  ${counts.students} students, ${counts.guardians} guardians, ${counts.studentGuardians} guardian ties (${elapsed()})`,
     );
+    const prep = generatePreparedness(data, new Date().toISOString().slice(0, 10));
+    for (const [table, values] of [
+      [drillRuleSettings, prep.settings], [drillRules, prep.rules], [schoolCalendars, prep.calendars], [drills, prep.drills],
+      [safetyPlans, prep.plans], [safetyPlanVersions, prep.versions], [safetyPlanReviews, prep.reviews], [planAcknowledgements, prep.acknowledgements],
+      [trainingRequirements, prep.requirements], [trainingSessions, prep.sessions], [trainingAttendance, prep.attendance], [sroCertifications, prep.certifications],
+    ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
+    log(`  ${prep.drills.length} drills over two school years, ${prep.plans.length} safety plans, ${prep.certifications.length} SRO certifications (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

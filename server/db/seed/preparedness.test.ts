@@ -10,7 +10,7 @@ const data = generateDemoData();
 function statuses(today: string, year: number) {
   const prep = generatePreparedness(data, today);
   const calendar = prep.calendars.find((c) => c.schoolYear === year)!;
-  const cal = prepareCalendar({ ...calendar, summerSession: { start: calendar.summerStart!, end: calendar.summerEnd! } });
+  const cal = prepareCalendar({ ...calendar, closedDays: calendar.closedDays ?? [], summerSession: { start: calendar.summerStart!, end: calendar.summerEnd! } });
   const all: string[] = [];
   for (const school of data.schools) {
     const drills = prep.drills.filter((d) => d.schoolId === school.id && d.status === 'completed')

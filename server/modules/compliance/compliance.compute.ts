@@ -54,13 +54,14 @@ export async function computeYear(
     repo.findYearCalendars(db, districtId, schoolYear, schoolId),
   ]);
   // Summer sessions run past June 30: read drills up to the end of August of the year after.
-  const drillRows = await repo.findCompletedDrills(db, districtId, `${schoolYear}-07-01`, `${schoolYear + 1}-08-31`, schoolId ? [schoolId] : scope.all ? null : scope.schoolIds);
-  const bySchool = new Map<string, EngineDrill[]>();
-  for (const d of drillRows) {
-    let list = bySchool.get(d.schoolId);
-    if (!list) bySchool.set(d.schoolId, (list = []));
-    list.push(d);
-  }
+  const needs = {
+    ids: schoolId !== undefined,
+    observers: [...new Set(rules.flatMap((r) => (r.requiresObserver ? [r.requiresObserver] : [])))],
+    egress: rules.some((r) => r.requiresSecondaryEgress),
+  };
+  const bySchool: Map<string, EngineDrill[]> = await repo.findCompletedDrills(
+    db, districtId, `${schoolYear}-07-01`, `${schoolYear + 1}-08-31`, schoolId ? [schoolId] : scope.all ? null : scope.schoolIds, needs,
+  );
   const districtDefault = calendars.find((c) => c.schoolId === null) ?? null;
   const own = new Map(calendars.filter((c) => c.schoolId !== null).map((c) => [c.schoolId!, c]));
   const prepared = new Map<string, PreparedCalendar>();

@@ -132,23 +132,68 @@ export function worstStatus(statuses: Iterable<RuleStatus>): RuleStatus {
   return worst;
 }
 
+// The windows of a rule depend on the calendar only, and a district's schools share calendars: work them
+// out once per (calendar, rule). A school's drills are indexed by type once, sorted by date.
+const windowCache = new WeakMap<PreparedCalendar, WeakMap<EngineRule, Period[]>>();
+const drillIndex = new WeakMap<readonly EngineDrill[], Map<DrillType, EngineDrill[]>>();
+
+function windowsOf(rule: EngineRule, calendar: PreparedCalendar): Period[] {
+  let byRule = windowCache.get(calendar);
+  if (!byRule) windowCache.set(calendar, (byRule = new WeakMap()));
+  let windows = byRule.get(rule);
+  if (!windows) {
+    windows = periodsOf(rule, calendar).flatMap((p) => windowed(p, rule.window) ?? []);
+    byRule.set(rule, windows);
+  }
+  return windows;
+}
+
+function byType(drills: readonly EngineDrill[]): Map<DrillType, EngineDrill[]> {
+  let index = drillIndex.get(drills);
+  if (!index) {
+    index = new Map();
+    for (const d of drills) {
+      const list = index.get(d.type);
+      if (list) list.push(d);
+      else index.set(d.type, [d]);
+    }
+    for (const list of index.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    drillIndex.set(drills, index);
+  }
+  return index;
+}
+
+/** Drills of the rule's types meeting its conditions, oldest first. */
+function matchingDrills(rule: EngineRule, drills: readonly EngineDrill[]): EngineDrill[] {
+  const index = byType(drills);
+  let found: EngineDrill[] = [];
+  for (const type of rule.drillTypes) {
+    const list = index.get(type);
+    if (list) found = found.length ? [...found, ...list] : list;
+  }
+  if (rule.drillTypes.length > 1) found = [...found].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return rule.requiresObserver !== null || rule.requiresSecondaryEgress ? found.filter((d) => qualifies(rule, d)) : found;
+}
+
 /**
  * Evaluates one rule for a school year: each period (narrowed by the window) with the qualifying drills
  * dated inside it, its status, and the rule's status (the worst of its periods). `drills` are the
- * school's completed drills; any order.
+ * school's completed drills, in any order; the same array may be passed for every rule of the school.
  */
 export function evaluateRule(
   rule: EngineRule, calendar: PreparedCalendar, drills: readonly EngineDrill[], today: string, atRiskDays: number,
 ): RuleResult {
-  const matching = drills.filter((d) => qualifies(rule, d)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const matching = matchingDrills(rule, drills);
   const periods: PeriodResult[] = [];
-  for (const base of periodsOf(rule, calendar)) {
-    const p = windowed(base, rule.window);
-    if (!p) continue;
-    const counted = matching.filter((d) => d.date >= p.start && d.date <= p.end);
+  for (const p of windowsOf(rule, calendar)) {
+    const counted: string[] = [];
+    for (const d of matching) {
+      if (d.date > p.end) break;
+      if (d.date >= p.start) counted.push(d.id);
+    }
     periods.push({
       key: p.key, label: p.label, windowStart: p.start, windowEnd: p.end,
-      required: rule.minCount, counted: counted.length, drillIds: counted.map((d) => d.id),
+      required: rule.minCount, counted: counted.length, drillIds: counted,
       status: rule.minCount === null ? null : periodStatus(rule.minCount, counted.length, p.end, today, atRiskDays),
       daysLeft: today > p.end ? null : daysBetween(today, p.end),
     });

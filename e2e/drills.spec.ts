@@ -35,7 +35,7 @@ describe('drills', () => {
     try {
       const schools = (await director.get<{ items: School[] }>('/schools')).items;
       school = schools[schools.length - 1]!;
-      const probe = await director.get<{ today: string }>(`/compliance?schoolId=${school.id}`);
+      const probe = await director.get<{ today: string }>(`/compliance/schools/${school.id}`);
       today = probe.today;
       const year = schoolYearOf(today);
       const calendars = (await director.get<{ items: Calendar[] }>(`/calendars?schoolYear=${year}&schoolId=${school.id}`)).items;
@@ -62,7 +62,7 @@ describe('drills', () => {
         requiresObserver: 'emergency_management',
       });
       ruleId = rule.id;
-      const before = await director.get<{ rules: RuleResult[] }>(`/compliance?schoolId=${school.id}`);
+      const before = await director.get<{ rules: RuleResult[] }>(`/compliance/schools/${school.id}`);
       expect(before.rules.find((r) => r.ruleId === ruleId)?.status).toBe('at_risk');
     } finally {
       await director.close();

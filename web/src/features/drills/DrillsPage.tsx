@@ -30,7 +30,7 @@ import { ReportLinks } from './ReportLinks.tsx';
 function SchoolDrills({ schoolId, schoolYear }: { schoolId: string; schoolYear: number }) {
   const { can } = useSession();
   const canRecord = can('drill.record');
-  const compliance = useApiData<SchoolCompliance>('/compliance', { schoolId, schoolYear });
+  const compliance = useApiData<SchoolCompliance>(`/compliance/schools/${schoolId}`, { schoolYear });
   const drills = useApiData<{ items: Drill[] }>('/drills', { schoolId, schoolYear, limit: 1000 });
   const [mode, setMode] = useState<DrillFormMode | null>(null);
   const [editing, setEditing] = useState<Drill | null>(null);

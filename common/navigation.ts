@@ -1,4 +1,5 @@
 import type { Permission } from './permissions.js';
+import type { Role } from './roles.js';
 
 /** One entry of the navigation: a capability of the brief, shown once built and when permitted. */
 export interface NavItem {
@@ -7,6 +8,8 @@ export interface NavItem {
   path: string;
   permission: Permission;
   built: boolean;
+  /** Also shown to holders of these roles without the permission (their own records, e.g. an SRO's certifications). */
+  alsoForRoles?: readonly Role[];
   group: 'Work' | 'Preparedness' | 'Campus' | 'Insight' | 'Administration';
 }
 
@@ -21,12 +24,12 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: false, group: 'Work' },
   { capability: 14, label: 'Education programs', path: '/education', permission: 'education.request', built: false, group: 'Work' },
   { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: false, group: 'Work' },
-  { capability: 9, label: 'Safety plans', path: '/plans', permission: 'plan.read', built: false, group: 'Preparedness' },
-  { capability: 10, label: 'Drills', path: '/drills', permission: 'drill.read', built: false, group: 'Preparedness' },
+  { capability: 9, label: 'Safety plans', path: '/plans', permission: 'plan.read', built: true, group: 'Preparedness' },
+  { capability: 10, label: 'Drills', path: '/drills', permission: 'drill.read', built: true, group: 'Preparedness' },
   { capability: 11, label: 'Alerts', path: '/alerts', permission: 'alert.receive', built: true, group: 'Preparedness' },
   { capability: 11, label: 'Reunification', path: '/reunification', permission: 'reunification.manage', built: true, group: 'Preparedness' },
-  { capability: 15, label: 'Staff training', path: '/training', permission: 'training.read', built: false, group: 'Preparedness' },
-  { capability: 16, label: 'SRO certifications', path: '/certifications', permission: 'certification.manage', built: false, group: 'Preparedness' },
+  { capability: 15, label: 'Staff training', path: '/training', permission: 'training.read', built: true, group: 'Preparedness' },
+  { capability: 16, label: 'SRO certifications', path: '/certifications', permission: 'certification.manage', built: true, alsoForRoles: ['sro'], group: 'Preparedness' },
   { capability: 17, label: 'Safety equipment', path: '/equipment', permission: 'equipment.read', built: false, group: 'Campus' },
   { capability: 18, label: 'Security systems', path: '/security-systems', permission: 'security_system.read', built: false, group: 'Campus' },
   { capability: 19, label: 'Security assessments', path: '/assessments', permission: 'assessment.read', built: false, group: 'Campus' },

@@ -49,7 +49,7 @@ export const PERMISSIONS = {
   'plan.approve': 'Approve the annual plan review',
   'drill.read': 'See drills and compliance',
   'drill.record': 'Schedule and record drills',
-  'drill.rules.manage': 'Edit the state drill rule set',
+  'drill.rules.manage': 'Edit drill rules and school calendars (district-wide rules need a district grant)',
   // 11 Alerts (any staff member of a school may raise an alert for it: seconds matter)
   'alert.raise': 'Raise and cancel SRP alerts',
   'alert.receive': 'Receive alerts and check in',
@@ -120,7 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // No incident.read: administrators see a law-enforcement record only through the referrals made to them.
     'call.create', 'call.read', 'discipline.receive',
     'patrol.read', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
-    'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record',
+    'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record', 'drill.rules.manage',
     'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
     'education.request', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
@@ -142,10 +142,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
   ],
-  // A district (education) official: juvenile law-enforcement records stay behind their own access control.
+  // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the police side.
   director: ALL.filter(
     (p) => ![
       'user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'incident.juvenile.read',
+      'certification.manage',
     ].includes(p),
   ),
   sysadmin: [

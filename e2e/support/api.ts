@@ -9,6 +9,8 @@ export interface ApiSession {
   post<T>(path: string, body?: unknown): Promise<T>;
   /** PATCH with the CSRF header; throws unless the answer is 2xx; returns the parsed JSON body. */
   patch<T>(path: string, body: unknown): Promise<T>;
+  /** PUT with the CSRF header; throws unless the answer is 2xx; returns the parsed JSON body. */
+  put<T>(path: string, body: unknown): Promise<T>;
   /** GET; throws unless the answer is 2xx; returns the parsed JSON body. */
   get<T>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function apiSession(baseUrl: string, email: string, password = DEMO
   return {
     post: async (path, body = {}) => check(`POST ${path}`, await context.post(`/api${path}`, { data: body, headers })),
     patch: async (path, body) => check(`PATCH ${path}`, await context.patch(`/api${path}`, { data: body, headers })),
+    put: async (path, body) => check(`PUT ${path}`, await context.put(`/api${path}`, { data: body, headers })),
     get: async (path) => check(`GET ${path}`, await context.get(`/api${path}`)),
     close: () => context.dispose(),
   };

@@ -11,6 +11,14 @@ import { incidentRoutes } from './incidents/incidents.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
 import { reunificationRoutes } from './reunification/reunification.routes.js';
+import { outboxRoutes } from './outbox/outbox.routes.js';
+import { calendarRoutes } from './calendars/calendars.routes.js';
+import { drillRuleRoutes } from './drill-rules/drill-rules.routes.js';
+import { drillRoutes } from './drills/drills.routes.js';
+import { complianceRoutes } from './compliance/compliance.routes.js';
+import { planRoutes } from './plans/plans.routes.js';
+import { certificationRoutes } from './certifications/certifications.routes.js';
+import { trainingRoutes } from './training/training.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -26,4 +34,12 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(liveRoutes);
   await app.register(alertRoutes);
   await app.register(reunificationRoutes);
+  await app.register(outboxRoutes);
+  await app.register(calendarRoutes);
+  await app.register(drillRuleRoutes);
+  await app.register(drillRoutes);
+  await app.register(complianceRoutes);
+  await app.register(planRoutes);
+  await app.register(certificationRoutes);
+  await app.register(trainingRoutes);
 };

@@ -13,6 +13,7 @@ import './styles/layout.css';
 import './styles/auth.css';
 import './styles/pages.css';
 import './styles/alerts.css';
+import './styles/preparedness.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,3 +4,5 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './incidents.js';
 export * from './alerts.js';
+export * from './outbox.js';
+export * from './preparedness.js';

@@ -25,7 +25,19 @@ import {
   guardians,
   reunificationRequests,
   reunifications,
+  drillRules,
+  drillRuleSettings,
+  drills,
+  planAcknowledgements,
   roleGrants,
+  safetyPlanReviews,
+  safetyPlans,
+  safetyPlanVersions,
+  schoolCalendars,
+  sroCertifications,
+  trainingAttendance,
+  trainingRequirements,
+  trainingSessions,
   schoolFeeders,
   schools,
   sroAssignments,
@@ -37,6 +49,7 @@ import { generateAlertHistory } from './alerts.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
+import { generatePreparedness } from './preparedness.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -112,6 +125,13 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     await insertAll(tx, reunifications, history.reunifications);
     await insertAll(tx, reunificationRequests, history.requests);
     log(`  ${history.alerts.length} past drill alerts, ${history.checkIns.length} check-ins, ${history.requests.length} reunification requests (${elapsed()})`);
+    const prep = generatePreparedness(data, new Date().toISOString().slice(0, 10));
+    for (const [table, values] of [
+      [drillRuleSettings, prep.settings], [drillRules, prep.rules], [schoolCalendars, prep.calendars], [drills, prep.drills],
+      [safetyPlans, prep.plans], [safetyPlanVersions, prep.versions], [safetyPlanReviews, prep.reviews], [planAcknowledgements, prep.acknowledgements],
+      [trainingRequirements, prep.requirements], [trainingSessions, prep.sessions], [trainingAttendance, prep.attendance], [sroCertifications, prep.certifications],
+    ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
+    log(`  ${prep.drills.length} drills over two school years, ${prep.plans.length} safety plans, ${prep.certifications.length} SRO certifications (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

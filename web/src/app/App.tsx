@@ -12,6 +12,7 @@ import { ReunificationsPage } from '../features/alerts/reunification/Reunificati
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { CertificationsPage } from '../features/certifications/CertificationsPage.tsx';
 import { DistrictPage } from '../features/district/DistrictPage.tsx';
 import { CallQueuePage } from '../features/incidents/CallQueuePage.tsx';
 import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
@@ -19,6 +20,14 @@ import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
 import { IncidentViewPage } from '../features/incidents/IncidentViewPage.tsx';
 import { ReviewQueuePage } from '../features/incidents/ReviewQueuePage.tsx';
 import { TasksPage } from '../features/incidents/TasksPage.tsx';
+import { CalendarPage } from '../features/drills/CalendarPage.tsx';
+import { DrillsPage } from '../features/drills/DrillsPage.tsx';
+import { RulesPage } from '../features/drills/RulesPage.tsx';
+import { PlanDetailPage } from '../features/plans/PlanDetailPage.tsx';
+import { PlansPage } from '../features/plans/PlansPage.tsx';
+import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
+import { TrainingPage } from '../features/training/TrainingPage.tsx';
+import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
 import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
@@ -232,6 +241,71 @@ export function App() {
             </Guard>
           }
         />
+        <Route
+          path="plans"
+          element={
+            <Guard permission="plan.read">
+              <PlansPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="plans/srp"
+          element={
+            <Guard permission="plan.read">
+              <SrpReferencePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="plans/:id"
+          element={
+            <Guard permission="plan.read">
+              <PlanDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="drills"
+          element={
+            <Guard permission="drill.read">
+              <DrillsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="drills/rules"
+          element={
+            <Guard permission="drill.read">
+              <RulesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="drills/calendar"
+          element={
+            <Guard permission="drill.rules.manage">
+              <CalendarPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="training"
+          element={
+            <Guard permission="training.read">
+              <TrainingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="training/:id"
+          element={
+            <Guard permission="training.manage">
+              <TrainingSessionPage />
+            </Guard>
+          }
+        />
+        <Route path="certifications" element={<CertificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

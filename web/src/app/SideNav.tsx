@@ -4,8 +4,8 @@ import { visibleNavigation } from './navigation.ts';
 
 /** The role-aware navigation: built capabilities the user may open, grouped; a drawer on phones. */
 export function SideNav({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { can } = useSession();
-  const groups = visibleNavigation(can);
+  const { can, roles } = useSession();
+  const groups = visibleNavigation(can, roles);
   return (
     <nav id="app-nav" className={open ? 'side-nav is-open' : 'side-nav'} aria-label="Main">
       {open && (

@@ -94,14 +94,17 @@ export async function request<T>(
     await ensureCsrfCookie();
     headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? '';
   }
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as the raw body with its own type (PDF uploads); anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined)
+    headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -128,6 +131,9 @@ export const api = {
     request<T>('GET', withQuery(path, query), undefined, signal),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** Sends a file as the raw request body (content type from the file). */
+  upload: <T>(method: 'POST' | 'PUT', path: string, file: Blob) => request<T>(method, path, file),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

@@ -16,7 +16,7 @@ function greeting(hour: number): string {
 export function DashboardPage() {
   const { user, roles, session, can } = useSession();
   if (!user) return null;
-  const groups = visibleNavigation(can);
+  const groups = visibleNavigation(can, roles);
   const firstName = givenName(user.name);
   const districtWide = session.grants.some((g) => g.schoolId === null);
   const schools = session.schools;

@@ -1,0 +1,358 @@
+import { z } from 'zod';
+
+// Calendars, drill rules, drills and compliance: part of the preparedness contract (common/preparedness.ts).
+
+// ───────────────────────── shared pieces ─────────────────────────
+
+const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** A school year by the calendar year it starts in: 2025 is the school year 2025-26. */
+export const schoolYear = z.coerce.number().int().min(2000).max(2100);
+
+/** "2025-26" for 2025. */
+export function schoolYearLabel(year: number): string {
+  return `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The school year a date falls in: July 1 starts a new one. */
+export function schoolYearOf(date: string): number {
+  const y = Number(date.slice(0, 4));
+  return Number(date.slice(5, 7)) >= 7 ? y : y - 1;
+}
+
+export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'k8', 'k12', 'alternative', 'other'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+// ───────────────────────── calendars ─────────────────────────
+
+export const dateRange = z.strictObject({ start: day, end: day, name: text(80).optional() });
+export type DateRange = z.infer<typeof dateRange>;
+
+/**
+ * PUT /calendars. Weekends are never instructional days; `closedDays` are holidays and breaks inside
+ * the year (ranges, inclusive). Semesters must lie inside first..last day, in order, not overlapping.
+ */
+export const calendarBody = z.strictObject({
+  schoolId: z.uuid().nullable().describe('null: the district default, used by schools without their own'),
+  schoolYear,
+  firstDay: day.describe('First instructional day'),
+  lastDay: day.describe('Last instructional day'),
+  semesters: z.array(dateRange).min(1).max(4),
+  summerSession: z.strictObject({ start: day, end: day }).nullable(),
+  closedDays: z.array(dateRange).max(100).describe('Holidays and breaks: no instruction on these days'),
+});
+export type CalendarBody = z.infer<typeof calendarBody>;
+
+export const calendarSchema = calendarBody.extend({
+  id: z.uuid(),
+  schoolName: z.string().nullable(),
+  instructionalDays: z.number().int().describe('Weekdays from first to last day, closed days excluded'),
+  updatedAt: z.string(),
+});
+export type Calendar = z.infer<typeof calendarSchema>;
+
+export const listCalendarsQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional() });
+
+// ───────────────────────── drill rules ─────────────────────────
+
+export const DRILL_TYPES = [
+  'fire_evacuation', 'lockdown', 'secure', 'hold', 'shelter_severe_weather', 'shelter_hazmat', 'earthquake',
+  'bus_evacuation', 'reunification', 'tabletop', 'active_assailant', 'bomb_threat',
+] as const;
+export type DrillType = (typeof DRILL_TYPES)[number];
+export const DRILL_TYPE_LABELS: Record<DrillType, string> = {
+  fire_evacuation: 'Fire / evacuation', lockdown: 'Lockdown', secure: 'Secure', hold: 'Hold',
+  shelter_severe_weather: 'Shelter (severe weather)', shelter_hazmat: 'Shelter-in-place (hazmat)', earthquake: 'Earthquake',
+  bus_evacuation: 'Bus evacuation', reunification: 'Reunification', tabletop: 'Tabletop exercise',
+  active_assailant: 'Active assailant', bomb_threat: 'Bomb threat',
+};
+
+/**
+ * month: every month of the school year (only months with at least minInstructionalDays instructional days);
+ * semester: each semester of the calendar; school_year: first..last instructional day; summer_session: the
+ * calendar's summer session (a rule of this period does not apply in a year without one).
+ */
+export const RULE_PERIODS = ['month', 'semester', 'school_year', 'summer_session'] as const;
+export type RulePeriod = (typeof RULE_PERIODS)[number];
+
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month and day as MM-DD');
+
+/**
+ * An optional narrowing of each period to a window:
+ * - dates: from and/or to a month-day (e.g. by 12-01, from 01-01), inclusive; each resolves to its first
+ *   occurrence in the twelve months starting with the month the period starts in;
+ * - days_from_start: the first `days` calendar days of the period, its first day being day 1 (Illinois:
+ *   lockdown within 90 days of the first day; New York summer: within the first 7 days);
+ * - month: the named month (1-12) of the period (Michigan: one tornado drill in March).
+ */
+export const ruleWindow = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dates'), from: monthDay.optional(), to: monthDay.optional() }),
+  z.strictObject({ kind: z.literal('days_from_start'), days: z.number().int().min(1, 'must be at least 1').max(400) }),
+  z.strictObject({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
+], { error: 'window.kind must be dates, days_from_start or month' });
+export type RuleWindow = z.infer<typeof ruleWindow>;
+
+export const OBSERVER_KINDS = ['fire_department', 'law_enforcement', 'emergency_management', 'other'] as const;
+export type ObserverKind = (typeof OBSERVER_KINDS)[number];
+
+const ruleFields = {
+  drillTypes: z.array(z.enum(DRILL_TYPES)).min(1).describe('A drill of any of these types counts'),
+  minCount: z.number().int().min(0, 'must not be negative').max(100).nullable()
+    .describe('null: required but the count is not set (Florida)'),
+  period: z.enum(RULE_PERIODS, { error: 'must be one of month, semester, school_year, summer_session' }),
+  window: ruleWindow.nullable(),
+  minInstructionalDays: z.number().int().min(0, 'must not be negative').max(31).nullable()
+    .describe('month period: only months with at least this many instructional days need the drills'),
+  requiresObserver: z.enum(OBSERVER_KINDS).nullable().describe('Only drills observed by this agency count'),
+  requiresSecondaryEgress: z.boolean().describe('Only drills using a secondary exit count'),
+  schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).min(1).nullable().describe('null: every school'),
+  title: text(200),
+  notes: optionalText(2000),
+};
+
+/** POST /drill-rules (omitted optional fields default to null / false). */
+export const ruleBody = z.strictObject({
+  ...ruleFields,
+  schoolId: z.uuid().nullable().default(null).describe('null: district-wide rule; a school: an extra rule of that school'),
+  window: ruleFields.window.default(null),
+  minInstructionalDays: ruleFields.minInstructionalDays.default(null),
+  requiresObserver: ruleFields.requiresObserver.default(null),
+  requiresSecondaryEgress: ruleFields.requiresSecondaryEgress.default(false),
+  schoolLevels: ruleFields.schoolLevels.default(null),
+});
+export type RuleBody = z.input<typeof ruleBody>;
+/** PATCH /drill-rules/:id: any subset of the fields but schoolId; absent fields stay as they are. */
+export const updateRuleBody = z.strictObject(ruleFields).partial();
+export type UpdateRuleBody = z.infer<typeof updateRuleBody>;
+
+export const drillRuleSchema = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid().nullable(),
+  drillTypes: z.array(z.enum(DRILL_TYPES)),
+  minCount: z.number().int().nullable(),
+  period: z.enum(RULE_PERIODS),
+  window: ruleWindow.nullable(),
+  minInstructionalDays: z.number().int().nullable(),
+  requiresObserver: z.enum(OBSERVER_KINDS).nullable(),
+  requiresSecondaryEgress: z.boolean(),
+  schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).nullable(),
+  title: z.string(),
+  notes: z.string().nullable(),
+  position: z.number().int(),
+  updatedAt: z.string(),
+});
+export type DrillRule = z.infer<typeof drillRuleSchema>;
+
+export const STATE_SETS = ['NY', 'IL', 'TX', 'MI', 'CA', 'FL'] as const;
+export type StateSet = (typeof STATE_SETS)[number];
+
+/** A seeded state rule set (reference data, copied into a district when picked). */
+export const ruleTemplateSchema = z.object({
+  state: z.enum(STATE_SETS),
+  name: z.string(),
+  source: z.string().describe('The law or rule cited'),
+  hasCounts: z.boolean().describe('false: the state requires the drill types but the set ships no counts (Florida)'),
+  notes: z.string(),
+  rules: z.array(ruleBody.omit({ schoolId: true })),
+});
+export type RuleTemplate = z.infer<typeof ruleTemplateSchema>;
+
+export const chooseStateBody = z.strictObject({ state: z.enum(STATE_SETS) });
+export const ruleSettingsBody = z.strictObject({
+  atRiskDays: z.number().int().min(0, 'must not be negative').max(120)
+    .describe('A short rule is at risk when its window closes within this many days'),
+}).partial();
+
+export const ruleSetSchema = z.object({
+  state: z.enum(STATE_SETS).nullable(),
+  stateName: z.string().nullable(),
+  hasCounts: z.boolean(),
+  notes: z.string().nullable(),
+  atRiskDays: z.number().int(),
+  rules: z.array(drillRuleSchema),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+// ───────────────────────── drills ─────────────────────────
+
+export const DRILL_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
+export type DrillStatus = (typeof DRILL_STATUSES)[number];
+export const DRILL_CONDITIONS = ['lunch', 'assembly', 'passing_period', 'before_school', 'after_school'] as const;
+export type DrillCondition = (typeof DRILL_CONDITIONS)[number];
+
+export const observerSchema = z.strictObject({ kind: z.enum(OBSERVER_KINDS), name: optionalText(120) });
+export const followUpSchema = z.strictObject({
+  task: text(500),
+  owner: optionalText(120),
+  dueOn: day.nullable().optional(),
+  done: z.boolean().default(false),
+});
+
+const drillFields = {
+  schoolId: z.uuid(),
+  type: z.enum(DRILL_TYPES),
+  status: z.enum(['scheduled', 'completed']).describe('scheduled: planned; completed: it happened (any past date)'),
+  date: day.describe('The day it is planned for, or the real day it happened'),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM').nullable().optional(),
+  durationMinutes: z.number().int().min(0, 'must not be negative').max(24 * 60).nullable().optional(),
+  conditions: z.array(z.enum(DRILL_CONDITIONS)).max(5).describe('Held during lunch, an assembly, a passing period...'),
+  secondaryEgress: z.boolean().describe('A primary exit was blocked and a secondary one used'),
+  participants: z.number().int().min(0, 'must not be negative').max(100_000).nullable().optional(),
+  observers: z.array(observerSchema).max(20),
+  problemsFound: optionalText(5000),
+  afterActionNotes: optionalText(10_000),
+  followUps: z.array(followUpSchema).max(50),
+  notes: optionalText(2000),
+};
+
+/** POST /drills. A completed drill cannot be dated in the future; omitted lists default to empty. */
+export const drillBody = z.strictObject({
+  ...drillFields,
+  conditions: drillFields.conditions.default([]),
+  secondaryEgress: drillFields.secondaryEgress.default(false),
+  observers: drillFields.observers.default([]),
+  followUps: drillFields.followUps.default([]),
+});
+export type DrillBody = z.input<typeof drillBody>;
+
+/** PATCH /drills/:id: any field but schoolId; status cancelled needs cancelledReason. */
+export const updateDrillBody = z.strictObject({
+  ...drillFields,
+  status: z.enum(DRILL_STATUSES),
+  cancelledReason: optionalText(500),
+}).omit({ schoolId: true }).partial();
+export type UpdateDrillBody = z.infer<typeof updateDrillBody>;
+
+export const drillSchema = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  type: z.enum(DRILL_TYPES),
+  status: z.enum(DRILL_STATUSES),
+  date: z.string(),
+  startTime: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  conditions: z.array(z.enum(DRILL_CONDITIONS)),
+  secondaryEgress: z.boolean(),
+  participants: z.number().int().nullable(),
+  observers: z.array(observerSchema),
+  problemsFound: z.string().nullable(),
+  afterActionNotes: z.string().nullable(),
+  followUps: z.array(followUpSchema),
+  notes: z.string().nullable(),
+  cancelledReason: z.string().nullable(),
+  alertId: z.uuid().nullable().describe('The SRP drill alert it came from, when raised through Alerts'),
+  recordedBy: z.object({ id: z.uuid(), name: z.string() }),
+  recordedAt: z.string(),
+  recordedLate: z.boolean().describe('Recorded as completed after the day it happened'),
+  schoolYear: z.number().int(),
+});
+export type Drill = z.infer<typeof drillSchema>;
+
+export const listDrillsQuery = z.strictObject({
+  schoolId: z.uuid().optional(),
+  schoolYear: schoolYear.optional(),
+  status: z.enum(DRILL_STATUSES).optional(),
+  type: z.enum(DRILL_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+// ───────────────────────── compliance ─────────────────────────
+
+/**
+ * Status of one period of a rule: met (count reached); on_track (short, but the window closes more than
+ * atRiskDays from today, or has not opened); at_risk (short and the window closes within atRiskDays);
+ * missed (short and the window has closed).
+ */
+export const COMPLIANCE_STATUSES = ['met', 'on_track', 'at_risk', 'missed'] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/**
+ * Status of a rule for a school year: the worst of its periods (missed > at_risk > on_track > met), or
+ * no_minimum (the rule has no count, Florida: drills are listed, nothing is judged) or not_applicable (no
+ * period applies: no summer session, no month with enough instructional days, or no calendar).
+ */
+export const RULE_STATUSES = [...COMPLIANCE_STATUSES, 'no_minimum', 'not_applicable'] as const;
+export type RuleStatus = (typeof RULE_STATUSES)[number];
+
+export const periodResultSchema = z.object({
+  key: z.string().describe('e.g. 2025-09, S1, year, summer'),
+  label: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  required: z.number().int().nullable(),
+  counted: z.number().int(),
+  drillIds: z.array(z.uuid()).describe('The completed drills counted, oldest first'),
+  status: z.enum(COMPLIANCE_STATUSES).nullable().describe('null when the rule has no minimum'),
+  daysLeft: z.number().int().nullable().describe('Days from today to the window end; null once closed'),
+});
+export type PeriodResult = z.infer<typeof periodResultSchema>;
+
+export const ruleResultSchema = z.object({
+  ruleId: z.uuid(),
+  title: z.string(),
+  drillTypes: z.array(z.enum(DRILL_TYPES)),
+  period: z.enum(RULE_PERIODS),
+  status: z.enum(RULE_STATUSES),
+  periods: z.array(periodResultSchema),
+});
+export type RuleResult = z.infer<typeof ruleResultSchema>;
+
+export const statusCountsSchema = z.object({
+  met: z.number().int(), on_track: z.number().int(), at_risk: z.number().int(), missed: z.number().int(),
+  no_minimum: z.number().int(), not_applicable: z.number().int(),
+});
+
+export const schoolComplianceSchema = z.object({
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  schoolLevel: z.enum(SCHOOL_LEVELS),
+  schoolYear: z.number().int(),
+  today: z.string(),
+  hasCalendar: z.boolean().describe('false: no calendar for the year (nor a district default): nothing is judged'),
+  calendar: calendarSchema.nullable(),
+  status: z.enum(RULE_STATUSES).describe('Worst rule status'),
+  counts: statusCountsSchema,
+  rules: z.array(ruleResultSchema),
+  drillsOutsideYear: z.number().int().describe('Completed drills of that school year dated outside first..last day and the summer session'),
+});
+export type SchoolCompliance = z.infer<typeof schoolComplianceSchema>;
+
+export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional() });
+export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional() });
+
+export const overviewSchoolSchema = z.object({
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  schoolLevel: z.enum(SCHOOL_LEVELS),
+  hasCalendar: z.boolean(),
+  status: z.enum(RULE_STATUSES),
+  counts: statusCountsSchema,
+  completedDrills: z.number().int(),
+  rules: z.array(z.object({ ruleId: z.uuid(), status: z.enum(RULE_STATUSES), counted: z.number().int(), required: z.number().int().nullable() })),
+});
+export const complianceOverviewSchema = z.object({
+  schoolYear: z.number().int(),
+  today: z.string(),
+  rules: z.array(z.object({ ruleId: z.uuid(), title: z.string(), period: z.enum(RULE_PERIODS), schoolId: z.uuid().nullable() })),
+  totals: statusCountsSchema,
+  schools: z.array(overviewSchoolSchema),
+});
+export type ComplianceOverview = z.infer<typeof complianceOverviewSchema>;
+
+export const drillReminderSchema = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  ruleId: z.uuid(),
+  ruleTitle: z.string(),
+  periodKey: z.string(),
+  windowEnd: z.string(),
+  required: z.number().int(),
+  counted: z.number().int(),
+  createdAt: z.string(),
+  emailed: z.number().int().describe('How many e-mails were queued in the outbox'),
+});
+export type DrillReminder = z.infer<typeof drillReminderSchema>;
+

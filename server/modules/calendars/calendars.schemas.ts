@@ -1,0 +1,1 @@
+export { calendarBody, calendarSchema, listCalendarsQuery, type Calendar, type CalendarBody } from '../../../common/preparedness.js';

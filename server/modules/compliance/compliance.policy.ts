@@ -1,0 +1,35 @@
+import { schoolYearLabel, schoolYearOf } from '../../../common/preparedness.js';
+import type { Clock } from '../../lib/clock.js';
+import { addDays } from '../calendars/calendars.days.js';
+
+/** Today as YYYY-MM-DD (UTC). */
+export function todayOf(clock: Clock): string {
+  return clock.now().toISOString().slice(0, 10);
+}
+
+/** The school year asked for, or the one today falls in. */
+export function yearOr(schoolYear: number | undefined, today: string): number {
+  return schoolYear ?? schoolYearOf(today);
+}
+
+/** Reminders stay in the app until 30 days after their window closed. */
+export function remindersSince(today: string): string {
+  return addDays(today, -30);
+}
+
+/** The e-mail of one reminder. */
+export function reminderMail(r: { schoolName: string; ruleTitle: string; windowEnd: string; required: number; counted: number; schoolYear: number }, link: string) {
+  const short = r.required - r.counted;
+  return {
+    subject: `Drill due at ${r.schoolName}: ${r.ruleTitle} (window closes ${r.windowEnd})`,
+    body: [
+      `${r.schoolName}, school year ${schoolYearLabel(r.schoolYear)}`,
+      '',
+      `Rule: ${r.ruleTitle}`,
+      `Counted so far: ${r.counted} of ${r.required} (${short} more needed)`,
+      `The window closes on ${r.windowEnd}.`,
+      '',
+      `Schedule or record the drill in SRO Desk: ${link}`,
+    ].join('\n'),
+  };
+}

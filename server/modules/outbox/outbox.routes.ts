@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../../auth/plugin.js';
+import { outboxStatusSchema } from './outbox.schemas.js';
+import { deliverDue, outboxStatus } from './outbox.service.js';
+
+const EVERY_MS = 30_000;
+
+/**
+ * The e-mail outbox: its status for operations, and the sender, run every 30 seconds while the app is up
+ * (only when SMTP is configured). Services queue mail with `queueMail` inside their transactions.
+ */
+export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/outbox/status', {
+    config: { permission: 'district.manage' },
+    schema: { tags: ['outbox'], operationId: 'getOutboxStatus', summary: 'E-mail waiting, sent and given up in my district', response: { 200: outboxStatusSchema } },
+  }, async (request) => outboxStatus(contextOf(request)));
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  app.addHook('onReady', async () => {
+    if (!app.deps.mailer.enabled) return;
+    timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      deliverDue(app.deps.database.db, app.deps.mailer, app.deps.clock)
+        .catch((error: unknown) => app.log.error({ err: error }, 'outbox delivery failed'))
+        .finally(() => { running = false; });
+    }, EVERY_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+};

@@ -1,0 +1,56 @@
+import { writeAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/connection.js';
+import type { Clock } from '../../lib/clock.js';
+import type { ServiceContext } from '../../lib/context.js';
+import type { Mailer } from '../../lib/mailer.js';
+import * as repo from './outbox.repository.js';
+
+export type { QueuedMail } from './outbox.repository.js';
+
+/** Attempts before a message is given up (and the failure audited). */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Queues e-mail in the transaction `tx` of the change that causes it: rolled back with it, sent only after
+ * it commits (by `deliverDue`). Use this rather than sending from inside a transaction.
+ */
+export async function queueMail(tx: Db, clock: Clock, mails: readonly repo.QueuedMail[]): Promise<number> {
+  return repo.insertMail(tx, mails, clock.now());
+}
+
+/**
+ * Sends the messages due now through `mailer`. A failure is retried after 1, 2, 4, 8 minutes; after
+ * MAX_ATTEMPTS the message is given up and an `outbox.failed` event audited. Without SMTP nothing is claimed.
+ */
+export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 50): Promise<{ sent: number; failed: number }> {
+  if (!mailer.enabled) return { sent: 0, failed: 0 };
+  const claimed = await repo.claimDue(db, clock.now(), limit);
+  let sent = 0;
+  let failed = 0;
+  for (const mail of claimed) {
+    try {
+      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body });
+      await repo.markSent(db, mail.id, clock.now());
+      sent += 1;
+    } catch (error) {
+      failed += 1;
+      const message = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
+      const now = clock.now();
+      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      await db.transaction(async (tx) => {
+        await repo.markFailed(tx, mail.id, message, now, giveUp ? null : new Date(now.getTime() + 2 ** (mail.attempts - 1) * 60_000));
+        if (giveUp) {
+          await writeAudit(tx, { label: 'system', districtId: mail.districtId }, {
+            type: 'outbox.failed', subjectType: 'outbox', subjectId: mail.id, detail: { kind: mail.kind, attempts: mail.attempts },
+          });
+        }
+      });
+    }
+  }
+  return { sent, failed };
+}
+
+/** The outbox of the actor's district, for operations. */
+export function outboxStatus(ctx: ServiceContext) {
+  return repo.statusOf(ctx.db, ctx.actor.districtId);
+}

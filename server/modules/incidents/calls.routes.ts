@@ -3,7 +3,8 @@ import { contextOf } from '../../auth/plugin.js';
 import { callPageSchema, callQueueSchema, callSchema, createCallBody, idParams, listCallsQuery, updateCallBody } from './incidents.schemas.js';
 import * as service from './calls.service.js';
 
-const tags = ['calls'];
+// Calls for service live in the incidents module (a call becomes an incident), so they carry its tag.
+const tags = ['incidents'];
 
 /** Calls for service: intake, the live queue, dispatch and clearance. */
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {

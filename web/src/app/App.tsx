@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import type { Permission } from '@common/permissions.ts';
 import type { ReactNode } from 'react';
 import { Button } from '../components/Button.tsx';
@@ -26,6 +26,8 @@ import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
 import { StudentsPage } from '../features/students/StudentsPage.tsx';
 import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { CheckTipPage } from '../features/tips/public/CheckTipPage.tsx';
+import { ReportTipPage } from '../features/tips/public/ReportTipPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -42,6 +44,17 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 /** The whole app: decides from the session state which screen to show, then routes signed-in users. */
 export function App() {
   const { status, error, session, refresh } = useSession();
+  const { pathname } = useLocation();
+
+  // The anonymous tip pages need no account and ignore whoever is signed in on this device.
+  if (pathname === '/report' || pathname.startsWith('/report/'))
+    return (
+      <Routes>
+        <Route path="report" element={<ReportTipPage />} />
+        <Route path="report/check" element={<CheckTipPage />} />
+        <Route path="*" element={<ReportTipPage />} />
+      </Routes>
+    );
 
   if (status === 'loading') {
     return (

@@ -48,8 +48,7 @@ export async function postWithProgress<T>(
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total);
     };
-    xhr.onerror = () =>
-      reject(new ApiError(0, { code: 'network', message: 'Cannot reach the tip line.' }));
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network', message: 'Cannot reach the tip line.' }));
     xhr.onload = () => {
       let parsed: unknown;
       try {

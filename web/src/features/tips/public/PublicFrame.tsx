@@ -44,7 +44,13 @@ export function useText(): LanguageValue {
  * The frame of the public tip pages: no sign-in, no app navigation; the brand, a language switch and the
  * page. Sets the document language so screen readers pronounce Spanish as Spanish.
  */
-export function PublicFrame({ title, children }: { title: (t: LanguageValue['t']) => string; children: ReactNode }) {
+export function PublicFrame({
+  title,
+  children,
+}: {
+  title: (t: LanguageValue['t']) => string;
+  children: ReactNode;
+}) {
   const [lang, choose] = useLanguageChoice();
   const t = STRINGS[lang];
   const pageTitle = title(t);

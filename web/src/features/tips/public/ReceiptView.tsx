@@ -20,7 +20,12 @@ function Secret({ label, value, name }: { label: string; value: string; name: st
         <span className="secret-box tip-secret-value" data-secret={name}>
           {value}
         </span>
-        <button type="button" className="btn btn-small btn-secondary" onClick={copy} aria-label={`${t.copy}: ${label}`}>
+        <button
+          type="button"
+          className="btn btn-small btn-secondary"
+          onClick={copy}
+          aria-label={`${t.copy}: ${label}`}
+        >
           {copied ? t.copied : t.copy}
         </button>
       </dd>

@@ -44,9 +44,7 @@ function ReportForm() {
       setSchoolMissing(true);
       throw new ApiError(400, { code: 'validation_failed', message: t.schoolRequired, field: 'schoolId' });
     }
-    const attachment = file
-      ? { fileName: file.name, contentBase64: await fileToBase64(file) }
-      : undefined;
+    const attachment = file ? { fileName: file.name, contentBase64: await fileToBase64(file) } : undefined;
     setProgress(file ? 0 : null);
     try {
       const answer = await postWithProgress<TipReceipt>(
@@ -118,7 +116,9 @@ function ReportForm() {
           }}
           error={schoolError}
         />
-        <fieldset className={categoryError ? 'radio-row tip-categories field-invalid' : 'radio-row tip-categories'}>
+        <fieldset
+          className={categoryError ? 'radio-row tip-categories field-invalid' : 'radio-row tip-categories'}
+        >
           <legend>
             {t.categoryLegend}{' '}
             <span className="field-required" aria-hidden="true">

@@ -20,7 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: false, group: 'Work' },
   { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: false, group: 'Work' },
   { capability: 14, label: 'Education programs', path: '/education', permission: 'education.request', built: false, group: 'Work' },
-  { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: false, group: 'Work' },
+  { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: true, group: 'Work' },
   { capability: 9, label: 'Safety plans', path: '/plans', permission: 'plan.read', built: false, group: 'Preparedness' },
   { capability: 10, label: 'Drills', path: '/drills', permission: 'drill.read', built: false, group: 'Preparedness' },
   { capability: 11, label: 'Alerts', path: '/alerts', permission: 'alert.receive', built: true, group: 'Preparedness' },

@@ -28,6 +28,8 @@ import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { CheckTipPage } from '../features/tips/public/CheckTipPage.tsx';
 import { ReportTipPage } from '../features/tips/public/ReportTipPage.tsx';
+import { TipPage } from '../features/tips/TipPage.tsx';
+import { TipsPage } from '../features/tips/TipsPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -234,6 +236,22 @@ export function App() {
           element={
             <Guard permission="reunification.manage">
               <ReunificationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tips"
+          element={
+            <Guard permission="tip.read">
+              <TipsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tips/:id"
+          element={
+            <Guard permission="tip.read">
+              <TipPage />
             </Guard>
           }
         />

@@ -166,10 +166,7 @@ function Dialogue({
         ) : (
           <ol className="tip-thread" aria-label={t.conversation}>
             {view.messages.map((m) => (
-              <li
-                key={m.id}
-                className={m.author === 'staff' ? 'tip-message from-staff' : 'tip-message from-reporter'}
-              >
+              <li key={m.id} className={m.author === 'staff' ? 'tip-message theirs' : 'tip-message mine'}>
                 <p className="tip-message-meta small">
                   <strong>{m.author === 'staff' ? t.team : t.you}</strong> ·{' '}
                   <time dateTime={m.at}>{dateTimeText(m.at, lang)}</time>

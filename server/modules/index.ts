@@ -11,6 +11,7 @@ import { incidentRoutes } from './incidents/incidents.routes.js';
 import { liveRoutes } from './live/live.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
 import { reunificationRoutes } from './reunification/reunification.routes.js';
+import { tipRoutes } from './tips/tips.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -26,4 +27,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(liveRoutes);
   await app.register(alertRoutes);
   await app.register(reunificationRoutes);
+  await app.register(tipRoutes);
 };

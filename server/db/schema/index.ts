@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './incidents.js';
 export * from './alerts.js';
+export * from './tips.js';

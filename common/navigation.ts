@@ -17,7 +17,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: false, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: false, group: 'Work' },
   { capability: 8, label: 'Notices & status', path: '/notices', permission: 'notice.read', built: false, group: 'Work' },
-  { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: false, group: 'Work' },
+  { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: true, group: 'Work' },
   { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: false, group: 'Work' },
   { capability: 14, label: 'Education programs', path: '/education', permission: 'education.request', built: false, group: 'Work' },
   { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: true, group: 'Work' },

@@ -28,6 +28,9 @@ import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { CheckTipPage } from '../features/tips/public/CheckTipPage.tsx';
 import { ReportTipPage } from '../features/tips/public/ReportTipPage.tsx';
+import { NewCasePage } from '../features/threats/NewCasePage.tsx';
+import { ThreatCasePage } from '../features/threats/ThreatCasePage.tsx';
+import { ThreatsPage } from '../features/threats/ThreatsPage.tsx';
 import { TipPage } from '../features/tips/TipPage.tsx';
 import { TipsPage } from '../features/tips/TipsPage.tsx';
 import { useSession } from '../lib/session.tsx';
@@ -252,6 +255,30 @@ export function App() {
           element={
             <Guard permission="tip.read">
               <TipPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats"
+          element={
+            <Guard permission="threat.read">
+              <ThreatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats/new"
+          element={
+            <Guard permission="threat.manage">
+              <NewCasePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats/:id"
+          element={
+            <Guard permission="threat.read">
+              <ThreatCasePage />
             </Guard>
           }
         />

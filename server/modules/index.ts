@@ -12,6 +12,7 @@ import { liveRoutes } from './live/live.routes.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
 import { reunificationRoutes } from './reunification/reunification.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
+import { threatRoutes } from './threats/threats.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -28,4 +29,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(alertRoutes);
   await app.register(reunificationRoutes);
   await app.register(tipRoutes);
+  await app.register(threatRoutes);
 };

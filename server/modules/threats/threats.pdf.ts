@@ -8,7 +8,7 @@ import { getCase } from './threats.service.js';
 export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<Buffer> {
   const c: ThreatCase = await getCase(ctx, id);
   await writeAudit(ctx.db, whoOf(ctx), { type: 'threat.printed', schoolId: c.schoolId, subjectType: 'threat_case', subjectId: id });
-  const pdf = createPdf({ title: `Threat assessment ${c.number}`, subject: 'CONFIDENTIAL threat assessment case summary' })
+  const pdf = createPdf({ title: `Threat assessment ${c.number}`, subject: 'CONFIDENTIAL threat assessment case summary', author: 'SRO Desk', createdAt: ctx.clock.now() })
     .title(`Threat assessment ${c.number}`, `${c.schoolName} · CONFIDENTIAL`)
     .fields([
       ['Student', c.subjectName], ['Status', c.status], ['Classification', c.classification ?? 'not yet classified'],

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   CSTAG_TASKS, THREAT_TASK_LABELS, type ClassifyBody, type CloseCaseBody, type EvaluationBody, type NewTaskBody, type NoteBody,
-  type SafetyPlanBody, type ThreatCase, type ThreatCaseSummary, type UpdateCaseBody, type UpdateTaskBody, type openCaseBody,
+  type SafetyPlanBody, type safetyPlanBody, type ThreatCase, type ThreatCaseSummary, type UpdateCaseBody, type UpdateTaskBody, type openCaseBody,
 } from '../../../common/tips.js';
 import type { z } from 'zod';
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
@@ -229,7 +229,7 @@ export function addNote(ctx: ServiceContext, id: string, input: NoteBody) {
 }
 
 /** Writes or revises the safety plan; the next review date is kept on the case. */
-export function saveSafetyPlan(ctx: ServiceContext, id: string, input: z.output<typeof import('../../../common/tips.js').safetyPlanBody>) {
+export function saveSafetyPlan(ctx: ServiceContext, id: string, input: z.output<typeof safetyPlanBody>) {
   return change(ctx, id, async (tx, row, now) => {
     requireOpen(row);
     const reviewDates = [...input.reviewDates].sort();

@@ -56,7 +56,7 @@ describe('CSTAG cases', () => {
     expect((await w.as.sro!.patch(`/api/threat-cases/${id}/tasks/${task.id}`, { done: true, ownerUserId: w.users.counselor })).body.openTasks).toBe(plan.body.tasks.length - 1);
     expect((await w.as.sro!.post(`/api/threat-cases/${id}/monitoring`)).body.status).toBe('monitoring');
     const pdf = await w.as.director!.get(`/api/threat-cases/${id}/summary.pdf`);
-    expect(pdf.status).toBe(200);
+    expect(pdf.status, pdf.text).toBe(200);
     expect(pdf.text.startsWith('%PDF')).toBe(true);
     expect((await w.as.sro!.post(`/api/threat-cases/${id}/close`, { summary: 'Plan followed, no further concern' })).body.status).toBe('closed');
 

@@ -34,15 +34,19 @@ describe('threat assessment', () => {
     const { items: schools } = await admin.get<{ items: { id: string; name: string }[] }>('/schools');
     const school = schools.find((s) => s.name === 'Riverbend High School');
     if (!school) throw new Error('no Riverbend High School in the demo district');
-    const { items: students } = await admin.get<{ items: { lastName: string; firstName: string; studentNumber: string }[] }>(
-      `/students?schoolId=${school.id}&pageSize=1`,
-    );
+    const { items: students } = await admin.get<{
+      items: { lastName: string; firstName: string; studentNumber: string }[];
+    }>(`/students?schoolId=${school.id}&pageSize=1`);
     const student = students[0];
     if (!student) throw new Error('no student at Riverbend High School');
     await admin.close();
 
     const marker = `V${Date.now()}`;
-    await anonymousTip(e2e.baseUrl, school.id, `${marker} A student posted that he will shoot people at lunch on Friday.`);
+    await anonymousTip(
+      e2e.baseUrl,
+      school.id,
+      `${marker} A student posted that he will shoot people at lunch on Friday.`,
+    );
 
     // The counselor opens a case from the tip.
     const counselor = await e2e.signedInPage('counselor@demo.test');
@@ -59,9 +63,15 @@ describe('threat assessment', () => {
     // The tip's words are the threat as reported.
     await expect.poll(() => form.getByLabel('Threat as reported').inputValue()).toContain(marker);
     await form.getByLabel('Student of concern').fill(student.studentNumber);
-    await form.getByRole('button', { name: new RegExp(student.lastName) }).first().click();
+    await form
+      .getByRole('button', { name: new RegExp(student.lastName) })
+      .first()
+      .click();
     await form.getByLabel('Intended victims').fill('Students in the cafeteria at lunch');
-    await form.getByRole('checkbox', { name: /Daniel Reyes/ }).first().check();
+    await form
+      .getByRole('checkbox', { name: /Daniel Reyes/ })
+      .first()
+      .check();
     await form.getByRole('button', { name: 'Open the case' }).click();
     await page.waitForURL(/\/threats\/[0-9a-f-]{36}$/);
     const caseId = page.url().split('/').pop()!;
@@ -69,7 +79,9 @@ describe('threat assessment', () => {
 
     // Step 1: evaluate.
     const evaluation = page.getByRole('form', { name: 'Evaluate the threat' });
-    await evaluation.getByLabel('Student’s account').fill('He says he was angry and did not mean it, but he named a date.');
+    await evaluation
+      .getByLabel('Student’s account')
+      .fill('He says he was angry and did not mean it, but he named a date.');
     await evaluation.getByLabel('Witness accounts').fill('Two classmates saw the post and are afraid.');
     await evaluation.getByRole('button', { name: 'Record the evaluation' }).click();
     await page.getByRole('heading', { name: 'Step 1 · Evaluation' }).waitFor();
@@ -77,13 +89,21 @@ describe('threat assessment', () => {
     // Steps 2-3: a rationale is required; then very serious.
     const classify = page.getByRole('form', { name: 'Classify the threat' });
     await classify.getByRole('radio', { name: /Very serious substantive/ }).check();
-    await classify.getByLabel('Rationale').fill('A threat to shoot, with a date and place; the family owns firearms.');
+    await classify
+      .getByLabel('Rationale')
+      .fill('A threat to shoot, with a date and place; the family owns firearms.');
     await classify.getByRole('button', { name: 'Classify' }).click();
     await page.getByRole('heading', { name: /Classification: Very serious substantive/ }).waitFor();
 
     // The guidelines' tasks appear, each with a due date.
     const tasks = page.getByRole('list', { name: 'Tasks' });
-    for (const kind of ['immediate_precautions', 'consult_law_enforcement', 'notify_victim_parents', 'mental_health_evaluation', 'safety_plan']) {
+    for (const kind of [
+      'immediate_precautions',
+      'consult_law_enforcement',
+      'notify_victim_parents',
+      'mental_health_evaluation',
+      'safety_plan',
+    ]) {
       await tasks.locator(`[data-task-kind="${kind}"]`).waitFor();
     }
     await tasks.getByText('Mental health and safety evaluation').waitFor();
@@ -92,7 +112,9 @@ describe('threat assessment', () => {
     await mh.getByRole('combobox', { name: /Owner of/ }).selectOption({ label: 'Marisol Delgado' });
     await expect.poll(() => mh.innerText()).toContain('Marisol Delgado');
     await tasks.getByRole('button', { name: /Mark “Take immediate protective precautions” done/ }).click();
-    await expect.poll(() => tasks.locator('[data-task-kind="immediate_precautions"]').innerText()).toContain('done');
+    await expect
+      .poll(() => tasks.locator('[data-task-kind="immediate_precautions"]').innerText())
+      .toContain('done');
 
     // The safety plan with two review dates.
     await page.getByRole('button', { name: 'Write the plan' }).click();
@@ -112,7 +134,9 @@ describe('threat assessment', () => {
     const note = page.getByRole('form', { name: 'Add a note' });
     await note.getByLabel('Interviewee').fill('The student');
     await note.getByLabel('Their role').selectOption('subject');
-    await note.getByLabel('Note', { exact: true }).fill('Calm, regrets the post; has access to a rifle at home.');
+    await note
+      .getByLabel('Note', { exact: true })
+      .fill('Calm, regrets the post; has access to a rifle at home.');
     await note.getByRole('button', { name: 'Add note' }).click();
     await page.getByRole('list', { name: 'Notes' }).getByText('has access to a rifle at home').waitFor();
 

@@ -3,7 +3,11 @@ import type { Page } from 'playwright-core';
 import { expectNoHorizontalOverflow, PHONE, startE2E, type E2E, type TrackedPage } from './support/index.js';
 
 /** Fills the public tip form (already open) for Riverbend High School and sends it; returns code and passphrase. */
-async function submitTip(page: Page, category: RegExp, description: string): Promise<{ code: string; passphrase: string }> {
+async function submitTip(
+  page: Page,
+  category: RegExp,
+  description: string,
+): Promise<{ code: string; passphrase: string }> {
   const form = page.getByRole('form', { name: /Report a concern anonymously|Informar una preocupación/ });
   await form.getByRole('searchbox').fill('Riverbend High');
   await form.getByRole('button', { name: /Riverbend High School/ }).click();
@@ -44,7 +48,9 @@ describe('anonymous tips', () => {
     await page.getByRole('link', { name: 'Report a concern anonymously' }).click();
     await page.getByRole('heading', { level: 1, name: 'Report a concern anonymously' }).waitFor();
     await page.getByRole('button', { name: 'Ver esta página en español' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Informar una preocupación de forma anónima' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Informar una preocupación de forma anónima' })
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     await expectNoHorizontalOverflow(page, 'tip form on a phone');
 
@@ -64,7 +70,10 @@ describe('anonymous tips', () => {
     await expectNoHorizontalOverflow(page, 'tip receipt on a phone');
     // Nothing of the page came from another host.
     const foreign = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)),
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => !u.startsWith(location.origin)),
     );
     expect(foreign).toEqual([]);
 
@@ -75,10 +84,15 @@ describe('anonymous tips', () => {
     await sro.page.getByText(description).waitFor();
     const reply = sro.page.getByRole('form', { name: 'Reply to the reporter' });
     await reply.getByLabel('Canned reply').selectOption('more_info');
-    await expect.poll(() => reply.getByRole('textbox', { name: 'Reply' }).inputValue()).toContain('Can you tell us more');
+    await expect
+      .poll(() => reply.getByRole('textbox', { name: 'Reply' }).inputValue())
+      .toContain('Can you tell us more');
     await reply.getByRole('textbox', { name: 'Reply' }).fill('Gracias. ¿En qué ruta de autobús pasa esto?');
     await reply.getByRole('button', { name: 'Send reply' }).click();
-    await sro.page.getByRole('list', { name: 'Messages' }).getByText('¿En qué ruta de autobús pasa esto?').waitFor();
+    await sro.page
+      .getByRole('list', { name: 'Messages' })
+      .getByText('¿En qué ruta de autobús pasa esto?')
+      .waitFor();
     // Staff marks it investigating.
     const triage = sro.page.getByRole('form', { name: 'Triage' });
     await triage.getByLabel('Status').selectOption('investigating');
@@ -100,11 +114,16 @@ describe('anonymous tips', () => {
 
     // The reporter answers; staff sees it.
     const answer = page.getByRole('form', { name: 'Responde o cuéntanos más' });
-    await answer.getByRole('textbox', { name: 'Responde o cuéntanos más' }).fill('Es el autobús 12, por la tarde.');
+    await answer
+      .getByRole('textbox', { name: 'Responde o cuéntanos más' })
+      .fill('Es el autobús 12, por la tarde.');
     await answer.getByRole('button', { name: 'Enviar' }).click();
     await page.getByText('Tu mensaje fue enviado.').waitFor();
     await sro.page.reload();
-    await sro.page.getByRole('list', { name: 'Messages' }).getByText('Es el autobús 12, por la tarde.').waitFor();
+    await sro.page
+      .getByRole('list', { name: 'Messages' })
+      .getByText('Es el autobús 12, por la tarde.')
+      .waitFor();
 
     // The one refused look-up (wrong passphrase, 404) is the browser's only complaint.
     expect(reporter.errors.filter((e) => !/Failed to load resource: .* status of 404/.test(e))).toEqual([]);
@@ -126,7 +145,10 @@ describe('anonymous tips', () => {
     // The dashboard shows it without a reload.
     const notice = sro.page.locator('.life-safety-notice');
     await notice.waitFor({ timeout: 10_000 });
-    await notice.getByText(/Weapon/).first().waitFor();
+    await notice
+      .getByText(/Weapon/)
+      .first()
+      .waitFor();
     await notice.locator('[data-timer="unacknowledged"]').first().waitFor();
 
     // Opening and acknowledging it stops the timer.

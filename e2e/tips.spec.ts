@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoHorizontalOverflow, PHONE, startE2E, type E2E, type TrackedPage } from './support/index.js';
 
+// The smallest valid PNG: one transparent pixel.
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** Fills the public tip form (already open) for Riverbend High School and sends it; returns code and passphrase. */
 async function submitTip(
   page: Page,
@@ -63,6 +67,11 @@ describe('anonymous tips', () => {
 
     const marker = `T${Date.now()}`;
     const description = `${marker} Unos chicos molestan a un alumno de noveno en el autobús.`;
+    // A photo goes with it (a 1×1 PNG), sent with a progress bar.
+    await form
+      .getByLabel('Agrega una foto o un PDF (opcional)')
+      .setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+    await form.getByText(/captura\.png/).waitFor();
     const secrets = await submitTip(page, /^Acoso o ciberacoso$/, description);
     expect(secrets.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(secrets.passphrase.length).toBeGreaterThan(8);
@@ -82,6 +91,10 @@ describe('anonymous tips', () => {
     const tipId = await tipIdByMarker(sro, marker);
     await sro.page.goto(`/tips/${tipId}`);
     await sro.page.getByText(description).waitFor();
+    const photo = await sro.context.request.get(`/api/tips/${tipId}/attachment`);
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()['content-type']).toContain('image/png');
+    await sro.page.getByRole('link', { name: 'Open the attachment' }).waitFor();
     const reply = sro.page.getByRole('form', { name: 'Reply to the reporter' });
     await reply.getByLabel('Canned reply').selectOption('more_info');
     await expect
@@ -119,11 +132,13 @@ describe('anonymous tips', () => {
       .fill('Es el autobús 12, por la tarde.');
     await answer.getByRole('button', { name: 'Enviar' }).click();
     await page.getByText('Tu mensaje fue enviado.').waitFor();
+    await sro.page.setViewportSize(PHONE);
     await sro.page.reload();
     await sro.page
       .getByRole('list', { name: 'Messages' })
       .getByText('Es el autobús 12, por la tarde.')
       .waitFor();
+    await expectNoHorizontalOverflow(sro.page, 'staff tip page on a phone');
 
     // The one refused look-up (wrong passphrase, 404) is the browser's only complaint.
     expect(reporter.errors.filter((e) => !/Failed to load resource: .* status of 404/.test(e))).toEqual([]);

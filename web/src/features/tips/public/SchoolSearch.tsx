@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useApiData, useDebounced } from '../../../lib/hooks.ts';
 import { publicSchoolsPath, type PublicSchool } from '../tipApi.ts';
 import { useText } from './PublicFrame.tsx';
@@ -24,6 +24,19 @@ export function SchoolSearch({ value, onChange, error }: Props) {
     { q: query },
   );
   const items = results.data?.items ?? [];
+  // Choosing removes the list the focus was in: keep the keyboard user at the chosen school.
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const chosenByUser = useRef(false);
+  useEffect(() => {
+    if (!chosenByUser.current) return;
+    chosenByUser.current = false;
+    (value ? changeButton.current : searchBox.current)?.focus();
+  }, [value]);
+  const choose = (school: PublicSchool | null) => {
+    chosenByUser.current = true;
+    onChange(school);
+  };
 
   if (value)
     return (
@@ -32,12 +45,17 @@ export function SchoolSearch({ value, onChange, error }: Props) {
           {t.schoolLabel}
         </p>
         <div className="tip-chosen-school">
-          <p aria-labelledby={`${id}-label`}>
+          <p role="status">
             <span className="visually-hidden">{t.schoolChosen} </span>
             <strong>{value.name}</strong>
             {value.city ? <span className="muted"> · {value.city}</span> : null}
           </p>
-          <button type="button" className="btn btn-small btn-secondary" onClick={() => onChange(null)}>
+          <button
+            ref={changeButton}
+            type="button"
+            className="btn btn-small btn-secondary"
+            onClick={() => choose(null)}
+          >
             {t.schoolChange}
           </button>
         </div>
@@ -55,6 +73,7 @@ export function SchoolSearch({ value, onChange, error }: Props) {
         </span>
       </div>
       <input
+        ref={searchBox}
         id={id}
         name="schoolId"
         className="input"
@@ -87,7 +106,7 @@ export function SchoolSearch({ value, onChange, error }: Props) {
         <ul className="tip-school-results" aria-label={t.schoolResults}>
           {items.map((s) => (
             <li key={s.id}>
-              <button type="button" onClick={() => onChange(s)}>
+              <button type="button" onClick={() => choose(s)}>
                 <strong>{s.name}</strong>
                 {s.city ? <span className="muted small">{s.city}</span> : null}
               </button>

@@ -25,7 +25,7 @@ import { isQuick, median, printFigures, round } from './support/stats.js';
 const quick = isQuick();
 const CONNECTIONS = 10;
 const ROUNDS = quick ? 2 : 5;
-const ROUND_MS = quick ? 2000 : 5000;
+const ROUND_MS = quick ? 1500 : 5000;
 const WARMUP_MS = quick ? 500 : 1000;
 const TEAM = 50;
 const NOTICES = quick ? 10 : 40;

@@ -19,6 +19,8 @@ import { complianceRoutes } from './compliance/compliance.routes.js';
 import { planRoutes } from './plans/plans.routes.js';
 import { certificationRoutes } from './certifications/certifications.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
+import { tipRoutes } from './tips/tips.routes.js';
+import { threatRoutes } from './threats/threats.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -42,4 +44,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(planRoutes);
   await app.register(certificationRoutes);
   await app.register(trainingRoutes);
+  await app.register(tipRoutes);
+  await app.register(threatRoutes);
 };

@@ -6,3 +6,4 @@ export * from './incidents.js';
 export * from './alerts.js';
 export * from './outbox.js';
 export * from './preparedness.js';
+export * from './tips.js';

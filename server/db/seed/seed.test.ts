@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../auth/passwords.js';
 import { createTestDatabase, testEngine } from '../../test/database.js';
 import { rows, type Database } from '../connection.js';
-import { auditEvents, districts, users } from '../schema/index.js';
+import { auditEvents, districts, tips, users } from '../schema/index.js';
+import { codeHash } from '../../modules/tips/tips.anonymity.js';
 import { countsOf, DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemoData, type DemoData } from './generate.js';
 import { birthRange } from './roster.js';
 import { resetDatabase, seedDemoIfEmpty } from './seed.js';
@@ -258,6 +259,15 @@ describe(`seeding the demo district (${testEngine()})`, () => {
     const hashes = await database.db.selectDistinct({ hash: users.passwordHash }).from(users);
     expect(hashes).toHaveLength(1);
     expect(await verifyPassword(hashes[0]!.hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('prints a demo tip whose code and passphrase open it as the reporter page would', async () => {
+    const line = lines.find((l) => l.startsWith('Demo anonymous tip'));
+    const [, code, passphrase] = /code (\S+), passphrase (\S+)/.exec(line ?? '') ?? [];
+    const [tip] = await database.db.select().from(tips).where(eq(tips.codeHash, codeHash(code ?? '')));
+    expect(tip?.status).toBe('investigating');
+    expect(await verifyPassword(tip!.passphraseHash, passphrase!)).toBe(true);
+    expect(await count('threat_cases')).toBeGreaterThanOrEqual(9);
   });
 
   it('resets to an empty schema that migrates and seeds again', async () => {

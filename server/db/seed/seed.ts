@@ -43,6 +43,13 @@ import {
   sroAssignments,
   studentGuardians,
   students,
+  threatCaseMembers,
+  threatCases,
+  threatNotes,
+  threatTasks,
+  tipLinks,
+  tipMessages,
+  tips,
   users,
 } from '../schema/index.js';
 import { generateAlertHistory } from './alerts.js';
@@ -50,6 +57,7 @@ import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
 import { generatePreparedness } from './preparedness.js';
+import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -73,6 +81,10 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
   // One hash for every account: argon2 is slow on purpose, and they all share the published demo password.
   const passwordHash = hashPassword(DEMO_PASSWORD);
   passwordHash.catch(() => undefined);
+  // Every demo tip shares one passphrase, hashed once exactly as the tip service hashes a reporter's.
+  const tipPassphraseHash = hashPassword(DEMO_TIP_PASSPHRASE);
+  tipPassphraseHash.catch(() => undefined);
+  let demoTip: { code: string; passphrase: string; number: string; schoolName: string } | null = null;
 
   const seeded = await db.transaction(async (tx) => {
     // Two servers starting on one PostgreSQL database must not both seed; the second waits, then sees a district.
@@ -132,6 +144,15 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [trainingRequirements, prep.requirements], [trainingSessions, prep.sessions], [trainingAttendance, prep.attendance], [sroCertifications, prep.certifications],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${prep.drills.length} drills over two school years, ${prep.plans.length} safety plans, ${prep.certifications.length} SRO certifications (${elapsed()})`);
+    const tipHistory = generateTipHistory(data, await tipPassphraseHash);
+    for (const [table, values] of [
+      [tips, tipHistory.tips], [tipMessages, tipHistory.messages], [threatCases, tipHistory.cases], [threatCaseMembers, tipHistory.members],
+      [threatTasks, tipHistory.tasks], [threatNotes, tipHistory.notes], [tipLinks, tipHistory.links], [recordCounters, tipHistory.counters],
+    ] as const) {
+      await insertAll(tx, table, values as Record<string, unknown>[]);
+    }
+    demoTip = tipHistory.demo;
+    log(`  ${tipHistory.tips.length} anonymous tips, ${tipHistory.messages.length} tip messages, ${tipHistory.cases.length} threat assessments (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },
@@ -145,6 +166,10 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     return true;
   });
   if (seeded) log(`Demo district seeded in ${elapsed()}`);
+  if (demoTip) {
+    const tip: { code: string; passphrase: string; number: string; schoolName: string } = demoTip;
+    log(`Demo anonymous tip ${tip.number} (${tip.schoolName}): code ${tip.code}, passphrase ${tip.passphrase} (open it on /report)`);
+  }
   return seeded;
 }
 

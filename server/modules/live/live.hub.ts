@@ -201,6 +201,7 @@ export function liveScopesOf(actor: Actor): Record<LiveAudience, Scope> {
     'alert.receive': scopeOf(actor, 'alert.receive'),
     'alert.manage': scopeOf(actor, 'alert.manage'),
     'reunification.manage': scopeOf(actor, 'reunification.manage'),
+    'tip.read': scopeOf(actor, 'tip.read'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import type { Permission } from '@common/permissions.ts';
 import type { ReactNode } from 'react';
 import { Button } from '../components/Button.tsx';
@@ -35,6 +35,13 @@ import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
 import { StudentsPage } from '../features/students/StudentsPage.tsx';
 import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { CheckTipPage } from '../features/tips/public/CheckTipPage.tsx';
+import { ReportTipPage } from '../features/tips/public/ReportTipPage.tsx';
+import { NewCasePage } from '../features/threats/NewCasePage.tsx';
+import { ThreatCasePage } from '../features/threats/ThreatCasePage.tsx';
+import { ThreatsPage } from '../features/threats/ThreatsPage.tsx';
+import { TipPage } from '../features/tips/TipPage.tsx';
+import { TipsPage } from '../features/tips/TipsPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -51,6 +58,17 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 /** The whole app: decides from the session state which screen to show, then routes signed-in users. */
 export function App() {
   const { status, error, session, refresh } = useSession();
+  const { pathname } = useLocation();
+
+  // The anonymous tip pages need no account and ignore whoever is signed in on this device.
+  if (pathname === '/report' || pathname.startsWith('/report/'))
+    return (
+      <Routes>
+        <Route path="report" element={<ReportTipPage />} />
+        <Route path="report/check" element={<CheckTipPage />} />
+        <Route path="*" element={<ReportTipPage />} />
+      </Routes>
+    );
 
   if (status === 'loading') {
     return (
@@ -230,6 +248,46 @@ export function App() {
           element={
             <Guard permission="reunification.manage">
               <ReunificationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tips"
+          element={
+            <Guard permission="tip.read">
+              <TipsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="tips/:id"
+          element={
+            <Guard permission="tip.read">
+              <TipPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats"
+          element={
+            <Guard permission="threat.read">
+              <ThreatsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats/new"
+          element={
+            <Guard permission="threat.manage">
+              <NewCasePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="threats/:id"
+          element={
+            <Guard permission="threat.read">
+              <ThreatCasePage />
             </Guard>
           }
         />

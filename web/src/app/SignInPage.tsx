@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Button } from '../components/Button.tsx';
 import { TextField } from '../components/Field.tsx';
 import { Form, FormActions } from '../components/Form.tsx';
@@ -77,6 +78,10 @@ function PasswordStep() {
       </Form>
       <p className="muted small auth-foot">
         Forgot your password? Your system administrator can give you a new temporary one.
+      </p>
+      <p className="auth-foot">
+        <Link to="/report">Report a concern anonymously</Link>
+        <span className="muted small"> · no account needed (English, español)</span>
       </p>
     </AuthFrame>
   );

@@ -4,6 +4,7 @@ import { visibleNavigation } from '../../app/navigation.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { givenName, plural, roleLabel } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
+import { LifeSafetyNotices } from '../tips/LifeSafetyNotices.tsx';
 import { MyAssignments } from './MyAssignments.tsx';
 
 function greeting(hour: number): string {
@@ -24,6 +25,7 @@ export function DashboardPage() {
   return (
     <Page title={`${greeting(new Date().getHours())}, ${firstName}`} description={session.district?.name}>
       <div className="page-sections">
+        {can('tip.read') && <LifeSafetyNotices />}
         <section className="card welcome" aria-labelledby="welcome-title">
           <h2 id="welcome-title" className="visually-hidden">
             Your roles and schools

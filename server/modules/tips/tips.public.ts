@@ -1,0 +1,116 @@
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  LIFE_SAFETY_CATEGORIES, type ReporterView, type TipAccessBody, type TipReceipt,
+} from '../../../common/tips.js';
+import type { z } from 'zod';
+import type { reporterMessageBody, submitTipBody, tipAccessBody } from '../../../common/tips.js';
+import { writeAudit } from '../../audit/audit.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
+import type { Database } from '../../db/connection.js';
+import type { Clock } from '../../lib/clock.js';
+import { AppError } from '../../lib/errors.js';
+import type { Mailer } from '../../lib/mailer.js';
+import { districtYear } from '../incidents/incidents.numbers.js';
+import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
+import { cleanAttachment, codeHash, newPassphrase, newTipCode, type TipTokens } from './tips.anonymity.js';
+import * as repo from './tips.repository.js';
+
+/** What the public tip service reaches: no actor, no request metadata, by design. */
+export interface PublicTipDeps {
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  config: { publicUrl: string };
+  tokens: TipTokens;
+  log: FastifyBaseLogger;
+  /** The process's live hub, poked after commit. */
+  hub: { poke(): void };
+}
+
+const ANONYMOUS = { label: 'anonymous reporter' };
+
+/** A tip number as shown to staff: T-2026-0042. */
+export function formatTipNumber(year: number, value: number): string {
+  return `T-${year}-${String(value).padStart(4, '0')}`;
+}
+
+/** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
+export async function submitTip(deps: PublicTipDeps, input: z.output<typeof submitTipBody>): Promise<TipReceipt> {
+  deps.tokens.spend(input.token, 'tips');
+  const attachment = input.attachment ? cleanAttachment(input.attachment.contentBase64) : null;
+  const school = await repo.findSchool(deps.database.db, input.schoolId);
+  if (!school) throw new AppError('validation_failed', 'schoolId: no such school', { field: 'schoolId' });
+  const code = newTipCode();
+  const passphrase = newPassphrase();
+  const passphraseHash = await hashPassword(passphrase);
+  const now = deps.clock.now();
+  const lifeSafety = LIFE_SAFETY_CATEGORIES.includes(input.category);
+  const saved = await deps.database.db.transaction(async (tx) => {
+    const { year } = await districtYear(tx, school.districtId, now);
+    const number = formatTipNumber(year, await repo.nextNumber(tx, school.districtId, 'tip', year));
+    const id = await repo.insertTip(tx, {
+      districtId: school.districtId, schoolId: school.id, number, codeHash: codeHash(code), passphraseHash,
+      category: input.category, description: input.description, whenText: input.when || null, whereText: input.where || null,
+      whoText: input.who || null, language: input.language, lifeSafety, lifeSafetyBy: lifeSafety ? 'category' : null,
+      createdAt: now, updatedAt: now,
+    });
+    if (attachment) await repo.insertAttachment(tx, { tipId: id, mediaType: attachment.mediaType, size: attachment.content.length, content: attachment.content });
+    await writeAudit(tx, { ...ANONYMOUS, districtId: school.districtId, at: now }, {
+      type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety },
+    });
+    const tip = { id, number, districtId: school.districtId, schoolId: school.id, schoolName: school.name, category: input.category, createdAt: now };
+    if (lifeSafety) await storeLifeSafetyEvent(tx, tip, 'category');
+    return tip;
+  });
+  if (lifeSafety) announceLifeSafety(deps, deps.log, saved);
+  return { code, passphrase, lifeSafety };
+}
+
+const NO_MATCH = 'No tip matches this code and passphrase';
+
+/**
+ * The tip of a code and passphrase. An unknown code checks the passphrase against a decoy hash, so both
+ * failures take as long and answer the same 404.
+ */
+async function openTip(deps: PublicTipDeps, input: z.output<typeof tipAccessBody>) {
+  const row = await repo.findTipByCode(deps.database.db, codeHash(input.code));
+  const ok = await verifyPassword(row?.tip.passphraseHash ?? (await decoyPasswordHash()), input.passphrase);
+  if (!row || !ok) throw new AppError('not_found', NO_MATCH);
+  return row;
+}
+
+async function viewOf(deps: PublicTipDeps, row: { tip: repo.TipRow; schoolName: string }, code: string): Promise<ReporterView> {
+  const messages = await repo.findMessages(deps.database.db, row.tip.id);
+  return {
+    code, schoolName: row.schoolName, category: row.tip.category, description: row.tip.description,
+    status: row.tip.status, submittedAt: row.tip.createdAt.toISOString(),
+    messages: messages.map(({ message: m }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName: null })),
+  };
+}
+
+/** The reporter's view of their tip: status and the dialogue (staff names are never shown). */
+export async function readDialogue(deps: PublicTipDeps, input: z.output<typeof tipAccessBody>): Promise<ReporterView> {
+  deps.tokens.spend(input.token, 'lookups');
+  const row = await openTip(deps, input);
+  return viewOf(deps, row, input.code);
+}
+
+/** The reporter answers; the tip's team sees it as unread. */
+export async function answer(deps: PublicTipDeps, input: z.output<typeof reporterMessageBody>): Promise<ReporterView> {
+  deps.tokens.spend(input.token, 'lookups');
+  deps.tokens.spend(input.token, 'messages');
+  const row = await openTip(deps, input);
+  if (row.tip.status === 'closed') throw new AppError('conflict', 'This tip is closed; submit a new tip instead', { field: 'body' });
+  const now = deps.clock.now();
+  await deps.database.db.transaction(async (tx) => {
+    await repo.insertMessage(tx, { tipId: row.tip.id, author: 'reporter', body: input.body, createdAt: now });
+    await repo.updateTip(tx, row.tip.id, { lastReporterMessageAt: now, updatedAt: now });
+    await writeAudit(tx, { ...ANONYMOUS, districtId: row.tip.districtId, at: now }, {
+      type: 'tip.reporter_replied', schoolId: row.tip.schoolId, subjectType: 'tip', subjectId: row.tip.id,
+    });
+  });
+  return viewOf(deps, row, input.code);
+}
+
+/** Re-exported for routes: the access body type. */
+export type { TipAccessBody };

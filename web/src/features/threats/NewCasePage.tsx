@@ -45,7 +45,8 @@ export function NewCasePage() {
     const created = await api.post<ThreatCase>('/threat-cases', body);
     navigate(`/threats/${created.id}`);
   });
-  const rosterAllowed = can('student.read');
+  // Officers do not read the roster; they name students through the directory lookup of reports.
+  const rosterAllowed = can('student.read') || can('incident.create');
 
   return (
     <Page

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { useApiData, useDebounced } from '../../lib/hooks.ts';
 import { gradeLabel } from '../../lib/format.ts';
+import { useSession } from '../../lib/session.tsx';
 
 export interface RosterStudent {
   id: string;
@@ -27,9 +28,12 @@ export function StudentPicker({
   const id = useId();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
+  const { can } = useSession();
+  // Without the roster (officers), the directory lookup of reports names the students of the school.
+  const roster = can('student.read');
   const matches = useApiData<{ items: RosterStudent[] }>(
-    !value && schoolId && q.length >= 2 ? '/students' : null,
-    { schoolId, q, pageSize: 8 },
+    !value && schoolId && q.length >= 2 ? (roster ? '/students' : '/incident-students') : null,
+    roster ? { schoolId, q, pageSize: 8 } : { schoolId, q },
     { keepPrevious: true },
   );
   const nameOf = (s: RosterStudent) => `${s.preferredName ?? s.firstName} ${s.lastName}`;

@@ -32,8 +32,8 @@ describe('permission catalogue', () => {
     expect(ROLES.filter((r) => roleHas(r, 'audit.read')).sort()).toEqual(['director', 'supervisor', 'sysadmin']);
   });
 
-  it('does not let school roles approve reports or SROs approve their own', () => {
-    expect(ROLES.filter((r) => roleHas(r, 'incident.approve')).sort()).toEqual(['director', 'supervisor']);
+  it('lets only the SRO supervisor approve reports: not school roles, not the district director, not SROs', () => {
+    expect(ROLES.filter((r) => roleHas(r, 'incident.approve'))).toEqual(['supervisor']);
   });
 
   it('keeps investigative records from school roles and juvenile records from the district director', () => {

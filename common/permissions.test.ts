@@ -57,8 +57,8 @@ describe('navigation', () => {
   it('covers all 23 capabilities of the brief', () => {
     const covered = new Set(NAVIGATION.map((n) => n.capability));
     for (let c = 1; c <= 23; c++) {
-      // 3 and 4 (investigations, discipline hand-off) live inside calls & incidents
-      if (c === 3 || c === 4) continue;
+      // 3 (investigations) lives inside calls & incidents
+      if (c === 3) continue;
       expect(covered.has(c), `capability ${c}`).toBe(true);
     }
   });

@@ -20,6 +20,7 @@ import { IncidentViewPage } from '../features/incidents/IncidentViewPage.tsx';
 import { ReviewQueuePage } from '../features/incidents/ReviewQueuePage.tsx';
 import { TasksPage } from '../features/incidents/TasksPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { ReferralInboxPage } from '../features/referrals/ReferralInboxPage.tsx';
 import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
 import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
 import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
@@ -109,6 +110,22 @@ export function App() {
           element={
             <Guard permission="incident.read">
               <IncidentViewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="referrals/discipline"
+          element={
+            <Guard permission="discipline.receive">
+              <ReferralInboxPage kind="administration" />
+            </Guard>
+          }
+        />
+        <Route
+          path="referrals/counseling"
+          element={
+            <Guard permission="referral.manage">
+              <ReferralInboxPage kind="counseling" />
             </Guard>
           }
         />

@@ -54,7 +54,10 @@ describe('referrals: the principal receives an SRO referral to administration', 
     const tracked = await e2e.signedInPage('admin@demo.test');
     const { page } = tracked;
     await page.goto('/');
-    await page.getByRole('link', { name: 'Discipline referrals' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Discipline referrals' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Discipline referrals' }).waitFor();
     const card = page.locator(`li[aria-label="Referral of incident ${incident.number}"]`);
     await card.getByText(summary).waitFor();
@@ -89,7 +92,7 @@ describe('referrals: the principal receives an SRO referral to administration', 
     const tracked = await e2e.signedInPage('security@demo.test');
     const { page } = tracked;
     await page.goto('/');
-    await page.getByRole('link', { name: 'Call queue' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call queue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Call queue' }).waitFor();
     await page.getByRole('button', { name: 'Take a call' }).waitFor();
     await page

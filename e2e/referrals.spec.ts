@@ -50,7 +50,7 @@ describe('referrals: the principal receives an SRO referral to administration', 
     await e2e?.close();
   });
 
-  it('shows in the inbox with the shared summary and named person only, and the principal acknowledges it', async () => {
+  it('shows in the inbox with the shared summary and named person only, and the principal acknowledges it, then closes it with an outcome', async () => {
     const tracked = await e2e.signedInPage('admin@demo.test');
     const { page } = tracked;
     await page.goto('/');
@@ -80,6 +80,14 @@ describe('referrals: the principal receives an SRO referral to administration', 
       status: 'acknowledged',
       handledByName: 'Patricia Nguyen',
     });
+
+    await card.getByRole('button', { name: `Close referral of incident ${incident.number}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Outcome').fill('Two days of in-school suspension under the vaping policy.');
+    await dialog.getByRole('button', { name: 'Close referral' }).click();
+    await page.getByText(`Referral of incident ${incident.number} closed.`).waitFor();
+    await card.getByText('Closed', { exact: true }).waitFor();
+    await card.getByText(/Outcome: Two days of in-school suspension/).waitFor();
 
     await page.setViewportSize(PHONE);
     await page.reload();

@@ -16,6 +16,10 @@ export interface NavItem {
 /** Navigation for all 23 capabilities. `built: false` entries stay hidden until their module lands. */
 export const NAVIGATION: readonly NavItem[] = [
   { capability: 2, label: 'Calls & incidents', path: '/incidents', permission: 'incident.read', built: true, group: 'Work' },
+  // Campus security and school administrators take and follow calls without reading incidents.
+  { capability: 2, label: 'Call queue', path: '/incidents/calls', permission: 'call.read', built: true, group: 'Work' },
+  { capability: 4, label: 'Discipline referrals', path: '/referrals/discipline', permission: 'discipline.receive', built: true, group: 'Work' },
+  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'referral.manage', built: true, group: 'Work' },
   { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: false, group: 'Work' },
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: false, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: false, group: 'Work' },

@@ -32,8 +32,8 @@ describe('permission catalogue', () => {
     expect(ROLES.filter((r) => roleHas(r, 'audit.read')).sort()).toEqual(['director', 'supervisor', 'sysadmin']);
   });
 
-  it('does not let school roles approve reports or SROs approve their own', () => {
-    expect(ROLES.filter((r) => roleHas(r, 'incident.approve')).sort()).toEqual(['director', 'supervisor']);
+  it('lets only the SRO supervisor approve reports: not school roles, not the district director, not SROs', () => {
+    expect(ROLES.filter((r) => roleHas(r, 'incident.approve'))).toEqual(['supervisor']);
   });
 
   it('keeps investigative records from school roles and juvenile records from the district director', () => {
@@ -57,8 +57,8 @@ describe('navigation', () => {
   it('covers all 23 capabilities of the brief', () => {
     const covered = new Set(NAVIGATION.map((n) => n.capability));
     for (let c = 1; c <= 23; c++) {
-      // 3 and 4 (investigations, discipline hand-off) live inside calls & incidents
-      if (c === 3 || c === 4) continue;
+      // 3 (investigations) lives inside calls & incidents
+      if (c === 3) continue;
       expect(covered.has(c), `capability ${c}`).toBe(true);
     }
   });

@@ -142,11 +142,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
   ],
-  // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the police side.
+  // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the
+  // police side, and only the SRO's police supervisor approves an SRO's report.
   director: ALL.filter(
     (p) => ![
       'user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'incident.juvenile.read',
-      'certification.manage',
+      'incident.approve', 'certification.manage',
     ].includes(p),
   ),
   sysadmin: [

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../common/permissions.js';
-import { ROLES } from '../../common/roles.js';
-import type { Database } from '../db/connection.js';
+import { ROLES, type Role } from '../../common/roles.js';
 import {
   alerts, alertSchools, auditEvents, campusAreas, drillRules, drills, guardians, reunificationRequests,
   reunifications, roleGrants, safetyPlans, safetyPlanVersions, schoolFeeders, sroAssignments, sroCertifications,
@@ -11,10 +10,12 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../test/fixtures.js';
 import { routeTable, type RouteInfo } from './plugin.js';
+import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
 let t: TestApp;
+let allRecordRoutes: RouteInfo[];
 let recordRoutes: RouteInfo[];
 const as = new Map<string, TestClient>();
 
@@ -26,12 +27,14 @@ interface Place {
   school: string; feeder: string; area: string; student: string; guardian: string; assignment: string; user: string; grant: string;
   alert: string; pendingAlert: string; reunification: string; request: string; broughtRequest: string;
   drill: string; rule: string; plan: string; version: string; session: string; requirement: string; certification: string;
+  incidents: IncidentRecords;
 }
 let north: Place;
 let south: Place;
 let foreign: Place;
 
-async function place(database: Database, districtId: string): Promise<Place> {
+async function place(t: TestApp, districtId: string): Promise<Place> {
+  const database = t.database;
   const tag = uniqueSuffix();
   const school = (await createSchool(database, { districtId, name: `School ${tag}` })).id;
   const feeder = (await createSchool(database, { districtId, name: `Feeder ${tag}`, level: 'middle', gradeLow: 6, gradeHigh: 8 })).id;
@@ -74,10 +77,12 @@ async function place(database: Database, districtId: string): Promise<Place> {
     districtId, userId: sro.id, kind: 'first_aid', name: 'CPR', issuedOn: '2025-01-01', expiresOn: '2027-01-01', createdBy: sro.id,
     document: Buffer.from('%PDF-1.4\n'), documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
   }).returning();
+  const incidents = await incidentRecords(t, districtId, school, sro);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
+    incidents,
   };
 }
 
@@ -147,6 +152,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'PATCH /api/trainings/:id': (r) => [`/api/trainings/${r.session}`, { topic: 'Intruder' }],
   'PUT /api/trainings/:id/attendance': (r) => [`/api/trainings/${r.session}/attendance`, { userIds: [] }],
   'PATCH /api/training-requirements/:id': (r) => [`/api/training-requirements/${r.requirement}`, { notes: 'Intruder' }],
+  ...Object.fromEntries(Object.entries(INCIDENT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.incidents)])),
 };
 
 /**
@@ -155,11 +161,14 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
  */
 const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document']);
 
-/** Who proves a route works on records in scope: the system administrator when they hold its permission, else the director; an SRO's supervisor for certifications. */
+/** Who proves a route works on records in scope: the first district-wide holder of its permission (HOLDERS); an SRO's supervisor for certifications. */
 function positiveHolder(route: RouteInfo): string {
   if (PERSONAL.has(`${route.method} ${route.url}`)) return 'supervisor@district';
-  return ROLE_PERMISSIONS.sysadmin.includes(route.permission!) ? 'sysadmin@district' : 'director@district';
+  return `${HOLDERS.find((r) => ROLE_PERMISSIONS[r].includes(route.permission!))!}@district`;
 }
+
+/** Who proves that a route works: sysadmin first; incident routes are held by police and school roles only. */
+const HOLDERS: readonly Role[] = ['sysadmin', 'supervisor', 'school_admin', 'counselor', 'director', 'sro'];
 
 const key = (route: RouteInfo) => `${route.method} ${route.url}`;
 
@@ -175,11 +184,13 @@ async function auditCount() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  recordRoutes = routeTable.get(t.app)!.filter((r) => r.permission && r.url.includes('/:'));
+  allRecordRoutes = routeTable.get(t.app)!.filter((r) => r.permission && r.url.includes('/:'));
+  // Routes without a fixture yet fail the first test below; the others are still checked role by role.
+  recordRoutes = allRecordRoutes.filter((r) => REQUESTS[key(r)]);
   const districtId = (await createDistrict(t.database)).id;
-  north = await place(t.database, districtId);
-  south = await place(t.database, districtId);
-  foreign = await place(t.database, (await createDistrict(t.database)).id);
+  north = await place(t, districtId);
+  south = await place(t, districtId);
+  foreign = await place(t, (await createDistrict(t.database)).id);
   for (const role of ROLES) {
     for (const [where, schoolId] of [['district', null], ['north', north.school]] as const) {
       const email = `${role}.${where}@isd.test`;
@@ -195,8 +206,8 @@ afterAll(async () => t?.close());
 
 describe('record scope', () => {
   it('knows how to call every built route that names a record', () => {
-    expect(recordRoutes.length).toBeGreaterThan(15);
-    expect(recordRoutes.map(key).filter((k) => !REQUESTS[k])).toEqual([]);
+    expect(allRecordRoutes.length).toBeGreaterThan(15);
+    expect(allRecordRoutes.map(key).filter((k) => !REQUESTS[k])).toEqual([]);
   });
 
   it.each(ROLES)('%s at one school finds records of another school and of another district absent (404), writing nothing', async (role) => {

@@ -52,6 +52,20 @@ describe('who reads incidents', () => {
   it('the director cannot create incidents; supervisors of other schools cannot approve', async () => {
     expect((await w.as.director!.post('/api/incidents', {})).status).toBe(403);
   });
+
+  it('only a supervisor whose grant covers the school returns or approves: not the director, not a principal', async () => {
+    const draft = await createIncident(w);
+    const submitted = (await w.as.sro!.post(`/api/incidents/${draft.id}/submit`, { version: draft.version })).body;
+    for (const who of ['director', 'principal', 'sro2']) {
+      expect((await w.as[who]!.post(`/api/incidents/${draft.id}/approve`, { version: submitted.version })).status, who).toBe(403);
+      expect((await w.as[who]!.post(`/api/incidents/${draft.id}/return`, { version: submitted.version, comment: 'No' })).status, who).toBe(403);
+    }
+    expect((await w.as.supervisorSouth!.post(`/api/incidents/${draft.id}/approve`, { version: submitted.version })).status).toBe(404);
+    expect((await w.as.director!.get(`/api/incidents/${draft.id}`)).body.can.review).toBe(false);
+    const approved = await w.as.supervisor!.post(`/api/incidents/${draft.id}/approve`, { version: submitted.version });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body.status).toBe('approved');
+  });
 });
 
 describe('referrals: the discipline boundary', () => {

@@ -29,6 +29,7 @@ import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { ReferralInboxPage } from '../features/referrals/ReferralInboxPage.tsx';
 import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
 import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
 import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
@@ -136,6 +137,22 @@ export function App() {
           element={
             <Guard permission="incident.read">
               <IncidentViewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="referrals/discipline"
+          element={
+            <Guard permission="discipline.receive">
+              <ReferralInboxPage kind="administration" />
+            </Guard>
+          }
+        />
+        <Route
+          path="referrals/counseling"
+          element={
+            <Guard permission="referral.manage">
+              <ReferralInboxPage kind="counseling" />
             </Guard>
           }
         />

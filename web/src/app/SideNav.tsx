@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useSession } from '../lib/session.tsx';
 import { visibleNavigation } from './navigation.ts';
 
@@ -6,6 +6,11 @@ import { visibleNavigation } from './navigation.ts';
 export function SideNav({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { can, roles } = useSession();
   const groups = visibleNavigation(can, roles);
+  const { pathname } = useLocation();
+  const paths = groups.flatMap((g) => g.items.map((i) => i.path));
+  // /incidents stays lit on its own pages, but not on /incidents/calls, which has an entry of its own.
+  const deeper = (path: string) =>
+    paths.some((p) => p.startsWith(`${path}/`) && (pathname === p || pathname.startsWith(`${p}/`)));
   return (
     <nav id="app-nav" className={open ? 'side-nav is-open' : 'side-nav'} aria-label="Main">
       {open && (
@@ -29,7 +34,9 @@ export function SideNav({ open, onClose }: { open: boolean; onClose: () => void 
           <ul aria-labelledby={`nav-${group.name}`}>
             {group.items.map((item) => (
               <li key={item.path}>
-                <NavLink to={item.path}>{item.label}</NavLink>
+                <NavLink to={item.path} end={deeper(item.path)}>
+                  {item.label}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -38,8 +38,16 @@ async function callStream(client: TestClient, url: string) {
   return { status: res.statusCode, headers: res.headers, body: JSON.parse(text) as { error?: { code: string } }, text };
 }
 
+/** Reads whose query has required fields: a valid query, so the answer shows the permission check, not validation. */
+const QUERIES: Record<string, string> = {
+  'GET /api/incident-students': '?q=Doe',
+  'GET /api/incidents/crdc': '?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+  'GET /api/threat-cases/team-candidates': '?schoolId=00000000-0000-4000-8000-000000000000',
+  'GET /api/public/tips/schools': '?q=High',
+};
+
 async function call(client: TestClient, route: RouteInfo) {
-  const url = concrete(route.url);
+  const url = concrete(route.url) + (QUERIES[`${route.method} ${route.url}`] ?? '');
   const method = route.method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   if (STREAMS.has(`${route.method} ${route.url}`)) return callStream(client, url);
   return method === 'GET' || method === 'DELETE' ? client.request(method, url) : client.request(method, url, {});

@@ -5,12 +5,13 @@ import { ROLES, type Role } from '../../common/roles.js';
 import {
   alerts, alertSchools, auditEvents, campusAreas, drillRules, drills, guardians, reunificationRequests,
   reunifications, roleGrants, safetyPlans, safetyPlanVersions, schoolFeeders, sroAssignments, sroCertifications,
-  studentGuardians, students, trainingRequirements, trainingSessions,
+  studentGuardians, students, threatCaseMembers, trainingRequirements, trainingSessions,
 } from '../db/schema/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../test/fixtures.js';
 import { routeTable, type RouteInfo } from './plugin.js';
 import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
+import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -28,6 +29,7 @@ interface Place {
   alert: string; pendingAlert: string; reunification: string; request: string; broughtRequest: string;
   drill: string; rule: string; plan: string; version: string; session: string; requirement: string; certification: string;
   incidents: IncidentRecords;
+  tips: TipRecords;
 }
 let north: Place;
 let south: Place;
@@ -78,11 +80,12 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
     document: Buffer.from('%PDF-1.4\n'), documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
   }).returning();
   const incidents = await incidentRecords(t, districtId, school, sro);
+  const tipsOf = await tipRecords(t, school, sro, student!.id);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents,
+    incidents, tips: tipsOf,
   };
 }
 
@@ -153,6 +156,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'PUT /api/trainings/:id/attendance': (r) => [`/api/trainings/${r.session}/attendance`, { userIds: [] }],
   'PATCH /api/training-requirements/:id': (r) => [`/api/training-requirements/${r.requirement}`, { notes: 'Intruder' }],
   ...Object.fromEntries(Object.entries(INCIDENT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.incidents)])),
+  ...Object.fromEntries(Object.entries(TIP_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.tips)])),
 };
 
 /**
@@ -161,9 +165,14 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
  */
 const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document']);
 
-/** Who proves a route works on records in scope: the first district-wide holder of its permission (HOLDERS); an SRO's supervisor for certifications. */
+/**
+ * Who proves a route works on records in scope: the first district-wide holder of its permission (HOLDERS); an SRO's
+ * supervisor for certifications; the district safety director for threat cases, which other holders of threat.read see
+ * only when on the case team.
+ */
 function positiveHolder(route: RouteInfo): string {
   if (PERSONAL.has(`${route.method} ${route.url}`)) return 'supervisor@district';
+  if (route.permission!.startsWith('threat.')) return 'director@district';
   return `${HOLDERS.find((r) => ROLE_PERMISSIONS[r].includes(route.permission!))!}@district`;
 }
 
@@ -191,14 +200,22 @@ beforeAll(async () => {
   north = await place(t, districtId);
   south = await place(t, districtId);
   foreign = await place(t, (await createDistrict(t.database)).id);
+  const ids = new Map<string, string>();
   for (const role of ROLES) {
     for (const [where, schoolId] of [['district', null], ['north', north.school]] as const) {
       const email = `${role}.${where}@isd.test`;
-      await createUser(t.database, { email, districtId, grants: [{ role, schoolId }] });
+      const user = await createUser(t.database, { email, districtId, grants: [{ role, schoolId }] });
+      ids.set(`${role}@${where}`, user.id);
       const client = t.client();
       await client.signIn(email);
       as.set(`${role}@${where}`, client);
     }
+  }
+  // Threat cases are seen by their team only: the holders of threat.read at north are on the team of north's case (so
+  // they read it), and of south's as if they had moved from south, so its 404 comes from the school, not the team.
+  for (const role of ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('threat.read'))) {
+    const userId = ids.get(`${role}@north`)!;
+    await t.db.insert(threatCaseMembers).values([{ caseId: north.tips.case, userId }, { caseId: south.tips.case, userId }]);
   }
 }, 120_000);
 

@@ -8,7 +8,7 @@ import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES } from '../../../common/roles.js';
 import type { AuditEntry } from '../../audit/audit.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
-import { can, canAtSchool, requireSchool, type Actor } from '../../auth/access.js';
+import { canAtSchool, requireSchool, type Actor } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import { incidents, tips } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -29,7 +29,8 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
 
 async function loadCase(db: Db, ctx: ServiceContext, id: string, manage: boolean): Promise<Loaded> {
   const row = await repo.findCase(db, ctx.actor.districtId, id);
-  const sees = row && can(ctx.actor, 'threat.read') && (isDirector(ctx.actor) || (await repo.isMember(db, id, ctx.actor.userId)));
+  // A team member whose grants no longer cover the case's school (moved elsewhere) no longer sees it.
+  const sees = row && canAtSchool(ctx.actor, 'threat.read', row.c.schoolId) && (isDirector(ctx.actor) || (await repo.isMember(db, id, ctx.actor.userId)));
   if (!row || !sees) throw notFound('Case');
   if (manage) requireSchool(ctx.actor, 'threat.manage', row.c.schoolId, 'Case');
   return row;

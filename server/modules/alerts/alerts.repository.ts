@@ -94,8 +94,10 @@ export const byStatus = (statuses: AlertStatus[]): SQL => inArray(alerts.status,
 
 /** Locks the alert row of the district for the rest of the transaction; its status and schools. */
 export async function lockAlert(db: Db, districtId: string, id: string) {
-  const [row] = await db.select({ id: alerts.id, status: alerts.status, raisedBy: alerts.raisedBy, action: alerts.action })
-    .from(alerts).where(and(eq(alerts.id, id), eq(alerts.districtId, districtId))).for('update');
+  const [row] = await db.select({
+    id: alerts.id, status: alerts.status, raisedBy: alerts.raisedBy, action: alerts.action, hazard: alerts.hazard, drill: alerts.drill,
+    raisedAt: alerts.raisedAt, announcedAt: alerts.announcedAt,
+  }).from(alerts).where(and(eq(alerts.id, id), eq(alerts.districtId, districtId))).for('update');
   if (!row) return undefined;
   const covered = await db.select({ schoolId: alertSchools.schoolId }).from(alertSchools).where(eq(alertSchools.alertId, id));
   return { ...row, schoolIds: covered.map((s) => s.schoolId) };
@@ -170,6 +172,13 @@ export async function findCheckIns(db: Db, alertId: string, filter: { schoolIds?
   if (filter.userId) conditions.push(eq(alertCheckIns.userId, filter.userId));
   return db.select({ checkIn: alertCheckIns, name: users.name, title: users.title }).from(alertCheckIns)
     .innerJoin(users, eq(users.id, alertCheckIns.userId)).where(and(...conditions)).orderBy(asc(alertCheckIns.checkedInAt));
+}
+
+/** Students reported with staff at check-in, summed per school of the alert (schools with check-ins only). */
+export async function sumStudentsBySchool(db: Db, alertId: string): Promise<Map<string, number>> {
+  const rows = await db.select({ schoolId: alertCheckIns.schoolId, n: sql<number>`sum(${alertCheckIns.studentsWithMe})::int` })
+    .from(alertCheckIns).where(eq(alertCheckIns.alertId, alertId)).groupBy(alertCheckIns.schoolId);
+  return new Map(rows.map((r) => [r.schoolId, Number(r.n)]));
 }
 
 /** Records that a user's screen showed the alert; false when it was already recorded. */

@@ -4,6 +4,7 @@ import { canAtSchool, requirePermission, scopeOf, type Actor } from '../../auth/
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import { recordDrillsOfAlert } from '../drills/drills.from-alert.js';
 import type { LiveHub } from '../live/live.hub.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import type { Announcer } from './alerts.announcer.js';
@@ -165,7 +166,10 @@ export async function escalateAlert(ctx: AlertsContext, id: string, input: Escal
   return alert;
 }
 
-/** Ends an active alert with All Clear: SRO, administrator or district, of every school of the alert. */
+/**
+ * Ends an active alert with All Clear: SRO, administrator or district, of every school of the alert. A drill
+ * alert is recorded as a completed drill at each of its schools in the same commit, so it counts toward compliance.
+ */
 export async function allClear(ctx: AlertsContext, id: string, input: AllClearBody): Promise<Alert> {
   requirePermission(ctx.actor, 'alert.manage');
   const alert = await ctx.db.transaction(async (tx) => {
@@ -176,6 +180,12 @@ export async function allClear(ctx: AlertsContext, id: string, input: AllClearBo
       alertId: id, kind: 'all_clear', at: now, actorId: ctx.actor.userId, actorName: ctx.actor.name, detail: { note: input.note ?? null },
     }]);
     await writeAudit(tx, whoOf(ctx), { type: 'alert.cleared', subjectType: 'alert', subjectId: id, detail: { schoolIds: before.schoolIds } });
+    if (before.drill) {
+      await recordDrillsOfAlert(tx, whoOf(ctx), {
+        ...before, districtId: ctx.actor.districtId, clearedAt: now, clearedBy: ctx.actor.userId,
+        participants: await repo.sumStudentsBySchool(tx, id),
+      });
+    }
     const cleared = await viewAlert(tx, ctx.actor, id);
     await appendLiveEvent(tx, { districtId: ctx.actor.districtId, schoolIds: before.schoolIds, audience: 'alert.receive', type: 'alert.cleared', payload: { alert: cleared } });
     return cleared;

@@ -109,16 +109,18 @@ describe('live delivery over Server-Sent Events', () => {
 
 describe('an alert is never lost', () => {
   it('announces an alert stored before a crash when a process starts, and delivers it on reconnect', async () => {
-    // A process stored the alert, then died before its window passed: no timer, no announcement.
+    // The client saw the stream up to here, then lost its connection.
+    const client = await stream('counselor');
+    const snapshot = await client.next('snapshot');
+    client.close();
+    // A process stored the alert, then died before its window passed: no timer, no announcement. (The running app's
+    // own sweep may announce it first on a slow machine; either way the reconnecting client must receive it.)
     const now = w.t.clock.now();
     const [row] = await w.t.db.insert(alerts).values({
       districtId: w.districtId, action: 'secure', drill: false, status: 'pending', raisedBy: w.ids.sro!,
       raisedAt: new Date(now.getTime() - 10_000), announceAt: new Date(now.getTime() - 5000),
     }).returning();
     await w.t.db.insert(alertSchools).values({ alertId: row!.id, schoolId: w.north.id });
-    const client = await stream('counselor');
-    const snapshot = await client.next('snapshot');
-    client.close();
     // The restarted process (a second app on the same database) sweeps at start.
     const restarted = await createTestApp({ database: w.t.database });
     try {

@@ -15,8 +15,9 @@ describe('SRO certifications', () => {
     try {
       officer = (await sro.get<{ user: { name: string } }>('/auth/session')).user.name;
       name = `CPR and AED ${Date.now().toString(36)}`;
+      // Kind "other": the demo SRO's seeded first-aid card runs past 20 days, which would count this one as renewed.
       await sro.post('/certifications/mine', {
-        kind: 'first_aid',
+        kind: 'other',
         name,
         issuer: 'American Red Cross',
         hours: 4,

@@ -4,7 +4,7 @@
 // (keyset cursor), a full-text search and an incident view (median and p95); then POST /api/incidents
 // against a raw insert of the same rows on the same database in the same run.
 // Goals: list and search under 50 ms median on PostgreSQL; create >= 1/3 of the raw insert rate.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -62,7 +62,10 @@ async function postgresEngine(url: string): Promise<Engine> {
 
 /** The CREATE INDEX statements of the incidents table, read from the migration that made them. */
 function incidentIndexes(): { name: string; ddl: string }[] {
-  const text = readFileSync(path.join(MIGRATIONS_DIR, '0002_incidents.sql'), 'utf8');
+  // By its tag, not its number: merges renumber migrations.
+  const file = readdirSync(MIGRATIONS_DIR).find((f) => /^\d{4}_incidents\.sql$/.test(f));
+  if (!file) throw new Error(`no *_incidents.sql migration in ${MIGRATIONS_DIR}`);
+  const text = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
   return [...text.matchAll(/CREATE (?:UNIQUE )?INDEX "(incidents_[a-z_]+)" ON "incidents"[^;]*;/g)].map((m) => ({ name: m[1]!, ddl: m[0].replace(/;$/, '') }));
 }
 

@@ -13,9 +13,13 @@ export async function findCase(db: Db, districtId: string, id: string) {
 }
 
 /** Cases of the district: all (`userId` null, the director) or those whose team includes `userId`. */
-export async function findCases(db: Db, districtId: string, userId: string | null, filter: { status?: string; schoolId?: string }) {
+export async function findCases(
+  db: Db, districtId: string, userId: string | null, filter: { status?: string; schoolId?: string }, schoolIds: string[] | null,
+) {
   const where = [eq(threatCases.districtId, districtId)];
   if (userId) where.push(sql`exists (select 1 from threat_case_members m where m.case_id = ${threatCases.id} and m.user_id = ${userId})`);
+  // A team member who no longer holds threat.read at the case's school (moved, role changed) stops seeing it.
+  if (schoolIds) where.push(schoolIds.length ? inArray(threatCases.schoolId, schoolIds) : sql`false`);
   if (filter.status) where.push(eq(threatCases.status, filter.status as CaseRow['status']));
   if (filter.schoolId) where.push(eq(threatCases.schoolId, filter.schoolId));
   return db.select({

@@ -8,7 +8,7 @@ import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES } from '../../../common/roles.js';
 import type { AuditEntry } from '../../audit/audit.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
-import { canAtSchool, requireSchool, type Actor } from '../../auth/access.js';
+import { canAtSchool, requireSchool, scopeOf, type Actor } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import { incidents, tips } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -114,7 +114,10 @@ export async function getCase(ctx: ServiceContext, id: string, audit = true): Pr
 /** Cases the actor may see (audited with the ids shown). */
 export async function findCases(ctx: ServiceContext, query: { status?: string; schoolId?: string }) {
   return ctx.db.transaction(async (tx) => {
-    const rows = await repo.findCases(tx, ctx.actor.districtId, isDirector(ctx.actor) ? null : ctx.actor.userId, query);
+    const scope = scopeOf(ctx.actor, 'threat.read');
+    const rows = await repo.findCases(
+      tx, ctx.actor.districtId, isDirector(ctx.actor) ? null : ctx.actor.userId, query, scope.all ? null : scope.schoolIds,
+    );
     await writeAudit(tx, whoOf(ctx), { type: 'threat.listed', detail: { ids: rows.map((r) => r.c.id) } });
     return { items: rows.map((r) => summaryOf(r, Number(r.openTasks))) };
   });

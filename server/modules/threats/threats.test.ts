@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveEvents } from '../../db/schema/index.js';
+import { liveEvents, threatCaseMembers } from '../../db/schema/index.js';
 import { auditOf, createTipWorld, submit, type TipWorld } from '../tips/tips.test-support.js';
 
 let w: TipWorld;
@@ -78,5 +78,14 @@ describe('CSTAG cases', () => {
     expect((await w.as.sro!.post(`/api/threat-cases/${c.id}/classification`, { classification: 'transient', rationale: 'Joke' })).body.error.field).toBe('resolution');
     const done = await w.as.sro!.post(`/api/threat-cases/${c.id}/classification`, { classification: 'transient', rationale: 'Joke', resolution: 'Apologized' });
     expect(done.body).toMatchObject({ status: 'resolved_transient', classification: 'transient', tasks: [] });
+  });
+
+  it('a team member without threat access at the case\'s school (moved to another school) neither lists nor reads the case', async () => {
+    const c = (await w.as.sro!.post('/api/threat-cases', { schoolId: w.north, source: 'direct', subjectStudentId: w.student, threatAsReported: 'Note in a locker' })).body;
+    // Put on the team while at north, then moved: today the officer's only grant is at south.
+    await w.t.db.insert(threatCaseMembers).values({ caseId: c.id, userId: w.users.sroSouth! });
+    expect((await w.as.sroSouth!.get('/api/threat-cases')).body.items.map((x: { id: string }) => x.id)).not.toContain(c.id);
+    expect((await w.as.sroSouth!.get(`/api/threat-cases/${c.id}`)).status).toBe(404);
+    expect((await w.as.sro!.get('/api/threat-cases')).body.items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 });

@@ -3,25 +3,13 @@ import type { IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
 import {
-  calls, campusAreas, districts, incidentActions, incidentOffenses, incidentPersons, incidents, incidentVersions, recordCounters, schools, students, users,
+  calls, campusAreas, districts, incidentActions, incidentOffenses, incidentPersons, incidents, incidentVersions, schools, students, users,
 } from '../../db/schema/index.js';
 import { inScope } from '../schools/schools.repository.js';
 
 export { findSchool } from '../schools/schools.repository.js';
 
-/**
- * The next number of `kind` for the district and year. The upsert locks the counter row until the
- * transaction ends, so concurrent creators wait and numbers stay gap-free (a rollback returns the number).
- */
-export async function nextNumber(db: Db, districtId: string, kind: 'incident' | 'call', year: number): Promise<number> {
-  const [row] = await db.insert(recordCounters).values({ districtId, kind, year, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [recordCounters.districtId, recordCounters.kind, recordCounters.year],
-      set: { lastValue: sql`${recordCounters.lastValue} + 1` },
-    })
-    .returning({ value: recordCounters.lastValue });
-  return row!.value;
-}
+export { nextNumber } from '../../db/counters.js';
 
 /** A school of the district with the district's time zone (numbers follow the local calendar year), or undefined. */
 export async function findSchoolZone(db: Db, districtId: string, schoolId: string) {

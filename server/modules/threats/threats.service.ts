@@ -14,7 +14,7 @@ import { incidents, tips } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { districtYear } from '../incidents/incidents.numbers.js';
-import { nextNumber } from '../tips/tips.repository.js';
+import { nextNumber } from '../../db/counters.js';
 import * as repo from './threats.repository.js';
 
 const THREAT_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('threat.read'));

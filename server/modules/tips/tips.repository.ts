@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import {
-  recordCounters, roleGrants, schools, tipAttachments, tipLinks, tipMessages, tips, users,
+  roleGrants, schools, tipAttachments, tipLinks, tipMessages, tips, users,
 } from '../../db/schema/index.js';
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES } from '../../../common/roles.js';
@@ -23,16 +23,7 @@ export async function findSchool(db: Db, schoolId: string) {
   return row;
 }
 
-/** The next value of a per-district, per-year counter (`tip`, `threat`); the upsert locks the row: gap-free. */
-export async function nextNumber(db: Db, districtId: string, kind: 'tip' | 'threat', year: number): Promise<number> {
-  const [row] = await db.insert(recordCounters).values({ districtId, kind, year, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [recordCounters.districtId, recordCounters.kind, recordCounters.year],
-      set: { lastValue: sql`${recordCounters.lastValue} + 1` },
-    })
-    .returning({ value: recordCounters.lastValue });
-  return row!.value;
-}
+export { nextNumber } from '../../db/counters.js';
 
 /** Inserts a tip; returns its id. */
 export async function insertTip(db: Db, values: typeof tips.$inferInsert): Promise<string> {

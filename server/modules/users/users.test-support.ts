@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import postgres from 'postgres';
-import { SMTPServer } from 'smtp-server';
 import type { Role } from '../../../common/roles.js';
 import { buildApp } from '../../app.js';
 import { hashPassword } from '../../auth/passwords.js';
@@ -139,34 +138,5 @@ export async function sessionCount(db: Db, userId: string) {
   return (await db.select().from(sessions).where(eq(sessions.userId, userId))).length;
 }
 
-/** One message received by the test SMTP server. */
-export interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** An in-process SMTP server that keeps every message it receives. */
-export async function startSmtp(): Promise<{ url: string; messages: ReceivedMail[]; close(): Promise<void> }> {
-  const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
-  });
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+/** The in-process SMTP server of the test harness (server/test/smtp.ts). */
+export { startSmtpServer as startSmtp } from '../../test/smtp.js';

@@ -18,19 +18,12 @@ const GREY = '#555555';
  */
 export class PdfBuilder {
   private readonly doc: PDFKit.PDFDocument;
-  private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
   constructor(private readonly info: PdfInfo) {
-    this.doc = new PDFDocument({
-      size: 'LETTER', margin: MARGIN, bufferPages: true,
-      info: { Title: info.title, Subject: info.subject, Author: info.author, CreationDate: info.createdAt ?? new Date() },
-    });
-    this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
-      this.doc.on('error', reject);
-    });
+    ({ doc: this.doc, bytes: this.done } = openPdfDocument({
+      Title: info.title, Subject: info.subject, Author: info.author, CreationDate: info.createdAt ?? new Date(),
+    }));
   }
 
   /** The document title, large. */
@@ -76,19 +69,39 @@ export class PdfBuilder {
 
   /** Ends the document (footers on every page) and answers its bytes. */
   async finish(): Promise<Buffer> {
-    const range = this.doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
-      this.doc.switchToPage(range.start + i);
-      const bottom = this.doc.page.height - MARGIN / 2 - 10;
-      // Writing below the bottom margin would open a new page: lift the margin while writing the footer.
-      const margin = this.doc.page.margins.bottom;
-      this.doc.page.margins.bottom = 0;
-      this.doc.font('Helvetica').fontSize(8).fillColor(GREY)
-        .text(`${this.info.title} · page ${i + 1} of ${range.count}`, MARGIN, bottom, { width: this.doc.page.width - 2 * MARGIN, align: 'center' });
-      this.doc.page.margins.bottom = margin;
-    }
+    addPageFooters(this.doc, this.info.title);
     this.doc.end();
     return this.done;
+  }
+}
+
+/**
+ * A pdfkit document on US Letter with the house margin, its pages buffered (so footers can be written at the
+ * end), and the promise of its bytes once `doc.end()` is called. For layouts the block builder does not cover.
+ */
+export function openPdfDocument(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'LETTER', margin: MARGIN, bufferPages: true, info });
+  const chunks: Buffer[] = [];
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
+
+/** Writes "title · page n of m" at the foot of every buffered page of `doc`. */
+export function addPageFooters(doc: PDFKit.PDFDocument, title: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottom = doc.page.height - MARGIN / 2 - 10;
+    // Writing below the bottom margin would open a new page: lift the margin while writing the footer.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).fillColor(GREY)
+      .text(`${title} · page ${i + 1} of ${range.count}`, MARGIN, bottom, { width: doc.page.width - 2 * MARGIN, align: 'center' });
+    doc.page.margins.bottom = margin;
   }
 }
 

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { openPdfDocument } from '../../lib/pdf.js';
 import { SRP, type SrpAction } from '../../../common/alerts.js';
 import { whoOf, writeAudit } from '../../audit/audit.js';
 import { canAtSchool, requirePermission } from '../../auth/access.js';
@@ -54,15 +54,10 @@ export async function findTimeline(ctx: ServiceContext, alertId: string): Promis
 }
 
 function pdfBuffer(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: 'After-action report', Creator: 'SRO Desk' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    build(doc);
-    doc.end();
-  });
+  const { doc, bytes } = openPdfDocument({ Title: 'After-action report', Creator: 'SRO Desk' });
+  build(doc);
+  doc.end();
+  return bytes;
 }
 
 const time = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 19) + ' UTC' : '-');

@@ -1,10 +1,9 @@
-import PDFDocument from 'pdfkit';
 import { DRILL_TYPE_LABELS, schoolYearLabel, type RuleStatus } from '../../../common/preparedness.js';
 import type { SchoolResult, YearResult } from './compliance.compute.js';
+import { addPageFooters, openPdfDocument } from '../../lib/pdf.js';
 
 // A small PDF writer for the compliance report (pdfkit, built-in Helvetica: no system fonts needed).
 
-const MARGIN = 54;
 export const STATUS_LABELS: Record<RuleStatus, string> = {
   met: 'Met', on_track: 'On track', at_risk: 'At risk', missed: 'Missed', no_minimum: 'No minimum set', not_applicable: 'Not applicable',
 };
@@ -28,27 +27,13 @@ function schoolSection(doc: PDFKit.PDFDocument, s: SchoolResult): void {
 /** The compliance report of a school year as PDF bytes. */
 export function compliancePdf(result: YearResult, districtName: string, createdAt: Date): Promise<Buffer> {
   const title = `Drill compliance ${schoolYearLabel(result.schoolYear)}`;
-  const doc = new PDFDocument({ size: 'LETTER', margin: MARGIN, bufferPages: true, info: { Title: title, Author: 'SRO Desk', CreationDate: createdAt } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = openPdfDocument({ Title: title, Author: 'SRO Desk', CreationDate: createdAt });
   doc.font('Helvetica-Bold').fontSize(18).text(title);
   doc.font('Helvetica').fontSize(10).fillColor('#555555').text(`${districtName} · as of ${result.today} · ${result.schools.length} school(s)`);
   for (const s of result.schools) schoolSection(doc, s);
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor('#555555')
-      .text(`${title} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 10, { width: doc.page.width - 2 * MARGIN, align: 'center' });
-    doc.page.margins.bottom = bottom;
-  }
+  addPageFooters(doc, title);
   doc.end();
-  return done;
+  return bytes;
 }
 
 function csvCell(value: string | number | null): string {

@@ -7,3 +7,5 @@ export * from './alerts.js';
 export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
+export * from './work-orders.js';
+export * from './activity.js';

@@ -15,7 +15,7 @@ export * from './srp.js';
  * | method | path                                         | permission            | what it does |
  * |--------|----------------------------------------------|-----------------------|--------------|
  * | GET    | /live                                        | alert.receive         | Server-Sent Events stream (see "Live stream" below) |
- * | GET    | /alerts/settings                             | alert.receive         | The district's alert settings: { cancelWindowSeconds } |
+ * | GET    | /alerts/settings                             | district.read         | The district's alert settings: { cancelWindowSeconds } |
  * | PATCH  | /alerts/settings                             | district.manage       | Change the cancel window (0..30 s) → AlertSettings |
  * | POST   | /alerts                                      | alert.raise           | Raise an alert (RaiseAlertBody) → 201 Alert, status `pending` (or `active` when the window is 0). One school for everyone holding alert.raise there; several schools only with alert.manage at each. A school outside the raiser's scope → 404 field schoolIds |
  * | GET    | /alerts                                      | alert.receive         | Alerts of my schools, newest first (ListAlertsQuery) → { items: Alert[] } |

@@ -137,4 +137,5 @@ export const THREAT_NOTE_KINDS = ['interview', 'theme', 'monitoring', 'note'] as
 export type ThreatNoteKind = (typeof THREAT_NOTE_KINDS)[number];
 
 /** Live event types of tips (on GET /api/live, audience tip.read at the tip's school). */
-export const TIP_LIVE_EVENTS = ['tip.life_safety'] as const;
+/** `tip.life_safety` raises the dashboard notice; `tip.acknowledged` (same payload) takes it down on every screen. */
+export const TIP_LIVE_EVENTS = ['tip.life_safety', 'tip.acknowledged'] as const;

@@ -145,10 +145,13 @@ describe('anonymous tips', () => {
     expect(sro.errors).toEqual([]);
   });
 
-  it('a life-safety tip raises a notice on the SRO dashboard at once, with a timer until acknowledged', async () => {
+  it('a life-safety tip raises a notice on the SRO dashboard at once, with a timer until acknowledged; acknowledging takes it down on every dashboard', async () => {
     const sro = await e2e.signedInPage('sro@demo.test');
     await sro.page.goto('/');
     await sro.page.locator('[data-live-state="live"]').waitFor({ state: 'attached' });
+    const supervisor = await e2e.signedInPage('supervisor@demo.test');
+    await supervisor.page.goto('/');
+    await supervisor.page.locator('[data-live-state="live"]').waitFor({ state: 'attached' });
 
     const reporter = await e2e.page(PHONE);
     await reporter.page.goto('/report?lang=en');
@@ -166,14 +169,18 @@ describe('anonymous tips', () => {
       .waitFor();
     await notice.locator('[data-timer="unacknowledged"]').first().waitFor();
 
-    // Opening and acknowledging it stops the timer.
+    // Opening and acknowledging it stops the timer, and the supervisor's dashboard drops the notice without a reload.
     const tipId = await tipIdByMarker(sro, marker);
+    const supervisorNotice = supervisor.page.locator(`.life-safety-notice a[href="/tips/${tipId}"]`);
+    await supervisorNotice.waitFor({ timeout: 10_000 });
     await sro.page.locator(`a[href="/tips/${tipId}"]`).click();
     await sro.page.getByText(description).waitFor();
     await sro.page.locator('[data-timer="unacknowledged"]').waitFor();
     await sro.page.getByRole('button', { name: 'Acknowledge' }).click();
     await sro.page.getByText(/Acknowledged after/).waitFor();
     expect(await sro.page.locator('[data-timer="unacknowledged"]').count()).toBe(0);
+    await supervisorNotice.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(supervisor.errors).toEqual([]);
 
     // The queue lists it with the life-safety badge.
     await sro.page.goto('/tips');

@@ -26,7 +26,7 @@ export const alertRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preClose', async () => announcer.close());
 
   app.get('/alerts/settings', {
-    config: { permission: 'alert.receive' },
+    config: { permission: 'district.read' },
     schema: { tags, operationId: 'getAlertSettings', summary: 'The district\'s alert settings (cancel window)', response: { 200: alertSettingsSchema } },
   }, async (request) => service.getSettings(contextOf(request)));
 

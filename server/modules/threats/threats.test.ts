@@ -7,7 +7,7 @@ beforeAll(async () => { w = await createTipWorld(); }, 60_000);
 afterAll(async () => w?.t.close());
 
 describe('tip triage', () => {
-  it('a life-safety tip stores a live event for tip.read at its school; staff outside the team get 404; reads are audited', async () => {
+  it('a life-safety tip stores a live event for tip.read at its school, and its acknowledgement another; staff outside the team get 404; reads are audited', async () => {
     const tip = await submit(w, { category: 'weapon', description: 'Gun in a car in the lot' });
     expect(tip.lifeSafety).toBe(true);
     const events = await w.t.db.select().from(liveEvents);
@@ -22,6 +22,11 @@ describe('tip triage', () => {
     expect(await auditOf(w, 'tip.viewed', tip.id)).toHaveLength(1);
     const ack = await w.as.sro!.post(`/api/tips/${tip.id}/acknowledge`);
     expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedByName: 'sro' });
+    // Every dashboard showing the notice is told to take it down; acknowledging again tells nobody anything new.
+    const afterAck = await w.t.db.select().from(liveEvents);
+    expect(afterAck.at(-1)).toMatchObject({ type: 'tip.acknowledged', audience: 'tip.read', schoolIds: [w.north], payload: { tipId: tip.id } });
+    await w.as.sro!.post(`/api/tips/${tip.id}/acknowledge`);
+    expect(await w.t.db.$count(liveEvents)).toBe(afterAck.length);
     expect((await w.as.counselor!.post(`/api/tips/${tip.id}/acknowledge`)).status).toBe(403);
     const closed = await w.as.principal!.patch(`/api/tips/${tip.id}`, { status: 'closed' });
     expect(closed.status).toBe(400);

@@ -23,6 +23,18 @@ export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: '
   await appendLiveEvent(tx, { districtId: tip.districtId, schoolIds: [tip.schoolId], audience: 'tip.read', type: 'tip.life_safety', payload });
 }
 
+/**
+ * Stores the live `tip.acknowledged` event of a life-safety tip inside the caller's transaction, so every dashboard
+ * showing its notice takes it down (same audience and payload as the notice).
+ */
+export async function storeAcknowledgedEvent(tx: Db, tip: LifeSafetyTip & { lifeSafetyBy: string | null }): Promise<void> {
+  const payload: TipLiveEvent = {
+    tipId: tip.id, number: tip.number, schoolId: tip.schoolId, schoolName: tip.schoolName, category: tip.category,
+    createdAt: tip.createdAt.toISOString(), reason: tip.lifeSafetyBy === 'staff' ? 'staff' : 'category',
+  };
+  await appendLiveEvent(tx, { districtId: tip.districtId, schoolIds: [tip.schoolId], audience: 'tip.read', type: 'tip.acknowledged', payload });
+}
+
 /** After commit: pokes this process's live hub and e-mails the school's tip team (never awaited by the reporter). */
 export function announceLifeSafety(deps: { database: Database; mailer: Mailer; config: { publicUrl: string }; hub: { poke(): void } }, log: FastifyBaseLogger, tip: LifeSafetyTip): void {
   deps.hub.poke();

@@ -75,7 +75,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/tips/:id/acknowledge', {
     config: { permission: 'tip.triage' },
     schema: { tags, operationId: 'acknowledgeTip', summary: 'Acknowledge a tip', params: idParams, response: { 200: tipSchema } },
-  }, async (request) => service.acknowledge(contextOf(request), request.params.id));
+  }, async (request) => service.acknowledge(contextOf(request), liveHubOf(app.deps), request.params.id));
 
   app.patch('/tips/:id', {
     config: { permission: 'tip.triage' },

@@ -7,7 +7,7 @@ import { canAtSchool, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
+import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
 import * as repo from './tips.repository.js';
 import { findLinkTarget } from './tips.links.js';
 import type { PublicTipDeps } from './tips.public.js';
@@ -79,10 +79,15 @@ export async function getAttachment(ctx: ServiceContext, id: string) {
 }
 
 /** Acknowledges a tip: stops its timer; a new tip becomes acknowledged. Repeating it changes nothing. */
-export async function acknowledge(ctx: ServiceContext, id: string): Promise<Tip> {
-  return ctx.db.transaction(async (tx) => {
+export async function acknowledge(ctx: ServiceContext, hub: { poke(): void }, id: string): Promise<Tip> {
+  let announced = false;
+  const tip = await ctx.db.transaction(async (tx) => {
     const row = await loadTip(tx, ctx, id, 'tip.triage', true);
     if (!row.tip.acknowledgedAt) {
+      if (row.tip.lifeSafety) {
+        await storeAcknowledgedEvent(tx, { ...row.tip, schoolName: row.schoolName });
+        announced = true;
+      }
       const now = ctx.clock.now();
       const values = { acknowledgedAt: now, acknowledgedBy: ctx.actor.userId, status: row.tip.status === 'new' ? 'acknowledged' as const : row.tip.status, updatedAt: now };
       await repo.updateTip(tx, id, values);
@@ -94,11 +99,14 @@ export async function acknowledge(ctx: ServiceContext, id: string): Promise<Tip>
     }
     return fullTip(tx, row, 0);
   });
+  if (announced) hub.poke();
+  return tip;
 }
 
 /** Status, outcome, life-safety and hoax flags. Closing needs an outcome; a hoax closes with outcome hoax. */
 export async function updateTip(ctx: ServiceContext, deps: PublicTipDeps, log: FastifyBaseLogger, id: string, input: UpdateTipBody): Promise<Tip> {
   let raised: Parameters<typeof announceLifeSafety>[2] | null = null;
+  let acknowledged = false;
   const tip = await ctx.db.transaction(async (tx) => {
     const row = await loadTip(tx, ctx, id, 'tip.triage', true);
     const t = row.tip;
@@ -110,7 +118,13 @@ export async function updateTip(ctx: ServiceContext, deps: PublicTipDeps, log: F
       status, outcome, hoax: input.hoax ?? t.hoax, updatedAt: now,
       closedAt: status === 'closed' ? t.closedAt ?? now : null,
     };
-    if (status !== 'new' && !t.acknowledgedAt) Object.assign(values, { acknowledgedAt: now, acknowledgedBy: ctx.actor.userId });
+    if (status !== 'new' && !t.acknowledgedAt) {
+      Object.assign(values, { acknowledgedAt: now, acknowledgedBy: ctx.actor.userId });
+      if (t.lifeSafety) {
+        await storeAcknowledgedEvent(tx, { ...t, schoolName: row.schoolName });
+        acknowledged = true;
+      }
+    }
     if (input.lifeSafety !== undefined && input.lifeSafety !== t.lifeSafety) {
       Object.assign(values, { lifeSafety: input.lifeSafety, lifeSafetyBy: input.lifeSafety ? 'staff' : null });
       if (input.lifeSafety && !t.acknowledgedAt && !values.acknowledgedAt) {
@@ -124,6 +138,7 @@ export async function updateTip(ctx: ServiceContext, deps: PublicTipDeps, log: F
     return fullTip(tx, row, 0);
   });
   if (raised) announceLifeSafety(deps, log, raised);
+  else if (acknowledged) deps.hub.poke();
   return tip;
 }
 

@@ -10,6 +10,7 @@ import { roleLabel } from '../../lib/format.ts';
 import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
 import { useSession } from '../../lib/session.tsx';
 import type { District } from '../../lib/types.ts';
+import { AlertSettingsForm } from './AlertSettingsForm.tsx';
 
 // US zones first (where SRO programs are); every other zone the browser knows after them.
 const US_ZONES = [
@@ -120,7 +121,7 @@ function DistrictForm({ district, onSaved }: { district: District; onSaved: (d: 
   );
 }
 
-/** District settings: name, law-enforcement agency, time zone and the two-step sign-in policy. */
+/** District settings: name, law-enforcement agency, time zone, the two-step sign-in policy and the alert cancel window. */
 export function DistrictPage() {
   const resource = useApiData<District>('/district');
   return (
@@ -154,6 +155,7 @@ export function DistrictPage() {
               </dl>
             )}
             <DistrictForm district={district} onSaved={resource.mutate} />
+            <AlertSettingsForm />
           </div>
         )}
       </LoadState>

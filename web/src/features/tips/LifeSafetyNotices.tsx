@@ -24,17 +24,25 @@ const fromEvent = (e: TipLiveEvent): Notice => ({
 
 /**
  * The dashboard notice of life-safety tips nobody has acknowledged: those open when the page loads, plus
- * each one the live stream announces (at once, without a reload). Acknowledging happens on the tip's page.
+ * each one the live stream announces (at once, without a reload). Acknowledging happens on the tip's page; the
+ * live `tip.acknowledged` takes the notice down on every dashboard.
  */
 export function LifeSafetyNotices() {
   const open = useApiData<{ items: TipSummary[] }>('/tips', { lifeSafety: 'true', status: 'new' });
   const [arrived, setArrived] = useState<Notice[]>([]);
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
   useLiveMessages((message) => {
+    if (message.type === 'tip.acknowledged') {
+      const { tipId } = message.payload;
+      setAcknowledged((prev) => new Set(prev).add(tipId));
+      setArrived((prev) => prev.filter((n) => n.tipId !== tipId));
+      return;
+    }
     if (message.type !== 'tip.life_safety') return;
     const notice = fromEvent(message.payload);
     setArrived((prev) => [notice, ...prev.filter((n) => n.tipId !== notice.tipId)]);
   });
-  const loaded = (open.data?.items ?? []).filter((t) => t.lifeSafety && !t.acknowledgedAt);
+  const loaded = (open.data?.items ?? []).filter((t) => t.lifeSafety && !t.acknowledgedAt && !acknowledged.has(t.id));
   const seen = new Set(arrived.map((n) => n.tipId));
   const notices = [...arrived, ...loaded.filter((t) => !seen.has(t.id)).map((t) => ({ ...t, tipId: t.id }))];
 

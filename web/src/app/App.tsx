@@ -27,6 +27,8 @@ import { PlanDetailPage } from '../features/plans/PlanDetailPage.tsx';
 import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
+import { ChecksPage } from '../features/patrols/ChecksPage.tsx';
+import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { ReferralInboxPage } from '../features/referrals/ReferralInboxPage.tsx';
@@ -377,6 +379,22 @@ export function App() {
           element={
             <Guard permission="training.manage">
               <TrainingSessionPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patrols"
+          element={
+            <Guard permission="patrol.read">
+              <PatrolsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patrols/checks"
+          element={
+            <Guard permission="patrol.read">
+              <ChecksPage />
             </Guard>
           }
         />

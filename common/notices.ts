@@ -22,6 +22,10 @@ import { z } from 'zod';
  * at the school.
  */
 
+/** The live (SSE, /api/live) event types of this module; every notice.read holder at the school receives them. */
+export const NOTICE_LIVE_EVENTS = ['notice.presence', 'notice.advance'] as const;
+export type NoticeLiveEvent = (typeof NOTICE_LIVE_EVENTS)[number];
+
 const instant = z.iso.datetime({ offset: true, error: 'must be a date-time (ISO 8601 with time zone)' });
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });

@@ -28,6 +28,9 @@ import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
 import { ChecksPage } from '../features/patrols/ChecksPage.tsx';
+import { ActivityPage } from '../features/activity/ActivityPage.tsx';
+import { HoursPage } from '../features/activity/HoursPage.tsx';
+import { ReportPage } from '../features/activity/ReportPage.tsx';
 import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
@@ -395,6 +398,30 @@ export function App() {
           element={
             <Guard permission="patrol.read">
               <ChecksPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity"
+          element={
+            <Guard permission="activity.read">
+              <ActivityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity/hours"
+          element={
+            <Guard permission="activity.read">
+              <HoursPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity/report"
+          element={
+            <Guard permission="activity.read">
+              <ReportPage />
             </Guard>
           }
         />

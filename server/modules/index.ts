@@ -21,6 +21,8 @@ import { certificationRoutes } from './certifications/certifications.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
+import { patrolRoutes } from './patrols/patrols.routes.js';
+import { activityRoutes } from './activity/activity.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -46,4 +48,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(trainingRoutes);
   await app.register(tipRoutes);
   await app.register(threatRoutes);
+  await app.register(patrolRoutes);
+  await app.register(activityRoutes);
 };

@@ -31,6 +31,7 @@ import { ChecksPage } from '../features/patrols/ChecksPage.tsx';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { HoursPage } from '../features/activity/HoursPage.tsx';
 import { ReportPage } from '../features/activity/ReportPage.tsx';
+import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
@@ -422,6 +423,14 @@ export function App() {
           element={
             <Guard permission="activity.read">
               <ReportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="notices"
+          element={
+            <Guard permission="notice.read">
+              <NoticesPage />
             </Guard>
           }
         />

@@ -10,12 +10,14 @@ function invalid(field: string, message: string): AppError {
 
 /**
  * True when the actor may see the SRO's activity log: their own; a supervisor's SROs (as for certifications);
- * and the SROs serving a school where the actor holds activity.read (administrators, the district director).
+ * and the SROs serving a school where the actor reviews logs (activity.read of a role other than sro: administrators,
+ * the district director). An SRO's own grant shows them their own log only, never a colleague's.
  */
 export function seesLogOf(actor: Actor, sro: SroInfo): boolean {
   if (sro.id === actor.userId || supervises(actor, sro)) return true;
-  if (scopeOf(actor, 'activity.read').all) return true;
-  return !sro.districtWide && sro.schoolIds.some((s) => canAtSchool(actor, 'activity.read', s));
+  const reviewer: Actor = { ...actor, grants: actor.grants.filter((g) => g.role !== 'sro') };
+  if (scopeOf(reviewer, 'activity.read').all) return true;
+  return !sro.districtWide && sro.schoolIds.some((s) => canAtSchool(reviewer, 'activity.read', s));
 }
 
 /**

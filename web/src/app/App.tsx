@@ -32,6 +32,7 @@ import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { HoursPage } from '../features/activity/HoursPage.tsx';
 import { ReportPage } from '../features/activity/ReportPage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
+import { EventsPage } from '../features/events/EventsPage.tsx';
 import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
@@ -431,6 +432,14 @@ export function App() {
           element={
             <Guard permission="notice.read">
               <NoticesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="events"
+          element={
+            <Guard permission="event.read">
+              <EventsPage />
             </Guard>
           }
         />

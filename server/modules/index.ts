@@ -23,6 +23,7 @@ import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
 import { patrolRoutes } from './patrols/patrols.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
+import { eventRoutes } from './events/events.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -50,4 +51,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(threatRoutes);
   await app.register(patrolRoutes);
   await app.register(activityRoutes);
+  await app.register(eventRoutes);
 };

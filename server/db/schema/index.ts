@@ -7,4 +7,6 @@ export * from './alerts.js';
 export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
+export * from './events.js';
+export * from './communications.js';
 export * from './patrols.js';

@@ -33,6 +33,10 @@ import { HoursPage } from '../features/activity/HoursPage.tsx';
 import { ReportPage } from '../features/activity/ReportPage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { EventsPage } from '../features/events/EventsPage.tsx';
+import { DocumentsPage } from '../features/meetings/DocumentsPage.tsx';
+import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
+import { MeetingsPage } from '../features/meetings/MeetingsPage.tsx';
+import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
@@ -440,6 +444,38 @@ export function App() {
           element={
             <Guard permission="event.read">
               <EventsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings"
+          element={
+            <Guard permission="meeting.manage">
+              <MeetingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings/documents"
+          element={
+            <Guard permission="meeting.manage">
+              <DocumentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings/:id"
+          element={
+            <Guard permission="meeting.manage">
+              <MeetingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="district/outbox"
+          element={
+            <Guard permission="district.manage">
+              <OutboxPage />
             </Guard>
           }
         />

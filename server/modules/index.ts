@@ -21,6 +21,8 @@ import { certificationRoutes } from './certifications/certifications.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 import { patrolRoutes } from './patrols/patrols.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
 import { eventRoutes } from './events/events.routes.js';
@@ -49,6 +51,8 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(trainingRoutes);
   await app.register(tipRoutes);
   await app.register(threatRoutes);
+  await app.register(directoryRoutes);
+  await app.register(workOrderRoutes);
   await app.register(patrolRoutes);
   await app.register(activityRoutes);
   await app.register(eventRoutes);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PatrolKind } from '../../../common/patrols.js';
 import { campusAreas, districts, schools, users } from './organization.js';
+import { workOrders } from './work-orders.js';
 
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,8 +76,8 @@ export const patrolCheckResults = pgTable('patrol_check_results', {
   areaId: uuid('area_id').references(() => campusAreas.id),
   passed: boolean('passed').notNull(),
   note: text('note'),
-  /** The work order a failed item opened (work_orders.id). */
-  workOrderId: uuid('work_order_id'),
+  /** The work order a failed item opened. */
+  workOrderId: uuid('work_order_id').references(() => workOrders.id),
 }, (t) => [
   uniqueIndex('patrol_check_results_key').on(t.runId, t.itemId),
   check('patrol_check_results_failed_note', sql`${t.passed} or ${t.note} is not null`),

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await officer.patch(`/api/calls/${call.body.id}`, { assignedUserId: sro, arrivedAt: '2025-10-21T14:10:00Z', clearedAt: '2025-10-21T14:55:00Z', disposition: 'resolved' });
 
   const db = w.t.db;
-  const [drill] = await db.insert(drills).values({ districtId: w.districtId, schoolId: east, type: 'fire', status: 'completed', date: '2025-10-15', recordedBy: sro }).returning();
+  const [drill] = await db.insert(drills).values({ districtId: w.districtId, schoolId: east, type: 'fire_evacuation', status: 'completed', date: '2025-10-15', recordedBy: sro }).returning();
   // The drill as its module would log it: the same drill must count once.
   await db.insert(activityEntries).values({
     districtId: w.districtId, schoolId: east, userId: sro, kind: 'drill', triadRole: 'law_enforcement', startedAt: new Date('2025-10-15T15:00:00Z'),

@@ -26,6 +26,7 @@ import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 import { patrolRoutes } from './patrols/patrols.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
 import { eventRoutes } from './events/events.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -56,4 +57,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(patrolRoutes);
   await app.register(activityRoutes);
   await app.register(eventRoutes);
+  await app.register(noticeRoutes);
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schoolEvents } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { activityEntries, schoolEvents } from '../../db/schema/index.js';
 import { auditOf, startOperationsWorld, type World } from '../notices/operations.test-support.js';
 
 let w: World;
@@ -54,6 +55,11 @@ describe('events and coverage', () => {
     const res = await supervisor.put(`/api/events/${gameId}/coverage`, { sroId: w.ids['sro.north'] });
     expect(res.body).toMatchObject({ uncovered: false, coverage: { sro: { name: 'sro.north' }, assignedBy: { name: 'supervisor' } } });
     expect((await auditOf(w.t.db, 'event.coverage_set', gameId))[0]!.detail).toEqual({ from: null, to: w.ids['sro.north'] });
+    const logged = await w.t.db.select().from(activityEntries).where(and(eq(activityEntries.sourceType, 'event_coverage'), eq(activityEntries.sourceId, gameId)));
+    expect(logged).toEqual([expect.objectContaining({
+      userId: w.ids['sro.north'], kind: 'event', triadRole: 'law_enforcement', durationMinutes: 180, schoolId: w.north.id,
+      startedAt: new Date('2025-11-14T23:00:00Z'), title: 'Game coverage: Football: North vs. Central',
+    })]);
   });
 
   it('flags conflicting assignments: the same SRO on two overlapping events', async () => {
@@ -70,6 +76,13 @@ describe('events and coverage', () => {
     expect(seenByNorth.conflicts).toEqual([expect.objectContaining({ eventId: danceId, title: 'Another event', schoolName: 'East Elementary' })]);
     await supervisor.put(`/api/events/${danceId}/coverage`, { sroId: w.ids['sro.east'] });
     expect((await supervisor.get('/api/events?conflicts=true')).body.items).toEqual([]);
+    const danceLog = () => w.t.db.select().from(activityEntries).where(and(eq(activityEntries.sourceType, 'event_coverage'), eq(activityEntries.sourceId, danceId)));
+    expect((await danceLog()).map((a) => a.userId)).toEqual([w.ids['sro.east']]);
+    await (await w.as('principal.east')).patch(`/api/events/${danceId}`, { endsAt: '2025-11-15T04:00:00Z' });
+    expect((await danceLog())[0]!.durationMinutes).toBe(180);
+    await (await w.as('principal.east')).patch(`/api/events/${danceId}`, { cancelled: true });
+    expect(await danceLog()).toEqual([]);
+    await (await w.as('principal.east')).patch(`/api/events/${danceId}`, { cancelled: false });
   });
 
   it('takes post-event notes from the covering SRO only, once the event has started', async () => {

@@ -76,7 +76,7 @@ describe('patrol log', () => {
     const changed = await sro.patch(`/api/patrols/${entryId}`, { durationMinutes: 25, areaId: null, notes: 'Two buses late' });
     expect(changed.body).toMatchObject({ durationMinutes: 25, area: null, notes: 'Two buses late' });
     expect((await logOf(entryId))[0]).toMatchObject({ durationMinutes: 25, title: 'Patrol: Bus loop' });
-    expect((await auditOf(w.t.db, 'patrol.updated', entryId))[0]!.detail).toEqual({ changed: ['durationMinutes', 'areaId', 'notes'] });
+    expect((await auditOf(w.t.db, 'patrol.updated', entryId))[0]!.detail).toEqual({ changed: ['areaId', 'durationMinutes', 'notes'] });
     expect((await sro.patch(`/api/patrols/${entryId}`, { areaId: eastGym })).body.error.field).toBe('areaId');
     expect((await sro.delete(`/api/patrols/${entryId}`)).status).toBe(204);
     expect(await logOf(entryId)).toEqual([]);
@@ -111,7 +111,7 @@ describe('security check lists and runs', () => {
     items = res.body.items;
     expect(items.map((i) => i.label)).toEqual(['Front doors locked', 'Gates closed', 'Cameras working']);
     const edited = await (await w.as('security.north')).patch(`/api/patrol-checklists/${listId}`, {
-      items: [items[0], { id: items[2]!.id, label: 'Cameras recording' }, { label: 'Parking lot lights on' }],
+      items: [{ id: items[0]!.id, label: items[0]!.label, areaId: hall }, { id: items[2]!.id, label: 'Cameras recording' }, { label: 'Parking lot lights on' }],
     });
     expect(edited.body.items.map((i: { label: string }) => i.label)).toEqual(['Front doors locked', 'Cameras recording', 'Parking lot lights on']);
     expect(edited.body.items[1].id).toBe(items[2]!.id);

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   // 5-8 Daily operations
   'patrol.log': 'Log patrols and security checks',
   'patrol.read': 'See patrol and check logs',
+  'patrol.checklist.manage': 'Edit the security check lists of a school',
   'activity.log': 'Log daily triad activity',
   'activity.read': 'See activity logs and monthly reports',
   'event.read': 'See the events calendar and coverage',
@@ -99,7 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read',
     'call.create', 'call.read', 'call.dispatch', 'incident.create', 'incident.read', 'incident.narrative.read',
     'incident.juvenile.read', 'incident.refer',
-    'patrol.log', 'patrol.read', 'activity.log', 'activity.read', 'event.read', 'notice.send', 'notice.read',
+    'patrol.log', 'patrol.read', 'patrol.checklist.manage', 'activity.log', 'activity.read', 'event.read', 'notice.send', 'notice.read',
     'meeting.manage', 'plan.read', 'drill.read', 'drill.record', 'alert.raise', 'alert.receive', 'alert.manage',
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
     'referral.create', 'referral.read', 'education.manage', 'training.manage', 'training.read',
@@ -121,7 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'student.read', 'student.demographics.read', 'student.manage',
     // No incident.read: administrators see a law-enforcement record only through the referrals made to them.
     'call.create', 'call.read', 'discipline.receive',
-    'patrol.read', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
+    'patrol.read', 'patrol.checklist.manage', 'activity.read', 'event.read', 'event.manage', 'notice.read', 'meeting.manage',
     'plan.read', 'plan.manage', 'plan.approve', 'drill.read', 'drill.record', 'drill.rules.manage',
     'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
@@ -137,7 +138,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   security: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
-    'patrol.log', 'patrol.read', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
+    'patrol.log', 'patrol.read', 'patrol.checklist.manage', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
     'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
     'security_system.manage', 'directory.read', 'work_order.read', 'work_order.manage',
   ],

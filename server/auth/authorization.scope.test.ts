@@ -13,6 +13,7 @@ import { routeTable, type RouteInfo } from './plugin.js';
 import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
+import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -32,6 +33,7 @@ interface Place {
   incidents: IncidentRecords;
   tips: TipRecords;
   shared: SharedRecords;
+  patrols: PatrolRecords;
 }
 let north: Place;
 let south: Place;
@@ -84,11 +86,12 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const incidents = await incidentRecords(t, districtId, school, sro);
   const tipsOf = await tipRecords(t, school, sro, student!.id);
   const shared = await sharedRecords(t, districtId, school, sro.id);
+  const patrols = await patrolRecords(t, school, area!.id, sro);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared,
+    incidents, tips: tipsOf, shared, patrols,
   };
 }
 
@@ -161,13 +164,14 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   ...Object.fromEntries(Object.entries(INCIDENT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.incidents)])),
   ...Object.fromEntries(Object.entries(TIP_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.tips)])),
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
+  ...Object.fromEntries(Object.entries(PATROL_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.patrols)])),
 };
 
 /**
  * Records of a person, not of a school: an SRO's certifications are seen by the SRO and their supervisor only, so
  * other holders of training.read at the same school find them absent too (certifications.test.ts).
  */
-const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document']);
+const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document', ...PATROL_PERSONAL]);
 
 /**
  * Who proves a route works on records in scope: the first district-wide holder of its permission (HOLDERS); an SRO's
@@ -272,7 +276,7 @@ describe('record scope', () => {
     const wrong: string[] = [];
     // In registration order, which is also the order of a record's life (changed before it is deleted).
     for (const route of recordRoutes) {
-      const res = await send(as.get(positiveHolder(route))!, route, south, south);
+      const res = await send(ownerOf(key(route), south.patrols) ?? as.get(positiveHolder(route))!, route, south, south);
       if (res.status < 200 || res.status > 299) wrong.push(`${key(route)} -> ${res.status} ${res.text.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);

@@ -44,6 +44,9 @@ const QUERIES: Record<string, string> = {
   'GET /api/incidents/crdc': '?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
   'GET /api/threat-cases/team-candidates': '?schoolId=00000000-0000-4000-8000-000000000000',
   'GET /api/public/tips/schools': '?q=High',
+  'GET /api/activity/reports/monthly': '?month=2026-10',
+  'GET /api/activity/reports/monthly.pdf': '?month=2026-10',
+  'GET /api/activity/reports/monthly/team': '?month=2026-10',
 };
 
 async function call(client: TestClient, route: RouteInfo) {

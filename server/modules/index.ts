@@ -23,6 +23,10 @@ import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { workOrderRoutes } from './work-orders/work-orders.routes.js';
+import { patrolRoutes } from './patrols/patrols.routes.js';
+import { activityRoutes } from './activity/activity.routes.js';
+import { eventRoutes } from './events/events.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -50,4 +54,8 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(threatRoutes);
   await app.register(directoryRoutes);
   await app.register(workOrderRoutes);
+  await app.register(patrolRoutes);
+  await app.register(activityRoutes);
+  await app.register(eventRoutes);
+  await app.register(noticeRoutes);
 };

@@ -28,8 +28,9 @@ export interface TestSmtpServer {
 /**
  * Starts an in-process SMTP server on a random port of 127.0.0.1 that keeps every message. STARTTLS and
  * AUTH are disabled, so nodemailer neither upgrades nor logs in: plain SMTP as a relay on a LAN would be.
+ * `port` restarts a server where a closed one was (an SMTP server coming back after an outage).
  */
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const waiters: { address: string; resolve: (m: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
@@ -59,7 +60,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
   });
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,

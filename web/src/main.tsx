@@ -14,6 +14,7 @@ import './styles/auth.css';
 import './styles/pages.css';
 import './styles/alerts.css';
 import './styles/preparedness.css';
+import './styles/ops.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -9,3 +9,6 @@ export * from './preparedness.js';
 export * from './tips.js';
 export * from './work-orders.js';
 export * from './activity.js';
+export * from './events.js';
+export * from './communications.js';
+export * from './patrols.js';

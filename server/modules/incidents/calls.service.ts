@@ -4,6 +4,7 @@ import { canAtSchool, requirePermission, requireSchool, scopeOf } from '../../au
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
+import { syncCallActivity } from '../activity/activity.calls.js';
 import * as calls from './calls.repository.js';
 import { districtYear, formatCallNumber } from './incidents.numbers.js';
 import { canRead, checkNotFuture } from './incidents.policy.js';
@@ -91,6 +92,7 @@ export async function updateCall(ctx: ServiceContext, id: string, input: UpdateC
     if (clearedAt && !disposition) throw invalid('disposition', 'give a disposition to clear the call');
     const changed = Object.keys(input);
     await calls.updateCall(tx, id, { ...input, arrivedAt, clearedAt, disposition, updatedAt: now });
+    await syncCallActivity(tx, { ...c, arrivedAt, clearedAt, assignedUserId: input.assignedUserId === undefined ? c.assignedUserId : input.assignedUserId }, ctx.actor.userId);
     await writeAudit(tx, whoOf(ctx), { type: 'call.updated', schoolId: c.schoolId, subjectType: 'call', subjectId: id, detail: { changed } });
     return toCall(ctx, (await calls.findCall(tx, ctx.actor.districtId, id))!);
   });

@@ -202,6 +202,7 @@ export function liveScopesOf(actor: Actor): Record<LiveAudience, Scope> {
     'alert.manage': scopeOf(actor, 'alert.manage'),
     'reunification.manage': scopeOf(actor, 'reunification.manage'),
     'tip.read': scopeOf(actor, 'tip.read'),
+    'notice.read': scopeOf(actor, 'notice.read'),
   };
 }
 

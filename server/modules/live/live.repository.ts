@@ -3,7 +3,7 @@ import { rows, type Db } from '../../db/connection.js';
 import { liveEvents } from '../../db/schema/index.js';
 
 /** The permission that, held at one of an event's schools, lets a connection see it. */
-export type LiveAudience = 'alert.receive' | 'alert.manage' | 'reunification.manage' | 'tip.read';
+export type LiveAudience = 'alert.receive' | 'alert.manage' | 'reunification.manage' | 'tip.read' | 'notice.read';
 
 /** A live event to store. */
 export interface NewLiveEvent {

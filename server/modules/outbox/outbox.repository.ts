@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { outbox } from '../../db/schema/index.js';
 
@@ -59,4 +59,18 @@ export async function statusOf(db: Db, districtId: string) {
     lastError: sql<string | null>`(array_agg(${outbox.lastError} order by ${outbox.createdAt} desc) filter (where ${outbox.lastError} is not null))[1]`,
   }).from(outbox).where(eq(outbox.districtId, districtId));
   return { pending: Number(row?.pending ?? 0), sent: Number(row?.sent ?? 0), failed: Number(row?.failed ?? 0), lastError: row?.lastError ?? null };
+}
+
+/** A page of a district's messages of one status (or all), newest first, and how many there are in all. */
+export async function findPage(db: Db, districtId: string, status: 'pending' | 'sent' | 'failed' | undefined, page: number, pageSize: number) {
+  const byStatus: Record<'pending' | 'sent' | 'failed', SQL | undefined> = {
+    pending: and(isNull(outbox.sentAt), isNull(outbox.failedAt)), sent: isNotNull(outbox.sentAt), failed: isNotNull(outbox.failedAt),
+  };
+  const where = and(eq(outbox.districtId, districtId), status ? byStatus[status] : undefined);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(where);
+  const items = await db.select({
+    id: outbox.id, to: outbox.toAddress, subject: outbox.subject, kind: outbox.kind, attempts: outbox.attempts, lastError: outbox.lastError,
+    nextAttemptAt: outbox.nextAttemptAt, sentAt: outbox.sentAt, failedAt: outbox.failedAt, createdAt: outbox.createdAt,
+  }).from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(pageSize).offset((page - 1) * pageSize);
+  return { total: Number(count?.n ?? 0), items };
 }

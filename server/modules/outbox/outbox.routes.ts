@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../auth/plugin.js';
-import { outboxStatusSchema } from './outbox.schemas.js';
-import { deliverDue, outboxStatus } from './outbox.service.js';
+import { listOutboxQuery, outboxPageSchema, outboxStatusSchema } from './outbox.schemas.js';
+import { deliverDue, listOutbox, outboxStatus } from './outbox.service.js';
 
 const EVERY_MS = 30_000;
 
@@ -14,6 +14,11 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'district.manage' },
     schema: { tags: ['outbox'], operationId: 'getOutboxStatus', summary: 'E-mail waiting, sent and given up in my district', response: { 200: outboxStatusSchema } },
   }, async (request) => outboxStatus(contextOf(request)));
+
+  app.get('/outbox', {
+    config: { permission: 'district.manage' },
+    schema: { tags: ['outbox'], operationId: 'listOutbox', summary: 'E-mail of my district with status, attempts and last error (paged)', querystring: listOutboxQuery, response: { 200: outboxPageSchema } },
+  }, async (request) => listOutbox(contextOf(request), app.deps.mailer.enabled, request.query));
 
   let timer: NodeJS.Timeout | undefined;
   let running = false;

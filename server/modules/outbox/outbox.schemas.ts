@@ -1,3 +1,4 @@
+export { listOutboxQuery, outboxPageSchema } from '../../../common/notices.js';
 import { z } from 'zod';
 
 export const outboxStatusSchema = z.object({

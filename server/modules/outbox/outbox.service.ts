@@ -54,3 +54,19 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
 export function outboxStatus(ctx: ServiceContext) {
   return repo.statusOf(ctx.db, ctx.actor.districtId);
 }
+
+/**
+ * A page of the district's e-mail with each message's state, for administrators (what waits when SMTP is not
+ * configured, what failed and why). Message bodies are not shown: they may carry temporary passwords.
+ */
+export async function listOutbox(ctx: ServiceContext, smtpConfigured: boolean, query: { status?: 'pending' | 'sent' | 'failed'; page: number; pageSize: number }) {
+  const { total, items } = await repo.findPage(ctx.db, ctx.actor.districtId, query.status, query.page, query.pageSize);
+  return {
+    total, page: query.page, pageSize: query.pageSize, smtpConfigured,
+    items: items.map((m) => ({
+      id: m.id, status: m.sentAt ? 'sent' as const : m.failedAt ? 'failed' as const : 'pending' as const, to: m.to, subject: m.subject,
+      kind: m.kind, attempts: m.attempts, lastError: m.lastError, nextAttemptAt: m.sentAt || m.failedAt ? null : m.nextAttemptAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null, failedAt: m.failedAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}

@@ -27,6 +27,17 @@ import { PlanDetailPage } from '../features/plans/PlanDetailPage.tsx';
 import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
+import { ChecksPage } from '../features/patrols/ChecksPage.tsx';
+import { ActivityPage } from '../features/activity/ActivityPage.tsx';
+import { HoursPage } from '../features/activity/HoursPage.tsx';
+import { ReportPage } from '../features/activity/ReportPage.tsx';
+import { NoticesPage } from '../features/notices/NoticesPage.tsx';
+import { EventsPage } from '../features/events/EventsPage.tsx';
+import { DocumentsPage } from '../features/meetings/DocumentsPage.tsx';
+import { MeetingPage } from '../features/meetings/MeetingPage.tsx';
+import { MeetingsPage } from '../features/meetings/MeetingsPage.tsx';
+import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
+import { PatrolsPage } from '../features/patrols/PatrolsPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { ReferralInboxPage } from '../features/referrals/ReferralInboxPage.tsx';
@@ -377,6 +388,94 @@ export function App() {
           element={
             <Guard permission="training.manage">
               <TrainingSessionPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patrols"
+          element={
+            <Guard permission="patrol.read">
+              <PatrolsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patrols/checks"
+          element={
+            <Guard permission="patrol.read">
+              <ChecksPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity"
+          element={
+            <Guard permission="activity.read">
+              <ActivityPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity/hours"
+          element={
+            <Guard permission="activity.read">
+              <HoursPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="activity/report"
+          element={
+            <Guard permission="activity.read">
+              <ReportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="notices"
+          element={
+            <Guard permission="notice.read">
+              <NoticesPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="events"
+          element={
+            <Guard permission="event.read">
+              <EventsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings"
+          element={
+            <Guard permission="meeting.manage">
+              <MeetingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings/documents"
+          element={
+            <Guard permission="meeting.manage">
+              <DocumentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="meetings/:id"
+          element={
+            <Guard permission="meeting.manage">
+              <MeetingPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="district/outbox"
+          element={
+            <Guard permission="district.manage">
+              <OutboxPage />
             </Guard>
           }
         />

@@ -12,6 +12,7 @@ import { LIVE_EVENT_TYPES, LIVE_URL } from '@common/srp.ts';
 import type { Alert, LiveEventType, LivePayloads } from '@common/alerts.ts';
 import { TIP_LIVE_EVENTS } from '@common/tip-constants.ts';
 import type { TipLiveEvent } from '@common/tips.ts';
+import { NOTICE_LIVE_EVENTS, type AdvanceNotice, type PresenceNotice, type PresenceStatus } from '@common/notices.ts';
 import { useSession } from '../../lib/session.tsx';
 
 /** One message of the live stream, typed by its event name. */
@@ -19,7 +20,9 @@ export type LiveMessage =
   | {
       [K in LiveEventType]: { type: K; id: string; payload: LivePayloads[K] };
     }[LiveEventType]
-  | { type: (typeof TIP_LIVE_EVENTS)[number]; id: string; payload: TipLiveEvent };
+  | { type: (typeof TIP_LIVE_EVENTS)[number]; id: string; payload: TipLiveEvent }
+  | { type: 'notice.presence'; id: string; payload: { notice: PresenceNotice; status: PresenceStatus } }
+  | { type: 'notice.advance'; id: string; payload: { notice: AdvanceNotice } };
 
 /** `connecting` before the first message, `live` while connected, `reconnecting` after a drop. */
 export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -63,7 +66,8 @@ const RETRY_STEPS_MS = [1000, 2000, 4000, 8000, 15000];
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { can, user } = useSession();
-  // Tip notices travel on the same stream: the tip team connects even without alert duty.
+  // Tip notices travel on the same stream: the tip team connects even without alert duty. SRO presence
+  // notices need no test of their own: every role reading notices also receives alerts.
   const enabled = Boolean(user) && (can('alert.receive') || can('tip.read'));
   const [state, setState] = useState<LiveState>('connecting');
   const [alerts, setAlerts] = useState<Map<string, Alert>>(() => new Map());
@@ -140,7 +144,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           setState('reconnecting');
         }
       };
-      for (const type of [...LIVE_EVENT_TYPES, ...TIP_LIVE_EVENTS]) {
+      for (const type of [...LIVE_EVENT_TYPES, ...TIP_LIVE_EVENTS, ...NOTICE_LIVE_EVENTS]) {
         es.addEventListener(type, (event: MessageEvent<string>) => {
           if (event.lastEventId) lastId = event.lastEventId;
           let payload: unknown;

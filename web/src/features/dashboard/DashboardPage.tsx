@@ -6,6 +6,8 @@ import { givenName, plural, roleLabel } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { LifeSafetyNotices } from '../tips/LifeSafetyNotices.tsx';
 import { MyAssignments } from './MyAssignments.tsx';
+import { MyStatusCard } from './MyStatusCard.tsx';
+import { SroStatusCard } from './SroStatusCard.tsx';
 
 function greeting(hour: number): string {
   if (hour < 12) return 'Good morning';
@@ -26,6 +28,8 @@ export function DashboardPage() {
     <Page title={`${greeting(new Date().getHours())}, ${firstName}`} description={session.district?.name}>
       <div className="page-sections">
         {can('tip.read') && <LifeSafetyNotices />}
+        {can('notice.read') && !roles.includes('sro') && <SroStatusCard />}
+        {can('notice.send') && roles.includes('sro') && <MyStatusCard />}
         <section className="card welcome" aria-labelledby="welcome-title">
           <h2 id="welcome-title" className="visually-hidden">
             Your roles and schools

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ROLES, type Role } from '@common/roles.ts';
-import { Button } from '../../components/Button.tsx';
+import { Button, ButtonLink } from '../../components/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -128,6 +128,7 @@ export function DistrictPage() {
     <Page
       title="District settings"
       description="Name, agency, time zone and security policy of the district."
+      actions={<ButtonLink to="/district/outbox">E-mail outbox</ButtonLink>}
     >
       <LoadState resource={resource} label="Loading district settings…">
         {(district) => (

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, apiSession, expectNoHorizontalOverflow, startE2E, type E2E } from './support/index.js';
+
+interface Session {
+  user: { id: string };
+  schools: { id: string; name: string }[];
+}
+
+describe('leaving the building', () => {
+  let e2e: E2E;
+  let sroId: string;
+  let school: { id: string; name: string };
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const sro = await apiSession(e2e.baseUrl, 'sro@demo.test');
+    try {
+      const session = await sro.get<Session>('/auth/session');
+      sroId = session.user.id;
+      school = session.schools.find((s) => s.name === 'Riverbend High School')!;
+    } finally {
+      await sro.close();
+    }
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the SRO leaves from a phone and a staff dashboard shows it live; "back on campus" shows live too', async () => {
+    // The teacher's dashboard, connected to the live stream before anything happens.
+    const staff = await e2e.signedInPage('staff@demo.test');
+    await staff.page.goto('/');
+    await staff.page.locator('[data-live-state="live"]').waitFor({ state: 'attached' });
+    const status = staff.page.locator(`[data-presence-school="${school.id}"][data-presence-sro="${sroId}"]`);
+    await status.waitFor();
+    expect(await status.getAttribute('data-presence-status')).toBe('on_campus');
+    expect(await status.innerText()).toContain('On campus');
+
+    const sro = await e2e.signedInPage('sro@demo.test', undefined, PHONE);
+    await sro.page.goto('/notices');
+    const form = sro.page.getByRole('form', { name: 'Leaving the building' });
+    await form.waitFor();
+    const schoolSelect = form.getByLabel('School');
+    if (await schoolSelect.count()) await schoolSelect.selectOption(school.id);
+    await form.getByRole('radio', { name: 'Court' }).check();
+    await form.getByRole('button', { name: 'Back in 2 h' }).click();
+    const backup = `Sgt. Angela Brooks 512-555-0132 ${Date.now().toString(36)}`;
+    await form.getByLabel('Backup contact').fill(backup);
+    await expectNoHorizontalOverflow(sro.page, 'leaving form on a phone');
+    const tappedAt = Date.now();
+    await form.getByRole('button', { name: 'Leaving the building' }).click();
+    await sro.page.getByText(/^Leaving Riverbend High School: \d+ staff members? told\.$/).waitFor();
+
+    // No reload on the teacher's side: the card turns to "away" with the reason, the return and the backup.
+    await expect.poll(() => status.getAttribute('data-presence-status'), { timeout: 5000 }).toBe('away');
+    const shownAfter = Date.now() - tappedAt;
+    console.log(`[notices] staff dashboard showed the SRO away ${shownAfter} ms after the tap`);
+    const text = await status.innerText();
+    expect(text).toContain('Away from campus');
+    expect(text).toContain('Reason: Court');
+    expect(text).toContain(backup);
+
+    // Back on campus from the phone: the dashboard follows.
+    await sro.page.getByRole('button', { name: 'Back on campus' }).click();
+    await sro.page.getByText('Back on campus at Riverbend High School: staff have been told.').waitFor();
+    await expect.poll(() => status.getAttribute('data-presence-status'), { timeout: 5000 }).toBe('on_campus');
+
+    // The notice went out by e-mail too: the outbox holds it for the teacher.
+    const admin = await apiSession(e2e.baseUrl, 'sysadmin@demo.test');
+    try {
+      const outbox = await admin.get<{ items: { to: string; subject: string }[] }>('/outbox?pageSize=200');
+      expect(outbox.items.some((m) => m.to === 'staff@demo.test')).toBe(true);
+    } finally {
+      await admin.close();
+    }
+    for (const p of [staff, sro]) expect([...p.errors, ...p.failedRequests]).toEqual([]);
+  });
+
+  it('an advance notice of training shows its days of notice', async () => {
+    const { page, errors, failedRequests } = await e2e.signedInPage('sro@demo.test');
+    await page.goto('/notices');
+    await page.getByRole('button', { name: 'New advance notice' }).click();
+    const form = page.getByRole('dialog').getByRole('form', { name: 'New advance notice' });
+    const from = new Date(Date.now() + 21 * 86_400_000);
+    const day = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+    await form.getByLabel('Kind').selectOption('training');
+    await form.getByLabel('From').fill(day);
+    await form.getByLabel('To').fill(day);
+    const coverage = `Officer Lee covers ${Date.now().toString(36)}`;
+    await form.getByLabel('Who covers meanwhile').fill(coverage);
+    await form.getByRole('button', { name: 'Send notice' }).click();
+    await page.getByText(/^Advance notice sent to \d+ people\.$/).waitFor();
+    const row = page.getByRole('table', { name: 'Advance notices' }).getByRole('row').filter({ hasText: coverage });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/2[01] days/);
+    expect([...errors, ...failedRequests]).toEqual([]);
+  });
+});

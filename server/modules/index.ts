@@ -21,6 +21,7 @@ import { certificationRoutes } from './certifications/certifications.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
+import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -46,4 +47,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(trainingRoutes);
   await app.register(tipRoutes);
   await app.register(threatRoutes);
+  await app.register(mentoringRoutes);
 };

@@ -43,6 +43,13 @@ import { ThreatCasePage } from '../features/threats/ThreatCasePage.tsx';
 import { ThreatsPage } from '../features/threats/ThreatsPage.tsx';
 import { TipPage } from '../features/tips/TipPage.tsx';
 import { TipsPage } from '../features/tips/TipsPage.tsx';
+import { ClassPage } from '../features/education/ClassPage.tsx';
+import { EducationPage } from '../features/education/EducationPage.tsx';
+import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
+import { HoursPage } from '../features/education/HoursPage.tsx';
+import { OutreachPage } from '../features/education/OutreachPage.tsx';
+import { SurveyPage } from '../features/education/public/SurveyPage.tsx';
+import { RosterImportPage } from '../features/roster-import/RosterImportPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -50,10 +57,11 @@ import { ForcedPasswordPage } from './ForcedPasswordPage.tsx';
 import { MfaEnrolPage } from './MfaEnrolPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 
-/** Shows the page only to users holding the permission somewhere; others get a clear "not allowed". */
-function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
+function Guard({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
+  return allowed ? children : <ForbiddenPage />;
 }
 
 /** The whole app: decides from the session state which screen to show, then routes signed-in users. */
@@ -68,6 +76,14 @@ export function App() {
         <Route path="report" element={<ReportTipPage />} />
         <Route path="report/check" element={<CheckTipPage />} />
         <Route path="*" element={<ReportTipPage />} />
+      </Routes>
+    );
+
+  // A class feedback survey is answered from a link, without an account.
+  if (pathname.startsWith('/survey/'))
+    return (
+      <Routes>
+        <Route path="survey/:token" element={<SurveyPage />} />
       </Routes>
     );
 
@@ -381,6 +397,46 @@ export function App() {
           }
         />
         <Route path="certifications" element={<CertificationsPage />} />
+        <Route
+          path="education"
+          element={
+            <Guard permission={EDUCATION_PERMISSIONS}>
+              <EducationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/classes/:id"
+          element={
+            <Guard permission="education.read">
+              <ClassPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/outreach"
+          element={
+            <Guard permission="education.read">
+              <OutreachPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/hours"
+          element={
+            <Guard permission="education.read">
+              <HoursPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="data"
+          element={
+            <Guard permission="import.run">
+              <RosterImportPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

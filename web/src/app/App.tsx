@@ -50,6 +50,14 @@ import { HoursPage } from '../features/education/HoursPage.tsx';
 import { OutreachPage } from '../features/education/OutreachPage.tsx';
 import { SurveyPage } from '../features/education/public/SurveyPage.tsx';
 import { RosterImportPage } from '../features/roster-import/RosterImportPage.tsx';
+import { MentoringPage } from '../features/support/MentoringPage.tsx';
+import { ReentryPlanPage } from '../features/support/ReentryPlanPage.tsx';
+import { ReentryPlansPage } from '../features/support/ReentryPlansPage.tsx';
+import { ReferralPage } from '../features/support/ReferralPage.tsx';
+import { ReferralsPage } from '../features/support/ReferralsPage.tsx';
+import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
+import { TeamPage } from '../features/support/TeamPage.tsx';
+import { TeamsPage } from '../features/support/TeamsPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -58,7 +66,13 @@ import { MfaEnrolPage } from './MfaEnrolPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 
 /** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
-function Guard({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
+function Guard({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const { can } = useSession();
   const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
   return allowed ? children : <ForbiddenPage />;
@@ -426,6 +440,62 @@ export function App() {
           element={
             <Guard permission="education.read">
               <HoursPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support"
+          element={
+            <Guard permission={SUPPORT_PERMISSIONS}>
+              <ReferralsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/referrals/:id"
+          element={
+            <Guard permission="referral.read">
+              <ReferralPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/mentoring"
+          element={
+            <Guard permission="support.read">
+              <MentoringPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/reentry"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <ReentryPlansPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/reentry/:id"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <ReentryPlanPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/teams"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <TeamsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/teams/:id"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <TeamPage />
             </Guard>
           }
         />

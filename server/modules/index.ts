@@ -22,6 +22,8 @@ import { trainingRoutes } from './training/training.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
 import { mentoringRoutes } from './mentoring/mentoring.routes.js';
+import { educationRoutes } from './education/education.routes.js';
+import { rosterImportRoutes } from './roster-import/roster-import.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -48,4 +50,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(tipRoutes);
   await app.register(threatRoutes);
   await app.register(mentoringRoutes);
+  await app.register(educationRoutes);
+  await app.register(rosterImportRoutes);
 };

@@ -8,3 +8,4 @@ export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
 export * from './education.js';
+export * from './roster-import.js';

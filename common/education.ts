@@ -12,7 +12,8 @@ import { z } from 'zod';
 // POST .../feedback-link (re-mail the teacher's link), PUT /education/classes/:id/materials?fileName= (raw PDF/PNG/JPEG body),
 // GET/DELETE /education/classes/:id/materials/:materialId (education.manage; GET material: education.read);
 // GET /education/outreach (education.read), POST /education/outreach, PATCH/DELETE /education/outreach/:id
-// (education.manage); GET /education/hours (education.read); GET/POST /public/education/surveys/:token (no session).
+// (education.manage); GET /education/hours (education.read); POST /public/education/surveys/open {token} and
+// POST /public/education/surveys/answer {token, ratings, comment} (no session; the token stays out of API URLs and logs).
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -191,7 +192,10 @@ export const surveyLinkSchema = z.object({ url: z.string(), token: z.string() })
 
 // ───────────────────────── public surveys (no session) ─────────────────────────
 
-/** GET /public/education/surveys/:token */
+const surveyToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a survey link token');
+/** POST /public/education/surveys/open: the questions of the survey the token opens. */
+export const surveyTokenBody = z.strictObject({ token: surveyToken });
+/** The answer of POST /public/education/surveys/open. */
 export const publicSurveySchema = z.object({
   kind: z.enum(SURVEY_KINDS),
   topicName: z.string(),
@@ -201,8 +205,9 @@ export const publicSurveySchema = z.object({
   answered: z.boolean().describe('Teacher link already used: no second response'),
 });
 export type PublicSurvey = z.infer<typeof publicSurveySchema>;
-/** POST /public/education/surveys/:token: every question of the survey's kind rated 1..5. */
+/** POST /public/education/surveys/answer: every question of the survey's kind rated 1..5. */
 export const surveyResponseBody = z.strictObject({
+  token: surveyToken,
   ratings: z.record(z.string(), rating),
   comment: optionalText(2000),
 });

@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   'security_system.manage': 'Report outages and manage security systems',
   'assessment.read': 'See security assessments',
   'assessment.manage': 'Conduct security assessments',
+  'work_order.read': 'See work orders of equipment, systems and security checks',
+  'work_order.manage': 'Request, assign and close work orders',
   // 21-23 Collaboration, analytics, data exchange, administration
   'directory.read': 'See the agency and partner directory',
   'directory.manage': 'Maintain the agency and partner directory',
@@ -107,7 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
     'support.read', 'referral.create', 'referral.read', 'support.plan', 'education.manage', 'education.read', 'training.manage', 'training.read',
     'equipment.read', 'security_system.read', 'assessment.read', 'assessment.manage', 'directory.read',
-    'analytics.read',
+    'analytics.read', 'work_order.read',
   ],
   supervisor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'assignment.manage', 'user.read',
@@ -118,7 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'threat.read', 'tip.read', 'tip.triage', 'referral.read', 'support.read', 'education.read', 'training.read',
     'certification.manage',
     'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
-    'analytics.read', 'report.export', 'audit.read',
+    'analytics.read', 'report.export', 'audit.read', 'work_order.read',
   ],
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',
@@ -132,6 +134,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referral.oversee', 'support.plan', 'support.oversee',
     'education.request', 'education.read', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
     'security_system.read', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
+    'work_order.read', 'work_order.manage',
   ],
   counselor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
@@ -144,7 +147,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
     'patrol.log', 'patrol.read', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
     'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
-    'security_system.manage', 'directory.read',
+    'security_system.manage', 'directory.read', 'work_order.read', 'work_order.manage',
   ],
   staff: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',

@@ -24,6 +24,8 @@ import { threatRoutes } from './threats/threats.routes.js';
 import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { educationRoutes } from './education/education.routes.js';
 import { rosterImportRoutes } from './roster-import/roster-import.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -52,4 +54,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(mentoringRoutes);
   await app.register(educationRoutes);
   await app.register(rosterImportRoutes);
+  await app.register(directoryRoutes);
+  await app.register(workOrderRoutes);
 };

@@ -9,3 +9,5 @@ export * from './preparedness.js';
 export * from './tips.js';
 export * from './education.js';
 export * from './roster-import.js';
+export * from './work-orders.js';
+export * from './activity.js';

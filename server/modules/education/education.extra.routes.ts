@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
 import {
   hoursQuery, hoursSchema, idParams, listOutreachQuery, materialParams, materialQuery, materialSchema, MAX_MATERIAL_BYTES, outreachBody,
-  outreachPageSchema, outreachSchema, publicSurveySchema, surveyLinkSchema, surveyResponseBody, tokenParams, updateOutreachBody,
+  outreachPageSchema, outreachSchema, publicSurveySchema, surveyLinkSchema, surveyResponseBody, surveyTokenBody, updateOutreachBody,
 } from './education.schemas.js';
 import * as materials from './education.materials.js';
 import { sendNow } from './education.mail.js';
@@ -13,7 +13,7 @@ import * as outreach from './outreach.service.js';
 const tags = ['education'];
 const empty = { 204: z.null() };
 const publicConfig = { access: 'public' as const };
-// Survey tokens are in the path: requests are not logged, like the anonymous tip channel.
+// Survey tokens travel in the body and these requests are not logged, like the anonymous tip channel.
 const quiet = 'error' as const;
 
 /** Materials, feedback surveys (the SRO's side and the public links), community outreach and the hours report. */
@@ -72,16 +72,16 @@ export const educationExtraRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(204).send(null);
   });
 
-  app.get('/public/education/surveys/:token', {
+  app.post('/public/education/surveys/open', {
     config: publicConfig, logLevel: quiet,
-    schema: { tags, operationId: 'getPublicSurvey', summary: 'The questions of a feedback survey link (no sign-in)', params: tokenParams, response: { 200: publicSurveySchema } },
-  }, async (request) => surveys.getPublicSurvey(app.deps.database.db, request.params.token));
+    schema: { tags, operationId: 'openPublicSurvey', summary: 'The questions of a feedback survey link (no sign-in)', body: surveyTokenBody, response: { 200: publicSurveySchema } },
+  }, async (request) => surveys.getPublicSurvey(app.deps.database.db, request.body.token));
 
-  app.post('/public/education/surveys/:token', {
+  app.post('/public/education/surveys/answer', {
     config: publicConfig, logLevel: quiet,
-    schema: { tags, operationId: 'answerPublicSurvey', summary: 'Answer a feedback survey (teacher link: once)', params: tokenParams, body: surveyResponseBody, response: empty },
+    schema: { tags, operationId: 'answerPublicSurvey', summary: 'Answer a feedback survey (teacher link: once)', body: surveyResponseBody, response: empty },
   }, async (request, reply) => {
-    await surveys.answerSurvey({ db: app.deps.database.db, clock: app.deps.clock }, request.params.token, request.body);
+    await surveys.answerSurvey({ db: app.deps.database.db, clock: app.deps.clock }, request.body);
     return reply.code(204).send(null);
   });
 

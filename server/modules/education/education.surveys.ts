@@ -93,8 +93,8 @@ export async function getPublicSurvey(db: Db, token: string): Promise<PublicSurv
  * Records an answer to a survey link (no session): the teacher's link once (409 after), the students' link at most as
  * often as students attended. Nothing about the person answering is kept.
  */
-export async function answerSurvey(deps: { db: Db; clock: Clock }, token: string, body: SurveyResponseBody): Promise<void> {
-  const row = await surveyOf(deps.db, token);
+export async function answerSurvey(deps: { db: Db; clock: Clock }, body: SurveyResponseBody): Promise<void> {
+  const row = await surveyOf(deps.db, body.token);
   const kind = row.s.kind as SurveyKind;
   requireRatings(kind, body.ratings);
   await deps.db.transaction(async (tx) => {

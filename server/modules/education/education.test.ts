@@ -121,18 +121,18 @@ describe('delivery and feedback', () => {
     const mail = await smtp.waitFor('staff.north@prep.test');
     const token = /\/survey\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const anon = w.t.client();
-    const survey = await anon.get(`/api/public/education/surveys/${token}`);
+    const survey = await anon.post('/api/public/education/surveys/open', { token });
     expect(survey.body).toMatchObject({ kind: 'teacher', topicName: 'Bullying prevention', schoolName: 'North High', answered: false });
     expect(survey.body.questions).toHaveLength(5);
     const ratings = { content: 5, engagement: 4, age_appropriate: 5, presenter: 5, recommend: 4 };
-    expect((await anon.post(`/api/public/education/surveys/${token}`, { ratings: { content: 5 } })).body.error.field).toBe('ratings');
-    expect((await anon.post(`/api/public/education/surveys/${token}`, { ratings: { ...ratings, content: 6 } })).status).toBe(400);
-    expect((await anon.post(`/api/public/education/surveys/${token}`, { ratings, comment: 'Great with the kids.' })).status).toBe(204);
-    expect((await anon.post(`/api/public/education/surveys/${token}`, { ratings })).status).toBe(409);
-    expect((await anon.get(`/api/public/education/surveys/${token}`)).body.answered).toBe(true);
+    expect((await anon.post('/api/public/education/surveys/answer', { token, ratings: { content: 5 } })).body.error.field).toBe('ratings');
+    expect((await anon.post('/api/public/education/surveys/answer', { token, ratings: { ...ratings, content: 6 } })).status).toBe(400);
+    expect((await anon.post('/api/public/education/surveys/answer', { token, ratings, comment: 'Great with the kids.' })).status).toBe(204);
+    expect((await anon.post('/api/public/education/surveys/answer', { token, ratings })).status).toBe(409);
+    expect((await anon.post('/api/public/education/surveys/open', { token })).body.answered).toBe(true);
     expect((await sro.get(`/api/education/classes/${ids.main}`)).body.feedback.teacher).toMatchObject({ ratings, comment: 'Great with the kids.' });
     expect((await sro.post(`/api/education/classes/${ids.main}/feedback-link`)).status).toBe(409);
-    expect((await anon.get('/api/public/education/surveys/not-a-real-token-at-all-000')).status).toBe(404);
+    expect((await anon.post('/api/public/education/surveys/open', { token: 'not-a-real-token-at-all-000' })).status).toBe(404);
   });
 
   it('opens an anonymous student link: many answers up to the attendance, averaged; closing ends it', async () => {
@@ -141,7 +141,7 @@ describe('delivery and feedback', () => {
     const link = await sro.post(`/api/education/classes/${small}/student-survey`);
     expect(link.status).toBe(201);
     const anon = w.t.client();
-    const answer = (learned: number) => anon.post(`/api/public/education/surveys/${link.body.token}`, { ratings: { learned, interesting: 4, safer: 5 } });
+    const answer = (learned: number) => anon.post('/api/public/education/surveys/answer', { token: link.body.token, ratings: { learned, interesting: 4, safer: 5 } });
     expect((await answer(5)).status).toBe(204);
     expect((await answer(2)).status).toBe(204);
     expect((await answer(3)).status).toBe(409);
@@ -149,7 +149,7 @@ describe('delivery and feedback', () => {
       open: true, responses: 2, averages: { learned: 3.5, interesting: 4, safer: 5 }, comments: [],
     });
     expect((await sro.delete(`/api/education/classes/${small}/student-survey`)).status).toBe(204);
-    expect((await anon.get(`/api/public/education/surveys/${link.body.token}`)).status).toBe(404);
+    expect((await anon.post('/api/public/education/surveys/open', { token: link.body.token })).status).toBe(404);
     expect((await sro.post(`/api/education/classes/${ids.other3}/student-survey`)).status).toBe(409);
   });
 

@@ -138,7 +138,7 @@ export function ReferralsPage() {
                     : 'Referrals you make appear here.'}
                 </EmptyState>
               ) : (
-                <ul className="call-cards" aria-label="Referrals">
+                <ul className="call-cards" aria-label="Referral list">
                   {items.map((r) => (
                     <ReferralCard key={r.id} r={r} />
                   ))}

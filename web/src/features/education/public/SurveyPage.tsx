@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { PublicSurvey, SurveyResponseBody } from '@common/education.ts';
 import { AuthFrame } from '../../../app/AuthFrame.tsx';
@@ -9,7 +9,7 @@ import { Form, FormActions } from '../../../components/Form.tsx';
 import { LoadState } from '../../../components/LoadState.tsx';
 import { ApiError, api } from '../../../lib/api.ts';
 import { formatDay } from '../../../lib/format.ts';
-import { useAction, useApiData } from '../../../lib/hooks.ts';
+import { useAction, type Resource } from '../../../lib/hooks.ts';
 
 const SCALE = [
   { value: 1, label: 'Strongly disagree' },
@@ -24,8 +24,8 @@ function SurveyForm({ token, survey, onSent }: { token: string; survey: PublicSu
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const send = useAction(async () => {
-    const body: SurveyResponseBody = { ratings, comment: comment.trim() || null };
-    await api.post(`/public/education/surveys/${encodeURIComponent(token)}`, body);
+    const body: SurveyResponseBody = { token, ratings, comment: comment.trim() || null };
+    await api.post('/public/education/surveys/answer', body);
     onSent();
   });
   const submit = () => {
@@ -87,10 +87,39 @@ function SurveyForm({ token, survey, onSent }: { token: string; survey: PublicSu
   );
 }
 
+/**
+ * Opens the survey of a token. A POST rather than a GET so the token stays out of API addresses and logs;
+ * shaped like useApiData so LoadState shows loading, error and retry.
+ */
+function useSurvey(token: string): Resource<PublicSurvey> {
+  const [version, setVersion] = useState(0);
+  const [state, setState] = useState<{ key: string; data?: PublicSurvey; error?: Error }>({ key: '' });
+  const key = `${version} ${token}`;
+  useEffect(() => {
+    let live = true;
+    api.post<PublicSurvey>('/public/education/surveys/open', { token }).then(
+      (data) => live && setState({ key, data }),
+      (error: unknown) => live && setState({ key, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, token]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const mutate = useCallback((data: PublicSurvey) => setState((s) => ({ ...s, data })), []);
+  return {
+    data: state.data,
+    error: state.key === key ? (state.error ?? null) : null,
+    loading: state.key !== key,
+    reload,
+    mutate,
+  };
+}
+
 /** The public feedback survey of a class (teacher or student link): no sign-in, one page, ratings 1 to 5. */
 export function SurveyPage() {
   const { token = '' } = useParams();
-  const survey = useApiData<PublicSurvey>(`/public/education/surveys/${encodeURIComponent(token)}`);
+  const survey = useSurvey(token);
   const [sent, setSent] = useState(false);
   const notFound = survey.error instanceof ApiError && survey.error.code === 'not_found';
 

@@ -25,8 +25,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: false, group: 'Work' },
   { capability: 8, label: 'Notices & status', path: '/notices', permission: 'notice.read', built: false, group: 'Work' },
   { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: true, group: 'Work' },
-  { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: false, group: 'Work' },
-  { capability: 14, label: 'Education programs', path: '/education', permission: 'education.request', built: false, group: 'Work' },
+  { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: true, alsoForRoles: ['staff'], group: 'Work' },
+  // Teachers and counselors request classes; officers and readers hold education.read.
+  { capability: 14, label: 'Education programs', path: '/education', permission: 'education.read', built: true, alsoForRoles: ['staff', 'counselor'], group: 'Work' },
   { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: true, group: 'Work' },
   { capability: 9, label: 'Safety plans', path: '/plans', permission: 'plan.read', built: true, group: 'Preparedness' },
   { capability: 10, label: 'Drills', path: '/drills', permission: 'drill.read', built: true, group: 'Preparedness' },
@@ -44,6 +45,6 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 1, label: 'Students', path: '/students', permission: 'student.read', built: true, group: 'Administration' },
   { capability: 1, label: 'Users', path: '/users', permission: 'user.manage', built: true, group: 'Administration' },
   { capability: 1, label: 'District settings', path: '/district', permission: 'district.manage', built: true, group: 'Administration' },
-  { capability: 23, label: 'Data exchange', path: '/data', permission: 'import.run', built: false, group: 'Administration' },
+  { capability: 23, label: 'Data exchange', path: '/data', permission: 'import.run', built: true, group: 'Administration' },
   { capability: 1, label: 'Audit log', path: '/audit', permission: 'audit.read', built: true, group: 'Administration' },
 ];

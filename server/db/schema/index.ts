@@ -7,6 +7,8 @@ export * from './alerts.js';
 export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
+export * from './education.js';
+export * from './roster-import.js';
 export * from './work-orders.js';
 export * from './activity.js';
 export * from './events.js';

@@ -14,6 +14,8 @@ export const students = pgTable('students', {
   districtId: uuid('district_id').notNull().references(() => districts.id),
   schoolId: uuid('school_id').notNull().references(() => schools.id),
   studentNumber: text('student_number').notNull(),
+  /** The OneRoster sourcedId of the student's users.csv row: how a re-import finds the student again. */
+  sourcedId: text('sourced_id'),
   firstName: text('first_name').notNull(),
   middleName: text('middle_name'),
   lastName: text('last_name').notNull(),
@@ -30,6 +32,7 @@ export const students = pgTable('students', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('students_number_key').on(t.districtId, t.studentNumber),
+  uniqueIndex('students_sourced_id_key').on(t.districtId, t.sourcedId),
   index('students_school_name_idx').on(t.schoolId, t.lastName, t.firstName),
   index('students_name_search_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`),
 ]);

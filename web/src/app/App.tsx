@@ -54,6 +54,21 @@ import { ThreatCasePage } from '../features/threats/ThreatCasePage.tsx';
 import { ThreatsPage } from '../features/threats/ThreatsPage.tsx';
 import { TipPage } from '../features/tips/TipPage.tsx';
 import { TipsPage } from '../features/tips/TipsPage.tsx';
+import { ClassPage } from '../features/education/ClassPage.tsx';
+import { EducationPage } from '../features/education/EducationPage.tsx';
+import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
+import { HoursPage } from '../features/education/HoursPage.tsx';
+import { OutreachPage } from '../features/education/OutreachPage.tsx';
+import { SurveyPage } from '../features/education/public/SurveyPage.tsx';
+import { RosterImportPage } from '../features/roster-import/RosterImportPage.tsx';
+import { MentoringPage } from '../features/support/MentoringPage.tsx';
+import { ReentryPlanPage } from '../features/support/ReentryPlanPage.tsx';
+import { ReentryPlansPage } from '../features/support/ReentryPlansPage.tsx';
+import { ReferralPage } from '../features/support/ReferralPage.tsx';
+import { ReferralsPage } from '../features/support/ReferralsPage.tsx';
+import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
+import { TeamPage } from '../features/support/TeamPage.tsx';
+import { TeamsPage } from '../features/support/TeamsPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -61,10 +76,17 @@ import { ForcedPasswordPage } from './ForcedPasswordPage.tsx';
 import { MfaEnrolPage } from './MfaEnrolPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 
-/** Shows the page only to users holding the permission somewhere; others get a clear "not allowed". */
-function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
+function Guard({
+  permission,
+  children,
+}: {
+  permission: Permission | readonly Permission[];
+  children: ReactNode;
+}) {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
+  return allowed ? children : <ForbiddenPage />;
 }
 
 /** The whole app: decides from the session state which screen to show, then routes signed-in users. */
@@ -79,6 +101,14 @@ export function App() {
         <Route path="report" element={<ReportTipPage />} />
         <Route path="report/check" element={<CheckTipPage />} />
         <Route path="*" element={<ReportTipPage />} />
+      </Routes>
+    );
+
+  // A class feedback survey is answered from a link, without an account.
+  if (pathname.startsWith('/survey/'))
+    return (
+      <Routes>
+        <Route path="survey/:token" element={<SurveyPage />} />
       </Routes>
     );
 
@@ -480,6 +510,102 @@ export function App() {
           }
         />
         <Route path="certifications" element={<CertificationsPage />} />
+        <Route
+          path="education"
+          element={
+            <Guard permission={EDUCATION_PERMISSIONS}>
+              <EducationPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/classes/:id"
+          element={
+            <Guard permission="education.read">
+              <ClassPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/outreach"
+          element={
+            <Guard permission="education.read">
+              <OutreachPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="education/hours"
+          element={
+            <Guard permission="education.read">
+              <HoursPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support"
+          element={
+            <Guard permission={SUPPORT_PERMISSIONS}>
+              <ReferralsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/referrals/:id"
+          element={
+            <Guard permission="referral.read">
+              <ReferralPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/mentoring"
+          element={
+            <Guard permission="support.read">
+              <MentoringPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/reentry"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <ReentryPlansPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/reentry/:id"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <ReentryPlanPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/teams"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <TeamsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="support/teams/:id"
+          element={
+            <Guard permission={['support.plan', 'support.oversee'] as const}>
+              <TeamPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="data"
+          element={
+            <Guard permission="import.run">
+              <RosterImportPage />
+            </Guard>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,46 @@
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { RosterCounts, RosterFile, RosterJobStatus, RosterPhase } from '../../../common/roster-import.js';
+import { districts, schools, users } from './organization.js';
+import { students } from './roster.js';
+
+/** One OneRoster import: written outside the import's transaction so a failure is still on record. */
+export const rosterImportJobs = pgTable('roster_import_jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  startedBy: uuid('started_by').references(() => users.id),
+  fileName: text('file_name').notNull(),
+  status: text('status').$type<RosterJobStatus>().notNull(),
+  phase: text('phase').$type<RosterPhase>().notNull(),
+  processed: bigint('processed', { mode: 'number' }).notNull().default(0),
+  total: bigint('total', { mode: 'number' }).notNull().default(0),
+  rows: integer('rows').notNull().default(0),
+  counts: jsonb('counts').$type<RosterCounts>().notNull(),
+  error: jsonb('error').$type<{ message: string; file: string | null; line: number | null }>(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [index('roster_import_jobs_district_idx').on(t.districtId, t.startedAt)]);
+
+/** A row the import left out, with where it is in the package and why. */
+export const rosterImportRejections = pgTable('roster_import_rejections', {
+  jobId: uuid('job_id').notNull().references(() => rosterImportJobs.id),
+  seq: integer('seq').notNull(),
+  file: text('file').$type<RosterFile>().notNull(),
+  line: integer('line').notNull(),
+  sourcedId: text('sourced_id'),
+  reason: text('reason').notNull(),
+}, (t) => [primaryKey({ columns: [t.jobId, t.seq] })]);
+
+/** A student's class enrollment from OneRoster enrollments.csv (the class is kept by its sourcedId). */
+export const studentEnrollments = pgTable('student_enrollments', {
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  sourcedId: text('sourced_id').notNull(),
+  studentId: uuid('student_id').notNull().references(() => students.id),
+  schoolId: uuid('school_id').notNull().references(() => schools.id),
+  classSourcedId: text('class_sourced_id').notNull(),
+  primary: boolean('primary').notNull().default(false),
+  beginDate: date('begin_date', { mode: 'string' }),
+  endDate: date('end_date', { mode: 'string' }),
+}, (t) => [
+  primaryKey({ columns: [t.districtId, t.sourcedId] }),
+  index('student_enrollments_student_idx').on(t.studentId),
+]);

@@ -1,0 +1,117 @@
+import { ROSTER_REQUIRED_HEADERS, type RosterFile } from '../../../common/roster-import.js';
+import { StructuralError } from './csv-stream.js';
+
+/** How the manifest says a file is sent: all of it, only changes, or not at all. */
+export type FileMode = 'bulk' | 'delta' | 'absent';
+
+export type RaceEthnicity =
+  | 'hispanic_latino' | 'american_indian_alaska_native' | 'asian' | 'native_hawaiian_pacific_islander' | 'black' | 'white'
+  | 'two_or_more';
+export type StudentSex = 'male' | 'female' | 'nonbinary';
+
+/** Column positions of a file by header name; `get` answers '' for a column the file does not have. */
+export class Columns {
+  private constructor(private readonly index: Map<string, number>) {}
+
+  /**
+   * Reads a header line. Names are matched ignoring case and surrounding blanks; a required one missing is a
+   * structural error naming the file and the header.
+   */
+  static of(file: RosterFile, header: string[]): Columns {
+    const index = new Map<string, number>();
+    header.forEach((name, i) => {
+      const key = name.trim().toLowerCase();
+      if (!index.has(key)) index.set(key, i);
+    });
+    for (const required of ROSTER_REQUIRED_HEADERS[file]) {
+      if (!index.has(required.toLowerCase())) {
+        throw new StructuralError(`${file}: the required header ${required} is missing`, file, 1, required);
+      }
+    }
+    return new Columns(index);
+  }
+
+  /** The trimmed value of column `name` in `fields`. */
+  get(fields: string[], name: string): string {
+    const i = this.index.get(name.toLowerCase());
+    return i === undefined ? '' : (fields[i] ?? '').trim();
+  }
+}
+
+/** The mode of each file from manifest.csv rows, checking the OneRoster version. */
+export function readManifest(rows: Map<string, string>, present: (file: RosterFile) => boolean): Record<RosterFile, FileMode> {
+  const version = rows.get('oneroster.version');
+  if (version !== undefined && version !== '1.1') {
+    throw new StructuralError(
+      `manifest.csv: oneroster.version is ${version}; this import reads OneRoster 1.1 CSV`, 'manifest.csv', null, 'oneroster.version',
+    );
+  }
+  const mode = (file: RosterFile): FileMode => {
+    const key = `file.${file.replace(/\.csv$/, '')}`;
+    const value = rows.get(key)?.toLowerCase();
+    if (value === undefined) return present(file) ? 'bulk' : 'absent';
+    if (value !== 'bulk' && value !== 'delta' && value !== 'absent') {
+      throw new StructuralError(`manifest.csv: ${key} must be bulk, delta or absent (found ${value})`, 'manifest.csv', null, key);
+    }
+    if (value !== 'absent' && !present(file)) {
+      throw new StructuralError(`${file} is missing from the package (manifest.csv says ${key} is ${value})`, file, null);
+    }
+    return value;
+  };
+  const modes = {
+    'manifest.csv': 'bulk', 'orgs.csv': mode('orgs.csv'), 'users.csv': mode('users.csv'),
+    'enrollments.csv': mode('enrollments.csv'), 'demographics.csv': mode('demographics.csv'),
+  } satisfies Record<RosterFile, FileMode>;
+  for (const required of ['orgs.csv', 'users.csv'] as const) {
+    if (modes[required] === 'absent') throw new StructuralError(`${required} is missing from the package`, required, null);
+  }
+  return modes;
+}
+
+const GRADE_WORDS: Record<string, number> = { KG: 0, TK: 0, PK: -1, PR: -1, IT: -1 };
+
+/** Grade as the roster keeps it (-1 pre-K, 0 K, 1..12) from OneRoster `grades` (the first listed), or null. */
+export function parseGrade(raw: string): number | null {
+  const first = raw.split(',')[0]!.trim().toUpperCase();
+  if (first in GRADE_WORDS) return GRADE_WORDS[first]!;
+  if (!/^\d{1,2}$/.test(first)) return null;
+  const n = Number(first);
+  return n >= 1 && n <= 12 ? n : null;
+}
+
+/** True for OneRoster's `true` (any case). */
+export function flag(raw: string): boolean {
+  return raw.toLowerCase() === 'true';
+}
+
+/** Sex from OneRoster demographics (1.1: male/female; `other` read as nonbinary), or null. */
+export function parseSex(raw: string): StudentSex | null {
+  const v = raw.toLowerCase();
+  if (v === 'male' || v === 'm') return 'male';
+  if (v === 'female' || v === 'f') return 'female';
+  if (v === 'other' || v === 'nonbinary') return 'nonbinary';
+  return null;
+}
+
+const RACE_COLUMNS: [string, RaceEthnicity][] = [
+  ['americanIndianOrAlaskaNative', 'american_indian_alaska_native'],
+  ['asian', 'asian'],
+  ['blackOrAfricanAmerican', 'black'],
+  ['nativeHawaiianOrOtherPacificIslander', 'native_hawaiian_pacific_islander'],
+  ['white', 'white'],
+];
+
+/** The CRDC race/ethnicity: Hispanic/Latino of any race first, then two or more races, then the one race; null if none. */
+export function raceOf(cols: Columns, fields: string[]): RaceEthnicity | null {
+  if (flag(cols.get(fields, 'hispanicOrLatinoEthnicity'))) return 'hispanic_latino';
+  const races = RACE_COLUMNS.filter(([name]) => flag(cols.get(fields, name))).map(([, race]) => race);
+  if (flag(cols.get(fields, 'demographicRaceTwoOrMoreRaces')) || races.length > 1) return 'two_or_more';
+  return races[0] ?? null;
+}
+
+/** A YYYY-MM-DD date that exists (OneRoster dates), or null. */
+export function parseDay(raw: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+  const d = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === raw ? raw : null;
+}

@@ -57,7 +57,7 @@ import { TipsPage } from '../features/tips/TipsPage.tsx';
 import { ClassPage } from '../features/education/ClassPage.tsx';
 import { EducationPage } from '../features/education/EducationPage.tsx';
 import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
-import { HoursPage } from '../features/education/HoursPage.tsx';
+import { HoursPage as EducationHoursPage } from '../features/education/HoursPage.tsx';
 import { OutreachPage } from '../features/education/OutreachPage.tsx';
 import { SurveyPage } from '../features/education/public/SurveyPage.tsx';
 import { RosterImportPage } from '../features/roster-import/RosterImportPage.tsx';
@@ -538,7 +538,7 @@ export function App() {
           path="education/hours"
           element={
             <Guard permission="education.read">
-              <HoursPage />
+              <EducationHoursPage />
             </Guard>
           }
         />

@@ -74,7 +74,8 @@ export const PERMISSIONS = {
   'equipment.read': 'See safety equipment',
   'equipment.manage': 'Manage and inspect safety equipment',
   'security_system.read': 'See security systems',
-  'security_system.manage': 'Report outages and manage security systems',
+  'security_system.manage': 'Manage the security-system registry and set system status',
+  'security_system.report': 'Report a security-system outage',
   'assessment.read': 'See security assessments',
   'assessment.manage': 'Conduct security assessments',
   // 21-23 Collaboration, analytics, data exchange, administration
@@ -101,8 +102,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting.manage', 'plan.read', 'drill.read', 'drill.record', 'alert.raise', 'alert.receive', 'alert.manage',
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
     'referral.create', 'referral.read', 'education.manage', 'training.manage', 'training.read',
-    'equipment.read', 'security_system.read', 'assessment.read', 'assessment.manage', 'directory.read',
-    'analytics.read',
+    'equipment.read', 'security_system.read', 'security_system.report', 'assessment.read', 'assessment.manage',
+    'directory.read', 'analytics.read',
   ],
   supervisor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'assignment.manage', 'user.read',
@@ -124,7 +125,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert.raise', 'alert.receive', 'alert.manage', 'reunification.manage',
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
     'education.request', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
-    'security_system.read', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
+    'security_system.read', 'security_system.report', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
   ],
   counselor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
@@ -136,11 +137,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
     'patrol.log', 'patrol.read', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
     'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
-    'security_system.manage', 'directory.read',
+    'security_system.manage', 'security_system.report', 'assessment.read', 'directory.read',
   ],
   staff: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
+    // Anyone on a school's staff may report a broken camera or door (and so must see the list); only managers edit it.
+    'security_system.read', 'security_system.report',
   ],
   // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the
   // police side, and only the SRO's police supervisor approves an SRO's report.
@@ -155,6 +158,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assignment.read', 'assignment.manage', 'user.read', 'user.manage', 'role.grant', 'student.read',
     'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
+    'security_system.report',
   ],
 };
 

@@ -36,6 +36,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 16, label: 'SRO certifications', path: '/certifications', permission: 'certification.manage', built: true, alsoForRoles: ['sro'], group: 'Preparedness' },
   { capability: 17, label: 'Safety equipment', path: '/equipment', permission: 'equipment.read', built: false, group: 'Campus' },
   { capability: 18, label: 'Security systems', path: '/security-systems', permission: 'security_system.read', built: false, group: 'Campus' },
+  { capability: 18, label: 'Work orders', path: '/work-orders', permission: 'work_order.read', built: true, group: 'Campus' },
   { capability: 19, label: 'Security assessments', path: '/assessments', permission: 'assessment.read', built: false, group: 'Campus' },
   { capability: 21, label: 'Directory', path: '/directory', permission: 'directory.read', built: false, group: 'Insight' },
   { capability: 22, label: 'Reports & analytics', path: '/analytics', permission: 'analytics.read', built: false, group: 'Insight' },

@@ -13,6 +13,8 @@ import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { CertificationsPage } from '../features/certifications/CertificationsPage.tsx';
+import { DirectoryEntryPage } from '../features/directory/DirectoryEntryPage.tsx';
+import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
 import { DistrictPage } from '../features/district/DistrictPage.tsx';
 import { CallQueuePage } from '../features/incidents/CallQueuePage.tsx';
 import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
@@ -34,6 +36,8 @@ import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
 import { SchoolsPage } from '../features/schools/SchoolsPage.tsx';
 import { StudentDetailPage } from '../features/students/StudentDetailPage.tsx';
 import { StudentsPage } from '../features/students/StudentsPage.tsx';
+import { WorkOrderPage } from '../features/work-orders/WorkOrderPage.tsx';
+import { WorkOrdersPage } from '../features/work-orders/WorkOrdersPage.tsx';
 import { UserDetailPage } from '../features/users/UserDetailPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { CheckTipPage } from '../features/tips/public/CheckTipPage.tsx';
@@ -377,6 +381,38 @@ export function App() {
           element={
             <Guard permission="training.manage">
               <TrainingSessionPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders"
+          element={
+            <Guard permission="work_order.read">
+              <WorkOrdersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders/:id"
+          element={
+            <Guard permission="work_order.read">
+              <WorkOrderPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="directory"
+          element={
+            <Guard permission="directory.read">
+              <DirectoryPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="directory/:id"
+          element={
+            <Guard permission="directory.read">
+              <DirectoryEntryPage />
             </Guard>
           }
         />

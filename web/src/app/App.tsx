@@ -16,6 +16,9 @@ import { CertificationsPage } from '../features/certifications/CertificationsPag
 import { DirectoryEntryPage } from '../features/directory/DirectoryEntryPage.tsx';
 import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
 import { DistrictPage } from '../features/district/DistrictPage.tsx';
+import { DistrictDuePage } from '../features/equipment/DistrictDuePage.tsx';
+import { EquipmentItemPage } from '../features/equipment/EquipmentItemPage.tsx';
+import { EquipmentPage } from '../features/equipment/EquipmentPage.tsx';
 import { CallQueuePage } from '../features/incidents/CallQueuePage.tsx';
 import { IncidentEditPage } from '../features/incidents/IncidentEditPage.tsx';
 import { IncidentsPage } from '../features/incidents/IncidentsPage.tsx';
@@ -381,6 +384,30 @@ export function App() {
           element={
             <Guard permission="training.manage">
               <TrainingSessionPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment"
+          element={
+            <Guard permission="equipment.read">
+              <EquipmentPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment/due"
+          element={
+            <Guard permission="equipment.read">
+              <DistrictDuePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment/:id"
+          element={
+            <Guard permission="equipment.read">
+              <EquipmentItemPage />
             </Guard>
           }
         />

@@ -33,6 +33,9 @@ import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { SrpReferencePage } from '../features/plans/SrpReferencePage.tsx';
 import { TrainingPage } from '../features/training/TrainingPage.tsx';
 import { TrainingSessionPage } from '../features/training/TrainingSessionPage.tsx';
+import { DistrictOverviewPage } from '../features/security-systems/DistrictOverviewPage.tsx';
+import { SecuritySystemPage } from '../features/security-systems/SecuritySystemPage.tsx';
+import { SecuritySystemsPage } from '../features/security-systems/SecuritySystemsPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { ReferralInboxPage } from '../features/referrals/ReferralInboxPage.tsx';
 import { SchoolDetailPage } from '../features/schools/SchoolDetailPage.tsx';
@@ -408,6 +411,30 @@ export function App() {
           element={
             <Guard permission="equipment.read">
               <EquipmentItemPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems"
+          element={
+            <Guard permission="security_system.read">
+              <SecuritySystemsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems/district"
+          element={
+            <Guard permission="security_system.read">
+              <DistrictOverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems/:id"
+          element={
+            <Guard permission="security_system.read">
+              <SecuritySystemPage />
             </Guard>
           }
         />

@@ -1,13 +1,27 @@
 import { useState } from 'react';
-import { DIRECTORY_KINDS, DIRECTORY_KIND_LABELS, type DirectoryEntry, type DirectoryKind } from '@common/directory.ts';
+import {
+  DIRECTORY_KINDS,
+  DIRECTORY_KIND_LABELS,
+  type DirectoryEntry,
+  type DirectoryKind,
+} from '@common/directory.ts';
 import { Button } from '../../components/Button.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from '../../components/Field.tsx';
+import {
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type Option,
+} from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 
 /** The kinds of directory entry as select options. */
-export const KIND_OPTIONS: Option[] = DIRECTORY_KINDS.map((k) => ({ value: k, label: DIRECTORY_KIND_LABELS[k] }));
+export const KIND_OPTIONS: Option[] = DIRECTORY_KINDS.map((k) => ({
+  value: k,
+  label: DIRECTORY_KIND_LABELS[k],
+}));
 
 const orNull = (text: string) => text.trim() || null;
 
@@ -74,7 +88,14 @@ export function DirectoryForm({
           error={err('name')}
           className="span-all"
         />
-        <SelectField label="Kind" name="kind" value={kind} onChange={setKind} options={KIND_OPTIONS} error={err('kind')} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={setKind}
+          options={KIND_OPTIONS}
+          error={err('kind')}
+        />
         <TextField
           label="Contact person"
           name="contactName"

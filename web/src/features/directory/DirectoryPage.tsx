@@ -89,7 +89,9 @@ export function DirectoryPage() {
             <EmptyState
               title={filtered ? 'Nothing in the directory matches these filters.' : 'The directory is empty.'}
               action={
-                canManage && !filtered ? <Button onClick={() => setAdding(true)}>Add an entry</Button> : undefined
+                canManage && !filtered ? (
+                  <Button onClick={() => setAdding(true)}>Add an entry</Button>
+                ) : undefined
               }
             />
           ) : (
@@ -103,8 +105,7 @@ export function DirectoryPage() {
                   header: 'Name',
                   render: (e) => (
                     <span>
-                      <Link to={`/directory/${e.id}`}>{e.name}</Link>{' '}
-                      {!e.active && <Badge>Inactive</Badge>}
+                      <Link to={`/directory/${e.id}`}>{e.name}</Link> {!e.active && <Badge>Inactive</Badge>}
                     </span>
                   ),
                 },
@@ -124,7 +125,9 @@ export function DirectoryPage() {
             onCancel={() => setAdding(false)}
             onDone={(entry) => {
               setAdding(false);
-              navigate(`/directory/${entry.id}`, { state: { message: `${entry.name} is in the directory.` } });
+              navigate(`/directory/${entry.id}`, {
+                state: { message: `${entry.name} is in the directory.` },
+              });
             }}
           />
         )}

@@ -16,7 +16,17 @@ const sum = (rows: DistrictDueRow[], key: keyof Omit<DistrictDueRow, 'school'>) 
   rows.reduce((n, r) => n + r[key], 0);
 
 /** A count linking to the school's inventory with the matching filter; zero stays plain. */
-function CountLink({ n, schoolId, filter, tone }: { n: number; schoolId: string; filter: string; tone: string }) {
+function CountLink({
+  n,
+  schoolId,
+  filter,
+  tone,
+}: {
+  n: number;
+  schoolId: string;
+  filter: string;
+  tone: string;
+}) {
   if (n === 0) return <span className="muted">0</span>;
   return (
     <Link to={withQuery('/equipment', { schoolId, filter })} className={tone}>
@@ -28,9 +38,13 @@ function CountLink({ n, schoolId, filter, tone }: { n: number; schoolId: string;
 /** The district's view of safety equipment: per school, inspections overdue or due and parts expired or expiring. */
 export function DistrictDuePage() {
   const [filters, setFilters] = useUrlFilters(['all'] as const);
-  const due = useApiData<DistrictDue>('/equipment/district-due', { all: filters.all === '1' ? 'true' : 'false' }, {
-    keepPrevious: true,
-  });
+  const due = useApiData<DistrictDue>(
+    '/equipment/district-due',
+    { all: filters.all === '1' ? 'true' : 'false' },
+    {
+      keepPrevious: true,
+    },
+  );
 
   return (
     <Page title="Safety equipment" description="What is due, overdue, expired or expiring at every school.">
@@ -58,7 +72,11 @@ export function DistrictDuePage() {
                 <dt>Parts expired</dt>
                 <dd>{sum(d.schools, 'expired')}</dd>
               </div>
-              <div className={sum(d.schools, 'expiring30') + sum(d.schools, 'expiring60') > 0 ? 'stat-warning' : undefined}>
+              <div
+                className={
+                  sum(d.schools, 'expiring30') + sum(d.schools, 'expiring60') > 0 ? 'stat-warning' : undefined
+                }
+              >
                 <dt>Expiring within 60 days</dt>
                 <dd>{sum(d.schools, 'expiring30') + sum(d.schools, 'expiring60')}</dd>
               </div>
@@ -78,37 +96,59 @@ export function DistrictDuePage() {
                 columns={[
                   {
                     header: 'School',
-                    render: (r) => <Link to={withQuery('/equipment', { schoolId: r.school.id })}>{r.school.name}</Link>,
+                    render: (r) => (
+                      <Link to={withQuery('/equipment', { schoolId: r.school.id })}>{r.school.name}</Link>
+                    ),
                   },
                   { header: 'Items', className: 'num', render: (r) => r.items },
                   {
                     header: 'Overdue',
                     className: 'num',
                     render: (r) => (
-                      <CountLink n={r.inspectionsOverdue} schoolId={r.school.id} filter="overdue" tone="text-danger" />
+                      <CountLink
+                        n={r.inspectionsOverdue}
+                        schoolId={r.school.id}
+                        filter="overdue"
+                        tone="text-danger"
+                      />
                     ),
                   },
                   {
                     header: 'Due in 30 days',
                     className: 'num',
-                    render: (r) => <CountLink n={r.inspectionsDue30} schoolId={r.school.id} filter="due" tone="text-warning" />,
+                    render: (r) => (
+                      <CountLink
+                        n={r.inspectionsDue30}
+                        schoolId={r.school.id}
+                        filter="due"
+                        tone="text-warning"
+                      />
+                    ),
                   },
                   {
                     header: 'Expired',
                     className: 'num',
-                    render: (r) => <CountLink n={r.expired} schoolId={r.school.id} filter="expired" tone="text-danger" />,
+                    render: (r) => (
+                      <CountLink n={r.expired} schoolId={r.school.id} filter="expired" tone="text-danger" />
+                    ),
                   },
                   {
                     header: 'Expiring in 60 days',
                     className: 'num',
                     render: (r) => (
-                      <CountLink n={r.expiring30 + r.expiring60} schoolId={r.school.id} filter="expiring" tone="text-warning" />
+                      <CountLink
+                        n={r.expiring30 + r.expiring60}
+                        schoolId={r.school.id}
+                        filter="expiring"
+                        tone="text-warning"
+                      />
                     ),
                   },
                   {
                     header: 'Out of service',
                     className: 'num',
-                    render: (r) => (r.outOfService > 0 ? <strong className="text-danger">{r.outOfService}</strong> : 0),
+                    render: (r) =>
+                      r.outOfService > 0 ? <strong className="text-danger">{r.outOfService}</strong> : 0,
                   },
                 ]}
               />

@@ -27,7 +27,9 @@ export function EquipmentForm({
 }) {
   const [schoolId, setSchoolId] = useState(
     item?.school.id ??
-      (schoolOptions.some((o) => o.value === defaultSchoolId) ? (defaultSchoolId ?? '') : (schoolOptions[0]?.value ?? '')),
+      (schoolOptions.some((o) => o.value === defaultSchoolId)
+        ? (defaultSchoolId ?? '')
+        : (schoolOptions[0]?.value ?? '')),
   );
   const [areaId, setAreaId] = useState(item?.area?.id ?? '');
   const [type, setType] = useState<string>(item?.type ?? 'aed');
@@ -69,11 +71,23 @@ export function EquipmentForm({
   });
   const err = (f: string) => fieldError(save.error, f);
   const date = (label: string, field: string, value: string, set: (v: string) => void, hint?: string) => (
-    <TextField label={label} name={field} type="date" value={value} onChange={set} hint={hint} error={err(field)} />
+    <TextField
+      label={label}
+      name={field}
+      type="date"
+      value={value}
+      onChange={set}
+      hint={hint}
+      error={err(field)}
+    />
   );
 
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={item ? 'Edit item' : 'New equipment item'}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={item ? 'Edit item' : 'New equipment item'}
+    >
       <div className="form-grid">
         {!item && (
           <SelectField
@@ -98,7 +112,14 @@ export function EquipmentForm({
           placeholder="No particular area"
           error={err('areaId')}
         />
-        <SelectField label="Type" name="type" value={type} onChange={setType} options={TYPE_OPTIONS} error={err('type')} />
+        <SelectField
+          label="Type"
+          name="type"
+          value={type}
+          onChange={setType}
+          options={TYPE_OPTIONS}
+          error={err('type')}
+        />
         <TextField
           label="Name"
           name="name"
@@ -110,8 +131,22 @@ export function EquipmentForm({
           error={err('name')}
           className="span-all"
         />
-        <TextField label="Make" name="make" maxLength={100} value={make} onChange={setMake} error={err('make')} />
-        <TextField label="Model" name="model" maxLength={100} value={model} onChange={setModel} error={err('model')} />
+        <TextField
+          label="Make"
+          name="make"
+          maxLength={100}
+          value={make}
+          onChange={setMake}
+          error={err('make')}
+        />
+        <TextField
+          label="Model"
+          name="model"
+          maxLength={100}
+          value={model}
+          onChange={setModel}
+          error={err('model')}
+        />
         <TextField
           label="Serial number"
           name="serialNumber"
@@ -123,7 +158,13 @@ export function EquipmentForm({
         {date('Purchased', 'purchasedOn', purchasedOn, setPurchasedOn)}
         {isAed && date('Pads expire', 'padsExpireOn', padsExpireOn, setPadsExpireOn)}
         {isAed && date('Battery expires', 'batteryExpiresOn', batteryExpiresOn, setBatteryExpiresOn)}
-        {date('Expires', 'expiresOn', expiresOn, setExpiresOn, isAed ? 'The unit itself, if it has a date' : undefined)}
+        {date(
+          'Expires',
+          'expiresOn',
+          expiresOn,
+          setExpiresOn,
+          isAed ? 'The unit itself, if it has a date' : undefined,
+        )}
         <SelectField
           label="Condition"
           name="condition"

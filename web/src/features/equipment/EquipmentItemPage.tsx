@@ -70,7 +70,8 @@ export function EquipmentItemPage() {
       title={item?.name ?? 'Equipment item'}
       breadcrumbs={[{ label: 'Safety equipment', to: '/equipment' }]}
       description={
-        item && `${EQUIPMENT_TYPE_LABELS[item.type]} · ${item.area ? `${item.school.name} · ${item.area.name}` : item.school.name}`
+        item &&
+        `${EQUIPMENT_TYPE_LABELS[item.type]} · ${item.area ? `${item.school.name} · ${item.area.name}` : item.school.name}`
       }
       actions={
         item &&
@@ -94,8 +95,8 @@ export function EquipmentItemPage() {
       {opened && (
         <div className="banner banner-warning" role="status">
           <p className="banner-text">
-            The inspection failed. Work order <Link to={`/work-orders/${opened.id}`}>{opened.number}</Link> is open for
-            the repair.
+            The inspection failed. Work order <Link to={`/work-orders/${opened.id}`}>{opened.number}</Link> is
+            open for the repair.
           </p>
         </div>
       )}
@@ -156,7 +157,11 @@ export function EquipmentItemPage() {
               <dl className="details">
                 <div>
                   <dt>Make and model</dt>
-                  <dd>{[detail.make, detail.model].filter(Boolean).join(' ') || <span className="muted">Not recorded</span>}</dd>
+                  <dd>
+                    {[detail.make, detail.model].filter(Boolean).join(' ') || (
+                      <span className="muted">Not recorded</span>
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>Serial number</dt>
@@ -164,7 +169,13 @@ export function EquipmentItemPage() {
                 </div>
                 <div>
                   <dt>Purchased</dt>
-                  <dd>{detail.purchasedOn ? formatDay(detail.purchasedOn) : <span className="muted">Not recorded</span>}</dd>
+                  <dd>
+                    {detail.purchasedOn ? (
+                      formatDay(detail.purchasedOn)
+                    ) : (
+                      <span className="muted">Not recorded</span>
+                    )}
+                  </dd>
                 </div>
                 <div>
                   <dt>Responsible person</dt>
@@ -191,7 +202,11 @@ export function EquipmentItemPage() {
                     {
                       header: 'Work order',
                       render: (i) =>
-                        i.workOrder ? <Link to={`/work-orders/${i.workOrder.id}`}>{i.workOrder.number}</Link> : '',
+                        i.workOrder ? (
+                          <Link to={`/work-orders/${i.workOrder.id}`}>{i.workOrder.number}</Link>
+                        ) : (
+                          ''
+                        ),
                     },
                     { header: 'Notes', render: (i) => i.notes ?? '' },
                   ]}
@@ -203,7 +218,12 @@ export function EquipmentItemPage() {
       </LoadState>
       {item && (
         <>
-          <Dialog open={dialog === 'inspect'} title={`Inspect ${item.name}`} onClose={() => setDialog(null)} wide>
+          <Dialog
+            open={dialog === 'inspect'}
+            title={`Inspect ${item.name}`}
+            onClose={() => setDialog(null)}
+            wide
+          >
             {dialog === 'inspect' && (
               <InspectionForm
                 item={item}

@@ -62,7 +62,9 @@ export function EquipmentPage() {
   );
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const filtered = Boolean(filters.areaId || filters.type || filters.q || (filters.filter && filters.filter !== 'all'));
+  const filtered = Boolean(
+    filters.areaId || filters.type || filters.q || (filters.filter && filters.filter !== 'all'),
+  );
 
   return (
     <Page
@@ -87,7 +89,13 @@ export function EquipmentPage() {
       <EquipmentTabs />
       <Notice message={message} />
       <div role="search" className="filters" aria-label="Filter equipment">
-        <TextField label="Search" type="search" placeholder="Name or serial number" value={search} onChange={setSearch} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Name or serial number"
+          value={search}
+          onChange={setSearch}
+        />
         {schoolOptions.length > 1 && (
           <SelectField
             label="School"
@@ -130,7 +138,9 @@ export function EquipmentPage() {
             <EmptyState
               title={filtered ? 'No item matches these filters.' : 'No equipment recorded yet.'}
               action={
-                !filtered && manageable.length > 0 ? <Button onClick={() => setDialog('add')}>Add item</Button> : undefined
+                !filtered && manageable.length > 0 ? (
+                  <Button onClick={() => setDialog('add')}>Add item</Button>
+                ) : undefined
               }
             />
           ) : (
@@ -154,7 +164,10 @@ export function EquipmentPage() {
                       </span>
                     ),
                   },
-                  { header: 'Where', render: (i) => (i.area ? `${i.school.name} · ${i.area.name}` : i.school.name) },
+                  {
+                    header: 'Where',
+                    render: (i) => (i.area ? `${i.school.name} · ${i.area.name}` : i.school.name),
+                  },
                   { header: 'Condition', render: (i) => <ConditionBadge condition={i.condition} /> },
                   { header: 'Next inspection', render: (i) => <InspectionDue item={i} /> },
                   { header: 'Expiry', render: (i) => <ExpiryCell item={i} /> },
@@ -188,7 +201,12 @@ export function EquipmentPage() {
           />
         )}
       </Dialog>
-      <Dialog open={dialog === 'import'} title="Import equipment from CSV" onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog === 'import'}
+        title="Import equipment from CSV"
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog === 'import' && (
           <ImportForm
             schoolOptions={manageable}

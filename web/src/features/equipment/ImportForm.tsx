@@ -25,7 +25,9 @@ export function ImportForm({
   onCancel: () => void;
 }) {
   const [schoolId, setSchoolId] = useState(
-    schoolOptions.some((o) => o.value === defaultSchoolId) ? (defaultSchoolId ?? '') : (schoolOptions[0]?.value ?? ''),
+    schoolOptions.some((o) => o.value === defaultSchoolId)
+      ? (defaultSchoolId ?? '')
+      : (schoolOptions[0]?.value ?? ''),
   );
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
@@ -48,8 +50,8 @@ export function ImportForm({
   return (
     <Form onSubmit={() => void check.run()} error={error} aria-label="Import equipment">
       <p className="muted small">
-        A CSV file with a header line. Columns: {EQUIPMENT_CSV_COLUMNS.join(', ')}. Type and name are required; area
-        by its name, the responsible person by e-mail, dates as YYYY-MM-DD.
+        A CSV file with a header line. Columns: {EQUIPMENT_CSV_COLUMNS.join(', ')}. Type and name are
+        required; area by its name, the responsible person by e-mail, dates as YYYY-MM-DD.
       </p>
       <div className="form-grid">
         <SelectField

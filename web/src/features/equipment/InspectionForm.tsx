@@ -42,7 +42,8 @@ export function InspectionForm({
   const failed = checklist.filter((c) => answers[c.key]?.passed === false);
 
   const save = useAction(async () => {
-    if (unanswered.length > 0) throw new Error(`Answer every point of the checklist: “${unanswered[0]?.label}” is open.`);
+    if (unanswered.length > 0)
+      throw new Error(`Answer every point of the checklist: “${unanswered[0]?.label}” is open.`);
     const body: InspectionBody = {
       inspectedOn,
       results: checklist.map((c) => ({
@@ -73,7 +74,10 @@ export function InspectionForm({
         {checklist.map((c) => {
           const answer = answers[c.key];
           return (
-            <li key={c.key} className={answer?.passed === false ? 'checklist-item is-failed' : 'checklist-item'}>
+            <li
+              key={c.key}
+              className={answer?.passed === false ? 'checklist-item is-failed' : 'checklist-item'}
+            >
               <fieldset className="choice-row">
                 <legend>{c.label}</legend>
                 <label>

@@ -12,7 +12,10 @@ import type { Option } from '../../components/Field.tsx';
 import { formatDay } from '../../lib/format.ts';
 
 /** Item types as select options. */
-export const TYPE_OPTIONS: Option[] = EQUIPMENT_TYPES.map((t) => ({ value: t, label: EQUIPMENT_TYPE_LABELS[t] }));
+export const TYPE_OPTIONS: Option[] = EQUIPMENT_TYPES.map((t) => ({
+  value: t,
+  label: EQUIPMENT_TYPE_LABELS[t],
+}));
 /** Conditions as select options. */
 export const CONDITION_OPTIONS: Option[] = EQUIPMENT_CONDITIONS.map((c) => ({
   value: c,
@@ -48,7 +51,9 @@ export function InspectionDue({ item }: { item: Pick<Equipment, 'nextInspectionO
   return (
     <span className="stack-tight">
       <span>{formatDay(item.nextInspectionOn)}</span>
-      {item.inspectionState === 'overdue' && <Badge tone="danger">! Overdue {inDays(item.nextInspectionOn)}</Badge>}
+      {item.inspectionState === 'overdue' && (
+        <Badge tone="danger">! Overdue {inDays(item.nextInspectionOn)}</Badge>
+      )}
       {item.inspectionState === 'due' && <Badge tone="warning">Due {inDays(item.nextInspectionOn)}</Badge>}
     </span>
   );
@@ -91,12 +96,20 @@ export function ConditionBadge({ condition }: { condition: EquipmentCondition })
 }
 
 /** Pass / fail of the last inspection. */
-export function LastInspection({ item }: { item: Pick<Equipment, 'lastInspectedOn' | 'lastInspectionPassed'> }) {
+export function LastInspection({
+  item,
+}: {
+  item: Pick<Equipment, 'lastInspectedOn' | 'lastInspectionPassed'>;
+}) {
   if (!item.lastInspectedOn) return <span className="muted">Never inspected</span>;
   return (
     <span className="stack-tight">
       <span>{formatDay(item.lastInspectedOn)}</span>
-      {item.lastInspectionPassed ? <Badge tone="success">✓ Passed</Badge> : <Badge tone="danger">✕ Failed</Badge>}
+      {item.lastInspectionPassed ? (
+        <Badge tone="success">✓ Passed</Badge>
+      ) : (
+        <Badge tone="danger">✕ Failed</Badge>
+      )}
     </span>
   );
 }

@@ -20,7 +20,9 @@ function toneOf(r: DistrictOverviewRow): 'success' | 'warning' | 'danger' | 'neu
 function tileText(r: DistrictOverviewRow): string {
   if (r.total === 0) return 'No systems registered';
   if (r.offline + r.degraded === 0) return `All ${r.total} working`;
-  return [r.offline && `${r.offline} offline`, r.degraded && `${r.degraded} degraded`].filter(Boolean).join(', ');
+  return [r.offline && `${r.offline} offline`, r.degraded && `${r.degraded} degraded`]
+    .filter(Boolean)
+    .join(', ');
 }
 
 const schoolLink = (id: string) => withQuery('/security-systems', { schoolId: id });
@@ -37,10 +39,16 @@ export function DistrictOverviewPage() {
       <LoadState resource={overview} label="Loading the district overview…">
         {({ schools }) => {
           if (schools.length === 0) return <EmptyState title="No school to show." />;
-          const down = schools.filter((r) => r.offline + r.degraded > 0).sort((a, b) => b.offline + b.degraded - (a.offline + a.degraded));
+          const down = schools
+            .filter((r) => r.offline + r.degraded > 0)
+            .sort((a, b) => b.offline + b.degraded - (a.offline + a.degraded));
           const max = Math.max(1, ...down.map((r) => r.offline + r.degraded));
           const totals = schools.reduce(
-            (t, r) => ({ total: t.total + r.total, offline: t.offline + r.offline, degraded: t.degraded + r.degraded }),
+            (t, r) => ({
+              total: t.total + r.total,
+              offline: t.offline + r.offline,
+              degraded: t.degraded + r.degraded,
+            }),
             { total: 0, offline: 0, degraded: 0 },
           );
           return (
@@ -123,14 +131,20 @@ export function DistrictOverviewPage() {
                     {
                       header: 'Degraded',
                       className: 'num',
-                      render: (r) => (r.degraded ? <strong className="text-warning">{r.degraded}</strong> : 0),
+                      render: (r) =>
+                        r.degraded ? <strong className="text-warning">{r.degraded}</strong> : 0,
                     },
                     {
                       header: 'Open work orders',
                       className: 'num',
                       render: (r) =>
                         r.openOutageWorkOrders ? (
-                          <Link to={withQuery('/work-orders', { schoolId: r.school.id, source: 'security_outage' })}>
+                          <Link
+                            to={withQuery('/work-orders', {
+                              schoolId: r.school.id,
+                              source: 'security_outage',
+                            })}
+                          >
                             {r.openOutageWorkOrders}
                           </Link>
                         ) : (

@@ -35,7 +35,11 @@ export function OutageForm({
   });
   const err = (f: string) => fieldError(save.error, f);
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={`Report an outage of ${system.name}`}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={`Report an outage of ${system.name}`}
+    >
       <SelectField
         label="How bad"
         name="status"

@@ -25,7 +25,15 @@ import { STATUS_OPTIONS, SystemStatusBadge } from './parts.tsx';
 import { SystemForm } from './SystemForm.tsx';
 
 /** Sets the status by hand (a manager restoring a system to working, for example). */
-function StatusForm({ system, onDone, onCancel }: { system: SecuritySystemDetail; onDone: () => void; onCancel: () => void }) {
+function StatusForm({
+  system,
+  onDone,
+  onCancel,
+}: {
+  system: SecuritySystemDetail;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [status, setStatus] = useState<string>(system.status === 'working' ? 'degraded' : 'working');
   const [note, setNote] = useState('');
   const save = useAction(async () => {
@@ -49,7 +57,11 @@ function StatusForm({ system, onDone, onCancel }: { system: SecuritySystemDetail
         maxLength={2000}
         value={note}
         onChange={setNote}
-        hint={system.openWorkOrder ? `The work order ${system.openWorkOrder.number} stays open until it is closed.` : undefined}
+        hint={
+          system.openWorkOrder
+            ? `The work order ${system.openWorkOrder.number} stays open until it is closed.`
+            : undefined
+        }
         error={fieldError(save.error, 'note')}
       />
       <FormActions>
@@ -91,7 +103,10 @@ export function SecuritySystemPage() {
     <Page
       title={s?.name ?? 'Security system'}
       breadcrumbs={[{ label: 'Security systems', to: '/security-systems' }]}
-      description={s && `${SECURITY_SYSTEM_KIND_LABELS[s.kind]} · ${s.area ? `${s.school.name} · ${s.area.name}` : s.school.name}`}
+      description={
+        s &&
+        `${SECURITY_SYSTEM_KIND_LABELS[s.kind]} · ${s.area ? `${s.school.name} · ${s.area.name}` : s.school.name}`
+      }
       actions={
         s && (
           <>
@@ -134,7 +149,9 @@ export function SecuritySystemPage() {
                   <dt>Open work order</dt>
                   <dd>
                     {system.openWorkOrder ? (
-                      <Link to={`/work-orders/${system.openWorkOrder.id}`}>{system.openWorkOrder.number}</Link>
+                      <Link to={`/work-orders/${system.openWorkOrder.id}`}>
+                        {system.openWorkOrder.number}
+                      </Link>
                     ) : (
                       <span className="muted">None</span>
                     )}
@@ -154,7 +171,13 @@ export function SecuritySystemPage() {
                 </div>
                 <div>
                   <dt>Installed</dt>
-                  <dd>{system.installedOn ? formatDay(system.installedOn) : <span className="muted">Not recorded</span>}</dd>
+                  <dd>
+                    {system.installedOn ? (
+                      formatDay(system.installedOn)
+                    ) : (
+                      <span className="muted">Not recorded</span>
+                    )}
+                  </dd>
                 </div>
                 <div className="span-all">
                   <dt>Notes</dt>
@@ -184,7 +207,12 @@ export function SecuritySystemPage() {
                     { header: 'Note', render: (h) => h.note ?? '' },
                     {
                       header: 'Work order',
-                      render: (h) => (h.workOrder ? <Link to={`/work-orders/${h.workOrder.id}`}>{h.workOrder.number}</Link> : ''),
+                      render: (h) =>
+                        h.workOrder ? (
+                          <Link to={`/work-orders/${h.workOrder.id}`}>{h.workOrder.number}</Link>
+                        ) : (
+                          ''
+                        ),
                     },
                     { header: 'By', render: (h) => h.by.name },
                   ]}
@@ -196,7 +224,11 @@ export function SecuritySystemPage() {
       </LoadState>
       {s && (
         <>
-          <Dialog open={dialog === 'outage'} title={`Report an outage: ${s.name}`} onClose={() => setDialog(null)}>
+          <Dialog
+            open={dialog === 'outage'}
+            title={`Report an outage: ${s.name}`}
+            onClose={() => setDialog(null)}
+          >
             {dialog === 'outage' && (
               <OutageForm
                 system={s}
@@ -213,7 +245,11 @@ export function SecuritySystemPage() {
               />
             )}
           </Dialog>
-          <Dialog open={dialog === 'status'} title={`Set the status of ${s.name}`} onClose={() => setDialog(null)}>
+          <Dialog
+            open={dialog === 'status'}
+            title={`Set the status of ${s.name}`}
+            onClose={() => setDialog(null)}
+          >
             {dialog === 'status' && (
               <StatusForm
                 system={s}

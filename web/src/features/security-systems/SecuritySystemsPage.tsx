@@ -151,7 +151,13 @@ export function SecuritySystemsPage() {
             options={schoolOptions}
           />
         )}
-        <TextField label="Search" type="search" placeholder="Name or serial number" value={search} onChange={setSearch} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Name or serial number"
+          value={search}
+          onChange={setSearch}
+        />
         <SelectField
           label="Kind"
           value={filters.kind}
@@ -222,7 +228,11 @@ export function SecuritySystemsPage() {
                         hideLabelWhenStacked: true,
                         render: (s) =>
                           canReportAt(s.school.id) && (
-                            <Button size="small" onClick={() => setDialog(s)} aria-label={`Report an outage of ${s.name}`}>
+                            <Button
+                              size="small"
+                              onClick={() => setDialog(s)}
+                              aria-label={`Report an outage of ${s.name}`}
+                            >
                               Report an outage
                             </Button>
                           ),

@@ -26,7 +26,9 @@ export function SystemForm({
 }) {
   const [schoolId, setSchoolId] = useState(
     system?.school.id ??
-      (schoolOptions.some((o) => o.value === defaultSchoolId) ? (defaultSchoolId ?? '') : (schoolOptions[0]?.value ?? '')),
+      (schoolOptions.some((o) => o.value === defaultSchoolId)
+        ? (defaultSchoolId ?? '')
+        : (schoolOptions[0]?.value ?? '')),
   );
   const [areaId, setAreaId] = useState(system?.area?.id ?? '');
   const [kind, setKind] = useState<string>(system?.kind ?? 'camera');
@@ -54,13 +56,20 @@ export function SystemForm({
     onDone(
       system
         ? await api.patch<SecuritySystem>(`/security-systems/${system.id}`, body)
-        : await api.post<SecuritySystem>('/security-systems', { ...body, schoolId } satisfies SecuritySystemBody),
+        : await api.post<SecuritySystem>('/security-systems', {
+            ...body,
+            schoolId,
+          } satisfies SecuritySystemBody),
     );
   });
   const err = (f: string) => fieldError(save.error, f);
 
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={system ? 'Edit system' : 'New security system'}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={system ? 'Edit system' : 'New security system'}
+    >
       <div className="form-grid">
         {!system && (
           <SelectField
@@ -77,7 +86,14 @@ export function SystemForm({
             error={err('schoolId')}
           />
         )}
-        <SelectField label="Kind" name="kind" value={kind} onChange={setKind} options={KIND_OPTIONS} error={err('kind')} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={setKind}
+          options={KIND_OPTIONS}
+          error={err('kind')}
+        />
         <SelectField
           label="Area"
           name="areaId"
@@ -98,8 +114,22 @@ export function SystemForm({
           error={err('name')}
           className="span-all"
         />
-        <TextField label="Make" name="make" maxLength={100} value={make} onChange={setMake} error={err('make')} />
-        <TextField label="Model" name="model" maxLength={100} value={model} onChange={setModel} error={err('model')} />
+        <TextField
+          label="Make"
+          name="make"
+          maxLength={100}
+          value={make}
+          onChange={setMake}
+          error={err('make')}
+        />
+        <TextField
+          label="Model"
+          name="model"
+          maxLength={100}
+          value={model}
+          onChange={setModel}
+          error={err('model')}
+        />
         <TextField
           label="Serial number"
           name="serialNumber"

@@ -10,7 +10,10 @@ import { Badge } from '../../components/Badge.tsx';
 import type { Option } from '../../components/Field.tsx';
 
 /** Kinds as select options. */
-export const KIND_OPTIONS: Option[] = SECURITY_SYSTEM_KINDS.map((k) => ({ value: k, label: SECURITY_SYSTEM_KIND_LABELS[k] }));
+export const KIND_OPTIONS: Option[] = SECURITY_SYSTEM_KINDS.map((k) => ({
+  value: k,
+  label: SECURITY_SYSTEM_KIND_LABELS[k],
+}));
 /** Statuses as select options. */
 export const STATUS_OPTIONS: Option[] = SECURITY_SYSTEM_STATUSES.map((s) => ({
   value: s,

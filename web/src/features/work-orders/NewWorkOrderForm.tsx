@@ -22,7 +22,9 @@ export function NewWorkOrderForm({
   onCancel: () => void;
 }) {
   const [schoolId, setSchoolId] = useState(
-    schoolOptions.some((o) => o.value === defaultSchoolId) ? (defaultSchoolId ?? '') : (schoolOptions[0]?.value ?? ''),
+    schoolOptions.some((o) => o.value === defaultSchoolId)
+      ? (defaultSchoolId ?? '')
+      : (schoolOptions[0]?.value ?? ''),
   );
   const [areaId, setAreaId] = useState('');
   const [title, setTitle] = useState('');

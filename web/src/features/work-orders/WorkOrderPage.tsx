@@ -99,7 +99,11 @@ export function WorkOrderPage() {
                   <div>
                     <dt>Done by</dt>
                     <dd>
-                      {order.vendor ? <Link to={`/directory/${order.vendor.id}`}>{ownerText(order)}</Link> : ownerText(order)}
+                      {order.vendor ? (
+                        <Link to={`/directory/${order.vendor.id}`}>{ownerText(order)}</Link>
+                      ) : (
+                        ownerText(order)
+                      )}
                     </dd>
                   </div>
                   <div>

@@ -45,7 +45,8 @@ export function WorkOrderUpdateForm({
     const nextVendor = ownerKind === 'vendor' ? vendorId || null : null;
     if (nextVendor !== (order.vendor?.id ?? null)) body.vendorId = nextVendor;
     if (dueOn !== order.dueOn) body.dueOn = dueOn;
-    if (closing && closureNotes.trim() !== (order.closureNotes ?? '')) body.closureNotes = closureNotes.trim() || null;
+    if (closing && closureNotes.trim() !== (order.closureNotes ?? ''))
+      body.closureNotes = closureNotes.trim() || null;
     if (Object.keys(body).length === 0) return 'Nothing changed.';
     const next = await api.patch<WorkOrderDetail>(`/work-orders/${order.id}`, body);
     onDone(next, 'The work order is saved.');
@@ -53,7 +54,12 @@ export function WorkOrderUpdateForm({
   const err = (f: string) => fieldError(save.error, f);
 
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} success={save.success} aria-label="Update the work order">
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      success={save.success}
+      aria-label="Update the work order"
+    >
       <div className="form-grid">
         <SelectField
           label="Status"

@@ -28,11 +28,20 @@ export const PRIORITY_LOOK: Record<WorkOrderPriority, { label: string; tone: Ton
 };
 
 /** Statuses as select options. */
-export const STATUS_OPTIONS: Option[] = WORK_ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_LOOK[s].label }));
+export const STATUS_OPTIONS: Option[] = WORK_ORDER_STATUSES.map((s) => ({
+  value: s,
+  label: STATUS_LOOK[s].label,
+}));
 /** Priorities as select options. */
-export const PRIORITY_OPTIONS: Option[] = WORK_ORDER_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LOOK[p].label }));
+export const PRIORITY_OPTIONS: Option[] = WORK_ORDER_PRIORITIES.map((p) => ({
+  value: p,
+  label: PRIORITY_LOOK[p].label,
+}));
 /** Sources as select options. */
-export const SOURCE_OPTIONS: Option[] = WORK_ORDER_SOURCES.map((s) => ({ value: s, label: WORK_ORDER_SOURCE_LABELS[s] }));
+export const SOURCE_OPTIONS: Option[] = WORK_ORDER_SOURCES.map((s) => ({
+  value: s,
+  label: WORK_ORDER_SOURCE_LABELS[s],
+}));
 /** Who does the work, as select options. */
 export const OWNER_OPTIONS: Option[] = [
   { value: 'district_maintenance', label: 'District maintenance' },

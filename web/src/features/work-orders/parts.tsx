@@ -26,7 +26,11 @@ export function PriorityBadge({ priority }: { priority: WorkOrder['priority'] })
 
 /** The due date, bold and red when overdue. */
 export function DueDate({ order }: { order: Pick<WorkOrder, 'dueOn' | 'overdue'> }) {
-  return order.overdue ? <strong className="text-danger">{formatDay(order.dueOn)}</strong> : <>{formatDay(order.dueOn)}</>;
+  return order.overdue ? (
+    <strong className="text-danger">{formatDay(order.dueOn)}</strong>
+  ) : (
+    <>{formatDay(order.dueOn)}</>
+  );
 }
 
 /** Who does the work, in words. */

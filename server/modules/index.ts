@@ -21,6 +21,9 @@ import { certificationRoutes } from './certifications/certifications.routes.js';
 import { trainingRoutes } from './training/training.routes.js';
 import { tipRoutes } from './tips/tips.routes.js';
 import { threatRoutes } from './threats/threats.routes.js';
+import { equipmentRoutes } from './equipment/equipment.routes.js';
+import { securitySystemRoutes } from './security-systems/security-systems.routes.js';
+import { assessmentRoutes } from './assessments/assessments.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -46,4 +49,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(trainingRoutes);
   await app.register(tipRoutes);
   await app.register(threatRoutes);
+  await app.register(equipmentRoutes);
+  await app.register(securitySystemRoutes);
+  await app.register(assessmentRoutes);
 };

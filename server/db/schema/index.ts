@@ -7,3 +7,4 @@ export * from './alerts.js';
 export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
+export * from './security.js';

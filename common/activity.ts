@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 // The SRO's daily activity log by the NASRO triad (capability 6). Entries are typed in the log, or written by the
 // module where the work was recorded (a patrol, a call, a class, a mentoring contact, an event covered, a drill),
 // so nothing is typed twice; such entries carry their source and are changed only through it.

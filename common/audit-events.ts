@@ -140,6 +140,11 @@ export const AUDIT_EVENTS = {
   'assessment.report_exported': 'The report of a security assessment was exported as PDF',
   'assessment_finding.created': 'A finding was recorded on a security assessment',
   'assessment_finding.updated': 'A finding of a security assessment was changed (remediation, owner, work order)',
+  'directory.created': 'An agency, vendor or community organization was added to the contact directory',
+  'directory.updated': 'A contact directory entry was changed or retired',
+  'work_order.created': 'A work order was opened (by hand, or by a failed check, inspection, outage or finding)',
+  'work_order.updated': 'A work order was reassigned, rescheduled, or changed status (closures included)',
+  'work_order.note_added': 'A note was added to a work order',
   'outbox.failed': 'An e-mail of the outbox could not be sent after every attempt',
   'seed.created': 'The demo district was seeded',
 } as const;

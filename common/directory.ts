@@ -28,8 +28,7 @@ export const REFERRAL_TARGET_KINDS: readonly DirectoryKind[] = ['mental_health_v
 /** Kinds that can own a work order. */
 export const WORK_ORDER_VENDOR_KINDS: readonly DirectoryKind[] = ['maintenance_vendor', 'security_vendor', 'other'];
 
-/** POST /directory. `schoolIds` empty: serves the whole district. */
-export const directoryBody = z.strictObject({
+const directoryFields = z.strictObject({
   name: text(200),
   kind: z.enum(DIRECTORY_KINDS),
   contactName: optionalText(200),
@@ -39,10 +38,13 @@ export const directoryBody = z.strictObject({
   address: optionalText(500),
   services: optionalText(2000).describe('What they do for the schools'),
   notes: optionalText(4000),
-  schoolIds: z.array(z.uuid()).max(500).default([]).describe('Schools served; empty for the whole district'),
+  schoolIds: z.array(z.uuid()).max(500).describe('Schools served; empty for the whole district'),
 });
+/** POST /directory. `schoolIds` empty or left out: serves the whole district. */
+export const directoryBody = directoryFields.extend({ schoolIds: directoryFields.shape.schoolIds.default([]) });
 export type DirectoryBody = z.infer<typeof directoryBody>;
-export const directoryUpdateBody = directoryBody.partial().extend({ active: z.boolean().optional() });
+/** PATCH /directory/:id: `schoolIds` left out keeps the schools served. */
+export const directoryUpdateBody = directoryFields.partial().extend({ active: z.boolean().optional() });
 
 export const listDirectoryQuery = z.strictObject({
   kind: z.enum(DIRECTORY_KINDS).optional(),

@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   'security_system.report': 'Report a security-system outage',
   'assessment.read': 'See security assessments',
   'assessment.manage': 'Conduct security assessments',
+  'work_order.read': 'See work orders of equipment, systems and security checks',
+  'work_order.manage': 'Request, assign and close work orders',
   // 21-23 Collaboration, analytics, data exchange, administration
   'directory.read': 'See the agency and partner directory',
   'directory.manage': 'Maintain the agency and partner directory',
@@ -103,7 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
     'referral.create', 'referral.read', 'education.manage', 'training.manage', 'training.read',
     'equipment.read', 'security_system.read', 'security_system.report', 'assessment.read', 'assessment.manage',
-    'directory.read', 'analytics.read',
+    'directory.read', 'analytics.read', 'work_order.read',
   ],
   supervisor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'assignment.manage', 'user.read',
@@ -113,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting.manage', 'plan.read', 'drill.read', 'alert.raise', 'alert.receive', 'alert.manage',
     'threat.read', 'tip.read', 'tip.triage', 'referral.read', 'training.read', 'certification.manage',
     'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
-    'analytics.read', 'report.export', 'audit.read',
+    'analytics.read', 'report.export', 'audit.read', 'work_order.read',
   ],
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',
@@ -126,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
     'education.request', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
     'security_system.read', 'security_system.report', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
+    'work_order.read', 'work_order.manage',
   ],
   counselor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
@@ -137,7 +140,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
     'patrol.log', 'patrol.read', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
     'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
-    'security_system.manage', 'security_system.report', 'assessment.read', 'directory.read',
+    'security_system.manage', 'security_system.report', 'assessment.read', 'directory.read', 'work_order.read', 'work_order.manage',
   ],
   staff: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',

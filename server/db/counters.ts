@@ -3,7 +3,7 @@ import type { Db } from './connection.js';
 import { recordCounters } from './schema/index.js';
 
 /** The numbered record kinds: each has its own sequence per district and year. */
-export type CounterKind = 'incident' | 'call' | 'tip' | 'threat';
+export type CounterKind = 'incident' | 'call' | 'tip' | 'threat' | 'work_order';
 
 /**
  * The next number of `kind` for the district and year. The upsert locks the counter row until the

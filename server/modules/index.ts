@@ -24,6 +24,8 @@ import { threatRoutes } from './threats/threats.routes.js';
 import { equipmentRoutes } from './equipment/equipment.routes.js';
 import { securitySystemRoutes } from './security-systems/security-systems.routes.js';
 import { assessmentRoutes } from './assessments/assessments.routes.js';
+import { directoryRoutes } from './directory/directory.routes.js';
+import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -52,4 +54,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(equipmentRoutes);
   await app.register(securitySystemRoutes);
   await app.register(assessmentRoutes);
+  await app.register(directoryRoutes);
+  await app.register(workOrderRoutes);
 };

@@ -8,3 +8,5 @@ export * from './outbox.js';
 export * from './preparedness.js';
 export * from './tips.js';
 export * from './security.js';
+export * from './work-orders.js';
+export * from './activity.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 export const schoolLevel = pgEnum('school_level', ['elementary', 'middle', 'high', 'k8', 'k12', 'alternative', 'other']);
@@ -90,6 +90,8 @@ export const users = pgTable('users', {
   mfaEnabled: boolean('mfa_enabled').notNull().default(false),
   /** The TOTP step of the last code accepted: a code is good once (RFC 6238 section 5.2). */
   mfaLastStep: integer('mfa_last_step'),
+  /** The directory entry (a contracted vendor) this account works for; null for district staff. */
+  organizationId: uuid('organization_id').references((): AnyPgColumn => directoryOrganizations.id),
   active: boolean('active').notNull().default(true),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -126,4 +128,34 @@ export const sroAssignments = pgTable('sro_assignments', {
   index('sro_assignments_school_idx').on(t.schoolId),
   index('sro_assignments_user_idx').on(t.userId),
   check('sro_assignments_dates', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+]);
+
+/** An agency, vendor or community organization of the contact directory (capability 21). */
+export const directoryOrganizations = pgTable('directory_organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  contactName: text('contact_name'),
+  phone: text('phone'),
+  email: text('email'),
+  website: text('website'),
+  address: text('address'),
+  services: text('services'),
+  notes: text('notes'),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('directory_district_idx').on(t.districtId, t.kind, t.name),
+  uniqueIndex('directory_district_name_key').on(t.districtId, sql`lower(${t.name})`),
+]);
+
+/** The schools a directory entry serves; none: the whole district. */
+export const directoryOrganizationSchools = pgTable('directory_organization_schools', {
+  organizationId: uuid('organization_id').notNull().references(() => directoryOrganizations.id, { onDelete: 'cascade' }),
+  schoolId: uuid('school_id').notNull().references(() => schools.id),
+}, (t) => [
+  primaryKey({ columns: [t.organizationId, t.schoolId] }),
+  index('directory_schools_school_idx').on(t.schoolId),
 ]);

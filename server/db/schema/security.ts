@@ -5,11 +5,12 @@ import type {
 } from '../../../common/assessments.js';
 import type { EquipmentCondition, EquipmentType } from '../../../common/equipment.js';
 import type { SecuritySystemKind, SecuritySystemStatus } from '../../../common/security-systems.js';
-import { campusAreas, districts, schools, users } from './organization.js';
+import { campusAreas, directoryOrganizations, districts, schools, users } from './organization.js';
+import { workOrders } from './work-orders.js';
 import { bytea } from './preparedness.js';
 
 // Campus security (capabilities 17-19): safety equipment with inspections, security systems with their status
-// history, and campus security assessments. Work orders live in the shared core; rows here keep their ids.
+// history, and campus security assessments. Work orders live in the shared core; rows here link to them.
 
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,7 +63,7 @@ export const equipmentInspections = pgTable('equipment_inspections', {
   results: jsonb('results').$type<{ key: string; passed: boolean; note: string | null }[]>().notNull(),
   notes: text('notes'),
   inspectorId: uuid('inspector_id').notNull().references(() => users.id),
-  workOrderId: uuid('work_order_id'),
+  workOrderId: uuid('work_order_id').references(() => workOrders.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('equipment_inspections_item_idx').on(t.equipmentId, t.inspectedOn)]);
 
@@ -89,7 +90,7 @@ export const securitySystems = pgTable('security_systems', {
   model: text('model'),
   serialNumber: text('serial_number'),
   installedOn: date('installed_on', { mode: 'string' }),
-  vendorId: uuid('vendor_id'),
+  vendorId: uuid('vendor_id').references(() => directoryOrganizations.id),
   notes: text('notes'),
   status: text('status').$type<SecuritySystemStatus>().notNull().default('working'),
   statusSince: timestamp('status_since', { withTimezone: true }).notNull().defaultNow(),
@@ -109,7 +110,7 @@ export const securitySystemEvents = pgTable('security_system_events', {
   previousStatus: text('previous_status').$type<SecuritySystemStatus>(),
   kind: text('kind').$type<'outage' | 'change'>().notNull(),
   note: text('note'),
-  workOrderId: uuid('work_order_id'),
+  workOrderId: uuid('work_order_id').references(() => workOrders.id),
   byId: uuid('by_id').notNull().references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull(),
   // The database's time orders changes made within the same application instant.
@@ -189,7 +190,7 @@ export const assessmentFindings = pgTable('assessment_findings', {
   status: text('status').$type<FindingStatus>().notNull().default('open'),
   remediationNotes: text('remediation_notes'),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-  workOrderId: uuid('work_order_id'),
+  workOrderId: uuid('work_order_id').references(() => workOrders.id),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   ...stamps,
 }, (t) => [

@@ -27,6 +27,8 @@ import {
   reunifications,
   drillRules,
   drillRuleSettings,
+  directoryOrganizations,
+  directoryOrganizationSchools,
   drills,
   planAcknowledgements,
   roleGrants,
@@ -53,6 +55,7 @@ import {
   users,
 } from '../schema/index.js';
 import { generateAlertHistory } from './alerts.js';
+import { generateDirectory } from './directory.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -118,6 +121,10 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     log(
       `  ${counts.students} students, ${counts.guardians} guardians, ${counts.studentGuardians} guardian ties (${elapsed()})`,
     );
+    const directory = generateDirectory(data);
+    await insertAll(tx, directoryOrganizations, directory.entries);
+    await insertAll(tx, directoryOrganizationSchools, directory.served);
+    log(`  ${directory.entries.length} agencies, vendors and community programs in the directory (${elapsed()})`);
     // Its own stream: the case data can grow without changing a single name or id of the people and places.
     const cases = generateCaseData(new Rng((DEMO_SEED ^ 0x1c1de47) >>> 0), data);
     for (const [table, values] of [

@@ -92,7 +92,7 @@ describe('assessing a campus', () => {
   it('completes the assessment once all measures are rated; it no longer changes', async () => {
     const sro = await w.as('sro.north');
     // First assessment: measure 0 absent (rated above), 1 in place, 2 not applicable, the rest partial.
-    await rateAll(sro, ids.first, (_item, i) => (i === 0 ? 'absent' : i === 1 ? 'in_place' : i === 2 ? 'not_applicable' : 'partial'));
+    await rateAll(sro, ids.first!, (_item, i) => (i === 0 ? 'absent' : i === 1 ? 'in_place' : i === 2 ? 'not_applicable' : 'partial'));
     expect((await sro.post(`/api/assessments/${ids.first}/complete`, { completedOn: '2024-09-30' })).body.error.field).toBe('completedOn');
     const done = await sro.post(`/api/assessments/${ids.first}/complete`, { completedOn: '2024-10-20' });
     expect(done.body).toMatchObject({ status: 'completed', completedOn: '2024-10-20', ratingCounts: { absent: 1, in_place: 1, not_applicable: 1 } });
@@ -107,7 +107,7 @@ describe('comparison and report', () => {
     const sro = await w.as('sro.north');
     ids.second = (await sro.post('/api/assessments', { schoolId: w.north.id, startedOn: '2025-11-01' })).body.id;
     // Second: measure 0 in place (improved), 1 partial (declined), 2 in place (was not applicable), the rest partial (same).
-    const items = await rateAll(sro, ids.second, (_item, i) => (i === 0 ? 'in_place' : i === 1 ? 'partial' : i === 2 ? 'in_place' : 'partial'));
+    const items = await rateAll(sro, ids.second!, (_item, i) => (i === 0 ? 'in_place' : i === 1 ? 'partial' : i === 2 ? 'in_place' : 'partial'));
     const res = await (await w.as('principal.north')).get(`/api/assessments/compare?from=${ids.first}&to=${ids.second}`);
     expect(res.status).toBe(200);
     const n = DEFAULT_TEMPLATE.length;

@@ -7,16 +7,17 @@ import { inScope } from '../drills/drills.scope.js';
 
 const f = assessmentFindings;
 const owners = aliasedTable(users, 'owner');
-const creators = aliasedTable(users, 'creator');
 const columns = {
-  f, schoolName: schools.name, ownerName: owners.name, creatorName: creators.name,
+  f, schoolName: schools.name, ownerName: owners.name,
+  // A subquery: Drizzle types a select joining users and an alias of users as never.
+  creatorName: sql<string>`(select u.name from ${users} u where u.id = ${f.createdBy})`,
   itemTitle: assessmentItems.title, itemLayer: assessmentItems.layer, workOrderNumber: workOrders.number, workOrderStatus: workOrders.status,
 };
 /** A finding with the names it shows. */
-export type FindingRow = Awaited<ReturnType<typeof findFinding>> & {};
+export type FindingRow = Awaited<ReturnType<typeof findFindings>>[number];
 
 function selectFindings(db: Db) {
-  return db.select(columns).from(f).innerJoin(schools, eq(schools.id, f.schoolId)).innerJoin(creators, eq(creators.id, f.createdBy))
+  return db.select(columns).from(f).innerJoin(schools, eq(schools.id, f.schoolId))
     .leftJoin(owners, eq(owners.id, f.ownerId)).leftJoin(assessmentItems, eq(assessmentItems.id, f.itemId))
     .leftJoin(workOrders, eq(workOrders.id, f.workOrderId));
 }

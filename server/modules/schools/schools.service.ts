@@ -1,6 +1,7 @@
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool, scopeOf } from '../../auth/access.js';
 import type { ServiceContext } from '../../lib/context.js';
+import type { Db } from '../../db/connection.js';
 import { AppError, notFound, uniqueOr409 } from '../../lib/errors.js';
 import { changedFields } from '../../lib/changes.js';
 import { requireDistrictSchoolManager } from './schools.policy.js';
@@ -140,4 +141,14 @@ export async function updateArea(ctx: ServiceContext, id: string, input: UpdateA
     });
     return area!;
   });
+}
+
+/**
+ * A campus area of `schoolId` that another module records a location in (a work order, a patrol, an item of
+ * equipment): unknown or of another school is 400 naming `field`. The caller has checked the school itself.
+ */
+export async function requireCampusArea(db: Db, schoolId: string, areaId: string, field = 'areaId') {
+  const area = await repo.findArea(db, areaId);
+  if (!area || area.schoolId !== schoolId) throw new AppError('validation_failed', `${field}: not a campus area of the school`, { field });
+  return { id: area.id, name: area.name, kind: area.kind };
 }

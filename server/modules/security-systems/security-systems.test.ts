@@ -12,7 +12,7 @@ beforeAll(async () => {
   const rows = await w.t.db.insert(campusAreas).values([
     { schoolId: w.north.id, kind: 'parking', name: 'East parking' }, { schoolId: w.east.id, kind: 'building', name: 'Library' },
   ]).returning();
-  [area.parking, area.library] = rows.map((r) => r.id);
+  [area.parking, area.library] = rows.map((r) => r.id) as [string, string];
 }, 60_000);
 afterAll(async () => w?.t.close());
 
@@ -49,7 +49,7 @@ describe('outages', () => {
     expect(res.body.system).toMatchObject({ status: 'offline', openWorkOrder: { id: res.body.workOrder.id } });
     expect(res.body.workOrder.created).toBe(true);
     ids.order = res.body.workOrder.id;
-    const [order] = await w.t.db.select().from(workOrders).where(eq(workOrders.id, ids.order));
+    const [order] = await w.t.db.select().from(workOrders).where(eq(workOrders.id, ids.order!));
     expect(order).toMatchObject({ source: 'security_outage', sourceId: ids.camera, priority: 'high', areaId: area.parking, status: 'open' });
     expect((await auditOf(w.t.db, 'security_system.outage_reported', ids.camera))[0]!.detail).toMatchObject({ previousStatus: 'working', status: 'offline' });
   });
@@ -57,7 +57,7 @@ describe('outages', () => {
   it('adds a second report to the open work order instead of opening another', async () => {
     const res = await (await w.as('staff2.north')).post(`/api/security-systems/${ids.camera}/outages`, { status: 'offline', description: 'Still dark' });
     expect(res.body.workOrder).toEqual({ id: ids.order, number: expect.any(String), created: false });
-    expect((await w.t.db.select().from(workOrders).where(eq(workOrders.sourceId, ids.camera)))).toHaveLength(1);
+    expect((await w.t.db.select().from(workOrders).where(eq(workOrders.sourceId, ids.camera!)))).toHaveLength(1);
   });
 
   it('does not let staff edit the registry or set a status, nor report for another school', async () => {
@@ -93,7 +93,7 @@ describe('outages', () => {
     expect(res.body.history.map((h: { kind: string; status: string; previousStatus: string }) => [h.kind, h.previousStatus, h.status])).toEqual([
       ['change', 'offline', 'working'], ['outage', 'offline', 'offline'], ['outage', 'working', 'offline'],
     ]);
-    const [order] = await w.t.db.select().from(workOrders).where(eq(workOrders.id, ids.order));
+    const [order] = await w.t.db.select().from(workOrders).where(eq(workOrders.id, ids.order!));
     expect(order!.status).toBe('open');
   });
 });

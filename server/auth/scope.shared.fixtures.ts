@@ -1,0 +1,38 @@
+import { directoryOrganizations, workOrders } from '../db/schema/index.js';
+import type { TestApp } from '../test/app.js';
+
+// The shared records of one school for the record-scope test: a directory entry serving it (a district record: every
+// user of the district reads the directory, so only another district's entry reads as absent) and a work order.
+
+/** Ids of the shared records of one school. */
+export interface SharedRecords {
+  directoryEntry: string;
+  workOrder: string;
+}
+
+let n = 0;
+
+/** Creates a directory entry of the district serving `schoolId` and an open work order of the school. */
+export async function sharedRecords(t: TestApp, districtId: string, schoolId: string, createdBy: string): Promise<SharedRecords> {
+  n += 1;
+  const [entry] = await t.db.insert(directoryOrganizations).values({ districtId, name: `Vendor ${n} ${schoolId}`, kind: 'maintenance_vendor' }).returning();
+  const [order] = await t.db.insert(workOrders).values({
+    districtId, schoolId, number: `WO-2026-9${String(n).padStart(4, '0')}`, title: 'Door does not latch', priority: 'normal', source: 'manual',
+    ownerKind: 'district_maintenance', dueOn: '2026-12-01', createdBy,
+  }).returning();
+  return { directoryEntry: entry!.id, workOrder: order!.id };
+}
+
+type Request = [url: string, body?: unknown, headers?: Record<string, string>];
+
+/** How to call each shared record route on the records of one school. */
+export const SHARED_REQUESTS: Record<string, (r: SharedRecords) => Request> = {
+  'GET /api/directory/:id': (r) => [`/api/directory/${r.directoryEntry}`],
+  'PATCH /api/directory/:id': (r) => [`/api/directory/${r.directoryEntry}`, { notes: 'Intruder' }],
+  'GET /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`],
+  'PATCH /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`, { priority: 'high' }],
+  'POST /api/work-orders/:id/notes': (r) => [`/api/work-orders/${r.workOrder}/notes`, { text: 'Intruder' }],
+};
+
+/** Routes of district records: readable across the district's schools, absent to another district only. */
+export const DISTRICT_RECORD_ROUTES = new Set(['GET /api/directory/:id', 'PATCH /api/directory/:id']);

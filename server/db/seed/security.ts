@@ -5,8 +5,11 @@ import { addDays } from '../../modules/calendars/calendars.days.js';
 import { DEFAULT_TEMPLATE } from '../../modules/assessments/assessments.defaults.js';
 import type {
   assessmentFindings, assessmentItems, assessmentTemplateItems, equipmentInspections, equipmentItems, securityAssessments,
-  securitySystemEvents, securitySystems,
+  securitySystemEvents, securitySystems, workOrders,
 } from '../schema/index.js';
+import type { Db } from '../connection.js';
+import { nextNumber } from '../counters.js';
+import { formatWorkOrderNumber } from '../../modules/work-orders/work-orders.policy.js';
 import type { DemoData } from './model.js';
 import { Rng } from './random.js';
 
@@ -14,7 +17,8 @@ import { Rng } from './random.js';
  * Campus-security demo data: an equipment inventory at every school with a year of inspections (some items overdue,
  * some parts expiring or expired, a failed inspection or two), security systems with a few outages, the district
  * assessment template and one completed assessment per high school with findings. A pure function of the demo data
- * and today. Work orders of failed inspections, outages and findings are made by security-work-orders.ts.
+ * and today. The work orders of failed inspections, outages and findings are described here and numbered at insert
+ * time (numbers come from the district's counter, shared with every other source of work orders).
  */
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'] & { id: string };
@@ -29,6 +33,7 @@ export interface DemoWorkOrderNeed {
   title: string;
   description: string;
   priority: 'low' | 'normal' | 'high' | 'urgent';
+  vendorId: string | null;
   createdBy: string;
   createdOn: string;
   dueOn: string | null;
@@ -71,8 +76,11 @@ const MAKES: Partial<Record<EquipmentType, [string, string]>> = {
   aed: ['ZOLL', 'AED Plus'], naloxone: ['Narcan', '4 mg nasal spray'], radio: ['Motorola', 'CP200d'], fire_extinguisher: ['Amerex', 'B402 ABC'],
 };
 
+/** Directory entries that service the demo's security systems. */
+export interface SecurityVendors { securityVendor: string; doorVendor: string }
+
 /** Generates the campus-security rows of the demo district as of `today` (YYYY-MM-DD). */
-export function generateCampusSecurity(data: DemoData, today: string, seed = 20261117): SecuritySeed {
+export function generateCampusSecurity(data: DemoData, today: string, vendors: SecurityVendors, seed = 20261117): SecuritySeed {
   const rng = new Rng(seed);
   const districtId = data.district.id;
   const user = (email: string) => data.users.find((u) => u.email === email)!.id;
@@ -81,9 +89,9 @@ export function generateCampusSecurity(data: DemoData, today: string, seed = 202
   const director = user('director@demo.test');
   const at = (day: string, hour = 15) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00Z`);
   const out: SecuritySeed = { equipment: [], inspections: [], systems: [], events: [], template: [], assessments: [], items: [], findings: [], workOrders: [] };
-  const need = (w: Omit<DemoWorkOrderNeed, 'id'>) => {
+  const need = (w: Omit<DemoWorkOrderNeed, 'id' | 'vendorId'> & { vendorId?: string | null }) => {
     const id = rng.uuid();
-    out.workOrders.push({ id, ...w });
+    out.workOrders.push({ id, ...w, vendorId: w.vendorId ?? null });
     return id;
   };
 
@@ -138,7 +146,7 @@ export function generateCampusSecurity(data: DemoData, today: string, seed = 202
         const areaId = kind === 'camera' ? rng.pick(areas).id : kind === 'door_access' ? areaNamed('Main', 'Front Office') : areaNamed('Front Office');
         out.systems.push({
           id: rng.uuid(), districtId, schoolId: school.id, areaId, kind, name: `${label} ${n}`, make: kind === 'camera' ? 'Axis' : null,
-          model: kind === 'camera' ? 'P3265-LVE' : null, installedOn: addDays(today, -rng.int(400, 2500)), status: 'working',
+          model: kind === 'camera' ? 'P3265-LVE' : null, vendorId: kind === 'door_access' ? vendors.doorVendor : vendors.securityVendor, installedOn: addDays(today, -rng.int(400, 2500)), status: 'working',
           statusSince: at(addDays(today, -rng.int(60, 400))), createdBy: director, createdAt: at(addDays(today, -500)), updatedAt: at(addDays(today, -60)),
         });
       }
@@ -162,6 +170,7 @@ export function generateCampusSecurity(data: DemoData, today: string, seed = 202
     const workOrderId = need({
       schoolId: system.schoolId, areaId: system.areaId ?? null, source: 'security_outage', sourceId: system.id,
       title: `${kind === 'camera' ? 'Camera' : 'Door access point'} ${status}: ${system.name}`, description: what, priority: status === 'offline' ? 'high' : 'normal',
+      vendorId: system.vendorId ?? null,
       createdBy: schoolIndex === 0 ? user('staff@demo.test') : director, createdOn: on, dueOn: addDays(on, status === 'offline' ? 3 : 14),
       completedOn: restoredDaysAgo === undefined ? null : addDays(today, -restoredDaysAgo),
     });
@@ -226,4 +235,25 @@ export function generateCampusSecurity(data: DemoData, today: string, seed = 202
     });
   });
   return out;
+}
+
+/**
+ * The work-order rows of the demo's needs, oldest first, numbered from the district's counter in `tx` (so other
+ * seeds that open work orders keep their own numbers).
+ */
+export async function numberWorkOrders(tx: Db, districtId: string, needs: readonly DemoWorkOrderNeed[]): Promise<Row<typeof workOrders>[]> {
+  const rows: Row<typeof workOrders>[] = [];
+  for (const w of [...needs].sort((a, b) => a.createdOn.localeCompare(b.createdOn))) {
+    const year = Number(w.createdOn.slice(0, 4));
+    const created = new Date(`${w.createdOn}T14:00:00Z`);
+    rows.push({
+      id: w.id, districtId, schoolId: w.schoolId, number: formatWorkOrderNumber(year, await nextNumber(tx, districtId, 'work_order', year)),
+      areaId: w.areaId, title: w.title.slice(0, 200), description: w.description || null, priority: w.priority,
+      status: w.completedOn ? 'completed' : 'open', source: w.source, sourceId: w.sourceId, ownerKind: w.vendorId ? 'vendor' : 'district_maintenance',
+      vendorId: w.vendorId, dueOn: w.dueOn ?? w.createdOn, closedAt: w.completedOn ? new Date(`${w.completedOn}T16:00:00Z`) : null,
+      closureNotes: w.completedOn ? 'Repaired and tested.' : null, createdBy: w.createdBy, createdAt: created,
+      updatedAt: w.completedOn ? new Date(`${w.completedOn}T16:00:00Z`) : created,
+    });
+  }
+  return rows;
 }

@@ -221,7 +221,10 @@ export const importEquipmentQuery = z.strictObject({
 export const importLineErrorSchema = z.object({ line: z.number().int().describe('1 is the header'), field: z.string(), message: z.string() });
 export type ImportLineError = z.infer<typeof importLineErrorSchema>;
 /** Answer of an import. Without dryRun a file with errors answers 400 validation_failed instead (first errors in the message). */
-export const importResultSchema = z.object({ imported: z.number().int(), errors: z.array(importLineErrorSchema) });
+export const importResultSchema = z.object({
+  imported: z.number().int().describe('Items added; for a dry run without errors, items the file would add'),
+  errors: z.array(importLineErrorSchema),
+});
 export type ImportResult = z.infer<typeof importResultSchema>;
 
 /** GET /equipment/district-due: one row per school of the district (only schools with something due unless all). */

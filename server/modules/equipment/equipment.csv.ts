@@ -84,7 +84,8 @@ export async function importEquipment(ctx: ServiceContext, schoolId: string, tex
     const more = errors.length > SHOWN_IN_MESSAGE ? ` (and ${errors.length - SHOWN_IN_MESSAGE} more)` : '';
     throw new AppError('validation_failed', `${shown}${more}`, { field: errors[0]!.field });
   }
-  if (dryRun) return { imported: 0, errors: [] };
+  // A clean dry run answers how many items the file would add.
+  if (dryRun) return { imported: items.length, errors: [] };
   await ctx.db.transaction(async (tx) => {
     const ids = await repo.insertItems(tx, items.map(({ line: _line, ...item }) => ({
       ...item, districtId: ctx.actor.districtId, nextInspectionOn: nextInspectionOn(item.type, today), createdBy: ctx.actor.userId,

@@ -190,8 +190,12 @@ describe('CSV', () => {
   it('imports a good file all at once and exports the inventory as CSV (audited)', async () => {
     const principal = await w.as('principal.north');
     const csv = `\uFEFF${header}\naed,AED hall B,gym,A-2,2024-02-01,2026-02-01,SECURITY.north@prep.test\nfirst_aid_kit,"Kit ""3""",,,,,\n`;
+    const before = await count();
+    expect((await principal.post(`/api/equipment/import?schoolId=${w.north.id}&dryRun=true`, csv, { 'content-type': 'text/csv' })).body).toEqual({ imported: 2, errors: [] });
+    expect(await count()).toBe(before);
     const res = await principal.post(`/api/equipment/import?schoolId=${w.north.id}`, csv, { 'content-type': 'text/csv' });
     expect(res.body).toEqual({ imported: 2, errors: [] });
+    expect(await count()).toBe(before + 2);
     expect((await auditOf(w.t.db, 'equipment.imported', w.north.id))[0]!.detail).toEqual({ count: 2 });
     expect((await principal.post(`/api/equipment/import?schoolId=${w.east.id}`, csv, { 'content-type': 'text/csv' })).status).toBe(404);
     const out = await principal.get(`/api/equipment/export.csv?schoolId=${w.north.id}&type=aed`);

@@ -9,6 +9,11 @@ import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
 import { RaiseAlertPage } from '../features/alerts/RaiseAlertPage.tsx';
 import { ReunificationPage } from '../features/alerts/reunification/ReunificationPage.tsx';
 import { ReunificationsPage } from '../features/alerts/reunification/ReunificationsPage.tsx';
+import { AssessmentPage } from '../features/assessments/AssessmentPage.tsx';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage.tsx';
+import { ComparePage } from '../features/assessments/ComparePage.tsx';
+import { FindingsPage } from '../features/assessments/FindingsPage.tsx';
+import { TemplatePage } from '../features/assessments/TemplatePage.tsx';
 import { AssignmentsPage } from '../features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
@@ -435,6 +440,46 @@ export function App() {
           element={
             <Guard permission="security_system.read">
               <SecuritySystemPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments"
+          element={
+            <Guard permission="assessment.read">
+              <AssessmentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/findings"
+          element={
+            <Guard permission="assessment.read">
+              <FindingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/compare"
+          element={
+            <Guard permission="assessment.read">
+              <ComparePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/template"
+          element={
+            <Guard permission="assessment.read">
+              <TemplatePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/:id"
+          element={
+            <Guard permission="assessment.read">
+              <AssessmentPage />
             </Guard>
           }
         />

@@ -21,3 +21,9 @@ export function useCanAtSchool(permission: Permission): (schoolId: string) => bo
   const holding = session.grants.filter((g) => roleHas(g.role, permission));
   return (schoolId) => holding.some((g) => g.schoolId === null || g.schoolId === schoolId);
 }
+
+/** True when one of the user's grants holds the permission district-wide (district template editors, for example). */
+export function useDistrictWide(permission: Permission): boolean {
+  const { session } = useSession();
+  return session.grants.some((g) => g.schoolId === null && roleHas(g.role, permission));
+}

@@ -7,6 +7,7 @@ import {
   type SecuritySystemStatus,
 } from '@common/security-systems.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { useSession } from '../../lib/session.tsx';
 import type { Option } from '../../components/Field.tsx';
 
 /** Kinds as select options. */
@@ -40,6 +41,8 @@ export function SystemStatusBadge({ status }: { status: SecuritySystemStatus }) 
 
 /** The sub-navigation of security systems: one school, or the district's outages by school. */
 export function SystemTabs() {
+  // The view of every school is worth a tab only to someone with more than one school.
+  if (useSession().schools.length < 2) return null;
   return (
     <nav className="sub-tabs" aria-label="Security systems">
       <ul>

@@ -45,6 +45,16 @@ describe('permission catalogue', () => {
     expect(ROLES.filter((r) => roleHas(r, 'incident.juvenile.read')).sort()).toEqual(['sro', 'supervisor']);
   });
 
+  it('shows security assessments to administrators, SROs, security staff and the district only', () => {
+    expect(ROLES.filter((r) => roleHas(r, 'assessment.read')).sort()).toEqual(['director', 'school_admin', 'security', 'sro', 'supervisor']);
+  });
+
+  it('lets every role that manages security systems, and staff, report an outage', () => {
+    for (const role of ROLES.filter((r) => roleHas(r, 'security_system.manage'))) expect(roleHas(role, 'security_system.report'), role).toBe(true);
+    expect(roleHas('staff', 'security_system.report')).toBe(true);
+    expect(roleHas('staff', 'security_system.manage')).toBe(false);
+  });
+
   it('lists case-data roles that really read case data', () => {
     for (const role of CASE_DATA_ROLES) {
       const reads = ['incident.read', 'threat.read', 'referral.read', 'tip.read'].some((p) => roleHas(role, p as Permission));

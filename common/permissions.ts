@@ -80,7 +80,8 @@ export const PERMISSIONS = {
   'equipment.read': 'See safety equipment',
   'equipment.manage': 'Manage and inspect safety equipment',
   'security_system.read': 'See security systems',
-  'security_system.manage': 'Report outages and manage security systems',
+  'security_system.manage': 'Manage the security-system registry and set system status',
+  'security_system.report': 'Report a security-system outage',
   'assessment.read': 'See security assessments',
   'assessment.manage': 'Conduct security assessments',
   'work_order.read': 'See work orders of equipment, systems and security checks',
@@ -109,7 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting.manage', 'plan.read', 'drill.read', 'drill.record', 'alert.raise', 'alert.receive', 'alert.manage',
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
     'support.read', 'referral.create', 'referral.read', 'support.plan', 'education.manage', 'education.read', 'training.manage', 'training.read',
-    'equipment.read', 'security_system.read', 'assessment.read', 'assessment.manage', 'directory.read',
+    'equipment.read', 'security_system.read', 'security_system.report', 'assessment.read', 'assessment.manage', 'directory.read',
     'analytics.read', 'work_order.read',
   ],
   supervisor: [
@@ -134,7 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'referral.create', 'referral.read',
     'referral.oversee', 'support.plan', 'support.oversee',
     'education.request', 'education.read', 'training.manage', 'training.read', 'equipment.read', 'equipment.manage',
-    'security_system.read', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
+    'security_system.read', 'security_system.report', 'assessment.read', 'directory.read', 'analytics.read', 'report.export',
     'work_order.read', 'work_order.manage',
   ],
   counselor: [
@@ -148,11 +149,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'call.create', 'call.read',
     'patrol.log', 'patrol.read', 'patrol.checklist.manage', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise',
     'alert.receive', 'training.read', 'equipment.read', 'equipment.manage', 'security_system.read',
-    'security_system.manage', 'directory.read', 'work_order.read', 'work_order.manage',
+    'security_system.manage', 'security_system.report', 'assessment.read', 'directory.read', 'work_order.read', 'work_order.manage',
   ],
   staff: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'call.create', 'event.read',
     'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
+    // Anyone on a school's staff may report a broken camera or door (and so must see the list); only managers edit it.
+    'security_system.read', 'security_system.report',
   ],
   // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the
   // police side, and only the SRO's police supervisor approves an SRO's report.
@@ -167,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assignment.read', 'assignment.manage', 'user.read', 'user.manage', 'role.grant', 'student.read',
     'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
+    'security_system.report',
   ],
 };
 

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../test/fixtures.js';
 import { routeTable, type RouteInfo } from './plugin.js';
 import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
+import { SECURITY_REQUESTS, securityRecords, type SecurityRecords } from './scope.security.fixtures.js';
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
 import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
@@ -32,6 +33,7 @@ interface Place {
   drill: string; rule: string; plan: string; version: string; session: string; requirement: string; certification: string;
   incidents: IncidentRecords;
   tips: TipRecords;
+  security: SecurityRecords;
   shared: SharedRecords;
   patrols: PatrolRecords;
 }
@@ -91,7 +93,7 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared, patrols,
+    incidents, tips: tipsOf, shared, patrols, security: await securityRecords(db, districtId, school, sro.id),
   };
 }
 
@@ -163,6 +165,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'PATCH /api/training-requirements/:id': (r) => [`/api/training-requirements/${r.requirement}`, { notes: 'Intruder' }],
   ...Object.fromEntries(Object.entries(INCIDENT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.incidents)])),
   ...Object.fromEntries(Object.entries(TIP_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.tips)])),
+  ...Object.fromEntries(Object.entries(SECURITY_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.security)])),
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
   ...Object.fromEntries(Object.entries(PATROL_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.patrols)])),
 };

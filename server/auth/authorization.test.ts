@@ -47,6 +47,8 @@ const QUERIES: Record<string, string> = {
   'GET /api/activity/reports/monthly': '?month=2026-10',
   'GET /api/activity/reports/monthly.pdf': '?month=2026-10',
   'GET /api/activity/reports/monthly/team': '?month=2026-10',
+  'GET /api/security-systems/glance': '?schoolId=00000000-0000-4000-8000-000000000000',
+  'GET /api/assessments/compare': '?from=00000000-0000-4000-8000-000000000000&to=00000000-0000-4000-8000-000000000001',
 };
 
 async function call(client: TestClient, route: RouteInfo) {

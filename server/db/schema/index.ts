@@ -9,6 +9,7 @@ export * from './preparedness.js';
 export * from './tips.js';
 export * from './education.js';
 export * from './roster-import.js';
+export * from './security.js';
 export * from './work-orders.js';
 export * from './activity.js';
 export * from './events.js';

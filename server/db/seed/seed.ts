@@ -29,6 +29,15 @@ import {
   drillRuleSettings,
   directoryOrganizations,
   directoryOrganizationSchools,
+  assessmentFindings,
+  assessmentItems,
+  assessmentTemplateItems,
+  equipmentInspections,
+  equipmentItems,
+  securityAssessments,
+  securitySystemEvents,
+  securitySystems,
+  workOrders,
   drills,
   planAcknowledgements,
   roleGrants,
@@ -56,6 +65,7 @@ import {
 } from '../schema/index.js';
 import { generateAlertHistory } from './alerts.js';
 import { generateDirectory } from './directory.js';
+import { generateCampusSecurity, numberWorkOrders } from './security.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -151,6 +161,14 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [trainingRequirements, prep.requirements], [trainingSessions, prep.sessions], [trainingAttendance, prep.attendance], [sroCertifications, prep.certifications],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${prep.drills.length} drills over two school years, ${prep.plans.length} safety plans, ${prep.certifications.length} SRO certifications (${elapsed()})`);
+    const campus = generateCampusSecurity(data, new Date().toISOString().slice(0, 10), directory.ids);
+    for (const [table, values] of [
+      [equipmentItems, campus.equipment], [securitySystems, campus.systems], [assessmentTemplateItems, campus.template],
+      [securityAssessments, campus.assessments], [assessmentItems, campus.items],
+      [workOrders, await numberWorkOrders(tx, data.district.id, campus.workOrders)], [equipmentInspections, campus.inspections],
+      [securitySystemEvents, campus.events], [assessmentFindings, campus.findings],
+    ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
+    log(`  ${campus.equipment.length} safety-equipment items, ${campus.inspections.length} inspections, ${campus.systems.length} security systems, ${campus.assessments.length} assessments, ${campus.workOrders.length} work orders (${elapsed()})`);
     const tipHistory = generateTipHistory(data, await tipPassphraseHash);
     for (const [table, values] of [
       [tips, tipHistory.tips], [tipMessages, tipHistory.messages], [threatCases, tipHistory.cases], [threatCaseMembers, tipHistory.members],

@@ -69,6 +69,21 @@ import { ReferralsPage } from '../features/support/ReferralsPage.tsx';
 import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import { TeamPage } from '../features/support/TeamPage.tsx';
 import { TeamsPage } from '../features/support/TeamsPage.tsx';
+import { AssessmentPage } from '../features/assessments/AssessmentPage.tsx';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage.tsx';
+import { ComparePage } from '../features/assessments/ComparePage.tsx';
+import { FindingsPage } from '../features/assessments/FindingsPage.tsx';
+import { TemplatePage } from '../features/assessments/TemplatePage.tsx';
+import { DirectoryEntryPage } from '../features/directory/DirectoryEntryPage.tsx';
+import { DirectoryPage } from '../features/directory/DirectoryPage.tsx';
+import { DistrictDuePage } from '../features/equipment/DistrictDuePage.tsx';
+import { EquipmentItemPage } from '../features/equipment/EquipmentItemPage.tsx';
+import { EquipmentPage } from '../features/equipment/EquipmentPage.tsx';
+import { DistrictOverviewPage } from '../features/security-systems/DistrictOverviewPage.tsx';
+import { SecuritySystemPage } from '../features/security-systems/SecuritySystemPage.tsx';
+import { SecuritySystemsPage } from '../features/security-systems/SecuritySystemsPage.tsx';
+import { WorkOrderPage } from '../features/work-orders/WorkOrderPage.tsx';
+import { WorkOrdersPage } from '../features/work-orders/WorkOrdersPage.tsx';
 import { useSession } from '../lib/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
@@ -603,6 +618,126 @@ export function App() {
           element={
             <Guard permission="import.run">
               <RosterImportPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment"
+          element={
+            <Guard permission="equipment.read">
+              <EquipmentPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment/due"
+          element={
+            <Guard permission="equipment.read">
+              <DistrictDuePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="equipment/:id"
+          element={
+            <Guard permission="equipment.read">
+              <EquipmentItemPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems"
+          element={
+            <Guard permission="security_system.read">
+              <SecuritySystemsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems/district"
+          element={
+            <Guard permission="security_system.read">
+              <DistrictOverviewPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="security-systems/:id"
+          element={
+            <Guard permission="security_system.read">
+              <SecuritySystemPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments"
+          element={
+            <Guard permission="assessment.read">
+              <AssessmentsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/findings"
+          element={
+            <Guard permission="assessment.read">
+              <FindingsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/compare"
+          element={
+            <Guard permission="assessment.read">
+              <ComparePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/template"
+          element={
+            <Guard permission="assessment.read">
+              <TemplatePage />
+            </Guard>
+          }
+        />
+        <Route
+          path="assessments/:id"
+          element={
+            <Guard permission="assessment.read">
+              <AssessmentPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders"
+          element={
+            <Guard permission="work_order.read">
+              <WorkOrdersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="work-orders/:id"
+          element={
+            <Guard permission="work_order.read">
+              <WorkOrderPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="directory"
+          element={
+            <Guard permission="directory.read">
+              <DirectoryPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="directory/:id"
+          element={
+            <Guard permission="directory.read">
+              <DirectoryEntryPage />
             </Guard>
           }
         />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { AlertLayer } from '../features/alerts/AlertLayer.tsx';
 import { LiveProvider, useLive } from '../features/alerts/live.tsx';
@@ -7,6 +7,7 @@ import { BrandMark } from './BrandMark.tsx';
 import { SchoolSwitcher } from './SchoolSwitcher.tsx';
 import { SideNav } from './SideNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { PageLoading } from './PageLoading.tsx';
 
 /**
  * The signed-in frame: skip link, header (brand, school switcher, user menu), side navigation, main
@@ -114,7 +115,9 @@ function ShellFrame() {
         />
         <SideNav open={navOpen} onClose={closeNav} />
         <main id="main" className="main" tabIndex={-1} inert={navOpen}>
-          <Outlet />
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <AlertLayer position="overlay" />

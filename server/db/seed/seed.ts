@@ -56,6 +56,7 @@ import {
 } from '../schema/index.js';
 import { generateAlertHistory } from './alerts.js';
 import { generateDirectory } from './directory.js';
+import { seedOperations } from './operations-seed.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -160,6 +161,8 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     }
     demoTip = tipHistory.demo;
     log(`  ${tipHistory.tips.length} anonymous tips, ${tipHistory.messages.length} tip messages, ${tipHistory.cases.length} threat assessments (${elapsed()})`);
+    const ops = await seedOperations(tx, data, cases.calls, insertAll);
+    log(`  ${ops.patrols.length} patrol entries, ${ops.runs.length} security checks (${ops.workOrders.length} work orders), ${ops.activity.length} activity log entries (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

@@ -2,9 +2,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { formatWorkOrderNumber } from '../../modules/work-orders/work-orders.policy.js';
 import type { Db } from '../connection.js';
 import { nextNumber } from '../counters.js';
-import type { calls} from '../schema/index.js';
 import {
-  activityEntries, patrolCheckItems, patrolCheckResults, patrolCheckRuns, patrolChecklists, patrolEntries, workOrders,
+  activityEntries, patrolCheckItems, patrolCheckResults, patrolCheckRuns, patrolChecklists, patrolEntries, workOrders, type calls,
 } from '../schema/index.js';
 import type { DemoData } from './model.js';
 import { generateOperations, type Operations } from './operations.js';

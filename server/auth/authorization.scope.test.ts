@@ -14,6 +14,7 @@ import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scop
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
 import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
+import { OPERATIONS_REQUESTS, operationsOwnerOf, operationsRecords, type OperationsRecords } from './scope.operations.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -34,6 +35,7 @@ interface Place {
   tips: TipRecords;
   shared: SharedRecords;
   patrols: PatrolRecords;
+  operations: OperationsRecords;
 }
 let north: Place;
 let south: Place;
@@ -87,11 +89,12 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const tipsOf = await tipRecords(t, school, sro, student!.id);
   const shared = await sharedRecords(t, districtId, school, sro.id);
   const patrols = await patrolRecords(t, school, area!.id, sro);
+  const operations = await operationsRecords(t, districtId, school, sro);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared, patrols,
+    incidents, tips: tipsOf, shared, patrols, operations,
   };
 }
 
@@ -165,6 +168,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   ...Object.fromEntries(Object.entries(TIP_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.tips)])),
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
   ...Object.fromEntries(Object.entries(PATROL_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.patrols)])),
+  ...Object.fromEntries(Object.entries(OPERATIONS_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.operations)])),
 };
 
 /**
@@ -276,7 +280,8 @@ describe('record scope', () => {
     const wrong: string[] = [];
     // In registration order, which is also the order of a record's life (changed before it is deleted).
     for (const route of recordRoutes) {
-      const res = await send(ownerOf(key(route), south.patrols) ?? as.get(positiveHolder(route))!, route, south, south);
+      const owner = ownerOf(key(route), south.patrols) ?? operationsOwnerOf(key(route), south.operations);
+      const res = await send(owner ?? as.get(positiveHolder(route))!, route, south, south);
       if (res.status < 200 || res.status > 299) wrong.push(`${key(route)} -> ${res.status} ${res.text.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);

@@ -8,7 +8,7 @@ import { api } from '../../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/datetime.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 import { useSchoolOptions } from '../../lib/options.ts';
-import { useSession } from '../../lib/session.tsx';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { ACTIVITY_KIND_OPTIONS } from './labels.ts';
 
 /** An activity typed by hand (new or changed): kind and triad role, school, time, duration, title, notes. */
@@ -24,12 +24,12 @@ export function ActivityForm({
   onDone: (entry: ActivityEntry) => void;
   onCancel: () => void;
 }) {
-  const { selectedSchoolId, schools } = useSession();
+  const homeSchoolId = useHomeSchoolId();
   const schoolOptions = useSchoolOptions();
   const [kind, setKind] = useState<ActivityKind>(entry?.kind ?? 'mentoring');
   // The role follows the kind until the officer picks one on purpose.
   const [role, setRole] = useState<TriadRole | ''>(entry?.triadRole ?? '');
-  const [schoolId, setSchoolId] = useState(entry ? (entry.school?.id ?? '') : (selectedSchoolId ?? schools[0]?.id ?? ''));
+  const [schoolId, setSchoolId] = useState(entry ? (entry.school?.id ?? '') : homeSchoolId);
   const [startedAt, setStartedAt] = useState(() => {
     if (entry) return toLocalInput(new Date(entry.startedAt));
     const now = toLocalInput(new Date());

@@ -10,6 +10,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { addDays, isoDay } from '../../lib/datetime.ts';
 import { formatDay, plural, todayIso } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
@@ -32,7 +33,8 @@ type DialogState = { action: EventAction | 'new'; event?: Event } | null;
  * and conflicting ones marked (and filterable), the supervisor's assignment, post-event notes and iCal feeds.
  */
 export function EventsPage() {
-  const { can, user, roles, schools, selectedSchoolId } = useSession();
+  const { can, user, roles, schools } = useSession();
+  const homeSchoolId = useHomeSchoolId();
   const [filters, setFilters] = useUrlFilters(['schoolId', 'show', 'from'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
@@ -139,7 +141,7 @@ export function EventsPage() {
           <EventForm
             event={dialog.event}
             schoolOptions={schoolOptions}
-            defaultSchoolId={schoolId || selectedSchoolId || schools[0]?.id || ''}
+            defaultSchoolId={schoolId || homeSchoolId}
             onCancel={() => setDialog(null)}
             onDone={(e) => done(`“${e.title}” is saved.`)}
           />

@@ -10,6 +10,7 @@ import { api } from '../../lib/api.ts';
 import { formatMinutes } from '../../lib/datetime.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSchoolOptions } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
@@ -59,7 +60,7 @@ export function PatrolsPage() {
   const { can, schools, selectedSchoolId } = useSession();
   const canLog = can('patrol.log');
   const schoolOptions = useSchoolOptions();
-  const defaultSchoolId = selectedSchoolId ?? schools[0]?.id ?? '';
+  const defaultSchoolId = useHomeSchoolId();
   const entries = useApiData<PatrolEntryPage>('/patrols', {
     mine: canLog ? 'true' : undefined,
     schoolId: canLog ? undefined : (selectedSchoolId ?? undefined),

@@ -14,6 +14,8 @@ export function useHomeSchoolId(): string {
     current: 'true',
   });
   if (selectedSchoolId) return selectedSchoolId;
-  const primary = assignments.data?.items.find((a) => a.kind === 'primary' && schools.some((s) => s.id === a.schoolId));
+  const primary = assignments.data?.items.find(
+    (a) => a.kind === 'primary' && schools.some((s) => s.id === a.schoolId),
+  );
   return primary?.schoolId ?? schools[0]?.id ?? '';
 }

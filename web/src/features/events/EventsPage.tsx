@@ -87,7 +87,12 @@ export function EventsPage() {
       <Notice message={message} />
       <div role="search" className="filters" aria-label="Filter events">
         {schools.length > 1 && (
-          <SelectField label="School" value={selectValue} onChange={(v) => setFilters({ schoolId: v, show: filters.show, from: filters.from })} options={withAllSchools(schoolOptions)} />
+          <SelectField
+            label="School"
+            value={selectValue}
+            onChange={(v) => setFilters({ schoolId: v, show: filters.show, from: filters.from })}
+            options={withAllSchools(schoolOptions)}
+          />
         )}
         <SelectField
           label="Show"
@@ -96,14 +101,22 @@ export function EventsPage() {
           options={isSro ? SHOW_OPTIONS : SHOW_OPTIONS.filter((o) => o.value !== 'mine')}
           placeholder="All events"
         />
-        <TextField label="From" type="date" value={from} onChange={(v) => setFilters({ from: v, schoolId: filters.schoolId, show: filters.show })} hint={`The 60 days to ${formatDay(to)}`} />
+        <TextField
+          label="From"
+          type="date"
+          value={from}
+          onChange={(v) => setFilters({ from: v, schoolId: filters.schoolId, show: filters.show })}
+          hint={`The 60 days to ${formatDay(to)}`}
+        />
       </div>
       <div className="page-sections">
         <Section title="Agenda" id="agenda">
           <LoadState resource={events} label="Loading events…">
             {({ items }) => {
               if (items.length === 0)
-                return <EmptyState title={filters.show ? 'No event matches.' : 'No event in these 60 days.'} />;
+                return (
+                  <EmptyState title={filters.show ? 'No event matches.' : 'No event in these 60 days.'} />
+                );
               const days = [...new Set(items.map((e) => isoDay(new Date(e.startsAt))))];
               const uncovered = items.filter((e) => e.uncovered).length;
               return (
@@ -119,7 +132,12 @@ export function EventsPage() {
                         {items
                           .filter((e) => isoDay(new Date(e.startsAt)) === day)
                           .map((e) => (
-                            <EventCard key={e.id} event={e} can={permissions(e)} onAction={(action) => open({ action, event: e })} />
+                            <EventCard
+                              key={e.id}
+                              event={e}
+                              can={permissions(e)}
+                              onAction={(action) => open({ action, event: e })}
+                            />
                           ))}
                       </ul>
                     </div>
@@ -147,18 +165,33 @@ export function EventsPage() {
           />
         )}
       </Dialog>
-      <Dialog open={dialog?.action === 'assign'} title={`Assign an SRO${dialog?.event ? `: ${dialog.event.title}` : ''}`} onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog?.action === 'assign'}
+        title={`Assign an SRO${dialog?.event ? `: ${dialog.event.title}` : ''}`}
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog?.action === 'assign' && dialog.event && (
           <CoverageForm
             event={dialog.event}
             onCancel={() => setDialog(null)}
-            onDone={(e) => done(e.coverage ? `${e.coverage.sro.name} covers “${e.title}”.` : `Nobody covers “${e.title}” now.`)}
+            onDone={(e) =>
+              done(
+                e.coverage
+                  ? `${e.coverage.sro.name} covers “${e.title}”.`
+                  : `Nobody covers “${e.title}” now.`,
+              )
+            }
           />
         )}
       </Dialog>
       <Dialog open={dialog?.action === 'notes'} title="Post-event notes" onClose={() => setDialog(null)}>
         {dialog?.action === 'notes' && dialog.event && (
-          <NotesForm event={dialog.event} onCancel={() => setDialog(null)} onDone={(e) => done(`Notes on “${e.title}” are saved.`)} />
+          <NotesForm
+            event={dialog.event}
+            onCancel={() => setDialog(null)}
+            onDone={(e) => done(`Notes on “${e.title}” are saved.`)}
+          />
         )}
       </Dialog>
     </Page>

@@ -68,7 +68,10 @@ export function MyPresence({ statuses, onChange }: { statuses: PresenceStatus[];
   const mine = statuses.filter((s) => s.sro.id === user.id);
   const away = mine.filter((s) => s.status === 'away' && s.notice);
   // Only schools where I am an assigned SRO can be left; the presence list names them.
-  const mySchools = mine.length > 0 ? mine.map((s) => ({ value: s.schoolId, label: s.schoolName })) : schools.map((s) => ({ value: s.id, label: s.name }));
+  const mySchools =
+    mine.length > 0
+      ? mine.map((s) => ({ value: s.schoolId, label: s.schoolName }))
+      : schools.map((s) => ({ value: s.id, label: s.name }));
   const onCampus = mySchools.filter((o) => !away.some((a) => a.schoolId === o.value));
   const changed = (text: string) => {
     setMessage(text);

@@ -130,9 +130,9 @@ function rawReport(database: Database, districtId: string, userIds: string[]) {
     from activity_entries a where a.district_id = ${districtId} and a.user_id = any(${ids}) and a.started_at >= ${from} and a.started_at < ${next}
     group by a.user_id, a.school_id, a.triad_role
     union all
-    select a.user_id, 'call', c.source::text, count(*)::int, 0, 0 from activity_entries a join calls c on c.id = a.source_id
-    where a.district_id = ${districtId} and a.user_id = any(${ids}) and a.source_type = 'call' and a.started_at >= ${from} and a.started_at < ${next}
-    group by a.user_id, c.source
+    select c.assigned_user_id, 'call', c.source::text, count(*)::int, 0, 0 from calls c
+    where c.district_id = ${districtId} and c.assigned_user_id = any(${ids}) and c.cleared_at is not null and c.received_at >= ${from} and c.received_at < ${next}
+    group by c.assigned_user_id, c.source
     union all
     select i.author_id, 'incident', coalesce(o.nibrs_code, o.category::text), count(distinct i.id)::int, 0, 0
     from incidents i left join incident_offenses o on o.incident_id = i.id

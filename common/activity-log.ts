@@ -136,7 +136,7 @@ export const monthlyReportSchema = z.object({
   totalMinutes: z.number().int(),
   schools: z.array(z.object({ school: ref.nullable(), minutesByRole, totalMinutes: z.number().int() })),
   calls: z.object({ total: z.number().int(), bySource: z.array(countRow) })
-    .describe('Calls the SRO cleared this month (assigned to them), by intake source'),
+    .describe('Calls assigned to the SRO, received this month and cleared, by intake source'),
   incidents: z.object({ total: z.number().int(), byType: z.array(countRow) })
     .describe('Incidents the SRO wrote that occurred this month (not sealed), by offense (NIBRS code or school category)'),
   arrests: z.number().int(),

@@ -94,4 +94,57 @@ describe('leaving the building', () => {
     expect(await row.innerText()).toMatch(/2[01] days/);
     expect([...errors, ...failedRequests]).toEqual([]);
   });
+
+  it('the principal runs a meeting (agenda, minutes, an action item with an owner) and files the MOU as a PDF', async () => {
+    const { page, context, errors, failedRequests } = await e2e.signedInPage('admin@demo.test');
+    const stamp = Date.now().toString(36);
+    await page.goto('/meetings');
+    await page.getByRole('button', { name: 'New regular meeting' }).first().click();
+    const series = page.getByRole('dialog').getByRole('form', { name: 'New regular meeting' });
+    await series.getByLabel('Title').fill(`Weekly SRO check-in ${stamp}`);
+    await series.getByRole('button', { name: 'Create the meetings' }).click();
+    await page.getByText(`“Weekly SRO check-in ${stamp}” is set up.`).waitFor();
+    const card = page.getByRole('list', { name: 'Regular meetings' }).getByRole('listitem').filter({ hasText: stamp });
+    await card.getByRole('link').click();
+
+    await page.getByRole('heading', { level: 1, name: `Weekly SRO check-in ${stamp}` }).waitFor();
+    await page.getByRole('button', { name: 'Edit agenda' }).click();
+    await page.getByRole('form', { name: 'Agenda' }).getByLabel('Agenda').fill('1. Lunch supervision\n2. Homecoming coverage');
+    await page.getByRole('button', { name: 'Save agenda' }).click();
+    await page.getByText('2. Homecoming coverage').waitFor();
+    await page.getByRole('button', { name: 'Edit minutes' }).click();
+    await page.getByRole('form', { name: 'Minutes' }).getByLabel('Minutes').fill(`Agreed on a second officer at the game ${stamp}`);
+    await page.getByRole('button', { name: 'Save minutes' }).click();
+    await page.getByText(`Agreed on a second officer at the game ${stamp}`).waitFor();
+
+    const add = page.getByRole('form', { name: 'Add an action item' });
+    await add.getByLabel('Action item').fill(`Ask the district for a second officer ${stamp}`);
+    await add.getByLabel('Owner').fill('Reyes');
+    await add.getByRole('button', { name: /Daniel Reyes/ }).click();
+    await add.getByLabel('Due').fill('2030-01-15');
+    await add.getByRole('button', { name: 'Add action item' }).click();
+    const item = page.locator(`[data-action-item="Ask the district for a second officer ${stamp}"]`);
+    await item.waitFor();
+    expect(await item.innerText()).toContain('Owner: Daniel Reyes');
+    await item.getByRole('button', { name: /^Mark done/ }).click();
+    await expect.poll(() => item.innerText()).toContain('Done');
+
+    // The MOU: an uploaded PDF, current, and it opens as the same PDF.
+    await page.goto('/meetings/documents');
+    await page.getByRole('region', { name: 'Memorandum of understanding' }).getByRole('button', { name: 'Add a version' }).click();
+    const upload = page.getByRole('dialog').getByRole('form');
+    await upload.getByLabel('Title').fill(`MOU ${stamp}`);
+    const pdf = Buffer.from(`%PDF-1.4\n% MOU ${stamp}\n%%EOF\n`, 'latin1');
+    await upload.getByLabel('PDF file (up to 10 MB)').setInputFiles({ name: 'mou.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await upload.getByRole('button', { name: 'Save version' }).click();
+    await page.getByText(`“MOU ${stamp}” is on file.`).waitFor();
+    const doc = page.locator(`[data-document="MOU ${stamp}"]`);
+    expect(await doc.innerText()).toContain('Current');
+    const href = await doc.getByRole('link', { name: /^View PDF/ }).getAttribute('href');
+    const file = await context.request.get(href!);
+    expect(file.headers()['content-type']).toContain('application/pdf');
+    expect((await file.body()).equals(pdf)).toBe(true);
+
+    expect([...errors, ...failedRequests]).toEqual([]);
+  });
 });

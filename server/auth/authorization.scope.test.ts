@@ -15,6 +15,7 @@ import { SECURITY_REQUESTS, securityRecords, type SecurityRecords } from './scop
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
 import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
+import { OPERATIONS_REQUESTS, operationsOwnerOf, operationsRecords, type OperationsRecords } from './scope.operations.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -36,6 +37,7 @@ interface Place {
   security: SecurityRecords;
   shared: SharedRecords;
   patrols: PatrolRecords;
+  operations: OperationsRecords;
 }
 let north: Place;
 let south: Place;
@@ -89,11 +91,12 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const tipsOf = await tipRecords(t, school, sro, student!.id);
   const shared = await sharedRecords(t, districtId, school, sro.id);
   const patrols = await patrolRecords(t, school, area!.id, sro);
+  const operations = await operationsRecords(t, districtId, school, sro);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared, patrols, security: await securityRecords(db, districtId, school, sro.id),
+    incidents, tips: tipsOf, shared, patrols, operations, security: await securityRecords(db, districtId, school, sro.id),
   };
 }
 
@@ -168,6 +171,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   ...Object.fromEntries(Object.entries(SECURITY_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.security)])),
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
   ...Object.fromEntries(Object.entries(PATROL_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.patrols)])),
+  ...Object.fromEntries(Object.entries(OPERATIONS_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.operations)])),
 };
 
 /**
@@ -279,7 +283,8 @@ describe('record scope', () => {
     const wrong: string[] = [];
     // In registration order, which is also the order of a record's life (changed before it is deleted).
     for (const route of recordRoutes) {
-      const res = await send(ownerOf(key(route), south.patrols) ?? as.get(positiveHolder(route))!, route, south, south);
+      const owner = ownerOf(key(route), south.patrols) ?? operationsOwnerOf(key(route), south.operations);
+      const res = await send(owner ?? as.get(positiveHolder(route))!, route, south, south);
       if (res.status < 200 || res.status > 299) wrong.push(`${key(route)} -> ${res.status} ${res.text.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);

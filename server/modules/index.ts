@@ -33,6 +33,7 @@ import { patrolRoutes } from './patrols/patrols.routes.js';
 import { activityRoutes } from './activity/activity.routes.js';
 import { eventRoutes } from './events/events.routes.js';
 import { noticeRoutes } from './notices/notices.routes.js';
+import { meetingRoutes } from './meetings/meetings.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -70,4 +71,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(activityRoutes);
   await app.register(eventRoutes);
   await app.register(noticeRoutes);
+  await app.register(meetingRoutes);
 };

@@ -1,5 +1,5 @@
 /**
- * Ten months of daily operations (5 Jan to 13 Nov 2026, summer break left out): every SRO's and security officer's patrols, visibility
+ * The fall term of daily operations (12 Aug to 13 Nov 2026): every SRO's and security officer's patrols, visibility
  * periods and traffic duty; a lock-up check list per school walked weekly (a few failed items, each with its work
  * order); the SROs' classes, mentoring contacts, meetings and events; and the log entry of every cleared call.
  * A pure function of the demo data and a fixed seed: no clock, no Math.random.
@@ -32,20 +32,17 @@ export interface Operations {
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const START = Date.UTC(2026, 0, 5);
+const START = Date.UTC(2026, 7, 12);
 const END = Date.UTC(2026, 10, 14);
 /** Minutes after midnight UTC of the school day's fixed moments (Central time + 5 h, close enough for a demo). */
 const ARRIVAL = 12 * 60 + 25;
 const LUNCH = 16 * 60 + 50;
 const DISMISSAL = 20 * 60 + 20;
 
-/** Every weekday outside the summer break (June, July), as midnight UTC. */
+/** Every weekday of the term, as midnight UTC. */
 function schoolDays(): number[] {
   const days: number[] = [];
-  for (let d = START; d < END; d += DAY) {
-    const date = new Date(d);
-    if (![0, 6].includes(date.getUTCDay()) && ![5, 6].includes(date.getUTCMonth())) days.push(d);
-  }
+  for (let d = START; d < END; d += DAY) if (![0, 6].includes(new Date(d).getUTCDay())) days.push(d);
   return days;
 }
 
@@ -91,7 +88,7 @@ export function generateOperations(data: DemoData, callRows: readonly Row<typeof
       patrol(primary, sro, 'visibility_arrival', at(ARRIVAL + rng.int(0, 10)), rng.int(20, 35));
       if (rng.chance(0.3)) patrol(primary, sro, 'traffic_control', at(ARRIVAL - 20), rng.int(25, 40));
       if (rng.chance(0.65)) patrol(primary, sro, 'visibility_lunch', at(LUNCH + rng.int(0, 20)), rng.int(30, 50));
-      patrol(primary, sro, 'interior', at(14 * 60 + rng.int(0, 90)), rng.int(15, 40));
+      if (rng.chance(0.7)) patrol(primary, sro, 'interior', at(14 * 60 + rng.int(0, 90)), rng.int(15, 40));
       if (rng.chance(0.5)) patrol(primary, sro, rng.pick(['exterior', 'grounds', 'parking', 'bus_loop'] as const), at(18 * 60 + rng.int(0, 80)), rng.int(15, 30));
       if (rng.chance(0.1)) patrol(primary, sro, 'neighbourhood', at(21 * 60 + rng.int(0, 30)), rng.int(20, 45), 'Walked the blocks along the route home');
       if (feeders.length && rng.chance(0.3)) patrol(rng.pick(feeders), sro, 'interior', at(19 * 60 + rng.int(0, 40)), rng.int(20, 45));
@@ -159,7 +156,7 @@ function checks(
     for (const day of days.filter((d) => new Date(d).getUTCDay() === 1)) {
       const at = day + (ARRIVAL - 45) * MIN;
       const runId = rng.uuid();
-      const failed = items.filter(() => rng.chance(0.008));
+      const failed = items.filter(() => rng.chance(0.02));
       out.runs.push({ id: runId, districtId, schoolId: school.id, checklistId: listId, officerId: walker, startedAt: new Date(at), durationMinutes: 25, notes: null, failedCount: failed.length, itemCount: items.length, createdAt: new Date(at + 25 * MIN) });
       for (const item of items) {
         const fails = failed.includes(item);

@@ -62,10 +62,13 @@ import {
   tipMessages,
   tips,
   users,
+  actionItems, advanceNotices, advanceNoticeSchools, meetingAttendance, meetings, meetingSeries, presenceNotices, schoolDocuments, schoolEvents,
 } from '../schema/index.js';
 import { generateAlertHistory } from './alerts.js';
+import { generateCommunications } from './communications.js';
 import { generateDirectory } from './directory.js';
 import { generateCampusSecurity, numberWorkOrders } from './security.js';
+import { seedOperations } from './operations-seed.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -178,6 +181,14 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     }
     demoTip = tipHistory.demo;
     log(`  ${tipHistory.tips.length} anonymous tips, ${tipHistory.messages.length} tip messages, ${tipHistory.cases.length} threat assessments (${elapsed()})`);
+    const ops = await seedOperations(tx, data, cases.calls, insertAll);
+    log(`  ${ops.patrols.length} patrol entries, ${ops.runs.length} security checks (${ops.workOrders.length} work orders), ${ops.activity.length} activity log entries (${elapsed()})`);
+    const comms = generateCommunications(data);
+    for (const [table, values] of [
+      [schoolEvents, comms.events], [presenceNotices, comms.presence], [advanceNotices, comms.advance], [advanceNoticeSchools, comms.advanceSchools],
+      [meetingSeries, comms.series], [meetings, comms.meetings], [meetingAttendance, comms.attendance], [actionItems, comms.items], [schoolDocuments, comms.documents],
+    ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
+    log(`  ${comms.events.length} school events, ${comms.presence.length} leaving-the-building notices, ${comms.meetings.length} administration meetings (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

@@ -33,9 +33,9 @@ export async function findTimeZone(db: Db, districtId: string): Promise<string> 
   return row?.tz ?? 'UTC';
 }
 
-/** The instant a local day starts in a time zone, as SQL. */
-export function dayStart(day: string, timeZone: string): SQL {
-  return sql`(${day}::timestamp at time zone ${timeZone})`;
+/** The instant a local day starts in a time zone (`plusDays` later), as SQL. */
+export function dayStart(day: string, timeZone: string, plusDays = 0): SQL {
+  return sql`((${day}::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
 }
 
 /** A filter of the log. `userIds` are the people whose entries may be listed (already authorized). */
@@ -50,7 +50,7 @@ function entryWhere(districtId: string, f: EntryFilter): SQL | undefined {
     f.kind ? eq(activityEntries.kind, f.kind) : undefined,
     f.triadRole ? eq(activityEntries.triadRole, f.triadRole) : undefined,
     f.from ? gte(activityEntries.startedAt, dayStart(f.from, f.timeZone)) : undefined,
-    f.to ? lt(activityEntries.startedAt, sql`${dayStart(f.to, f.timeZone)} + interval '1 day'`) : undefined,
+    f.to ? lt(activityEntries.startedAt, dayStart(f.to, f.timeZone, 1)) : undefined,
   );
 }
 
@@ -112,7 +112,7 @@ export async function sumHours(db: Db, districtId: string, userId: string, perio
         a.school_id, a.triad_role, a.duration_minutes as minutes
       from ${activityEntries} a
       where a.district_id = ${districtId} and a.user_id = ${userId}
-        and a.started_at >= ${dayStart(from, timeZone)} and a.started_at < ${dayStart(to, timeZone)} + interval '1 day'
+        and a.started_at >= ${dayStart(from, timeZone)} and a.started_at < ${dayStart(to, timeZone, 1)}
     ) e
     group by grouping sets ((period_start, triad_role), (school_id, triad_role))`));
 }

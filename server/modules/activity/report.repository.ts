@@ -29,7 +29,7 @@ export async function sumActivity(db: Db, r: ReportRange) {
 
 /**
  * Counts per SRO in one pass of four sources, as (user, section, key, n) rows:
- * - call/<source>: calls the SRO responded to (their log entries of source call this month);
+ * - call/<source>: calls assigned to the SRO, received this month and cleared (the district's received-time index);
  * - incident/<offense> (or none) and incident/null (the total): incidents the SRO wrote that occurred this month, not sealed;
  * - action/<kind>: actions taken this month on those SROs' incidents (not sealed);
  * - drill/*: completed drills the SRO recorded this month, and drill entries of their log (each drill once).
@@ -45,11 +45,11 @@ export async function countRecords(db: Db, r: ReportRange) {
       where i.district_id = ${r.districtId} and i.author_id = any(${ids}) and i.sealed_at is null
         and i.occurred_at >= ${from} and i.occurred_at < ${next}
     )
-    select a.user_id, 'call' as section, c.source::text as key, count(*)::int as n
-    from activity_entries a join calls c on c.id = a.source_id
-    where a.district_id = ${r.districtId} and a.user_id = any(${ids}) and a.source_type = 'call'
-      and a.started_at >= ${from} and a.started_at < ${next}
-    group by a.user_id, c.source
+    select c.assigned_user_id as user_id, 'call' as section, c.source::text as key, count(*)::int as n
+    from calls c
+    where c.district_id = ${r.districtId} and c.assigned_user_id = any(${ids}) and c.cleared_at is not null
+      and c.received_at >= ${from} and c.received_at < ${next}
+    group by c.assigned_user_id, c.source
     union all
     select inc.author_id, 'incident', coalesce(o.nibrs_code, 'school:' || o.category::text, 'none'), count(distinct inc.id)::int
     from inc left join incident_offenses o on o.incident_id = inc.id

@@ -5,7 +5,7 @@ import {
   campusAreas, patrolCheckItems, patrolCheckResults, patrolCheckRuns, patrolChecklists, schools, users, workOrders,
 } from '../../db/schema/index.js';
 import { inScope } from '../drills/drills.scope.js';
-import { dayAfter } from './patrols.repository.js';
+import { localDayStart } from './patrols.repository.js';
 
 // Security check lists, their items, and the runs through them.
 
@@ -81,8 +81,8 @@ function runWhere(districtId: string, scope: Scope, f: RunFilter): SQL | undefin
     f.schoolId ? eq(patrolCheckRuns.schoolId, f.schoolId) : undefined,
     f.checklistId ? eq(patrolCheckRuns.checklistId, f.checklistId) : undefined,
     f.failed === undefined ? undefined : f.failed ? gt(patrolCheckRuns.failedCount, 0) : eq(patrolCheckRuns.failedCount, 0),
-    f.from ? gte(patrolCheckRuns.startedAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
-    f.to ? lt(patrolCheckRuns.startedAt, dayAfter(f.to)) : undefined,
+    f.from ? gte(patrolCheckRuns.startedAt, localDayStart(districtId, f.from)) : undefined,
+    f.to ? lt(patrolCheckRuns.startedAt, localDayStart(districtId, f.to, 1)) : undefined,
   );
 }
 

@@ -57,7 +57,8 @@ export async function createChecklist(ctx: ServiceContext, input: ChecklistBody)
   return ctx.db.transaction(async (tx) => {
     await requireTarget(tx, ctx.actor, 'patrol.checklist.manage', input.schoolId);
     const items = input.items.map((i) => ({ label: i.label, areaId: i.areaId ?? null }));
-    if (input.items.some((i) => i.id)) throw new AppError('validation_failed', 'items.0.id: a new list has no items yet', { field: 'items.0.id' });
+    const withId = input.items.findIndex((i) => i.id);
+    if (withId >= 0) throw new AppError('validation_failed', `items.${withId}.id: a new list has no items yet`, { field: `items.${withId}.id` });
     await checkItemAreas(tx, input.schoolId, items);
     const id = await repo.insertChecklist(tx, { districtId: ctx.actor.districtId, schoolId: input.schoolId, name: input.name, createdBy: ctx.actor.userId });
     await repo.replaceItems(tx, id, items);

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
-import { campusAreas, patrolEntries, schools, users } from '../../db/schema/index.js';
+import { campusAreas, districts, patrolEntries, schools, users } from '../../db/schema/index.js';
 import { inScope } from '../drills/drills.scope.js';
 
 // Patrol entries; check lists and runs are in checks.repository.ts.
@@ -14,9 +14,9 @@ export async function findAreas(db: Db, schoolId: string, ids: string[]) {
     .where(and(eq(campusAreas.schoolId, schoolId), eq(campusAreas.active, true), inArray(campusAreas.id, ids)));
 }
 
-/** The first instant of the day after `day` (UTC), for inclusive `to` filters. */
-export function dayAfter(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+/** The instant a local day of the district starts (`plusDays` later), in the district's time zone, as SQL. */
+export function localDayStart(districtId: string, day: string, plusDays = 0): SQL {
+  return sql`((${day}::date + ${plusDays}::int)::timestamp at time zone (select d.timezone from ${districts} d where d.id = ${districtId}))`;
 }
 
 const area = alias(campusAreas, 'area');
@@ -37,8 +37,8 @@ function entryWhere(districtId: string, scope: Scope, me: string, f: EntryFilter
     f.schoolId ? eq(patrolEntries.schoolId, f.schoolId) : undefined,
     f.officerId ? eq(patrolEntries.officerId, f.officerId) : undefined,
     f.kind ? eq(patrolEntries.kind, f.kind as never) : undefined,
-    f.from ? gte(patrolEntries.startedAt, new Date(`${f.from}T00:00:00Z`)) : undefined,
-    f.to ? lt(patrolEntries.startedAt, dayAfter(f.to)) : undefined,
+    f.from ? gte(patrolEntries.startedAt, localDayStart(districtId, f.from)) : undefined,
+    f.to ? lt(patrolEntries.startedAt, localDayStart(districtId, f.to, 1)) : undefined,
   );
 }
 

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { DEFAULT_TRIAD_ROLE, TRIAD_ROLE_LABELS, TRIAD_ROLES, type ActivityKind, type TriadRole } from '@common/activity.ts';
+import {
+  DEFAULT_TRIAD_ROLE,
+  TRIAD_ROLE_LABELS,
+  TRIAD_ROLES,
+  type ActivityKind,
+  type TriadRole,
+} from '@common/activity.ts';
 import type { ActivityEntry } from '@common/activity-log.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
@@ -8,7 +14,7 @@ import { api } from '../../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/datetime.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 import { useSchoolOptions } from '../../lib/options.ts';
-import { useSession } from '../../lib/session.tsx';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { ACTIVITY_KIND_OPTIONS } from './labels.ts';
 
 /** An activity typed by hand (new or changed): kind and triad role, school, time, duration, title, notes. */
@@ -24,12 +30,12 @@ export function ActivityForm({
   onDone: (entry: ActivityEntry) => void;
   onCancel: () => void;
 }) {
-  const { selectedSchoolId, schools } = useSession();
+  const homeSchoolId = useHomeSchoolId();
   const schoolOptions = useSchoolOptions();
   const [kind, setKind] = useState<ActivityKind>(entry?.kind ?? 'mentoring');
   // The role follows the kind until the officer picks one on purpose.
   const [role, setRole] = useState<TriadRole | ''>(entry?.triadRole ?? '');
-  const [schoolId, setSchoolId] = useState(entry ? (entry.school?.id ?? '') : (selectedSchoolId ?? schools[0]?.id ?? ''));
+  const [schoolId, setSchoolId] = useState(entry ? (entry.school?.id ?? '') : homeSchoolId);
   const [startedAt, setStartedAt] = useState(() => {
     if (entry) return toLocalInput(new Date(entry.startedAt));
     const now = toLocalInput(new Date());
@@ -60,10 +66,32 @@ export function ActivityForm({
   const err = (f: string) => fieldError(save.error, f);
 
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={entry ? 'Edit activity' : 'Add activity'}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={entry ? 'Edit activity' : 'Add activity'}
+    >
       <div className="form-grid">
-        <TextField label="Title" name="title" required maxLength={200} value={title} onChange={setTitle} error={err('title')} className="span-all" hint="e.g. Lunch check-in with 9th graders" />
-        <SelectField label="Kind" name="kind" required value={kind} onChange={(v) => setKind(v as ActivityKind)} options={ACTIVITY_KIND_OPTIONS} error={err('kind')} />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={setTitle}
+          error={err('title')}
+          className="span-all"
+          hint="e.g. Lunch check-in with 9th graders"
+        />
+        <SelectField
+          label="Kind"
+          name="kind"
+          required
+          value={kind}
+          onChange={(v) => setKind(v as ActivityKind)}
+          options={ACTIVITY_KIND_OPTIONS}
+          error={err('kind')}
+        />
         <SelectField
           label="Triad role"
           name="triadRole"
@@ -82,8 +110,27 @@ export function ActivityForm({
           placeholder="Not at one school"
           error={err('schoolId')}
         />
-        <TextField label="Started at" name="startedAt" type="datetime-local" required value={startedAt} onChange={setStartedAt} error={err('startedAt')} />
-        <TextField label="Duration (minutes)" name="durationMinutes" type="number" inputMode="numeric" required min={1} max={1440} value={duration} onChange={setDuration} error={err('durationMinutes')} />
+        <TextField
+          label="Started at"
+          name="startedAt"
+          type="datetime-local"
+          required
+          value={startedAt}
+          onChange={setStartedAt}
+          error={err('startedAt')}
+        />
+        <TextField
+          label="Duration (minutes)"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          required
+          min={1}
+          max={1440}
+          value={duration}
+          onChange={setDuration}
+          error={err('durationMinutes')}
+        />
         <TextField
           label="People reached"
           name="participants"
@@ -96,7 +143,15 @@ export function ActivityForm({
           hint="Students in a class, people met (optional)"
           error={err('participants')}
         />
-        <TextAreaField label="Notes" name="notes" maxLength={2000} value={notes} onChange={setNotes} error={err('notes')} className="span-all" />
+        <TextAreaField
+          label="Notes"
+          name="notes"
+          maxLength={2000}
+          value={notes}
+          onChange={setNotes}
+          error={err('notes')}
+          className="span-all"
+        />
       </div>
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy}>

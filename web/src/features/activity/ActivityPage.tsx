@@ -69,13 +69,22 @@ function DayEntries({
               {e.participants !== null && ` · ${e.participants} reached`}
             </p>
             {e.notes && <p className="small pre-line">{e.notes}</p>}
-            {e.source && <p className="small muted">From the {SOURCE_LABELS[e.source.type] ?? e.source.type}; change it there.</p>}
+            {e.source && (
+              <p className="small muted">
+                From the {SOURCE_LABELS[e.source.type] ?? e.source.type}; change it there.
+              </p>
+            )}
             {e.editable && (
               <div className="row">
                 <Button size="small" onClick={() => onEdit(e)} aria-label={`Edit ${e.title}`}>
                   Edit
                 </Button>
-                <Button size="small" variant="ghost" onClick={() => onDelete(e)} aria-label={`Delete ${e.title}`}>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  onClick={() => onDelete(e)}
+                  aria-label={`Delete ${e.title}`}
+                >
                   Delete
                 </Button>
               </div>
@@ -145,7 +154,9 @@ export function ActivityPage() {
                 <HoursChart
                   title={`Hours, week of ${formatDay(weekStart)}`}
                   rowHeader="Week"
-                  rows={[{ key: weekStart, label: `Week of ${formatDay(weekStart)}`, minutes: sumByRole(items) }]}
+                  rows={[
+                    { key: weekStart, label: `Week of ${formatDay(weekStart)}`, minutes: sumByRole(items) },
+                  ]}
                 />
               </Section>
               <Section title="Entries" id="entries">
@@ -157,7 +168,9 @@ export function ActivityPage() {
                 ) : (
                   <>
                     {items.length < total && (
-                      <p className="muted small">Showing the first {items.length} of {total} entries.</p>
+                      <p className="muted small">
+                        Showing the first {items.length} of {total} entries.
+                      </p>
                     )}
                     {days.map((day) => (
                       <DayEntries
@@ -182,7 +195,12 @@ export function ActivityPage() {
           )}
         </LoadState>
       </div>
-      <Dialog open={dialog !== null} title={dialog === 'new' ? 'Add activity' : 'Edit activity'} onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog !== null}
+        title={dialog === 'new' ? 'Add activity' : 'Edit activity'}
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog !== null && (
           <ActivityForm
             entry={dialog === 'new' ? undefined : dialog}
@@ -202,7 +220,10 @@ export function ActivityPage() {
         {deleting && (
           <div className="stack">
             <ErrorBanner error={remove.error} />
-            <p>“{deleting.title}” of {formatDay(isoDay(new Date(deleting.startedAt)))} will be removed from your log.</p>
+            <p>
+              “{deleting.title}” of {formatDay(isoDay(new Date(deleting.startedAt)))} will be removed from
+              your log.
+            </p>
             <div className="form-actions">
               <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(deleting)}>
                 Delete activity

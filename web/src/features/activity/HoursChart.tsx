@@ -61,7 +61,12 @@ export function HoursChart({
           </div>
         ))}
       </div>
-      <Button size="small" className="hours-toggle" onClick={() => setShowTable((v) => !v)} aria-expanded={showTable}>
+      <Button
+        size="small"
+        className="hours-toggle"
+        onClick={() => setShowTable((v) => !v)}
+        aria-expanded={showTable}
+      >
         {showTable ? 'Hide the table' : 'Show as a table'}
       </Button>
       <div className={showTable ? 'table-wrap' : 'visually-hidden'}>

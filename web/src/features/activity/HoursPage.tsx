@@ -43,14 +43,20 @@ export function HoursPage() {
     { userId: choice.userId, period },
     { keepPrevious: true },
   );
-  const label = (start: string) => (period === 'month' ? formatMonth(start.slice(0, 7)) : `Week of ${formatDay(start)}`);
+  const label = (start: string) =>
+    period === 'month' ? formatMonth(start.slice(0, 7)) : `Week of ${formatDay(start)}`;
 
   return (
     <Page title="Activity log" description="Hours per triad role: law enforcement, mentor, educator.">
       <ActivityTabs />
       <div role="search" className="filters" aria-label="Choose the hours shown">
         <OfficerPicker choice={choice} onChange={(v) => setFilters({ userId: v, period: filters.period })} />
-        <SelectField label="Periods" value={period} onChange={(v) => setFilters({ period: v, userId: filters.userId })} options={PERIOD_OPTIONS} />
+        <SelectField
+          label="Periods"
+          value={period}
+          onChange={(v) => setFilters({ period: v, userId: filters.userId })}
+          options={PERIOD_OPTIONS}
+        />
       </div>
       {!choice.userId && !choice.officers.loading ? (
         <EmptyState title="No officer's activity to show." />
@@ -58,11 +64,16 @@ export function HoursPage() {
         <LoadState resource={hours} label="Loading hours…">
           {(h) => (
             <div className="page-sections">
-              <Section title={`${h.user.name}: ${period === 'month' ? 'monthly' : 'weekly'} hours`} id="periods">
+              <Section
+                title={`${h.user.name}: ${period === 'month' ? 'monthly' : 'weekly'} hours`}
+                id="periods"
+              >
                 <HoursChart
                   title={`Hours per triad role by ${period}, ${formatDay(h.from)} to ${formatDay(h.to)}`}
                   rowHeader={period === 'month' ? 'Month' : 'Week'}
-                  rows={[...h.periods].reverse().map((p) => ({ key: p.start, label: label(p.start), minutes: p.minutesByRole }))}
+                  rows={[...h.periods]
+                    .reverse()
+                    .map((p) => ({ key: p.start, label: label(p.start), minutes: p.minutesByRole }))}
                 />
               </Section>
               <Section title="Per school" id="schools">

@@ -27,7 +27,13 @@ export function useOfficerChoice(fromUrl: string): OfficerChoice {
  * The SRO whose activity to show, for readers of other officers' logs (supervisors, administrators). An SRO
  * sees "Me" first. Renders nothing when an SRO sees nobody else.
  */
-export function OfficerPicker({ choice, onChange }: { choice: OfficerChoice; onChange: (userId: string) => void }) {
+export function OfficerPicker({
+  choice,
+  onChange,
+}: {
+  choice: OfficerChoice;
+  onChange: (userId: string) => void;
+}) {
   const { user } = useSession();
   const { officers, logsOwn } = choice;
   const options = (officers.data?.items ?? [])
@@ -43,7 +49,15 @@ export function OfficerPicker({ choice, onChange }: { choice: OfficerChoice; onC
       value={choice.selected}
       onChange={onChange}
       options={options}
-      placeholder={logsOwn ? 'Me' : options.length === 0 ? (officers.loading ? 'Loading officers…' : 'No officer to show') : undefined}
+      placeholder={
+        logsOwn
+          ? 'Me'
+          : options.length === 0
+            ? officers.loading
+              ? 'Loading officers…'
+              : 'No officer to show'
+            : undefined
+      }
       hint={officers.error ? `The officers could not be loaded: ${officers.error.message}` : undefined}
     />
   );

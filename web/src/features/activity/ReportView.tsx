@@ -25,13 +25,23 @@ export function ReportView({ report, compact = false }: { report: MonthlyReport;
       <H>Hours by triad role</H>
       <Figures
         label={`Hours by triad role of ${report.officer.name}`}
-        rows={[...TRIAD_ROLES.map((r): [string, string] => [TRIAD_ROLE_LABELS[r], `${hoursOf(report.minutesByRole[r])} h`]), ['Total', `${hoursOf(report.totalMinutes)} h`]]}
+        rows={[
+          ...TRIAD_ROLES.map((r): [string, string] => [
+            TRIAD_ROLE_LABELS[r],
+            `${hoursOf(report.minutesByRole[r])} h`,
+          ]),
+          ['Total', `${hoursOf(report.totalMinutes)} h`],
+        ]}
       />
       {!compact && report.schools.length > 0 && (
         <HoursChart
           title="Hours per school"
           rowHeader="School"
-          rows={report.schools.map((s) => ({ key: s.school?.id ?? 'none', label: s.school?.name ?? 'Not at one school', minutes: s.minutesByRole }))}
+          rows={report.schools.map((s) => ({
+            key: s.school?.id ?? 'none',
+            label: s.school?.name ?? 'Not at one school',
+            minutes: s.minutesByRole,
+          }))}
         />
       )}
       <H>Calls and incidents</H>

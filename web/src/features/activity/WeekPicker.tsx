@@ -4,7 +4,13 @@ import { addDays, weekStartOf } from '../../lib/datetime.ts';
 import { formatDay } from '../../lib/format.ts';
 
 /** Moves between weeks (Monday to Sunday): previous, next, or any day of the wanted week. */
-export function WeekPicker({ weekStart, onChange }: { weekStart: string; onChange: (monday: string) => void }) {
+export function WeekPicker({
+  weekStart,
+  onChange,
+}: {
+  weekStart: string;
+  onChange: (monday: string) => void;
+}) {
   return (
     <div className="month-stepper" role="group" aria-label="Week">
       <Button onClick={() => onChange(addDays(weekStart, -7))} aria-label="Previous week">

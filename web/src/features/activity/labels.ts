@@ -22,7 +22,10 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
 };
 
 /** Activity kinds as select options. */
-export const ACTIVITY_KIND_OPTIONS = ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }));
+export const ACTIVITY_KIND_OPTIONS = ACTIVITY_KINDS.map((k) => ({
+  value: k,
+  label: ACTIVITY_KIND_LABELS[k],
+}));
 
 /** Short names of the triad roles for badges. */
 export const TRIAD_SHORT: Record<TriadRole, string> = {

@@ -12,7 +12,12 @@ import { LIVE_EVENT_TYPES, LIVE_URL } from '@common/srp.ts';
 import type { Alert, LiveEventType, LivePayloads } from '@common/alerts.ts';
 import { TIP_LIVE_EVENTS } from '@common/tip-constants.ts';
 import type { TipLiveEvent } from '@common/tips.ts';
-import { NOTICE_LIVE_EVENTS, type AdvanceNotice, type PresenceNotice, type PresenceStatus } from '@common/notices.ts';
+import {
+  NOTICE_LIVE_EVENTS,
+  type AdvanceNotice,
+  type PresenceNotice,
+  type PresenceStatus,
+} from '@common/notices.ts';
 import { useSession } from '../../lib/session.tsx';
 
 /** One message of the live stream, typed by its event name. */

@@ -10,7 +10,15 @@ import { formatTime } from '../../lib/datetime.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
 
 /** The supervisor designates the SRO covering an event, seeing who already covers something at that time. */
-export function CoverageForm({ event, onDone, onCancel }: { event: Event; onDone: (e: Event) => void; onCancel: () => void }) {
+export function CoverageForm({
+  event,
+  onDone,
+  onCancel,
+}: {
+  event: Event;
+  onDone: (e: Event) => void;
+  onCancel: () => void;
+}) {
   const candidates = useApiData<{ items: CoverageCandidate[] }>(`/events/${event.id}/candidates`);
   const [sroId, setSroId] = useState(event.coverage?.sro.id ?? '');
   const save = useAction(async (id: string | null) => {
@@ -27,14 +35,28 @@ export function CoverageForm({ event, onDone, onCancel }: { event: Event; onDone
               <legend className="field-label">Covering SRO</legend>
               {items.map((c) => (
                 <label key={c.id} className={sroId === c.id ? 'choice is-checked' : 'choice'}>
-                  <input type="radio" name="sroId" value={c.id} checked={sroId === c.id} onChange={() => setSroId(c.id)} />
+                  <input
+                    type="radio"
+                    name="sroId"
+                    value={c.id}
+                    checked={sroId === c.id}
+                    onChange={() => setSroId(c.id)}
+                  />
                   <span>
-                    {c.name} <span className="muted small">({c.assignment === 'primary' ? 'assigned here' : 'feeder school'})</span>
+                    {c.name}{' '}
+                    <span className="muted small">
+                      ({c.assignment === 'primary' ? 'assigned here' : 'feeder school'})
+                    </span>
                     {c.conflicts.length > 0 && (
                       <span className="small">
                         {' '}
                         <Badge tone="warning">Busy</Badge>{' '}
-                        {c.conflicts.map((x) => `${x.title} (${x.schoolName}, ${formatTime(x.startsAt)}–${formatTime(x.endsAt)})`).join('; ')}
+                        {c.conflicts
+                          .map(
+                            (x) =>
+                              `${x.title} (${x.schoolName}, ${formatTime(x.startsAt)}–${formatTime(x.endsAt)})`,
+                          )
+                          .join('; ')}
                       </span>
                     )}
                   </span>

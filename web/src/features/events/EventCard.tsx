@@ -16,7 +16,13 @@ export function EventCard({
   can: Record<EventAction, boolean>;
   onAction: (action: EventAction) => void;
 }) {
-  const tone = event.cancelled ? '' : event.uncovered ? ' is-alert' : event.conflicts.length > 0 ? ' is-warning' : '';
+  const tone = event.cancelled
+    ? ''
+    : event.uncovered
+      ? ' is-alert'
+      : event.conflicts.length > 0
+        ? ' is-warning'
+        : '';
   const sameDay = new Date(event.startsAt).toDateString() === new Date(event.endsAt).toDateString();
   return (
     <li className={`entry-card${tone}`} data-event-id={event.id} data-event-title={event.title}>
@@ -47,7 +53,9 @@ export function EventCard({
       {event.conflicts.length > 0 && (
         <p className="small">
           Also covering at that time:{' '}
-          {event.conflicts.map((c) => `${c.title} (${c.schoolName}, ${formatTime(c.startsAt)}–${formatTime(c.endsAt)})`).join('; ')}
+          {event.conflicts
+            .map((c) => `${c.title} (${c.schoolName}, ${formatTime(c.startsAt)}–${formatTime(c.endsAt)})`)
+            .join('; ')}
         </p>
       )}
       {event.description && <p className="small pre-line">{event.description}</p>}
@@ -58,17 +66,31 @@ export function EventCard({
       )}
       <div className="row">
         {can.assign && !event.cancelled && (
-          <Button size="small" variant={event.uncovered ? 'primary' : 'secondary'} onClick={() => onAction('assign')} aria-label={`Assign an SRO to ${event.title}`}>
+          <Button
+            size="small"
+            variant={event.uncovered ? 'primary' : 'secondary'}
+            onClick={() => onAction('assign')}
+            aria-label={`Assign an SRO to ${event.title}`}
+          >
             {event.coverage ? 'Change SRO' : 'Assign SRO'}
           </Button>
         )}
         {can.notes && (
-          <Button size="small" onClick={() => onAction('notes')} aria-label={`Post-event notes of ${event.title}`}>
+          <Button
+            size="small"
+            onClick={() => onAction('notes')}
+            aria-label={`Post-event notes of ${event.title}`}
+          >
             {event.notes ? 'Edit notes' : 'Add notes'}
           </Button>
         )}
         {can.edit && (
-          <Button size="small" variant="ghost" onClick={() => onAction('edit')} aria-label={`Edit ${event.title}`}>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={() => onAction('edit')}
+            aria-label={`Edit ${event.title}`}
+          >
             Edit
           </Button>
         )}

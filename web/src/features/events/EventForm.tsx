@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { EVENT_KIND_LABELS, EVENT_KINDS, type Event, type EventKind } from '@common/events.ts';
 import { Button } from '../../components/Button.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from '../../components/Field.tsx';
+import {
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type Option,
+} from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/datetime.ts';
@@ -32,7 +38,9 @@ export function EventForm({
   const [kind, setKind] = useState<EventKind>(event?.kind ?? 'game');
   const [title, setTitle] = useState(event?.title ?? '');
   const [place, setPlace] = useState(event?.place ?? '');
-  const [startsAt, setStartsAt] = useState(() => toLocalInput(event ? new Date(event.startsAt) : defaultStart()));
+  const [startsAt, setStartsAt] = useState(() =>
+    toLocalInput(event ? new Date(event.startsAt) : defaultStart()),
+  );
   const [endsAt, setEndsAt] = useState(() =>
     toLocalInput(event ? new Date(event.endsAt) : new Date(defaultStart().getTime() + 3 * 3_600_000)),
   );
@@ -65,8 +73,28 @@ export function EventForm({
   return (
     <Form onSubmit={() => void save.run()} error={save.error} aria-label={event ? 'Edit event' : 'New event'}>
       <div className="form-grid">
-        <TextField label="Title" name="title" required maxLength={200} value={title} onChange={setTitle} error={err('title')} className="span-all" hint="e.g. Varsity football vs. Westlake" />
-        {!event && <SelectField label="School" name="schoolId" required value={schoolId} onChange={setSchoolId} options={schoolOptions} error={err('schoolId')} />}
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={setTitle}
+          error={err('title')}
+          className="span-all"
+          hint="e.g. Varsity football vs. Westlake"
+        />
+        {!event && (
+          <SelectField
+            label="School"
+            name="schoolId"
+            required
+            value={schoolId}
+            onChange={setSchoolId}
+            options={schoolOptions}
+            error={err('schoolId')}
+          />
+        )}
         <SelectField
           label="Kind"
           name="kind"
@@ -76,10 +104,42 @@ export function EventForm({
           options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))}
           error={err('kind')}
         />
-        <TextField label="Place" name="place" maxLength={200} value={place} onChange={setPlace} error={err('place')} hint="e.g. Stadium, gym" />
-        <TextField label="Starts" name="startsAt" type="datetime-local" required value={startsAt} onChange={moveStart} error={err('startsAt')} />
-        <TextField label="Ends" name="endsAt" type="datetime-local" required value={endsAt} onChange={setEndsAt} error={err('endsAt')} />
-        <TextAreaField label="Description" name="description" maxLength={4000} value={description} onChange={setDescription} error={err('description')} className="span-all" />
+        <TextField
+          label="Place"
+          name="place"
+          maxLength={200}
+          value={place}
+          onChange={setPlace}
+          error={err('place')}
+          hint="e.g. Stadium, gym"
+        />
+        <TextField
+          label="Starts"
+          name="startsAt"
+          type="datetime-local"
+          required
+          value={startsAt}
+          onChange={moveStart}
+          error={err('startsAt')}
+        />
+        <TextField
+          label="Ends"
+          name="endsAt"
+          type="datetime-local"
+          required
+          value={endsAt}
+          onChange={setEndsAt}
+          error={err('endsAt')}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          maxLength={4000}
+          value={description}
+          onChange={setDescription}
+          error={err('description')}
+          className="span-all"
+        />
       </div>
       {event && <CheckboxField label="Cancelled" checked={cancelled} onChange={setCancelled} />}
       <FormActions>

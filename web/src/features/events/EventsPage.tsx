@@ -10,6 +10,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { addDays, isoDay } from '../../lib/datetime.ts';
 import { formatDay, plural, todayIso } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
@@ -32,7 +33,8 @@ type DialogState = { action: EventAction | 'new'; event?: Event } | null;
  * and conflicting ones marked (and filterable), the supervisor's assignment, post-event notes and iCal feeds.
  */
 export function EventsPage() {
-  const { can, user, roles, schools, selectedSchoolId } = useSession();
+  const { can, user, roles, schools } = useSession();
+  const homeSchoolId = useHomeSchoolId();
   const [filters, setFilters] = useUrlFilters(['schoolId', 'show', 'from'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
@@ -85,7 +87,12 @@ export function EventsPage() {
       <Notice message={message} />
       <div role="search" className="filters" aria-label="Filter events">
         {schools.length > 1 && (
-          <SelectField label="School" value={selectValue} onChange={(v) => setFilters({ schoolId: v, show: filters.show, from: filters.from })} options={withAllSchools(schoolOptions)} />
+          <SelectField
+            label="School"
+            value={selectValue}
+            onChange={(v) => setFilters({ schoolId: v, show: filters.show, from: filters.from })}
+            options={withAllSchools(schoolOptions)}
+          />
         )}
         <SelectField
           label="Show"
@@ -94,14 +101,22 @@ export function EventsPage() {
           options={isSro ? SHOW_OPTIONS : SHOW_OPTIONS.filter((o) => o.value !== 'mine')}
           placeholder="All events"
         />
-        <TextField label="From" type="date" value={from} onChange={(v) => setFilters({ from: v, schoolId: filters.schoolId, show: filters.show })} hint={`The 60 days to ${formatDay(to)}`} />
+        <TextField
+          label="From"
+          type="date"
+          value={from}
+          onChange={(v) => setFilters({ from: v, schoolId: filters.schoolId, show: filters.show })}
+          hint={`The 60 days to ${formatDay(to)}`}
+        />
       </div>
       <div className="page-sections">
         <Section title="Agenda" id="agenda">
           <LoadState resource={events} label="Loading events…">
             {({ items }) => {
               if (items.length === 0)
-                return <EmptyState title={filters.show ? 'No event matches.' : 'No event in these 60 days.'} />;
+                return (
+                  <EmptyState title={filters.show ? 'No event matches.' : 'No event in these 60 days.'} />
+                );
               const days = [...new Set(items.map((e) => isoDay(new Date(e.startsAt))))];
               const uncovered = items.filter((e) => e.uncovered).length;
               return (
@@ -117,7 +132,12 @@ export function EventsPage() {
                         {items
                           .filter((e) => isoDay(new Date(e.startsAt)) === day)
                           .map((e) => (
-                            <EventCard key={e.id} event={e} can={permissions(e)} onAction={(action) => open({ action, event: e })} />
+                            <EventCard
+                              key={e.id}
+                              event={e}
+                              can={permissions(e)}
+                              onAction={(action) => open({ action, event: e })}
+                            />
                           ))}
                       </ul>
                     </div>
@@ -139,24 +159,39 @@ export function EventsPage() {
           <EventForm
             event={dialog.event}
             schoolOptions={schoolOptions}
-            defaultSchoolId={schoolId || selectedSchoolId || schools[0]?.id || ''}
+            defaultSchoolId={schoolId || homeSchoolId}
             onCancel={() => setDialog(null)}
             onDone={(e) => done(`“${e.title}” is saved.`)}
           />
         )}
       </Dialog>
-      <Dialog open={dialog?.action === 'assign'} title={`Assign an SRO${dialog?.event ? `: ${dialog.event.title}` : ''}`} onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog?.action === 'assign'}
+        title={`Assign an SRO${dialog?.event ? `: ${dialog.event.title}` : ''}`}
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog?.action === 'assign' && dialog.event && (
           <CoverageForm
             event={dialog.event}
             onCancel={() => setDialog(null)}
-            onDone={(e) => done(e.coverage ? `${e.coverage.sro.name} covers “${e.title}”.` : `Nobody covers “${e.title}” now.`)}
+            onDone={(e) =>
+              done(
+                e.coverage
+                  ? `${e.coverage.sro.name} covers “${e.title}”.`
+                  : `Nobody covers “${e.title}” now.`,
+              )
+            }
           />
         )}
       </Dialog>
       <Dialog open={dialog?.action === 'notes'} title="Post-event notes" onClose={() => setDialog(null)}>
         {dialog?.action === 'notes' && dialog.event && (
-          <NotesForm event={dialog.event} onCancel={() => setDialog(null)} onDone={(e) => done(`Notes on “${e.title}” are saved.`)} />
+          <NotesForm
+            event={dialog.event}
+            onCancel={() => setDialog(null)}
+            onDone={(e) => done(`Notes on “${e.title}” are saved.`)}
+          />
         )}
       </Dialog>
     </Page>

@@ -7,7 +7,15 @@ import { api } from '../../lib/api.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 
 /** Post-event notes of the covering SRO. */
-export function NotesForm({ event, onDone, onCancel }: { event: Event; onDone: (e: Event) => void; onCancel: () => void }) {
+export function NotesForm({
+  event,
+  onDone,
+  onCancel,
+}: {
+  event: Event;
+  onDone: (e: Event) => void;
+  onCancel: () => void;
+}) {
   const [notes, setNotes] = useState(event.notes ?? '');
   const save = useAction(async () => {
     onDone(await api.put<Event>(`/events/${event.id}/notes`, { notes: notes.trim() }));

@@ -12,9 +12,19 @@ import { formatDay } from '../../lib/format.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 
 /** Action items with owner, due date and status; each can be marked done (or reopened). */
-export function ActionItemList({ items, onChanged, showMeeting = false }: { items: ActionItem[]; onChanged: () => void; showMeeting?: boolean }) {
+export function ActionItemList({
+  items,
+  onChanged,
+  showMeeting = false,
+}: {
+  items: ActionItem[];
+  onChanged: () => void;
+  showMeeting?: boolean;
+}) {
   const toggle = useAction(async (item: ActionItem) => {
-    await api.patch<ActionItem>(`/action-items/${item.id}`, { status: item.status === 'open' ? 'done' : 'open' });
+    await api.patch<ActionItem>(`/action-items/${item.id}`, {
+      status: item.status === 'open' ? 'done' : 'open',
+    });
     onChanged();
   });
   if (items.length === 0) return <EmptyState title="No action item." />;
@@ -37,10 +47,16 @@ export function ActionItemList({ items, onChanged, showMeeting = false }: { item
             <p className="small">
               Owner: {item.owner.name}
               {item.dueOn && ` · due ${formatDay(item.dueOn)}`}
-              {showMeeting && ` · from ${item.meetingTitle} of ${formatDay(item.meetingStartsAt.slice(0, 10))}`}
+              {showMeeting &&
+                ` · from ${item.meetingTitle} of ${formatDay(item.meetingStartsAt.slice(0, 10))}`}
             </p>
             <div className="row">
-              <Button size="small" onClick={() => void toggle.run(item)} disabled={toggle.busy} aria-label={`${item.status === 'open' ? 'Mark done' : 'Reopen'}: ${item.title}`}>
+              <Button
+                size="small"
+                onClick={() => void toggle.run(item)}
+                disabled={toggle.busy}
+                aria-label={`${item.status === 'open' ? 'Mark done' : 'Reopen'}: ${item.title}`}
+              >
                 {item.status === 'open' ? 'Mark done' : 'Reopen'}
               </Button>
             </div>
@@ -57,7 +73,11 @@ export function ActionItemForm({ meeting, onDone }: { meeting: Meeting; onDone: 
   const [ownerId, setOwnerId] = useState('');
   const [dueOn, setDueOn] = useState('');
   const save = useAction(async () => {
-    const updated = await api.post<Meeting>(`/meetings/${meeting.id}/action-items`, { title: title.trim(), ownerId, dueOn: dueOn || null });
+    const updated = await api.post<Meeting>(`/meetings/${meeting.id}/action-items`, {
+      title: title.trim(),
+      ownerId,
+      dueOn: dueOn || null,
+    });
     setTitle('');
     setOwnerId('');
     setDueOn('');
@@ -66,11 +86,32 @@ export function ActionItemForm({ meeting, onDone }: { meeting: Meeting; onDone: 
   });
   const err = (f: string) => fieldError(save.error, f);
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} success={save.success} aria-label="Add an action item">
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      success={save.success}
+      aria-label="Add an action item"
+    >
       <div className="form-grid">
-        <TextField label="Action item" name="title" required maxLength={500} value={title} onChange={setTitle} error={err('title')} className="span-all" />
+        <TextField
+          label="Action item"
+          name="title"
+          required
+          maxLength={500}
+          value={title}
+          onChange={setTitle}
+          error={err('title')}
+          className="span-all"
+        />
         <UserPicker label="Owner" value={ownerId} onChange={setOwnerId} />
-        <TextField label="Due" name="dueOn" type="date" value={dueOn} onChange={setDueOn} error={err('dueOn')} />
+        <TextField
+          label="Due"
+          name="dueOn"
+          type="date"
+          value={dueOn}
+          onChange={setDueOn}
+          error={err('dueOn')}
+        />
       </div>
       {err('ownerId') && <p className="field-error">{err('ownerId')}</p>}
       <FormActions>

@@ -1,5 +1,9 @@
 import { useState } from 'react';
-import { SCHOOL_DOCUMENT_KIND_LABELS, type SchoolDocument, type SchoolDocumentKind } from '@common/meetings.ts';
+import {
+  SCHOOL_DOCUMENT_KIND_LABELS,
+  type SchoolDocument,
+  type SchoolDocumentKind,
+} from '@common/meetings.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextAreaField, TextField, type Option } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
@@ -39,25 +43,54 @@ export function DocumentForm({
         ),
       );
     } else {
-      onDone(await api.post<SchoolDocument>('/school-documents', { schoolId, kind, title: title.trim(), body }));
+      onDone(
+        await api.post<SchoolDocument>('/school-documents', { schoolId, kind, title: title.trim(), body }),
+      );
     }
   });
   const err = (f: string) => fieldError(save.error, f);
   const fileMessage = fileError ?? err('file');
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={`New version of the ${SCHOOL_DOCUMENT_KIND_LABELS[kind]}`}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={`New version of the ${SCHOOL_DOCUMENT_KIND_LABELS[kind]}`}
+    >
       <div className="form-grid">
-        <SelectField label="School" name="schoolId" required value={schoolId} onChange={setSchoolId} options={schoolOptions} error={err('schoolId')} />
-        <TextField label="Title" name="title" required maxLength={200} value={title} onChange={setTitle} error={err('title')} />
+        <SelectField
+          label="School"
+          name="schoolId"
+          required
+          value={schoolId}
+          onChange={setSchoolId}
+          options={schoolOptions}
+          error={err('schoolId')}
+        />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={setTitle}
+          error={err('title')}
+        />
       </div>
       <fieldset className="fieldset">
         <legend>Format</legend>
         <div className="row">
           <label className="radio">
-            <input type="radio" name="format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} /> Upload a PDF
+            <input type="radio" name="format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} />{' '}
+            Upload a PDF
           </label>
           <label className="radio">
-            <input type="radio" name="format" checked={format === 'text'} onChange={() => setFormat('text')} /> Write the text
+            <input
+              type="radio"
+              name="format"
+              checked={format === 'text'}
+              onChange={() => setFormat('text')}
+            />{' '}
+            Write the text
           </label>
         </div>
       </fieldset>
@@ -88,7 +121,16 @@ export function DocumentForm({
           )}
         </div>
       ) : (
-        <TextAreaField label="Text" name="body" required rows={12} maxLength={200000} value={body} onChange={setBody} error={err('body')} />
+        <TextAreaField
+          label="Text"
+          name="body"
+          required
+          rows={12}
+          maxLength={200000}
+          value={body}
+          onChange={setBody}
+          error={err('body')}
+        />
       )}
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy} disabled={format === 'pdf' && !!fileError}>

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { SCHOOL_DOCUMENT_KIND_LABELS, SCHOOL_DOCUMENT_KINDS, type SchoolDocument, type SchoolDocumentKind } from '@common/meetings.ts';
+import {
+  SCHOOL_DOCUMENT_KIND_LABELS,
+  SCHOOL_DOCUMENT_KINDS,
+  type SchoolDocument,
+  type SchoolDocumentKind,
+} from '@common/meetings.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -22,7 +27,12 @@ function DocumentText({ id }: { id: string }) {
   return <LoadState resource={doc}>{(d) => <p className="pre-line plan-text">{d.body}</p>}</LoadState>;
 }
 
-const sizeOf = (bytes: number | null) => (bytes === null ? '' : bytes > 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const sizeOf = (bytes: number | null) =>
+  bytes === null
+    ? ''
+    : bytes > 1_048_576
+      ? `${(bytes / 1_048_576).toFixed(1)} MB`
+      : `${Math.ceil(bytes / 1024)} KB`;
 
 /** The MOU and the written expectations of each school, every version kept; upload a PDF or write a text. */
 export function DocumentsPage() {
@@ -30,18 +40,30 @@ export function DocumentsPage() {
   const [filters, setFilters] = useUrlFilters(['schoolId'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
-  const docs = useApiData<{ items: SchoolDocument[] }>('/school-documents', { schoolId }, { keepPrevious: true });
+  const docs = useApiData<{ items: SchoolDocument[] }>(
+    '/school-documents',
+    { schoolId },
+    { keepPrevious: true },
+  );
   const [adding, setAdding] = useState<SchoolDocumentKind | null>(null);
   const [reading, setReading] = useState<SchoolDocument | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   return (
-    <Page title="MOU & expectations" description="The memorandum of understanding and the written expectations of the SRO at each school.">
+    <Page
+      title="MOU & expectations"
+      description="The memorandum of understanding and the written expectations of the SRO at each school."
+    >
       <NoticeTabs />
       <Notice message={message} />
       {schools.length > 1 && (
         <div role="search" className="filters" aria-label="Filter documents">
-          <SelectField label="School" value={selectValue} onChange={(v) => setFilters({ schoolId: v })} options={withAllSchools(schoolOptions)} />
+          <SelectField
+            label="School"
+            value={selectValue}
+            onChange={(v) => setFilters({ schoolId: v })}
+            options={withAllSchools(schoolOptions)}
+          />
         </div>
       )}
       <LoadState resource={docs} label="Loading documents…">
@@ -55,7 +77,13 @@ export function DocumentsPage() {
                   title={SCHOOL_DOCUMENT_KIND_LABELS[kind]}
                   id={`doc-${kind}`}
                   actions={
-                    <Button size="small" onClick={() => { setMessage(null); setAdding(kind); }}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setMessage(null);
+                        setAdding(kind);
+                      }}
+                    >
                       Add a version
                     </Button>
                   }
@@ -71,16 +99,25 @@ export function DocumentsPage() {
                             {d.current && <Badge tone="success">Current</Badge>}
                           </div>
                           <p className="small">
-                            {d.schoolName} · {d.format === 'pdf' ? `PDF ${sizeOf(d.fileSize)}` : 'Text'} · {d.uploadedBy.name},{' '}
-                            {formatDateTime(d.uploadedAt)}
+                            {d.schoolName} · {d.format === 'pdf' ? `PDF ${sizeOf(d.fileSize)}` : 'Text'} ·{' '}
+                            {d.uploadedBy.name}, {formatDateTime(d.uploadedAt)}
                           </p>
                           <div className="row">
                             {d.format === 'pdf' ? (
-                              <a className="btn btn-secondary btn-small" href={`/api/school-documents/${d.id}/file`} target="_blank" rel="noreferrer">
+                              <a
+                                className="btn btn-secondary btn-small"
+                                href={`/api/school-documents/${d.id}/file`}
+                                target="_blank"
+                                rel="noreferrer"
+                              >
                                 View PDF<span className="visually-hidden"> {d.title}</span>
                               </a>
                             ) : (
-                              <Button size="small" onClick={() => setReading(d)} aria-label={`Read ${d.title}`}>
+                              <Button
+                                size="small"
+                                onClick={() => setReading(d)}
+                                aria-label={`Read ${d.title}`}
+                              >
                                 Read
                               </Button>
                             )}
@@ -95,7 +132,12 @@ export function DocumentsPage() {
           </div>
         )}
       </LoadState>
-      <Dialog open={adding !== null} title={adding ? `New version: ${SCHOOL_DOCUMENT_KIND_LABELS[adding]}` : 'New version'} onClose={() => setAdding(null)} wide>
+      <Dialog
+        open={adding !== null}
+        title={adding ? `New version: ${SCHOOL_DOCUMENT_KIND_LABELS[adding]}` : 'New version'}
+        onClose={() => setAdding(null)}
+        wide
+      >
         {adding && (
           <DocumentForm
             kind={adding}
@@ -110,7 +152,12 @@ export function DocumentsPage() {
           />
         )}
       </Dialog>
-      <Dialog open={reading !== null} title={reading?.title ?? 'Document'} onClose={() => setReading(null)} wide>
+      <Dialog
+        open={reading !== null}
+        title={reading?.title ?? 'Document'}
+        onClose={() => setReading(null)}
+        wide
+      >
         {reading && <DocumentText id={reading.id} />}
       </Dialog>
     </Page>

@@ -24,7 +24,9 @@ function Attendance({ meeting, onChange }: { meeting: Meeting; onChange: (m: Mee
   return (
     <Section title="Attendance" id="attendance">
       <ErrorBanner error={set.error} />
-      <p>{present.length === 0 ? 'Nobody has been marked present yet.' : present.map((a) => a.name).join(', ')}</p>
+      <p>
+        {present.length === 0 ? 'Nobody has been marked present yet.' : present.map((a) => a.name).join(', ')}
+      </p>
       <div className="row">
         {me?.attended ? (
           <Button onClick={() => void set.run(false)} busy={set.busy}>
@@ -52,7 +54,10 @@ export function MeetingPage() {
   return (
     <Page
       title={m?.title ?? 'Meeting'}
-      description={m && `${formatDateTime(m.startsAt)} · ${formatMinutes(m.durationMinutes)} · ${m.schoolName}${m.place ? ` · ${m.place}` : ''}`}
+      description={
+        m &&
+        `${formatDateTime(m.startsAt)} · ${formatMinutes(m.durationMinutes)} · ${m.schoolName}${m.place ? ` · ${m.place}` : ''}`
+      }
       breadcrumbs={[{ label: 'Meetings', to: '/meetings' }]}
       actions={
         m && (
@@ -71,8 +76,24 @@ export function MeetingPage() {
                 <Badge tone="warning">Cancelled</Badge>
               </p>
             )}
-            <TextSection key={`a${data.updatedAt}`} id="agenda" title="Agenda" value={data.agenda} empty="No agenda yet." maxLength={20000} onSave={(agenda) => patch({ agenda })} />
-            <TextSection key={`m${data.updatedAt}`} id="minutes" title="Minutes" value={data.minutes} empty="No minutes yet." maxLength={50000} onSave={(minutes) => patch({ minutes })} />
+            <TextSection
+              key={`a${data.updatedAt}`}
+              id="agenda"
+              title="Agenda"
+              value={data.agenda}
+              empty="No agenda yet."
+              maxLength={20000}
+              onSave={(agenda) => patch({ agenda })}
+            />
+            <TextSection
+              key={`m${data.updatedAt}`}
+              id="minutes"
+              title="Minutes"
+              value={data.minutes}
+              empty="No minutes yet."
+              maxLength={50000}
+              onSave={(minutes) => patch({ minutes })}
+            />
             <Attendance meeting={data} onChange={meeting.mutate} />
             <Section title="Action items" id="action-items">
               <ActionItemList items={data.actionItems} onChanged={meeting.reload} />

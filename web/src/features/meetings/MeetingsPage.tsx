@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { MEETING_RECURRENCE_LABELS, type ActionItem, type MeetingSeries, type MeetingSummary } from '@common/meetings.ts';
+import {
+  MEETING_RECURRENCE_LABELS,
+  type ActionItem,
+  type MeetingSeries,
+  type MeetingSummary,
+} from '@common/meetings.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -30,19 +35,29 @@ export function MeetingsPage() {
   const [filters, setFilters] = useUrlFilters(['schoolId'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
-  const series = useApiData<{ items: MeetingSeries[] }>('/meeting-series', { schoolId }, { keepPrevious: true });
+  const series = useApiData<{ items: MeetingSeries[] }>(
+    '/meeting-series',
+    { schoolId },
+    { keepPrevious: true },
+  );
   const today = todayIso();
   const meetings = useApiData<{ items: MeetingSummary[] }>(
     '/meetings',
     { schoolId, from: addDays(today, -30), to: addDays(today, 60) },
     { keepPrevious: true },
   );
-  const actions = useApiData<{ items: ActionItem[] }>('/action-items', { schoolId, status: 'open' }, { keepPrevious: true });
+  const actions = useApiData<{ items: ActionItem[] }>(
+    '/action-items',
+    { schoolId, status: 'open' },
+    { keepPrevious: true },
+  );
   const [dialog, setDialog] = useState<'series' | 'single' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const stop = useAction(async (s: MeetingSeries) => {
     await api.patch(`/meeting-series/${s.id}`, { active: !s.active });
-    setMessage(s.active ? `“${s.title}” stopped; its future meetings are cancelled.` : `“${s.title}” is active again.`);
+    setMessage(
+      s.active ? `“${s.title}” stopped; its future meetings are cancelled.` : `“${s.title}” is active again.`,
+    );
     series.reload();
     meetings.reload();
   });
@@ -65,7 +80,12 @@ export function MeetingsPage() {
       <ErrorBanner error={stop.error} />
       {schools.length > 1 && (
         <div role="search" className="filters" aria-label="Filter meetings">
-          <SelectField label="School" value={selectValue} onChange={(v) => setFilters({ schoolId: v })} options={withAllSchools(schoolOptions)} />
+          <SelectField
+            label="School"
+            value={selectValue}
+            onChange={(v) => setFilters({ schoolId: v })}
+            options={withAllSchools(schoolOptions)}
+          />
         </div>
       )}
       <div className="page-sections">
@@ -85,7 +105,10 @@ export function MeetingsPage() {
                     {
                       header: 'Meeting',
                       render: (m) => (
-                        <Link to={`/meetings/${m.id}`} className={m.cancelled ? 'event-cancelled' : undefined}>
+                        <Link
+                          to={`/meetings/${m.id}`}
+                          className={m.cancelled ? 'event-cancelled' : undefined}
+                        >
                           {m.title}
                         </Link>
                       ),
@@ -94,7 +117,15 @@ export function MeetingsPage() {
                     {
                       header: 'Status',
                       render: (m) =>
-                        m.cancelled ? <Badge>Cancelled</Badge> : m.hasMinutes ? <Badge tone="success">Minutes written</Badge> : Date.parse(m.startsAt) < Date.parse(`${today}T00:00:00`) ? <Badge tone="warning">No minutes</Badge> : '',
+                        m.cancelled ? (
+                          <Badge>Cancelled</Badge>
+                        ) : m.hasMinutes ? (
+                          <Badge tone="success">Minutes written</Badge>
+                        ) : Date.parse(m.startsAt) < Date.parse(`${today}T00:00:00`) ? (
+                          <Badge tone="warning">No minutes</Badge>
+                        ) : (
+                          ''
+                        ),
                     },
                     { header: 'Open items', className: 'num', render: (m) => m.openActionItems },
                   ]}
@@ -112,7 +143,10 @@ export function MeetingsPage() {
           <LoadState resource={series} label="Loading regular meetings…">
             {({ items }) =>
               items.length === 0 ? (
-                <EmptyState title="No regular meeting yet." action={<Button onClick={() => setDialog('series')}>New regular meeting</Button>} />
+                <EmptyState
+                  title="No regular meeting yet."
+                  action={<Button onClick={() => setDialog('series')}>New regular meeting</Button>}
+                />
               ) : (
                 <ul className="entry-cards" aria-label="Regular meetings">
                   {items.map((s) => (
@@ -128,14 +162,23 @@ export function MeetingsPage() {
                       <p className="small">
                         {s.nextMeeting ? (
                           <>
-                            Next: <Link to={`/meetings/${s.nextMeeting.id}`}>{formatDateTime(s.nextMeeting.startsAt)}</Link>
+                            Next:{' '}
+                            <Link to={`/meetings/${s.nextMeeting.id}`}>
+                              {formatDateTime(s.nextMeeting.startsAt)}
+                            </Link>
                           </>
                         ) : (
                           'No meeting ahead'
                         )}
                       </p>
                       <div className="row">
-                        <Button size="small" variant="ghost" onClick={() => void stop.run(s)} disabled={stop.busy} aria-label={`${s.active ? 'Stop' : 'Restart'} ${s.title}`}>
+                        <Button
+                          size="small"
+                          variant="ghost"
+                          onClick={() => void stop.run(s)}
+                          disabled={stop.busy}
+                          aria-label={`${s.active ? 'Stop' : 'Restart'} ${s.title}`}
+                        >
                           {s.active ? 'Stop' : 'Restart'}
                         </Button>
                       </div>
@@ -147,7 +190,12 @@ export function MeetingsPage() {
           </LoadState>
         </Section>
       </div>
-      <Dialog open={dialog !== null} title={dialog === 'series' ? 'New regular meeting' : 'New meeting'} onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog !== null}
+        title={dialog === 'series' ? 'New regular meeting' : 'New meeting'}
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog !== null && (
           <MeetingSetupForm
             mode={dialog}

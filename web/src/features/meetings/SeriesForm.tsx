@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { MEETING_RECURRENCE_LABELS, MEETING_RECURRENCES, type MeetingRecurrence, type MeetingSeries, type MeetingSummary } from '@common/meetings.ts';
+import {
+  MEETING_RECURRENCE_LABELS,
+  MEETING_RECURRENCES,
+  type MeetingRecurrence,
+  type MeetingSeries,
+  type MeetingSummary,
+} from '@common/meetings.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextAreaField, TextField, type Option } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
@@ -40,7 +46,12 @@ export function MeetingSetupForm({
   const [until, setUntil] = useState('');
   const [agenda, setAgenda] = useState('');
   const save = useAction(async () => {
-    const common = { schoolId, title: title.trim(), place: place.trim() || null, durationMinutes: Number(duration) };
+    const common = {
+      schoolId,
+      title: title.trim(),
+      place: place.trim() || null,
+      durationMinutes: Number(duration),
+    };
     onDone(
       mode === 'series'
         ? await api.post<MeetingSeries>('/meeting-series', {
@@ -49,16 +60,49 @@ export function MeetingSetupForm({
             firstStartsAt: fromLocalInput(startsAt),
             ...(until ? { until } : {}),
           })
-        : await api.post<MeetingSummary>('/meetings', { ...common, startsAt: fromLocalInput(startsAt), agenda: agenda.trim() || null }),
+        : await api.post<MeetingSummary>('/meetings', {
+            ...common,
+            startsAt: fromLocalInput(startsAt),
+            agenda: agenda.trim() || null,
+          }),
     );
   });
   const err = (f: string) => fieldError(save.error, f);
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={mode === 'series' ? 'New regular meeting' : 'New meeting'}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={mode === 'series' ? 'New regular meeting' : 'New meeting'}
+    >
       <div className="form-grid">
-        <TextField label="Title" name="title" required maxLength={200} value={title} onChange={setTitle} error={err('title')} className="span-all" />
-        <SelectField label="School" name="schoolId" required value={schoolId} onChange={setSchoolId} options={schoolOptions} error={err('schoolId')} />
-        <TextField label="Place" name="place" maxLength={200} value={place} onChange={setPlace} error={err('place')} hint="e.g. Principal's office" />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={setTitle}
+          error={err('title')}
+          className="span-all"
+        />
+        <SelectField
+          label="School"
+          name="schoolId"
+          required
+          value={schoolId}
+          onChange={setSchoolId}
+          options={schoolOptions}
+          error={err('schoolId')}
+        />
+        <TextField
+          label="Place"
+          name="place"
+          maxLength={200}
+          value={place}
+          onChange={setPlace}
+          error={err('place')}
+          hint="e.g. Principal's office"
+        />
         {mode === 'series' && (
           <SelectField
             label="Repeats"
@@ -79,12 +123,40 @@ export function MeetingSetupForm({
           onChange={setStartsAt}
           error={err(mode === 'series' ? 'firstStartsAt' : 'startsAt')}
         />
-        <TextField label="Length (minutes)" name="durationMinutes" type="number" inputMode="numeric" required min={5} max={480} value={duration} onChange={setDuration} error={err('durationMinutes')} />
+        <TextField
+          label="Length (minutes)"
+          name="durationMinutes"
+          type="number"
+          inputMode="numeric"
+          required
+          min={5}
+          max={480}
+          value={duration}
+          onChange={setDuration}
+          error={err('durationMinutes')}
+        />
         {mode === 'series' && (
-          <TextField label="Until" name="until" type="date" value={until} onChange={setUntil} hint="Default: a year after the first meeting" error={err('until')} />
+          <TextField
+            label="Until"
+            name="until"
+            type="date"
+            value={until}
+            onChange={setUntil}
+            hint="Default: a year after the first meeting"
+            error={err('until')}
+          />
         )}
         {mode === 'single' && (
-          <TextAreaField label="Agenda" name="agenda" rows={5} maxLength={20000} value={agenda} onChange={setAgenda} error={err('agenda')} className="span-all" />
+          <TextAreaField
+            label="Agenda"
+            name="agenda"
+            rows={5}
+            maxLength={20000}
+            value={agenda}
+            onChange={setAgenda}
+            error={err('agenda')}
+            className="span-all"
+          />
         )}
       </div>
       <FormActions>

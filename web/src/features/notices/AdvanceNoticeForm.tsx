@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { ADVANCE_KINDS, ADVANCE_KIND_LABELS, type AdvanceKind, type AdvanceNotice } from '@common/notices.ts';
 import { Button } from '../../components/Button.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from '../../components/Field.tsx';
+import {
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type Option,
+} from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { todayIso } from '../../lib/format.ts';
@@ -44,7 +50,12 @@ export function AdvanceNoticeForm({
       <fieldset className="fieldset">
         <legend>Tell these schools</legend>
         {schoolOptions.map((o) => (
-          <CheckboxField key={o.value} label={o.label} checked={schoolIds.includes(o.value)} onChange={(on) => toggle(o.value, on)} />
+          <CheckboxField
+            key={o.value}
+            label={o.label}
+            checked={schoolIds.includes(o.value)}
+            onChange={(on) => toggle(o.value, on)}
+          />
         ))}
         {err('schoolIds') && <p className="field-error">{err('schoolIds')}</p>}
       </fieldset>
@@ -58,10 +69,47 @@ export function AdvanceNoticeForm({
           options={ADVANCE_KINDS.map((k) => ({ value: k, label: ADVANCE_KIND_LABELS[k] }))}
           error={err('kind')}
         />
-        <TextField label="From" name="fromDate" type="date" required min={todayIso()} value={fromDate} onChange={(v) => { setFromDate(v); if (v > toDate) setToDate(v); }} error={err('fromDate')} />
-        <TextField label="To" name="toDate" type="date" required min={fromDate} value={toDate} onChange={setToDate} error={err('toDate')} />
-        <TextField label="Who covers meanwhile" name="coverage" maxLength={500} value={coverage} onChange={setCoverage} error={err('coverage')} className="span-all" />
-        <TextAreaField label="Note" name="note" maxLength={2000} value={note} onChange={setNote} error={err('note')} className="span-all" />
+        <TextField
+          label="From"
+          name="fromDate"
+          type="date"
+          required
+          min={todayIso()}
+          value={fromDate}
+          onChange={(v) => {
+            setFromDate(v);
+            if (v > toDate) setToDate(v);
+          }}
+          error={err('fromDate')}
+        />
+        <TextField
+          label="To"
+          name="toDate"
+          type="date"
+          required
+          min={fromDate}
+          value={toDate}
+          onChange={setToDate}
+          error={err('toDate')}
+        />
+        <TextField
+          label="Who covers meanwhile"
+          name="coverage"
+          maxLength={500}
+          value={coverage}
+          onChange={setCoverage}
+          error={err('coverage')}
+          className="span-all"
+        />
+        <TextAreaField
+          label="Note"
+          name="note"
+          maxLength={2000}
+          value={note}
+          onChange={setNote}
+          error={err('note')}
+          className="span-all"
+        />
       </div>
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy} disabled={schoolIds.length === 0}>

@@ -22,7 +22,10 @@ export function AdvanceNotices({ items, busy }: { items: AdvanceNotice[]; busy: 
         {
           header: 'Dates',
           className: 'nowrap',
-          render: (n) => (n.fromDate === n.toDate ? formatDay(n.fromDate) : `${formatDay(n.fromDate)} – ${formatDay(n.toDate)}`),
+          render: (n) =>
+            n.fromDate === n.toDate
+              ? formatDay(n.fromDate)
+              : `${formatDay(n.fromDate)} – ${formatDay(n.toDate)}`,
         },
         { header: 'Schools', render: (n) => n.schools.map((s) => s.name).join(', ') },
         {

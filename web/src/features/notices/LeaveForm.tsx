@@ -59,12 +59,25 @@ export function LeaveForm({
   const err = (f: string) => fieldError(send.error, f);
 
   return (
-    <Form onSubmit={() => void send.run()} error={send.error} aria-label="Leaving the building" className="leave-form">
+    <Form
+      onSubmit={() => void send.run()}
+      error={send.error}
+      aria-label="Leaving the building"
+      className="leave-form"
+    >
       <Button type="submit" variant="primary" busy={send.busy} className="one-tap">
         Leaving the building
       </Button>
       {schoolOptions.length > 1 && (
-        <SelectField label="School" name="schoolId" required value={schoolId} onChange={setSchoolId} options={schoolOptions} error={err('schoolId')} />
+        <SelectField
+          label="School"
+          name="schoolId"
+          required
+          value={schoolId}
+          onChange={setSchoolId}
+          options={schoolOptions}
+          error={err('schoolId')}
+        />
       )}
       <fieldset className="choice-grid">
         <legend className="field-label">Reason</legend>
@@ -76,8 +89,24 @@ export function LeaveForm({
         ))}
       </fieldset>
       <div className="form-grid">
-        <TextField label="Reason (or type your own)" name="reason" required maxLength={200} value={reason} onChange={setReason} error={err('reason')} />
-        <TextField label="Expected back" name="expectedReturnAt" type="datetime-local" required value={expected} onChange={setExpected} error={err('expectedReturnAt')} />
+        <TextField
+          label="Reason (or type your own)"
+          name="reason"
+          required
+          maxLength={200}
+          value={reason}
+          onChange={setReason}
+          error={err('reason')}
+        />
+        <TextField
+          label="Expected back"
+          name="expectedReturnAt"
+          type="datetime-local"
+          required
+          value={expected}
+          onChange={setExpected}
+          error={err('expectedReturnAt')}
+        />
         <TextField
           label="Backup contact"
           name="backupContact"

@@ -9,6 +9,7 @@ import { api } from '../../lib/api.ts';
 import { formatTime, fromLocalInput, toLocalInput } from '../../lib/datetime.ts';
 import { plural } from '../../lib/format.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSession } from '../../lib/session.tsx';
 import { LeaveForm } from './LeaveForm.tsx';
 
@@ -60,19 +61,23 @@ function AwayPanel({ notice, onChange }: { notice: PresenceNotice; onChange: (me
  * or, while away, "Back on campus".
  */
 export function MyPresence({ statuses, onChange }: { statuses: PresenceStatus[]; onChange: () => void }) {
-  const { user, schools, selectedSchoolId } = useSession();
+  const { user, schools } = useSession();
+  const homeSchoolId = useHomeSchoolId();
   const [message, setMessage] = useState<string | null>(null);
   if (!user) return null;
   const mine = statuses.filter((s) => s.sro.id === user.id);
   const away = mine.filter((s) => s.status === 'away' && s.notice);
   // Only schools where I am an assigned SRO can be left; the presence list names them.
-  const mySchools = mine.length > 0 ? mine.map((s) => ({ value: s.schoolId, label: s.schoolName })) : schools.map((s) => ({ value: s.id, label: s.name }));
+  const mySchools =
+    mine.length > 0
+      ? mine.map((s) => ({ value: s.schoolId, label: s.schoolName }))
+      : schools.map((s) => ({ value: s.id, label: s.name }));
   const onCampus = mySchools.filter((o) => !away.some((a) => a.schoolId === o.value));
   const changed = (text: string) => {
     setMessage(text);
     onChange();
   };
-  const defaultSchoolId = onCampus.find((o) => o.value === selectedSchoolId)?.value ?? onCampus[0]?.value ?? '';
+  const defaultSchoolId = onCampus.find((o) => o.value === homeSchoolId)?.value ?? onCampus[0]?.value ?? '';
   return (
     <Section title="My status" id="my-status">
       <Notice message={message} />

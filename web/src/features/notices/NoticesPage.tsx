@@ -35,7 +35,11 @@ function History({ items }: { items: PresenceNotice[] }) {
         { header: 'Left', className: 'nowrap', render: (n) => formatDateTime(n.leftAt) },
         { header: 'Reason', render: (n) => n.reason },
         { header: 'Expected back', className: 'nowrap', render: (n) => formatDateTime(n.expectedReturnAt) },
-        { header: 'Back', className: 'nowrap', render: (n) => (n.returnedAt ? formatDateTime(n.returnedAt) : 'Still away') },
+        {
+          header: 'Back',
+          className: 'nowrap',
+          render: (n) => (n.returnedAt ? formatDateTime(n.returnedAt) : 'Still away'),
+        },
         { header: 'Backup', render: (n) => n.backupContact },
       ]}
     />
@@ -53,8 +57,16 @@ export function NoticesPage() {
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
   const presence = usePresence(schoolId || null);
-  const advance = useApiData<{ items: AdvanceNotice[] }>('/advance-notices', { schoolId, upcoming: 'true' }, { keepPrevious: true });
-  const history = useApiData<{ items: PresenceNotice[] }>('/presence/history', { schoolId, limit: 20 }, { keepPrevious: true });
+  const advance = useApiData<{ items: AdvanceNotice[] }>(
+    '/advance-notices',
+    { schoolId, upcoming: 'true' },
+    { keepPrevious: true },
+  );
+  const history = useApiData<{ items: PresenceNotice[] }>(
+    '/presence/history',
+    { schoolId, limit: 20 },
+    { keepPrevious: true },
+  );
   const [dialog, setDialog] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   useLiveMessages((m) => {
@@ -83,7 +95,12 @@ export function NoticesPage() {
       <Notice message={message} />
       {schoolOptions.length > 1 && (
         <div role="search" className="filters" aria-label="Filter notices">
-          <SelectField label="School" value={selectValue} onChange={(v) => setFilters({ schoolId: v })} options={withAllSchools(schoolOptions)} />
+          <SelectField
+            label="School"
+            value={selectValue}
+            onChange={(v) => setFilters({ schoolId: v })}
+            options={withAllSchools(schoolOptions)}
+          />
         </div>
       )}
       <div className="page-sections">

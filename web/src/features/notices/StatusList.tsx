@@ -17,9 +17,7 @@ export function StatusItem({ status, showSchool }: { status: PresenceStatus; sho
       data-presence-status={status.status}
     >
       <p className="status-line">
-        <span className="status-big">
-          {away ? '⇥ Away from campus' : '✓ On campus'}
-        </span>
+        <span className="status-big">{away ? '⇥ Away from campus' : '✓ On campus'}</span>
         {status.overdue && <Badge tone="danger">Past the expected return</Badge>}
       </p>
       <p>
@@ -46,7 +44,8 @@ export function StatusItem({ status, showSchool }: { status: PresenceStatus; sho
 export function StatusList({ items, label }: { items: PresenceStatus[]; label: string }) {
   const schools = new Set(items.map((s) => s.schoolId));
   const sorted = [...items].sort(
-    (a, b) => Number(b.status === 'away') - Number(a.status === 'away') || a.schoolName.localeCompare(b.schoolName),
+    (a, b) =>
+      Number(b.status === 'away') - Number(a.status === 'away') || a.schoolName.localeCompare(b.schoolName),
   );
   return (
     <ul className="entry-cards" aria-label={label} aria-live="polite">

@@ -31,7 +31,9 @@ export function usePresence(schoolId: string | null, enabled = true): Resource<{
     if (!current) return reload();
     const known = current.items.some((s) => sameSlot(s, status));
     mutate({
-      items: known ? current.items.map((s) => (sameSlot(s, status) ? status : s)) : [...current.items, status],
+      items: known
+        ? current.items.map((s) => (sameSlot(s, status) ? status : s))
+        : [...current.items, status],
     });
   });
   return resource;

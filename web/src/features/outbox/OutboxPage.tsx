@@ -23,10 +23,18 @@ export function OutboxPage() {
   const [filters, setFilters] = useUrlFilters(['status', 'page'] as const);
   const page = Math.max(1, Number(filters.page) || 1);
   const status = (OUTBOX_STATUSES as readonly string[]).includes(filters.status) ? filters.status : undefined;
-  const outbox = useApiData<OutboxAnswer>('/outbox', { status, page, pageSize: PAGE_SIZE }, { keepPrevious: true });
+  const outbox = useApiData<OutboxAnswer>(
+    '/outbox',
+    { status, page, pageSize: PAGE_SIZE },
+    { keepPrevious: true },
+  );
 
   return (
-    <Page title="E-mail outbox" description="Every e-mail the district sends waits here until it is delivered." breadcrumbs={[{ label: 'District settings', to: '/district' }]}>
+    <Page
+      title="E-mail outbox"
+      description="Every e-mail the district sends waits here until it is delivered."
+      breadcrumbs={[{ label: 'District settings', to: '/district' }]}
+    >
       <div role="search" className="filters" aria-label="Filter e-mail">
         <SelectField
           label="Status"
@@ -45,7 +53,13 @@ export function OutboxPage() {
               </div>
             )}
             {data.items.length === 0 ? (
-              <EmptyState title={status ? `No ${STATUS_LABELS[status as OutboxStatus].toLowerCase()} e-mail.` : 'No e-mail yet.'} />
+              <EmptyState
+                title={
+                  status
+                    ? `No ${STATUS_LABELS[status as OutboxStatus].toLowerCase()} e-mail.`
+                    : 'No e-mail yet.'
+                }
+              />
             ) : (
               <>
                 <DataTable
@@ -71,7 +85,13 @@ export function OutboxPage() {
                     },
                   ]}
                 />
-                <Pagination page={page} pageSize={PAGE_SIZE} total={data.total} noun="e-mail" onPage={(p) => setFilters({ page: String(p), status: filters.status })} />
+                <Pagination
+                  page={page}
+                  pageSize={PAGE_SIZE}
+                  total={data.total}
+                  noun="e-mail"
+                  onPage={(p) => setFilters({ page: String(p), status: filters.status })}
+                />
               </>
             )}
           </>

@@ -121,7 +121,14 @@ export function CheckRunForm({
           error={err('durationMinutes')}
         />
       </div>
-      <TextAreaField label="Notes" name="notes" maxLength={2000} value={notes} onChange={setNotes} error={err('notes')} />
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        maxLength={2000}
+        value={notes}
+        onChange={setNotes}
+        error={err('notes')}
+      />
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy}>
           Save check

@@ -8,14 +8,15 @@ export function CheckRunView({ run }: { run: CheckRunDetail }) {
   return (
     <div className="stack" data-check-run={run.id}>
       <p className="small">
-        {run.checklist.name} at {run.school.name} · {formatDateTime(run.startedAt)} · {formatMinutes(run.durationMinutes)} ·{' '}
-        {run.officer.name}
+        {run.checklist.name} at {run.school.name} · {formatDateTime(run.startedAt)} ·{' '}
+        {formatMinutes(run.durationMinutes)} · {run.officer.name}
       </p>
       <ul className="check-results" aria-label="Results">
         {run.results.map((r) => (
           <li key={r.itemId} className={r.passed ? 'check-result' : 'check-result is-failed'}>
             <span>
-              {r.passed ? <Badge tone="success">✓ Pass</Badge> : <Badge tone="danger">✕ Fail</Badge>} {r.label}
+              {r.passed ? <Badge tone="success">✓ Pass</Badge> : <Badge tone="danger">✕ Fail</Badge>}{' '}
+              {r.label}
               {r.area && <span className="muted small"> · {r.area.name}</span>}
             </span>
             {r.note && <span className="small pre-line">{r.note}</span>}

@@ -45,7 +45,11 @@ export function ChecklistForm({
   const save = useAction(async () => {
     const body = {
       name: name.trim(),
-      items: items.map((i) => ({ ...(i.id ? { id: i.id } : {}), label: i.label.trim(), areaId: i.areaId || null })),
+      items: items.map((i) => ({
+        ...(i.id ? { id: i.id } : {}),
+        label: i.label.trim(),
+        areaId: i.areaId || null,
+      })),
     };
     onDone(
       checklist
@@ -57,16 +61,39 @@ export function ChecklistForm({
   const suggestions = SUGGESTED_CHECK_ITEMS.filter((s) => !items.some((i) => i.label.trim() === s));
 
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} aria-label={checklist ? 'Edit check list' : 'New check list'}>
+    <Form
+      onSubmit={() => void save.run()}
+      error={save.error}
+      aria-label={checklist ? 'Edit check list' : 'New check list'}
+    >
       <div className="form-grid">
         {!checklist && (
-          <SelectField label="School" name="schoolId" required value={schoolId} onChange={setSchoolId} options={schoolOptions} error={err('schoolId')} />
+          <SelectField
+            label="School"
+            name="schoolId"
+            required
+            value={schoolId}
+            onChange={setSchoolId}
+            options={schoolOptions}
+            error={err('schoolId')}
+          />
         )}
-        <TextField label="Name" name="name" required maxLength={200} value={name} onChange={setName} error={err('name')} hint="e.g. Morning lock-up check" />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={setName}
+          error={err('name')}
+          hint="e.g. Morning lock-up check"
+        />
       </div>
       <fieldset className="fieldset">
         <legend>Items</legend>
-        {items.length === 0 && <p className="muted small">No item yet: add one or pick a suggestion below.</p>}
+        {items.length === 0 && (
+          <p className="muted small">No item yet: add one or pick a suggestion below.</p>
+        )}
         <ol className="checklist-items">
           {items.map((item, index) => (
             <li key={item.key} className="checklist-item">

@@ -43,10 +43,14 @@ export function ChecksPage() {
   const [filters, setFilters] = useUrlFilters(['schoolId', 'failed'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schoolOptions = useSchoolOptions();
-  const checklists = useApiData<{ items: Checklist[] }>('/patrol-checklists', { schoolId }, { keepPrevious: true });
+  const checklists = useApiData<{ items: Checklist[] }>(
+    '/patrol-checklists',
+    { schoolId },
+    { keepPrevious: true },
+  );
   const runs = useApiData<CheckRunPage>(
     '/patrol-checks',
-    { schoolId, failed: filters.failed === 'true' ? 'true' : undefined, limit: 50 },
+    { schoolId, failed: filters.failed === 'true' ? 'true' : undefined, limit: 20 },
     { keepPrevious: true },
   );
   const [dialog, setDialog] = useState<DialogState>(null);
@@ -106,16 +110,26 @@ export function ChecksPage() {
                         <span className="muted small">{plural(c.items.length, 'item')}</span>
                       </div>
                       <p className="small muted">
-                        {c.school.name} · {c.lastRunAt ? `last run ${formatDateTime(c.lastRunAt)}` : 'never run'}
+                        {c.school.name} ·{' '}
+                        {c.lastRunAt ? `last run ${formatDateTime(c.lastRunAt)}` : 'never run'}
                       </p>
                       <div className="row">
                         {canRun && (
-                          <Button size="small" variant="primary" onClick={() => open({ kind: 'run', checklist: c })} aria-label={`Run ${c.name}`}>
+                          <Button
+                            size="small"
+                            variant="primary"
+                            onClick={() => open({ kind: 'run', checklist: c })}
+                            aria-label={`Run ${c.name}`}
+                          >
                             Run check
                           </Button>
                         )}
                         {canManage && (
-                          <Button size="small" onClick={() => open({ kind: 'edit', checklist: c })} aria-label={`Edit ${c.name}`}>
+                          <Button
+                            size="small"
+                            onClick={() => open({ kind: 'edit', checklist: c })}
+                            aria-label={`Edit ${c.name}`}
+                          >
                             Edit
                           </Button>
                         )}
@@ -129,41 +143,54 @@ export function ChecksPage() {
         </Section>
         <Section title="Recent checks" id="runs">
           <LoadState resource={runs} label="Loading checks…">
-            {({ items }) =>
+            {({ items, total }) =>
               items.length === 0 ? (
                 <EmptyState title="No check run yet." />
               ) : (
-                <DataTable
-                  caption="Recent security checks"
-                  rows={items}
-                  rowKey={(r) => r.id}
-                  busy={runs.loading}
-                  columns={[
-                    { header: 'When', className: 'nowrap', render: (r) => formatDateTime(r.startedAt) },
-                    { header: 'Check list', render: (r) => r.checklist.name },
-                    { header: 'School', render: (r) => r.school.name },
-                    { header: 'By', render: (r) => r.officer.name },
-                    {
-                      header: 'Result',
-                      render: (r) =>
-                        r.failedCount > 0 ? (
-                          <Badge tone="danger">✕ {r.failedCount} of {r.itemCount} failed</Badge>
-                        ) : (
-                          <Badge tone="success">✓ All {r.itemCount} passed</Badge>
+                <>
+                  <p className="muted small">
+                    {items.length < total
+                      ? `The latest ${items.length} of ${total} checks`
+                      : plural(total, 'check')}
+                  </p>
+                  <DataTable
+                    caption="Recent security checks"
+                    rows={items}
+                    rowKey={(r) => r.id}
+                    busy={runs.loading}
+                    columns={[
+                      { header: 'When', className: 'nowrap', render: (r) => formatDateTime(r.startedAt) },
+                      { header: 'Check list', render: (r) => r.checklist.name },
+                      { header: 'School', render: (r) => r.school.name },
+                      { header: 'By', render: (r) => r.officer.name },
+                      {
+                        header: 'Result',
+                        render: (r) =>
+                          r.failedCount > 0 ? (
+                            <Badge tone="danger">
+                              ✕ {r.failedCount} of {r.itemCount} failed
+                            </Badge>
+                          ) : (
+                            <Badge tone="success">✓ All {r.itemCount} passed</Badge>
+                          ),
+                      },
+                      {
+                        header: 'Actions',
+                        className: 'actions',
+                        hideLabelWhenStacked: true,
+                        render: (r) => (
+                          <Button
+                            size="small"
+                            onClick={() => open({ kind: 'view', runId: r.id })}
+                            aria-label={`View ${r.checklist.name} of ${formatDateTime(r.startedAt)}`}
+                          >
+                            View
+                          </Button>
                         ),
-                    },
-                    {
-                      header: 'Actions',
-                      className: 'actions',
-                      hideLabelWhenStacked: true,
-                      render: (r) => (
-                        <Button size="small" onClick={() => open({ kind: 'view', runId: r.id })} aria-label={`View ${r.checklist.name} of ${formatDateTime(r.startedAt)}`}>
-                          View
-                        </Button>
-                      ),
-                    },
-                  ]}
-                />
+                      },
+                    ]}
+                  />
+                </>
               )
             }
           </LoadState>
@@ -187,7 +214,12 @@ export function ChecksPage() {
           />
         )}
       </Dialog>
-      <Dialog open={dialog?.kind === 'result' || dialog?.kind === 'view'} title="Check results" onClose={() => setDialog(null)} wide>
+      <Dialog
+        open={dialog?.kind === 'result' || dialog?.kind === 'view'}
+        title="Check results"
+        onClose={() => setDialog(null)}
+        wide
+      >
         {dialog?.kind === 'result' && (
           <div className="stack">
             <Notice

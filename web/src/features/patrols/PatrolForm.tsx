@@ -139,7 +139,14 @@ export function PatrolForm({
           </Button>
         ))}
       </div>
-      <TextAreaField label="Notes" name="notes" maxLength={2000} value={notes} onChange={setNotes} error={err('notes')} />
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        maxLength={2000}
+        value={notes}
+        onChange={setNotes}
+        error={err('notes')}
+      />
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy} className="btn-wide">
           {entry ? 'Save entry' : 'Log patrol'}

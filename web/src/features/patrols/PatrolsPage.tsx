@@ -10,6 +10,7 @@ import { api } from '../../lib/api.ts';
 import { formatMinutes } from '../../lib/datetime.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
+import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSchoolOptions } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
@@ -39,10 +40,19 @@ function EntryCard({
       {entry.notes && <p className="pre-line">{entry.notes}</p>}
       {entry.mine && (
         <div className="row">
-          <Button size="small" onClick={onEdit} aria-label={`Edit ${PATROL_KIND_LABELS[entry.kind]} patrol of ${formatDateTime(entry.startedAt)}`}>
+          <Button
+            size="small"
+            onClick={onEdit}
+            aria-label={`Edit ${PATROL_KIND_LABELS[entry.kind]} patrol of ${formatDateTime(entry.startedAt)}`}
+          >
             Edit
           </Button>
-          <Button size="small" variant="ghost" onClick={onDelete} aria-label={`Delete ${PATROL_KIND_LABELS[entry.kind]} patrol of ${formatDateTime(entry.startedAt)}`}>
+          <Button
+            size="small"
+            variant="ghost"
+            onClick={onDelete}
+            aria-label={`Delete ${PATROL_KIND_LABELS[entry.kind]} patrol of ${formatDateTime(entry.startedAt)}`}
+          >
             Delete
           </Button>
         </div>
@@ -59,7 +69,7 @@ export function PatrolsPage() {
   const { can, schools, selectedSchoolId } = useSession();
   const canLog = can('patrol.log');
   const schoolOptions = useSchoolOptions();
-  const defaultSchoolId = selectedSchoolId ?? schools[0]?.id ?? '';
+  const defaultSchoolId = useHomeSchoolId();
   const entries = useApiData<PatrolEntryPage>('/patrols', {
     mine: canLog ? 'true' : undefined,
     schoolId: canLog ? undefined : (selectedSchoolId ?? undefined),
@@ -78,7 +88,11 @@ export function PatrolsPage() {
   return (
     <Page
       title="Patrols & checks"
-      description={canLog ? 'Log a patrol as you finish it; it also goes into your activity log.' : 'Patrols logged at your schools.'}
+      description={
+        canLog
+          ? 'Log a patrol as you finish it; it also goes into your activity log.'
+          : 'Patrols logged at your schools.'
+      }
     >
       <PatrolTabs />
       <div className="page-sections">
@@ -105,7 +119,9 @@ export function PatrolsPage() {
               ) : (
                 <>
                   <p className="muted small">
-                    {items.length < total ? `The latest ${items.length} of ${total} entries` : `${total} entries`}
+                    {items.length < total
+                      ? `The latest ${items.length} of ${total} entries`
+                      : `${total} entries`}
                   </p>
                   <ul className="entry-cards" aria-label={canLog ? 'My patrol entries' : 'Patrol entries'}>
                     {items.map((entry) => (
@@ -150,8 +166,8 @@ export function PatrolsPage() {
           <div className="stack">
             <ErrorBanner error={remove.error} />
             <p>
-              The {PATROL_KIND_LABELS[deleting.kind].toLowerCase()} patrol of {formatDateTime(deleting.startedAt)} and its
-              activity-log entry will be removed.
+              The {PATROL_KIND_LABELS[deleting.kind].toLowerCase()} patrol of{' '}
+              {formatDateTime(deleting.startedAt)} and its activity-log entry will be removed.
             </p>
             <div className="form-actions">
               <Button variant="danger" busy={remove.busy} onClick={() => void remove.run(deleting)}>

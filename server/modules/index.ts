@@ -24,6 +24,7 @@ import { threatRoutes } from './threats/threats.routes.js';
 import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { educationRoutes } from './education/education.routes.js';
 import { rosterImportRoutes } from './roster-import/roster-import.routes.js';
+import { supportReferralRoutes } from './support-referrals/support-referrals.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 
@@ -54,6 +55,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(mentoringRoutes);
   await app.register(educationRoutes);
   await app.register(rosterImportRoutes);
+  await app.register(supportReferralRoutes);
   await app.register(directoryRoutes);
   await app.register(workOrderRoutes);
 };

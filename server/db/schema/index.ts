@@ -11,3 +11,4 @@ export * from './education.js';
 export * from './roster-import.js';
 export * from './work-orders.js';
 export * from './activity.js';
+export * from './support.js';

@@ -13,6 +13,9 @@ import { routeTable, type RouteInfo } from './plugin.js';
 import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
+import {
+  claimEducationRecords, EDUCATION_PERSONAL_READS, EDUCATION_REQUESTS, educationRecords, type EducationRecords,
+} from './scope.education.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -32,6 +35,7 @@ interface Place {
   incidents: IncidentRecords;
   tips: TipRecords;
   shared: SharedRecords;
+  education: EducationRecords;
 }
 let north: Place;
 let south: Place;
@@ -84,11 +88,12 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const incidents = await incidentRecords(t, districtId, school, sro);
   const tipsOf = await tipRecords(t, school, sro, student!.id);
   const shared = await sharedRecords(t, districtId, school, sro.id);
+  const education = await educationRecords(t, districtId, school, sro.id, staff.id, student!.id);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared,
+    incidents, tips: tipsOf, shared, education,
   };
 }
 
@@ -161,6 +166,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   ...Object.fromEntries(Object.entries(INCIDENT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.incidents)])),
   ...Object.fromEntries(Object.entries(TIP_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.tips)])),
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
+  ...Object.fromEntries(Object.entries(EDUCATION_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.education)])),
 };
 
 /**
@@ -221,6 +227,8 @@ beforeAll(async () => {
     const userId = ids.get(`${role}@north`)!;
     await t.db.insert(threatCaseMembers).values([{ caseId: north.tips.case, userId }, { caseId: south.tips.case, userId }]);
   }
+  // A teacher's requests are read by their requester only, a contact is changed by its author only: south's are theirs.
+  await claimEducationRecords(t, south.education, { requester: ids.get('school_admin@district')!, author: ids.get('counselor@district')! });
 }, 120_000);
 
 afterAll(async () => t?.close());
@@ -261,7 +269,7 @@ describe('record scope', () => {
   it.each(ROLES)('%s at one school reads the records of its own school', async (role) => {
     const client = as.get(`${role}@north`)!;
     const wrong: string[] = [];
-    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
+    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && !EDUCATION_PERSONAL_READS.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
       const res = await send(client, route, north, north);
       if (res.status !== 200) wrong.push(`${key(route)} -> ${res.status}`);
     }

@@ -44,6 +44,8 @@ const QUERIES: Record<string, string> = {
   'GET /api/incidents/crdc': '?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
   'GET /api/threat-cases/team-candidates': '?schoolId=00000000-0000-4000-8000-000000000000',
   'GET /api/public/tips/schools': '?q=High',
+  'GET /api/education/hours': '?from=2026-01-01&to=2026-12-31',
+  'GET /api/mentoring/students': '?schoolId=00000000-0000-4000-8000-000000000000&q=Doe',
 };
 
 async function call(client: TestClient, route: RouteInfo) {

@@ -25,6 +25,8 @@ import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { educationRoutes } from './education/education.routes.js';
 import { rosterImportRoutes } from './roster-import/roster-import.routes.js';
 import { supportReferralRoutes } from './support-referrals/support-referrals.routes.js';
+import { reentryRoutes } from './reentry/reentry.routes.js';
+import { supportTeamRoutes } from './support-teams/support-teams.routes.js';
 import { directoryRoutes } from './directory/directory.routes.js';
 import { workOrderRoutes } from './work-orders/work-orders.routes.js';
 
@@ -56,6 +58,8 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(educationRoutes);
   await app.register(rosterImportRoutes);
   await app.register(supportReferralRoutes);
+  await app.register(reentryRoutes);
+  await app.register(supportTeamRoutes);
   await app.register(directoryRoutes);
   await app.register(workOrderRoutes);
 };

@@ -61,6 +61,7 @@ import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
 import { generatePreparedness } from './preparedness.js';
 import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
+import { seedSupportEducation } from './support-education.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -160,6 +161,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     }
     demoTip = tipHistory.demo;
     log(`  ${tipHistory.tips.length} anonymous tips, ${tipHistory.messages.length} tip messages, ${tipHistory.cases.length} threat assessments (${elapsed()})`);
+    log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

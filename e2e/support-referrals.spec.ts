@@ -193,3 +193,86 @@ describe('student support: a mentoring contact with a private note', () => {
   });
 });
 
+// Re-entry plans and problem-solving teams are worked by their members: a counselor opens a plan for a student
+// returning from detention and records a check-in; an SRO starts a truancy team with a case and an action item.
+describe('student support: a re-entry plan and a problem-solving team', () => {
+  let e2e: E2E;
+  const tag = Date.now().toString(36);
+  let student: { firstName: string; lastName: string; preferredName: string | null };
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const counselor = await apiSession(e2e.baseUrl, 'counselor@demo.test');
+    const session = await counselor.get<{ schools: { id: string; name: string }[] }>('/auth/session');
+    const school = session.schools.find((s) => s.name === 'Riverbend High School')!;
+    const roster = await counselor.get<{ items: (typeof student)[] }>(`/students?schoolId=${school.id}&pageSize=5&page=3`);
+    await counselor.close();
+    student = roster.items[0]!;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+  const nameOf = () => `${student.preferredName ?? student.firstName} ${student.lastName}`;
+
+  it('the counselor opens a re-entry plan with a goal and records a check-in', async () => {
+    const tracked = await e2e.signedInPage('counselor@demo.test');
+    const { page } = tracked;
+    await page.goto('/support/reentry');
+    await page.getByRole('button', { name: 'New re-entry plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New re-entry plan' });
+    await dialog.getByLabel('Student').fill(student.lastName);
+    await dialog.getByRole('button', { name: new RegExp(nameOf()) }).first().click();
+    await dialog.getByLabel('Returning from').fill(`Harlan County Juvenile Detention ${tag}`);
+    await dialog.getByLabel('End').fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByRole('checkbox', { name: 'Daniel Reyes' }).check();
+    await dialog.getByLabel('Goal 1').fill('Attends every class for four weeks');
+    await dialog.getByRole('button', { name: 'Create the plan' }).click();
+    await page.getByRole('heading', { level: 1, name: `Re-entry plan: ${nameOf()}` }).waitFor();
+    await page.getByRole('region', { name: /^Team/ }).getByText('Daniel Reyes').waitFor();
+
+    const checkIn = page.getByRole('form', { name: 'Add a check-in' });
+    await checkIn.getByLabel('Progress').selectOption({ label: 'Some concerns' });
+    await checkIn.getByLabel('Check-in note').fill(`Late twice this week ${tag}`);
+    await checkIn.getByRole('button', { name: 'Add check-in' }).click();
+    await page.getByRole('region', { name: 'Check-ins' }).getByText(`Late twice this week ${tag}`).waitFor();
+    await page.getByLabel(/Status of goal/).selectOption({ label: 'Met' });
+    await page.getByText('The goal is saved.').waitFor();
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page, 're-entry plan on a phone');
+    expect(tracked.errors).toEqual([]);
+  });
+
+  it('the SRO starts a truancy team with a case and an action item', async () => {
+    const tracked = await e2e.signedInPage('sro@demo.test');
+    const { page } = tracked;
+    await page.goto('/support/teams');
+    await page.getByRole('button', { name: 'New team' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New problem-solving team' });
+    await dialog.getByLabel('Name').fill(`Attendance team ${tag}`);
+    await dialog.getByLabel('Focus').selectOption({ label: 'Truancy' });
+    await dialog.getByLabel('School').selectOption({ label: 'Riverbend High School' });
+    await dialog.getByRole('checkbox', { name: 'Marisol Delgado' }).check();
+    await dialog.getByRole('button', { name: 'Create the team' }).click();
+    await page.getByRole('heading', { level: 1, name: `Attendance team ${tag}` }).waitFor();
+
+    await page.getByRole('button', { name: 'Add a case' }).click();
+    let step = page.getByRole('dialog', { name: 'Add a case' });
+    await step.getByLabel('Student').fill(student.lastName);
+    await step.getByRole('button', { name: new RegExp(nameOf()) }).first().click();
+    await step.getByLabel('Concern').fill('Eleven absences since October');
+    await step.getByRole('button', { name: 'Add case' }).click();
+    await page.getByRole('table', { name: 'Student cases' }).getByText('Eleven absences since October').waitFor();
+
+    await page.getByRole('button', { name: 'Add an action item' }).click();
+    step = page.getByRole('dialog', { name: 'Add an action item' });
+    await step.getByLabel('What').fill(`Home visit with the counselor ${tag}`);
+    await step.getByLabel('Owner').selectOption({ label: 'Marisol Delgado' });
+    await step.getByLabel('For case').selectOption({ label: nameOf() });
+    await step.getByRole('button', { name: 'Add action item' }).click();
+    const item = page.getByRole('table', { name: 'Action items' }).getByRole('row').filter({ hasText: `Home visit with the counselor ${tag}` });
+    await item.getByText('Marisol Delgado').waitFor();
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page, 'a team on a phone');
+    expect(tracked.errors).toEqual([]);
+  });
+});

@@ -144,6 +144,7 @@ describe('student support: a mentoring contact with a private note', () => {
   const tag = Date.now().toString(36);
   const privateNote = `Talked about his father's arrest (${tag})`;
   let student: { firstName: string; lastName: string; preferredName: string | null };
+  let other: typeof student;
 
   beforeAll(async () => {
     e2e = await startE2E();
@@ -153,6 +154,7 @@ describe('student support: a mentoring contact with a private note', () => {
     const roster = await counselor.get<{ items: (typeof student)[] }>(`/students?schoolId=${school.id}&pageSize=5&page=2`);
     await counselor.close();
     student = roster.items[0]!;
+    other = roster.items.find((s) => s.lastName !== student.lastName)!;
   });
   afterAll(async () => {
     await e2e?.close();
@@ -190,6 +192,28 @@ describe('student support: a mentoring contact with a private note', () => {
     expect(await seen.first().getByRole('button', { name: /^Open/ }).count()).toBe(0);
     expect(await supervisor.page.locator('main').innerText()).not.toContain(privateNote);
     expect(supervisor.errors).toEqual([]);
+  });
+
+  it('the SRO records a mediation between two students and a parent', async () => {
+    const tracked = await e2e.signedInPage('sro@demo.test');
+    const { page } = tracked;
+    await page.goto('/support/mentoring');
+    await page.getByRole('button', { name: 'Record a mediation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a mediation' });
+    await dialog.getByLabel('School').selectOption({ label: 'Riverbend High School' });
+    for (const [i, s] of [student, other].entries()) {
+      await dialog.getByLabel(`Student (party ${i + 1})`).fill(s.lastName);
+      await dialog.getByRole('button', { name: new RegExp(`${s.preferredName ?? s.firstName} ${s.lastName}`) }).first().click();
+    }
+    await dialog.getByRole('button', { name: 'Add a party' }).click();
+    await dialog.getByLabel('Party 3 is').selectOption({ label: 'Another person' });
+    await dialog.getByLabel('Name (party 3)').fill(`Dana Parent${tag}`);
+    await dialog.getByLabel('Relation (party 3)').fill('parent');
+    await dialog.getByLabel('Outcome').selectOption({ label: 'Resolved' });
+    await dialog.getByRole('button', { name: 'Save mediation' }).click();
+    await page.getByText('The mediation is saved.').waitFor();
+    await page.getByRole('table', { name: 'Conflict mediations' }).getByText(`Dana Parent${tag}`, { exact: false }).waitFor();
+    expect(tracked.errors).toEqual([]);
   });
 });
 

@@ -62,6 +62,7 @@ import { Rng } from './random.js';
 import { generatePreparedness } from './preparedness.js';
 import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
 import { seedSupportEducation } from './support-education.js';
+import { seedStudentSupport } from './student-support.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -162,6 +163,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     demoTip = tipHistory.demo;
     log(`  ${tipHistory.tips.length} anonymous tips, ${tipHistory.messages.length} tip messages, ${tipHistory.cases.length} threat assessments (${elapsed()})`);
     log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
+    log(`  ${await seedStudentSupport(tx, data, directory.ids, hash, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

@@ -60,7 +60,7 @@ describe('support referrals: an SRO refers a student to a vendor and the vendor 
     await page.getByRole('heading', { level: 1, name: 'Student support' }).waitFor();
     await page.getByRole('button', { name: 'Refer a student' }).click();
     const dialog = page.getByRole('dialog', { name: 'Refer a student' });
-    await dialog.getByLabel('Student').fill(student.lastName);
+    await dialog.getByRole('searchbox', { name: 'Student' }).fill(student.lastName);
     await dialog.getByRole('button', { name: new RegExp(studentName()) }).first().click();
     await dialog.getByLabel('Refer to').selectOption({ label: `${vendor.name} (mental-health vendor)` });
     await dialog.getByLabel('Reason').selectOption({ label: 'Grief or trauma' });

@@ -363,6 +363,7 @@ ALTER TABLE "support_teams" ADD CONSTRAINT "support_teams_created_by_users_id_fk
 CREATE UNIQUE INDEX "education_classes_number_key" ON "education_classes" USING btree ("district_id","year","number");--> statement-breakpoint
 CREATE INDEX "education_classes_school_idx" ON "education_classes" USING btree ("school_id","status","scheduled_date");--> statement-breakpoint
 CREATE INDEX "education_classes_requester_idx" ON "education_classes" USING btree ("requested_by","created_at");--> statement-breakpoint
+CREATE INDEX "education_classes_delivered_idx" ON "education_classes" USING btree ("district_id","scheduled_date") WHERE "education_classes"."status" = 'delivered';--> statement-breakpoint
 CREATE INDEX "education_materials_class_idx" ON "education_materials" USING btree ("class_id");--> statement-breakpoint
 CREATE INDEX "education_survey_responses_class_idx" ON "education_survey_responses" USING btree ("class_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "education_surveys_token_key" ON "education_surveys" USING btree ("token_hash");--> statement-breakpoint
@@ -370,8 +371,10 @@ CREATE INDEX "education_surveys_class_idx" ON "education_surveys" USING btree ("
 CREATE UNIQUE INDEX "education_topics_key" ON "education_topics" USING btree ("district_id","key");--> statement-breakpoint
 CREATE UNIQUE INDEX "mediation_parties_position_key" ON "mediation_parties" USING btree ("mediation_id","position");--> statement-breakpoint
 CREATE INDEX "mediation_parties_student_idx" ON "mediation_parties" USING btree ("student_id");--> statement-breakpoint
+CREATE INDEX "mediations_district_idx" ON "mediations" USING btree ("district_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "mediations_school_idx" ON "mediations" USING btree ("school_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "mediations_author_idx" ON "mediations" USING btree ("author_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "mentoring_contacts_district_idx" ON "mentoring_contacts" USING btree ("district_id","occurred_at","id");--> statement-breakpoint
 CREATE INDEX "mentoring_contacts_school_idx" ON "mentoring_contacts" USING btree ("school_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "mentoring_contacts_student_idx" ON "mentoring_contacts" USING btree ("student_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "mentoring_contacts_author_idx" ON "mentoring_contacts" USING btree ("author_id","occurred_at");--> statement-breakpoint

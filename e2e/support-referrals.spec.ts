@@ -99,19 +99,19 @@ describe('support referrals: an SRO refers a student to a vendor and the vendor 
     let dialog = page.getByRole('dialog', { name: 'Schedule the first appointment' });
     const when = new Date(Date.now() + 2 * 86_400_000);
     const local = `${when.toISOString().slice(0, 10)}T15:30`;
-    await dialog.getByLabel('Appointment').fill(local);
+    await dialog.getByLabel('Appointment', { exact: true }).fill(local);
     await dialog.getByRole('button', { name: 'Schedule the first appointment' }).click();
     await page.getByText('The appointment is scheduled.').waitFor();
 
     await page.getByRole('button', { name: 'Add a clinical note' }).click();
     dialog = page.getByRole('dialog', { name: 'Add a clinical note' });
-    await dialog.getByLabel('Note').fill(clinical);
+    await dialog.getByLabel('Note', { exact: true }).fill(clinical);
     await dialog.getByRole('button', { name: 'Add a clinical note' }).click();
     await page.getByRole('region', { name: 'Clinical notes' }).getByText(clinical).waitFor();
 
     await page.getByRole('button', { name: 'Close the loop' }).click();
     dialog = page.getByRole('dialog', { name: 'Close the loop' });
-    await dialog.getByLabel('Outcome').selectOption({ label: 'Receiving ongoing services' });
+    await dialog.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Receiving ongoing services' });
     await dialog.getByLabel('Closing line for the referrer (optional)').fill('Seen twice; continues weekly.');
     await dialog.getByRole('button', { name: 'Close the loop' }).click();
     await page.getByText('The referral is closed.').waitFor();

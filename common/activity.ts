@@ -30,7 +30,7 @@ export const DEFAULT_TRIAD_ROLE: Record<ActivityKind, TriadRole> = {
  */
 export const ACTIVITY_SOURCES = [
   'patrol_entry', 'call', 'incident', 'education_class', 'mentoring_contact', 'mediation', 'event_coverage', 'meeting',
-  'drill', 'staff_training', 'patrol_check_run',
+  'drill', 'staff_training', 'patrol_check_run', 'outreach_event',
 ] as const;
 export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
 

@@ -25,7 +25,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: true, group: 'Work' },
   { capability: 8, label: 'Notices & status', path: '/notices', permission: 'notice.read', built: true, group: 'Work' },
   { capability: 12, label: 'Threat assessment', path: '/threats', permission: 'threat.read', built: true, group: 'Work' },
-  { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: true, alsoForRoles: ['staff'], group: 'Work' },
+  { capability: 13, label: 'Student support', path: '/support', permission: 'referral.read', built: true, group: 'Work' },
   // Teachers and counselors request classes; officers and readers hold education.read.
   { capability: 14, label: 'Education programs', path: '/education', permission: 'education.read', built: true, alsoForRoles: ['staff', 'counselor'], group: 'Work' },
   { capability: 20, label: 'Anonymous tips', path: '/tips', permission: 'tip.read', built: true, group: 'Work' },

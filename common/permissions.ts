@@ -65,7 +65,7 @@ export const PERMISSIONS = {
   'support.log': 'Log mentoring and informal counseling contacts',
   'support.read': 'See that mentoring contacts and mediations happened (never another person\'s private note)',
   'referral.create': 'Refer a student to support',
-  'referral.read': 'See support referrals',
+  'referral.read': 'See support referrals one made, received or oversees',
   'referral.manage': 'Receive and close support referrals',
   'referral.oversee': 'See every support referral of the school (status only, never clinical notes)',
   'support.plan': 'Create re-entry plans and problem-solving teams; work on those one is a member of',
@@ -156,6 +156,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notice.read', 'plan.read', 'alert.raise', 'alert.receive', 'education.request', 'training.read', 'referral.create',
     // Anyone on a school's staff may report a broken camera or door (and so must see the list); only managers edit it.
     'security_system.read', 'security_system.report',
+    // Only to follow the referrals they made: the referral rules show a teacher nothing else.
+    'referral.read',
   ],
   // A district (education) official: juvenile law-enforcement records and officers' certifications stay with the
   // police side, and only the SRO's police supervisor approves an SRO's report.

@@ -156,4 +156,30 @@ describe('education: a teacher requests a class and the SRO schedules and record
     await sro.page.getByRole('table', { name: /Education hours/ }).getByRole('cell', { name: 'Cyber safety' }).first().waitFor();
     expect(sro.errors).toEqual([]);
   });
+
+  it('the SRO records an outreach event, which counts in the hours of the school', async () => {
+    const tracked = await e2e.signedInPage('sro@demo.test');
+    const { page } = tracked;
+    await page.goto('/education/outreach?schoolId=all');
+    await page.getByRole('link', { name: 'Outreach' }).waitFor();
+    await page.getByRole('button', { name: 'New outreach event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New outreach event' });
+    await dialog.getByLabel('Title').fill(`Parent night on vaping ${tag}`);
+    await dialog.getByLabel('For', { exact: true }).selectOption({ label: 'Riverbend High School' });
+    await dialog.getByLabel('Audience').selectOption({ label: 'Parents and families' });
+    await dialog.getByLabel('Topic').selectOption({ label: 'Drug awareness' });
+    await dialog.getByLabel('When').fill(`${dayFromNow(-2)}T18:30`);
+    await dialog.getByLabel('Duration (minutes)').fill('90');
+    await dialog.getByLabel('People reached').fill('45');
+    await dialog.getByRole('button', { name: 'Save event' }).click();
+    await page.getByText(`“Parent night on vaping ${tag}” is saved.`).waitFor();
+    const row = page.getByRole('row').filter({ hasText: `Parent night on vaping ${tag}` });
+    await row.getByText('1 h 30 min').waitFor();
+
+    await page.goto(`/education/hours?schoolId=all&from=${dayFromNow(-40)}&by=school`);
+    await page.getByRole('list', { name: 'Hours per school' }).getByText('Riverbend High School').waitFor();
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalOverflow(page, 'education hours on a phone');
+    expect(tracked.errors).toEqual([]);
+  });
 });

@@ -48,6 +48,7 @@ function printWelcome(url: string, kind: string): void {
     '    staff@demo.test       staff (teacher)',
     '    director@demo.test    district safety director',
     '    sysadmin@demo.test    system administrator',
+    '    vendor@demo.test      contracted mental-health clinician (sees only referrals to Lakeside Behavioral Health)',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

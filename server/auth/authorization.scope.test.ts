@@ -16,6 +16,12 @@ import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures
 import { DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
 import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
 import { OPERATIONS_REQUESTS, operationsOwnerOf, operationsRecords, type OperationsRecords } from './scope.operations.fixtures.js';
+import {
+  claimEducationRecords, EDUCATION_PERSONAL_READS, EDUCATION_REQUESTS, educationRecords, type EducationRecords,
+} from './scope.education.fixtures.js';
+import {
+  SUPPORT_DISTRICT_ROUTES, SUPPORT_HOLDERS, SUPPORT_PARTICIPANT_READS, SUPPORT_REQUESTS, supportRecords, type SupportRecords,
+} from './scope.support.fixtures.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -38,6 +44,8 @@ interface Place {
   shared: SharedRecords;
   patrols: PatrolRecords;
   operations: OperationsRecords;
+  education: EducationRecords;
+  support: SupportRecords;
 }
 let north: Place;
 let south: Place;
@@ -92,11 +100,13 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const shared = await sharedRecords(t, districtId, school, sro.id);
   const patrols = await patrolRecords(t, school, area!.id, sro);
   const operations = await operationsRecords(t, districtId, school, sro);
+  const education = await educationRecords(t, districtId, school, sro.id, staff.id, student!.id);
+  const support = await supportRecords(t, districtId, school, sro, student!.id);
   return {
     school, feeder, area: area!.id, student: student!.id, guardian: guardian!.id, assignment: assignment!.id, user: staff.id, grant: grant!.id,
     drill: drill!.id, rule: rule!.id, plan: plan!.id, version: version!.id, session: session!.id, requirement: requirement!.id, certification: certification!.id,
     alert: alert!.id, pendingAlert: pendingAlert!.id, reunification: event!.id, request: request!.id, broughtRequest: brought!.id,
-    incidents, tips: tipsOf, shared, patrols, operations, security: await securityRecords(db, districtId, school, sro.id),
+    incidents, tips: tipsOf, shared, patrols, operations, education, support, security: await securityRecords(db, districtId, school, sro.id),
   };
 }
 
@@ -172,6 +182,8 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   ...Object.fromEntries(Object.entries(SHARED_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.shared)])),
   ...Object.fromEntries(Object.entries(PATROL_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.patrols)])),
   ...Object.fromEntries(Object.entries(OPERATIONS_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.operations)])),
+  ...Object.fromEntries(Object.entries(EDUCATION_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.education)])),
+  ...Object.fromEntries(Object.entries(SUPPORT_REQUESTS).map(([route, request]) => [route, (r: Place) => request(r.support)])),
 };
 
 /**
@@ -188,6 +200,7 @@ const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certificati
 function positiveHolder(route: RouteInfo): string {
   if (PERSONAL.has(`${route.method} ${route.url}`)) return 'supervisor@district';
   if (route.permission!.startsWith('threat.')) return 'director@district';
+  if (SUPPORT_HOLDERS[route.permission!]) return SUPPORT_HOLDERS[route.permission!]!;
   return `${HOLDERS.find((r) => ROLE_PERMISSIONS[r].includes(route.permission!))!}@district`;
 }
 
@@ -232,6 +245,8 @@ beforeAll(async () => {
     const userId = ids.get(`${role}@north`)!;
     await t.db.insert(threatCaseMembers).values([{ caseId: north.tips.case, userId }, { caseId: south.tips.case, userId }]);
   }
+  // A teacher's requests are read by their requester only, a contact is changed by its author only: south's are theirs.
+  await claimEducationRecords(t, south.education, { requester: ids.get('school_admin@district')!, author: ids.get('counselor@district')! });
 }, 120_000);
 
 afterAll(async () => t?.close());
@@ -250,7 +265,7 @@ describe('record scope', () => {
     const wrong: string[] = [];
     for (const route of held) {
       for (const [label, records] of [['other school', south], ['other district', foreign]] as const) {
-        if (label === 'other school' && DISTRICT_RECORD_ROUTES.has(key(route))) continue;
+        if (label === 'other school' && (DISTRICT_RECORD_ROUTES.has(key(route)) || SUPPORT_DISTRICT_ROUTES.has(key(route)))) continue;
         const res = await send(client, route, records, north);
         if (res.status !== 404 || res.body?.error?.code !== 'not_found') wrong.push(`${key(route)} (${label}) -> ${res.status} ${res.text.slice(0, 120)}`);
       }
@@ -272,7 +287,7 @@ describe('record scope', () => {
   it.each(ROLES)('%s at one school reads the records of its own school', async (role) => {
     const client = as.get(`${role}@north`)!;
     const wrong: string[] = [];
-    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
+    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && !EDUCATION_PERSONAL_READS.has(key(r)) && !SUPPORT_PARTICIPANT_READS.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
       const res = await send(client, route, north, north);
       if (res.status !== 200) wrong.push(`${key(route)} -> ${res.status}`);
     }

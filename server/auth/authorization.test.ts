@@ -52,6 +52,11 @@ const QUERIES: Record<string, string> = {
   'GET /api/activity/reports/monthly/team': '?month=2026-10',
   'GET /api/security-systems/glance': '?schoolId=00000000-0000-4000-8000-000000000000',
   'GET /api/assessments/compare': '?from=00000000-0000-4000-8000-000000000000&to=00000000-0000-4000-8000-000000000001',
+  'GET /api/education/hours': '?from=2026-01-01&to=2026-12-31',
+  'GET /api/mentoring/students': '?schoolId=00000000-0000-4000-8000-000000000000&q=Doe',
+  'GET /api/support/students': '?q=Doe',
+  'GET /api/support/referral-targets': '?schoolId=00000000-0000-4000-8000-000000000000',
+  'GET /api/support/members': '?schoolId=00000000-0000-4000-8000-000000000000',
 };
 
 async function call(client: TestClient, route: RouteInfo) {

@@ -25,6 +25,8 @@ export const mentoringContacts = pgTable('mentoring_contacts', {
   note: text('note'),
   ...stamps,
 }, (t) => [
+  // District-wide lists page newest first: this index hands out the first page without sorting the district's contacts.
+  index('mentoring_contacts_district_idx').on(t.districtId, t.occurredAt, t.id),
   index('mentoring_contacts_school_idx').on(t.schoolId, t.occurredAt),
   index('mentoring_contacts_student_idx').on(t.studentId, t.occurredAt),
   index('mentoring_contacts_author_idx').on(t.authorId, t.occurredAt),
@@ -44,6 +46,7 @@ export const mediations = pgTable('mediations', {
   note: text('note'),
   ...stamps,
 }, (t) => [
+  index('mediations_district_idx').on(t.districtId, t.occurredAt, t.id),
   index('mediations_school_idx').on(t.schoolId, t.occurredAt),
   index('mediations_author_idx').on(t.authorId, t.occurredAt),
   check('mediations_duration', sql`${t.durationMinutes} between 1 and 1440`),
@@ -103,6 +106,8 @@ export const educationClasses = pgTable('education_classes', {
   uniqueIndex('education_classes_number_key').on(t.districtId, t.year, t.number),
   index('education_classes_school_idx').on(t.schoolId, t.status, t.scheduledDate),
   index('education_classes_requester_idx').on(t.requestedBy, t.createdAt),
+  // The hours report reads delivered classes of a district by day.
+  index('education_classes_delivered_idx').on(t.districtId, t.scheduledDate).where(sql`${t.status} = 'delivered'`),
   check('education_classes_attendance', sql`${t.attendance} is null or ${t.attendance} between 0 and ${t.classSize}`),
   check('education_classes_duration', sql`${t.durationMinutes} is null or ${t.durationMinutes} between 1 and 1440`),
 ]);

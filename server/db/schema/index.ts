@@ -15,3 +15,4 @@ export * from './activity.js';
 export * from './events.js';
 export * from './communications.js';
 export * from './patrols.js';
+export * from './support.js';

@@ -8,6 +8,7 @@ import { DataDirLockedError } from '../lock.js';
 import { openConfiguredDatabase } from '../open.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './generate.js';
 import { resetDatabase, seedDemoIfEmpty } from './seed.js';
+import { VENDOR_DEMO_ACCOUNT } from './student-support.js';
 
 const USAGE = `Usage: npm run seed [-- --reset]
 
@@ -48,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     } else {
       console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-      for (const account of DEMO_ACCOUNTS)
+      for (const account of [...DEMO_ACCOUNTS, VENDOR_DEMO_ACCOUNT])
         console.log(`  ${account.email.padEnd(22)} ${account.name}, ${account.title}`);
     }
   } finally {

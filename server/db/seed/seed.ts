@@ -74,6 +74,8 @@ import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
 import { generatePreparedness } from './preparedness.js';
 import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
+import { seedSupportEducation } from './support-education.js';
+import { seedStudentSupport } from './student-support.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -189,6 +191,8 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [meetingSeries, comms.series], [meetings, comms.meetings], [meetingAttendance, comms.attendance], [actionItems, comms.items], [schoolDocuments, comms.documents],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${comms.events.length} school events, ${comms.presence.length} leaving-the-building notices, ${comms.meetings.length} administration meetings (${elapsed()})`);
+    log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
+    log(`  ${await seedStudentSupport(tx, data, directory.ids, hash, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

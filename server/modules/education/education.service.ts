@@ -220,7 +220,7 @@ export async function deliverClass(ctx: ServiceContext, id: string, body: Delive
     const name = topicName(topics, row.c.topic)!;
     await feedClass(tx, ctx, {
       id, schoolId: row.c.schoolId, userId: instructorId, startedAt: row.c.startsAt ?? now, durationMinutes,
-      title: `${name} class (${body.attendance} students reached)`,
+      title: `${name} class (${body.attendance} students reached)`, participants: body.attendance,
     });
     if (first) await sendTeacherSurvey(tx, ctx, { classId: id, teacher: { name: row.requesterName, email: row.requesterEmail }, topicName: name, schoolName: row.schoolName, date: row.c.scheduledDate! }, publicUrl);
     return detail(tx, ctx, id);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { educationClasses, educationSurveys } from '../../db/schema/index.js';
+import { activityEntries, educationClasses, educationSurveys } from '../../db/schema/index.js';
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { auditOf } from '../drills/drills.test-support.js';
 import { startSupportWorld, type SupportWorld } from './education.test-support.js';
@@ -118,6 +118,12 @@ describe('delivery and feedback', () => {
     const sro = await w.as('sro.north');
     const res = await sro.post(`/api/education/classes/${ids.main}/delivery`, { attendance: 26, gradeLevels: [11, 10, 10], notes: 'Good questions.' });
     expect(res.body).toMatchObject({ status: 'delivered', attendance: 26, gradeLevels: [10, 11], durationMinutes: 50, feedback: { teacher: { answeredAt: null } } });
+    const [entry] = await w.t.db.select().from(activityEntries).where(eq(activityEntries.sourceId, ids.main!));
+    expect(entry).toMatchObject({
+      kind: 'class', triadRole: 'education', userId: w.ids['sro.north'], durationMinutes: 50, participants: 26, sourceType: 'education_class',
+      title: 'Bullying prevention class (26 students reached)',
+    });
+    expect(entry!.startedAt.toISOString()).toBe('2025-11-07T16:00:00.000Z');
     const mail = await smtp.waitFor('staff.north@prep.test');
     const token = /\/survey\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
     const anon = w.t.client();
@@ -177,7 +183,11 @@ describe('outreach, topics and hours', () => {
       schoolId: w.north.id, title: 'Parent night: vaping', audience: 'parents', topic: 'drug_awareness', occurredAt: '2025-11-05T00:30:00Z',
       durationMinutes: 90, peopleReached: 40,
     };
-    expect((await sro.post('/api/education/outreach', event)).status).toBe(201);
+    const created = await sro.post('/api/education/outreach', event);
+    expect(created.status).toBe(201);
+    expect((await w.t.db.select().from(activityEntries).where(eq(activityEntries.sourceId, created.body.id)))[0]).toMatchObject({
+      kind: 'outreach', triadRole: 'education', participants: 40, durationMinutes: 90, title: 'Outreach: Parent night: vaping (40 people reached)',
+    });
     expect((await sro.post('/api/education/outreach', { ...event, schoolId: null })).status).toBe(403);
     expect((await sro.post('/api/education/outreach', { ...event, peopleReached: -1 })).body.error.field).toBe('peopleReached');
     const community = await (await w.as('director')).post('/api/education/outreach', {

@@ -75,26 +75,30 @@ export async function hoursByTopic(db: Db, districtId: string, scope: Scope, fil
     classSchools.push(sql`and c.school_id = ${filter.schoolId}`);
     outreachSchools.push(sql`and o.school_id = ${filter.schoolId}`);
   }
+  // Summed by month, school and topic first; school names are joined to the (far fewer) sums, not to every item.
   const result = await db.execute(sql`
     with items as (
-      select to_char(c.scheduled_date, 'YYYY-MM') as month, c.school_id, c.topic, 1 as classes, 0 as outreach_events,
+      select date_trunc('month', c.scheduled_date)::date as month, c.school_id, c.topic, 1 as classes, 0 as outreach_events,
         c.duration_minutes as minutes, coalesce(c.attendance, 0) as reached
       from education_classes c
       where c.district_id = ${districtId} and c.status = 'delivered' and c.scheduled_date between ${filter.from}::date and ${filter.to}::date
         ${sql.join(classSchools, sql` `)}
       union all
-      select to_char(o.occurred_at at time zone ${filter.timezone}, 'YYYY-MM'), o.school_id, o.topic, 0, 1, o.duration_minutes, o.people_reached
+      select date_trunc('month', o.occurred_at at time zone ${filter.timezone})::date, o.school_id, o.topic, 0, 1, o.duration_minutes, o.people_reached
       from outreach_events o
       where o.district_id = ${districtId}
         and o.occurred_at >= (${filter.from}::date)::timestamp at time zone ${filter.timezone}
         and o.occurred_at < (${filter.to}::date + 1)::timestamp at time zone ${filter.timezone}
         ${sql.join(outreachSchools, sql` `)}
+    ),
+    sums as (
+      select month, school_id, topic, sum(classes)::int as classes, sum(outreach_events)::int as outreach_events,
+        sum(minutes)::int as minutes, sum(reached)::int as reached
+      from items group by month, school_id, topic
     )
-    select i.month, i.school_id, s.name as school_name, i.topic, sum(i.classes)::int as classes, sum(i.outreach_events)::int as outreach_events,
-      sum(i.minutes)::int as minutes, sum(i.reached)::int as reached
-    from items i left join schools s on s.id = i.school_id
-    group by i.month, i.school_id, s.name, i.topic
-    order by i.month, s.name nulls last, i.topic nulls last`);
+    select to_char(m.month, 'YYYY-MM') as month, m.school_id, s.name as school_name, m.topic, m.classes, m.outreach_events, m.minutes, m.reached
+    from sums m left join schools s on s.id = m.school_id
+    order by m.month, s.name nulls last, m.topic nulls last`);
   return rows<HoursAggregate>(result).map((r) => ({
     ...r, classes: Number(r.classes), outreach_events: Number(r.outreach_events), minutes: Number(r.minutes), reached: Number(r.reached),
   }));

@@ -52,7 +52,7 @@ export async function createOutreach(ctx: ServiceContext, body: OutreachBody): P
       durationMinutes: body.durationMinutes, peopleReached: body.peopleReached, notes: body.notes ?? null, recordedBy: ctx.actor.userId,
     });
     await writeAudit(tx, whoOf(ctx), { type: 'outreach.created', subjectType: 'outreach_event', subjectId: id, schoolId: body.schoolId, detail: { peopleReached: body.peopleReached } });
-    await feedOutreach(tx, ctx, { id, schoolId: body.schoolId, userId: ctx.actor.userId, startedAt: occurredAt, durationMinutes: body.durationMinutes, title: title(body) });
+    await feedOutreach(tx, ctx, { id, schoolId: body.schoolId, userId: ctx.actor.userId, startedAt: occurredAt, durationMinutes: body.durationMinutes, title: title(body), participants: body.peopleReached });
     return toOutreach((await readOutreach(tx, ctx, id))!, topics);
   });
 }
@@ -79,7 +79,7 @@ export async function updateOutreach(ctx: ServiceContext, id: string, body: Part
     });
     const after = (await readOutreach(tx, ctx, id))!;
     await feedOutreach(tx, ctx, {
-      id, schoolId: after.o.schoolId, userId: after.o.recordedBy, startedAt: after.o.occurredAt, durationMinutes: after.o.durationMinutes, title: title(after.o),
+      id, schoolId: after.o.schoolId, userId: after.o.recordedBy, startedAt: after.o.occurredAt, durationMinutes: after.o.durationMinutes, title: title(after.o), participants: after.o.peopleReached,
     });
     return toOutreach(after, topics);
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediations, mentoringContacts } from '../../db/schema/index.js';
+import { activityEntries, mediations, mentoringContacts } from '../../db/schema/index.js';
 import { auditOf } from '../drills/drills.test-support.js';
 import { startSupportWorld, type SupportWorld } from '../education/education.test-support.js';
 
@@ -16,6 +16,7 @@ const contact = (extra: Record<string, unknown> = {}) => ({
   studentId: w.students.Riley, occurredAt: '2025-11-10T13:30:00Z', durationMinutes: 20, topic: 'attendance',
   note: 'Riley says mornings are hard since her mother works nights.', ...extra,
 });
+const logOf = async (sourceId: string) => w.t.db.select().from(activityEntries).where(sql`${activityEntries.sourceId} = ${sourceId}`);
 const count = async (table: typeof mentoringContacts | typeof mediations) =>
   Number((await w.t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n);
 
@@ -32,6 +33,12 @@ describe('mentoring contacts', () => {
     const [created] = await auditOf(w.t.db, 'mentoring.contact_created', ids.contact);
     expect(created!.detail).toEqual({ studentId: w.students.Riley, topic: 'attendance', durationMinutes: 20 });
     expect(JSON.stringify(created!.detail)).not.toContain('mornings');
+    const [entry] = await logOf(ids.contact!);
+    expect(entry).toMatchObject({
+      kind: 'mentoring', triadRole: 'mentoring', userId: w.ids['sro.north'], schoolId: w.north.id, durationMinutes: 20,
+      sourceType: 'mentoring_contact', title: 'Mentoring contact: attendance',
+    });
+    expect(entry!.startedAt.toISOString()).toBe('2025-11-10T13:30:00.000Z');
   });
 
   it('shows the private note to its author and nobody else: another SRO, the counselor, the supervisor and the director see only that it happened', async () => {
@@ -79,6 +86,7 @@ describe('mentoring contacts', () => {
     const changed = await (await w.as('sro.north')).patch(`/api/mentoring/contacts/${ids.contact}`, { durationMinutes: 25, topic: 'family' });
     expect(changed.body).toMatchObject({ durationMinutes: 25, topic: 'family', note: contact().note });
     expect((await auditOf(w.t.db, 'mentoring.contact_updated', ids.contact))[0]!.detail).toEqual({ changed: ['durationMinutes', 'topic'] });
+    expect((await logOf(ids.contact!))[0]).toMatchObject({ durationMinutes: 25, title: 'Mentoring contact: family' });
   });
 
   it('answers 400 naming the field and writes nothing for a bad duration, topic, student or time', async () => {
@@ -122,6 +130,9 @@ describe('conflict mediations', () => {
       { kind: 'other', studentId: null, name: 'Ms. Reyes', grade: null, relation: 'parent' },
     ]);
     ids.mediation = res.body.id;
+    expect((await logOf(ids.mediation!))[0]).toMatchObject({
+      kind: 'mediation', triadRole: 'mentoring', durationMinutes: 45, title: 'Conflict mediation (2 students, 1 other)', sourceType: 'mediation',
+    });
     for (const who of ['sro2.north', 'counselor.north', 'supervisor', 'director']) {
       const seen = await (await w.as(who)).get(`/api/mentoring/mediations/${ids.mediation}`);
       expect(seen.body, who).toMatchObject({ outcome: 'partially_resolved', followUpOn: '2025-11-10', note: null });
@@ -162,5 +173,6 @@ describe('conflict mediations', () => {
     expect(changed.body).toMatchObject({ outcome: 'resolved', followUpOn: null });
     expect((await sro.delete(`/api/mentoring/mediations/${ids.mediation}`)).status).toBe(204);
     expect((await sro.get(`/api/mentoring/mediations/${ids.mediation}`)).status).toBe(404);
+    expect(await logOf(ids.mediation!)).toEqual([]);
   });
 });

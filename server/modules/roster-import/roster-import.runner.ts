@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { csvRecords, type CsvRecord } from './csv-stream.js';
 import type { RosterPackage } from './package-source.js';
 import type { PackagePlan } from './roster-import.check.js';
-import { flag, parseDay, parseGrade, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
+import { flag, parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
 import { studentRowOf, type UserMatch } from './roster-import.students.js';
 

@@ -47,12 +47,18 @@ function Details({ c }: { c: EducationClassDetail }) {
         <dt>Scheduled</dt>
         <dd>
           {c.scheduledDate ? (
-            `${formatDay(c.scheduledDate)} at ${c.startTime ?? ''}${c.room ? `, room ${c.room}` : ''}`
+            `${formatDay(c.scheduledDate)}${c.startTime ? ` at ${c.startTime}` : ''}`
           ) : (
             <span className="muted">Not yet</span>
           )}
         </dd>
       </div>
+      {c.room && (
+        <div>
+          <dt>Room</dt>
+          <dd>{c.room}</dd>
+        </div>
+      )}
       <div>
         <dt>Length</dt>
         <dd>{c.durationMinutes ? minutesText(c.durationMinutes) : <span className="muted">Not set</span>}</dd>

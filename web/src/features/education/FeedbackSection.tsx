@@ -110,16 +110,18 @@ export function FeedbackSection({
           {teacher.comment && <blockquote className="pre-line">{teacher.comment}</blockquote>}
         </>
       ) : (
-        <div className="row-between">
+        <div className="stack">
           <p className="muted">
             {teacher.sentAt
               ? `Survey mailed ${formatDateTime(teacher.sentAt)}; no answer yet.`
               : 'The survey is mailed to the teacher when the delivery is recorded.'}
           </p>
           {canManage && cls.status === 'delivered' && (
-            <Button size="small" busy={remail.busy} onClick={() => void remail.run()}>
-              Mail the link again
-            </Button>
+            <div className="row">
+              <Button size="small" busy={remail.busy} onClick={() => void remail.run()}>
+                Mail the teacher's link again
+              </Button>
+            </div>
           )}
         </div>
       )}

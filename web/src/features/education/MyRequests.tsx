@@ -57,7 +57,7 @@ export function MyRequests({
                     {c.number} · {c.schoolName} · {gradeText(c.gradeLevel)} · {c.classSize} students
                   </p>
                   <p>{whenText(c)}</p>
-                  {c.room && <p className="small">Room {c.room}</p>}
+                  {c.room && <p className="small">Room: {c.room}</p>}
                   {c.instructor && <p className="small">Officer: {c.instructor.name}</p>}
                   {c.decisionReason && <p className="small">Reason: {c.decisionReason}</p>}
                   {c.status === 'delivered' && c.attendance !== null && (

@@ -14,6 +14,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner.tsx';
 import { CheckboxField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
@@ -24,6 +25,8 @@ import { ContactForm } from './ContactForm.tsx';
 import { MediationForm } from './MediationForm.tsx';
 import { SupportTabs } from './SupportTabs.tsx';
 
+const PAGE_SIZE = 20;
+
 type Editing = { what: 'contact' | 'mediation'; id?: string } | null;
 
 /**
@@ -33,16 +36,18 @@ type Editing = { what: 'contact' | 'mediation'; id?: string } | null;
 export function MentoringPage() {
   const { can } = useSession();
   const canLog = can('support.log');
-  const [filters, setFilters] = useUrlFilters(['all'] as const);
+  const [filters, setFilters] = useUrlFilters(['all', 'cpage', 'mpage'] as const);
   const mine = canLog && filters.all !== 'true' ? 'true' : undefined;
+  const cpage = Number(filters.cpage) || 1;
+  const mpage = Number(filters.mpage) || 1;
   const contacts = useApiData<ContactPage>(
     '/mentoring/contacts',
-    { mine, pageSize: 50 },
+    { mine, page: cpage, pageSize: PAGE_SIZE },
     { keepPrevious: true },
   );
   const mediations = useApiData<MediationPage>(
     '/mentoring/mediations',
-    { mine, pageSize: 50 },
+    { mine, page: mpage, pageSize: PAGE_SIZE },
     { keepPrevious: true },
   );
   const [editing, setEditing] = useState<Editing>(null);
@@ -100,72 +105,94 @@ export function MentoringPage() {
           <CheckboxField
             label="Include others' contacts at my schools"
             checked={filters.all === 'true'}
-            onChange={(on) => setFilters({ all: on ? 'true' : '' })}
+            onChange={(on) => setFilters({ all: on ? 'true' : '', cpage: '', mpage: '' })}
           />
         </div>
       )}
       <div className="page-sections">
         <Section title="Contacts" id="contacts">
           <LoadState resource={contacts} label="Loading contacts…">
-            {({ items }) =>
+            {({ items, total }) =>
               items.length === 0 ? (
                 <EmptyState title="No contact recorded yet." />
               ) : (
-                <DataTable
-                  caption="Mentoring and counseling contacts"
-                  rows={items}
-                  rowKey={(c) => c.id}
-                  busy={contacts.loading}
-                  columns={[
-                    { header: 'Student', render: (c) => <strong>{c.student.name}</strong> },
-                    { header: 'When', className: 'nowrap', render: (c) => formatDateTime(c.occurredAt) },
-                    { header: 'Kind', render: (c) => CONTACT_KIND_LABELS[c.kind] },
-                    { header: 'Topic', render: (c) => MENTORING_TOPIC_LABELS[c.topic] },
-                    { header: 'Length', render: (c) => minutesText(c.durationMinutes) },
-                    { header: 'By', render: (c) => (c.mine ? 'Me' : c.author.name) },
-                    {
-                      header: 'Actions',
-                      hideLabelWhenStacked: true,
-                      render: (c) =>
-                        actions(
-                          'contact',
-                          c.id,
-                          c.mine,
-                          `contact with ${c.student.name}, ${formatDateTime(c.occurredAt)}`,
-                        ),
-                    },
-                  ]}
-                />
+                <>
+                  <DataTable
+                    caption="Mentoring and counseling contacts"
+                    rows={items}
+                    rowKey={(c) => c.id}
+                    busy={contacts.loading}
+                    columns={[
+                      { header: 'Student', render: (c) => <strong>{c.student.name}</strong> },
+                      { header: 'When', className: 'nowrap', render: (c) => formatDateTime(c.occurredAt) },
+                      { header: 'Kind', render: (c) => CONTACT_KIND_LABELS[c.kind] },
+                      { header: 'Topic', render: (c) => MENTORING_TOPIC_LABELS[c.topic] },
+                      { header: 'Length', render: (c) => minutesText(c.durationMinutes) },
+                      { header: 'By', render: (c) => (c.mine ? 'Me' : c.author.name) },
+                      {
+                        header: 'Actions',
+                        hideLabelWhenStacked: true,
+                        render: (c) =>
+                          actions(
+                            'contact',
+                            c.id,
+                            c.mine,
+                            `contact with ${c.student.name}, ${formatDateTime(c.occurredAt)}`,
+                          ),
+                      },
+                    ]}
+                  />
+                  {total > PAGE_SIZE && (
+                    <Pagination
+                      page={cpage}
+                      pageSize={PAGE_SIZE}
+                      total={total}
+                      noun="contacts"
+                      onPage={(p) => setFilters({ cpage: String(p) })}
+                    />
+                  )}
+                </>
               )
             }
           </LoadState>
         </Section>
         <Section title="Mediations" id="mediations">
           <LoadState resource={mediations} label="Loading mediations…">
-            {({ items }) =>
+            {({ items, total }) =>
               items.length === 0 ? (
                 <EmptyState title="No mediation recorded yet." />
               ) : (
-                <DataTable
-                  caption="Conflict mediations"
-                  rows={items}
-                  rowKey={(m) => m.id}
-                  busy={mediations.loading}
-                  columns={[
-                    { header: 'Parties', render: (m) => m.parties.map((p) => p.name).join(', ') },
-                    { header: 'When', className: 'nowrap', render: (m) => formatDateTime(m.occurredAt) },
-                    { header: 'Outcome', render: (m) => MEDIATION_OUTCOME_LABELS[m.outcome] },
-                    { header: 'Follow up', render: (m) => formatDay(m.followUpOn) },
-                    { header: 'School', render: (m) => m.schoolName },
-                    { header: 'By', render: (m) => (m.mine ? 'Me' : m.author.name) },
-                    {
-                      header: 'Actions',
-                      hideLabelWhenStacked: true,
-                      render: (m) =>
-                        actions('mediation', m.id, m.mine, `mediation of ${formatDateTime(m.occurredAt)}`),
-                    },
-                  ]}
-                />
+                <>
+                  <DataTable
+                    caption="Conflict mediations"
+                    rows={items}
+                    rowKey={(m) => m.id}
+                    busy={mediations.loading}
+                    columns={[
+                      { header: 'Parties', render: (m) => m.parties.map((p) => p.name).join(', ') },
+                      { header: 'When', className: 'nowrap', render: (m) => formatDateTime(m.occurredAt) },
+                      { header: 'Outcome', render: (m) => MEDIATION_OUTCOME_LABELS[m.outcome] },
+                      { header: 'Follow up', render: (m) => formatDay(m.followUpOn) },
+                      { header: 'School', render: (m) => m.schoolName },
+                      { header: 'By', render: (m) => (m.mine ? 'Me' : m.author.name) },
+                      {
+                        header: 'Actions',
+                        hideLabelWhenStacked: true,
+                        render: (m) =>
+                          actions('mediation', m.id, m.mine, `mediation of ${formatDateTime(m.occurredAt)}`),
+                      },
+                    ]}
+                  />
+                  {total > PAGE_SIZE && (
+                    <Pagination
+                      page={mpage}
+                      pageSize={PAGE_SIZE}
+                      total={total}
+                      noun="mediations"
+                      onPage={(p) => setFilters({ mpage: String(p) })}
+                    />
+                  )}
+                </>
               )
             }
           </LoadState>

@@ -193,7 +193,7 @@ export function ReentryPlanPage() {
                         {g.targetDate && <span className="muted small"> · by {formatDay(g.targetDate)}</span>}
                       </span>
                       <SelectField
-                        label={`Status of goal “${g.description}”`}
+                        label={<span className="visually-hidden">{`Status of goal “${g.description}”`}</span>}
                         value={g.status}
                         onChange={(v) =>
                           void change.run(

@@ -110,7 +110,7 @@ export function TeamPage() {
                       header: 'Status',
                       render: (a) => (
                         <SelectField
-                          label={`Status of “${a.title}”`}
+                          label={<span className="visually-hidden">{`Status of “${a.title}”`}</span>}
                           value={a.status}
                           onChange={(v) =>
                             void change.run(
@@ -143,7 +143,9 @@ export function TeamPage() {
                       header: 'Status',
                       render: (c) => (
                         <SelectField
-                          label={`Status of the case of ${c.student.name}`}
+                          label={
+                            <span className="visually-hidden">{`Status of the case of ${c.student.name}`}</span>
+                          }
                           value={c.status}
                           onChange={(v) =>
                             void change.run(`${base}/cases/${c.id}`, { status: v }, 'The case is saved.')

@@ -99,7 +99,8 @@ function useSurvey(token: string): Resource<PublicSurvey> {
     let live = true;
     api.post<PublicSurvey>('/public/education/surveys/open', { token }).then(
       (data) => live && setState({ key, data }),
-      (error: unknown) => live && setState({ key, error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        live && setState({ key, error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       live = false;

@@ -57,6 +57,15 @@ CREATE TABLE "assessment_template_items" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "equipment_due_days" (
+	"district_id" uuid NOT NULL,
+	"school_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"day" date NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "equipment_due_days_school_id_kind_day_pk" PRIMARY KEY("school_id","kind","day")
+);
+--> statement-breakpoint
 CREATE TABLE "equipment_inspections" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"district_id" uuid NOT NULL,
@@ -171,6 +180,8 @@ ALTER TABLE "assessment_photos" ADD CONSTRAINT "assessment_photos_assessment_id_
 ALTER TABLE "assessment_photos" ADD CONSTRAINT "assessment_photos_item_id_assessment_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."assessment_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_photos" ADD CONSTRAINT "assessment_photos_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_template_items" ADD CONSTRAINT "assessment_template_items_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "equipment_due_days" ADD CONSTRAINT "equipment_due_days_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "equipment_due_days" ADD CONSTRAINT "equipment_due_days_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "equipment_inspections" ADD CONSTRAINT "equipment_inspections_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "equipment_inspections" ADD CONSTRAINT "equipment_inspections_school_id_schools_id_fk" FOREIGN KEY ("school_id") REFERENCES "public"."schools"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "equipment_inspections" ADD CONSTRAINT "equipment_inspections_equipment_id_equipment_items_id_fk" FOREIGN KEY ("equipment_id") REFERENCES "public"."equipment_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -199,8 +210,10 @@ CREATE INDEX "assessment_findings_school_idx" ON "assessment_findings" USING btr
 CREATE INDEX "assessment_items_assessment_idx" ON "assessment_items" USING btree ("assessment_id","layer","position");--> statement-breakpoint
 CREATE INDEX "assessment_photos_item_idx" ON "assessment_photos" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "assessment_template_items_district_idx" ON "assessment_template_items" USING btree ("district_id","layer","position");--> statement-breakpoint
+CREATE INDEX "equipment_due_days_district_idx" ON "equipment_due_days" USING btree ("district_id","kind","day");--> statement-breakpoint
 CREATE INDEX "equipment_inspections_item_idx" ON "equipment_inspections" USING btree ("equipment_id","inspected_on");--> statement-breakpoint
-CREATE INDEX "equipment_items_due_idx" ON "equipment_items" USING btree ("district_id","school_id","next_inspection_on","next_expiry_on","condition") WHERE not "equipment_items"."retired";--> statement-breakpoint
+CREATE INDEX "equipment_items_inspection_idx" ON "equipment_items" USING btree ("school_id","next_inspection_on") WHERE not "equipment_items"."retired";--> statement-breakpoint
+CREATE INDEX "equipment_items_expiry_idx" ON "equipment_items" USING btree ("district_id","next_expiry_on") WHERE not "equipment_items"."retired";--> statement-breakpoint
 CREATE INDEX "equipment_items_school_idx" ON "equipment_items" USING btree ("school_id","type","name");--> statement-breakpoint
 CREATE INDEX "equipment_items_owner_idx" ON "equipment_items" USING btree ("owner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "equipment_notices_key" ON "equipment_notices" USING btree ("equipment_id","kind","due_on");--> statement-breakpoint

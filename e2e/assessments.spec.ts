@@ -72,7 +72,7 @@ describe('security assessments', () => {
       .getByRole('button', { name: 'Complete' })
       .click();
     await page.getByRole('status').filter({ hasText: 'The assessment is completed.' }).waitFor();
-    expect(await page.getByText(/^Completed /).count()).toBeGreaterThan(0);
+    await page.getByText(/^Completed /).first().waitFor();
     expect(await page.getByRole('button', { name: 'Complete the assessment' }).count()).toBe(0);
     expect(await page.getByRole('radio').count()).toBe(0);
 
@@ -87,6 +87,7 @@ describe('security assessments', () => {
     );
     expect(pdf.headers()['content-type']).toContain('application/pdf');
 
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Security assessments' }).click();
     await page
       .getByRole('navigation', { name: 'Security assessments' })
       .getByRole('link', { name: 'Findings' })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type {
   AssessmentLayer, AssessmentRating, AssessmentStatus, Confidence, FindingSeverity, FindingStatus,
 } from '../../../common/assessments.js';
@@ -45,11 +45,28 @@ export const equipmentItems = pgTable('equipment_items', {
   createdBy: uuid('created_by').notNull().references(() => users.id),
   ...stamps,
 }, (t) => [
-  // The district due view reads only these columns of active items: an index-only scan per district.
-  index('equipment_items_due_idx').on(t.districtId, t.schoolId, t.nextInspectionOn, t.nextExpiryOn, t.condition)
-    .where(sql`not ${t.retired}`),
+  // The due lists of a school (overdue, due, expiring) and the sweep read active items by these dates.
+  index('equipment_items_inspection_idx').on(t.schoolId, t.nextInspectionOn).where(sql`not ${t.retired}`),
+  index('equipment_items_expiry_idx').on(t.districtId, t.nextExpiryOn).where(sql`not ${t.retired}`),
   index('equipment_items_school_idx').on(t.schoolId, t.type, t.name),
   index('equipment_items_owner_idx').on(t.ownerId),
+]);
+
+/**
+ * The district due view's summary: per school, how many active items (kind items, out_of_service) and how many
+ * have their next inspection or earliest expiry on each day. Days before the day it was last rebuilt are folded
+ * into the day before it (all overdue alike), so a school has a few dozen rows and the view reads no item rows.
+ * Rebuilt per school in the transaction of every change to its items, and for the district by the daily sweep.
+ */
+export const equipmentDueDays = pgTable('equipment_due_days', {
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  schoolId: uuid('school_id').notNull().references(() => schools.id),
+  kind: text('kind').$type<'items' | 'out_of_service' | 'inspection' | 'expiry'>().notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  n: integer('n').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.schoolId, t.kind, t.day] }),
+  index('equipment_due_days_district_idx').on(t.districtId, t.kind, t.day),
 ]);
 
 /** One inspection of an item: the checklist answers, pass/fail, and the work order a failure opened. */

@@ -69,6 +69,7 @@ import { generateCommunications } from './communications.js';
 import { generateDirectory } from './directory.js';
 import { generateCampusSecurity, numberWorkOrders } from './security.js';
 import { seedOperations } from './operations-seed.js';
+import { refreshDueDays } from '../../modules/equipment/equipment.repository.js';
 import { countsOf, DEMO_PASSWORD, DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
@@ -173,6 +174,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [workOrders, await numberWorkOrders(tx, data.district.id, campus.workOrders)], [equipmentInspections, campus.inspections],
       [securitySystemEvents, campus.events], [assessmentFindings, campus.findings],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
+    await refreshDueDays(tx, data.district.id, null, new Date().toISOString().slice(0, 10));
     log(`  ${campus.equipment.length} safety-equipment items, ${campus.inspections.length} inspections, ${campus.systems.length} security systems, ${campus.assessments.length} assessments, ${campus.workOrders.length} work orders (${elapsed()})`);
     const tipHistory = generateTipHistory(data, await tipPassphraseHash);
     for (const [table, values] of [

@@ -90,6 +90,7 @@ export async function importEquipment(ctx: ServiceContext, schoolId: string, tex
     const ids = await repo.insertItems(tx, items.map(({ line: _line, ...item }) => ({
       ...item, districtId: ctx.actor.districtId, nextInspectionOn: nextInspectionOn(item.type, today), createdBy: ctx.actor.userId,
     })));
+    await repo.refreshDueDays(tx, ctx.actor.districtId, [schoolId], today);
     await writeAudit(tx, whoOf(ctx), { type: 'equipment.imported', schoolId, subjectType: 'school', subjectId: schoolId, detail: { count: ids.length } });
   });
   return { imported: items.length, errors: [] };

@@ -1,8 +1,8 @@
-import { aliasedTable, and, asc, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ListEquipmentQuery } from '../../../common/equipment.js';
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
-import { campusAreas, equipmentInspections, equipmentItems, schools, users, workOrders } from '../../db/schema/index.js';
+import { campusAreas, equipmentDueDays, equipmentInspections, equipmentItems, schools, users, workOrders } from '../../db/schema/index.js';
 import { addDays } from '../calendars/calendars.days.js';
 import { inScope } from '../drills/drills.scope.js';
 
@@ -131,23 +131,48 @@ export async function findUserEmails(db: Db, districtId: string) {
 }
 
 /**
- * The district's due and overdue counts per school in one grouped statement over the active items (the due index
- * covers it). `all` keeps schools with nothing due.
+ * Rebuilds the due-view summary of some schools (all of the district when `schoolIds` is null) from their active
+ * items, folding days before `today` into the day before it. Runs in the caller's transaction.
+ */
+export async function refreshDueDays(db: Db, districtId: string, schoolIds: string[] | null, today: string) {
+  const schoolsOf = (column: SQL) => (schoolIds ? sql`${column} in (${sql.join(schoolIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`true`);
+  if (schoolIds?.length === 0) return;
+  const folded = addDays(today, -1);
+  await db.execute(sql`delete from ${equipmentDueDays} where district_id = ${districtId} and ${schoolsOf(sql`school_id`)}`);
+  await db.execute(sql`insert into ${equipmentDueDays} (district_id, school_id, kind, day, n)
+    select ${districtId}::uuid, e.school_id, k.kind, k.day, count(*)::int from ${equipmentItems} e
+    cross join lateral (values
+      ('items', date '1970-01-01'),
+      (case when e.condition = 'out_of_service' then 'out_of_service' end, date '1970-01-01'),
+      ('inspection', greatest(e.next_inspection_on, ${folded}::date)),
+      (case when e.next_expiry_on is not null then 'expiry' end, greatest(e.next_expiry_on, ${folded}::date))
+    ) as k(kind, day)
+    where e.district_id = ${districtId} and not e.retired and k.kind is not null and ${schoolsOf(sql`e.school_id`)}
+    group by e.school_id, k.kind, k.day`);
+}
+
+/**
+ * The district's due and overdue counts per school in one grouped statement over the due-view summary (a few rows
+ * per school: the item counts and the days up to 60 ahead). `all` keeps schools with nothing due.
  */
 export async function findDistrictDue(db: Db, districtId: string, scope: Scope, today: string, all: boolean) {
-  const e = equipmentItems;
+  const d = equipmentDueDays;
   const in30 = addDays(today, 30);
   const in60 = addDays(today, 60);
+  const total = (kind: string, range?: SQL) => sql<number>`coalesce(sum(${d.n}) filter (where ${d.kind} = ${kind}${range ? sql` and ${range}` : sql``}), 0)::int`;
   const counts = db.select({
-    schoolId: e.schoolId,
-    items: sql<number>`count(*)::int`.as('items'),
-    inspectionsOverdue: sql<number>`count(*) filter (where ${e.nextInspectionOn} < ${today})::int`.as('inspections_overdue'),
-    inspectionsDue30: sql<number>`count(*) filter (where ${e.nextInspectionOn} >= ${today} and ${e.nextInspectionOn} <= ${in30})::int`.as('inspections_due30'),
-    expired: sql<number>`count(*) filter (where ${e.nextExpiryOn} < ${today})::int`.as('expired'),
-    expiring30: sql<number>`count(*) filter (where ${e.nextExpiryOn} >= ${today} and ${e.nextExpiryOn} <= ${in30})::int`.as('expiring30'),
-    expiring60: sql<number>`count(*) filter (where ${e.nextExpiryOn} > ${in30} and ${e.nextExpiryOn} <= ${in60})::int`.as('expiring60'),
-    outOfService: sql<number>`count(*) filter (where ${e.condition} = 'out_of_service')::int`.as('out_of_service'),
-  }).from(e).where(and(eq(e.districtId, districtId), eq(e.retired, false), inScope(e.schoolId, scope))).groupBy(e.schoolId).as('c');
+    schoolId: d.schoolId,
+    items: total('items').as('items'),
+    inspectionsOverdue: total('inspection', sql`${d.day} < ${today}`).as('inspections_overdue'),
+    inspectionsDue30: total('inspection', sql`${d.day} >= ${today} and ${d.day} <= ${in30}`).as('inspections_due30'),
+    expired: total('expiry', sql`${d.day} < ${today}`).as('expired'),
+    expiring30: total('expiry', sql`${d.day} >= ${today} and ${d.day} <= ${in30}`).as('expiring30'),
+    expiring60: total('expiry', sql`${d.day} > ${in30} and ${d.day} <= ${in60}`).as('expiring60'),
+    outOfService: total('out_of_service').as('out_of_service'),
+  }).from(d).where(and(
+    eq(d.districtId, districtId), inScope(d.schoolId, scope),
+    or(inArray(d.kind, ['items', 'out_of_service']), and(eq(d.kind, 'inspection'), lte(d.day, in30)), and(eq(d.kind, 'expiry'), lte(d.day, in60))),
+  )).groupBy(d.schoolId).as('c');
   const something = sql`(${counts.inspectionsOverdue} + ${counts.inspectionsDue30} + ${counts.expired} + ${counts.expiring30} + ${counts.expiring60} + ${counts.outOfService}) > 0`;
   return db.select({
     schoolId: schools.id, schoolName: schools.name,

@@ -78,6 +78,7 @@ export async function createEquipment(ctx: ServiceContext, input: EquipmentBody)
     const [id] = await repo.insertItems(tx, [{
       ...input, districtId: ctx.actor.districtId, nextInspectionOn: nextInspectionOn(input.type, today), createdBy: ctx.actor.userId,
     }]);
+    await repo.refreshDueDays(tx, ctx.actor.districtId, [input.schoolId], today);
     await writeAudit(tx, whoOf(ctx), {
       type: 'equipment.created', schoolId: input.schoolId, subjectType: 'equipment', subjectId: id!, detail: { type: input.type, name: input.name },
     });
@@ -103,6 +104,7 @@ export async function updateEquipment(ctx: ServiceContext, id: string, input: Eq
     ? { nextInspectionOn: nextInspectionOn(type, e.lastInspectedOn ?? iso(e.createdAt).slice(0, 10)) } : {};
   return ctx.db.transaction(async (tx) => {
     await repo.updateItem(tx, id, { ...input, ...schedule }, ctx.clock.now());
+    await repo.refreshDueDays(tx, ctx.actor.districtId, [e.schoolId], today);
     await writeAudit(tx, whoOf(ctx), {
       type: 'equipment.updated', schoolId: e.schoolId, subjectType: 'equipment', subjectId: id, detail: { changed: changedFields(e, input) },
     });
@@ -144,6 +146,7 @@ export async function inspectEquipment(ctx: ServiceContext, id: string, input: I
       lastInspectedOn: latest.on, lastInspectionPassed: latest.passed, nextInspectionOn: nextInspectionOn(e.type, latest.on),
       ...(input.condition ? { condition: input.condition } : {}),
     }, ctx.clock.now());
+    await repo.refreshDueDays(tx, ctx.actor.districtId, [e.schoolId], today);
     await writeAudit(tx, whoOf(ctx), {
       type: 'equipment.inspected', schoolId: e.schoolId, subjectType: 'equipment', subjectId: id,
       detail: { inspectionId, inspectedOn: input.inspectedOn, passed, workOrderId: workOrder?.id ?? null },

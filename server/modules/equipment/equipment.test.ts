@@ -4,6 +4,7 @@ import { campusAreas, equipmentItems, workOrders } from '../../db/schema/index.j
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
 import { findMail } from '../outbox/outbox.repository.js';
+import { refreshDueDays } from './equipment.repository.js';
 
 // The clock reads 2025-11-10. An AED added today is first due for inspection 30 days later (2025-12-10).
 let w: World;
@@ -124,7 +125,9 @@ describe('due lists and the district view', () => {
     ids.kit = await add({ type: 'bleeding_control_kit', name: 'Stop the Bleed, library', areaId: area.library, expiresOn: '2026-01-05' });
     ids.radio = await add({ type: 'radio', name: 'Radio 4', condition: 'out_of_service' });
     // An extinguisher last inspected in September: its 30-day interval has run out.
-    await w.t.db.update(equipmentItems).set({ lastInspectedOn: '2025-09-01', nextInspectionOn: '2025-10-01' }).where(eq(equipmentItems.id, ids.radio));
+    await w.t.db.update(equipmentItems).set({ lastInspectedOn: '2025-09-01', nextInspectionOn: '2025-10-01' }).where(eq(equipmentItems.id, ids.radio!));
+    // Written behind the service's back, so the due-view summary is rebuilt as the daily sweep would.
+    await refreshDueDays(w.t.db, w.districtId, [w.east.id], '2025-11-10');
   });
 
   it('filters the inventory by what stands out', async () => {

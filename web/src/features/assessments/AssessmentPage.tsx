@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import {
   ASSESSMENT_LAYERS,
   ASSESSMENT_LAYER_LABELS,
+  type Assessment,
   type AssessmentDetail,
   type AssessmentItem,
   type Finding,
@@ -33,13 +34,12 @@ function CompleteForm({
   onCancel,
 }: {
   assessment: AssessmentDetail;
-  onDone: () => void;
+  onDone: (completed: Assessment) => void;
   onCancel: () => void;
 }) {
   const [completedOn, setCompletedOn] = useState(todayIso());
   const save = useAction(async () => {
-    await api.post(`/assessments/${assessment.id}/complete`, { completedOn });
-    onDone();
+    onDone(await api.post<Assessment>(`/assessments/${assessment.id}/complete`, { completedOn }));
   });
   const unrated = assessment.items.filter((i) => i.rating === null).length;
   return (
@@ -214,9 +214,10 @@ export function AssessmentPage() {
               <CompleteForm
                 assessment={a}
                 onCancel={() => setDialog(null)}
-                onDone={() => {
+                onDone={(completed) => {
                   setDialog(null);
                   setMessage('The assessment is completed.');
+                  resource.mutate({ ...a, ...completed });
                   resource.reload();
                 }}
               />

@@ -226,7 +226,9 @@ describe(`seeding the demo district (${testEngine()})`, () => {
     expect(lines.some((l) => l.includes('seeded'))).toBe(true);
     expect(await seedDemoIfEmpty(database.db, (line) => lines.push(line))).toBe(false);
 
-    const counts = countsOf(data);
+    // The contracted clinician's account (student support) is seeded beside the generated people: one user, one grant.
+    const generated = countsOf(data);
+    const counts = { ...generated, users: generated.users + 1, grants: generated.grants + 1 };
     expect({
       district: await count('districts'),
       schools: await count('schools'),
@@ -252,7 +254,7 @@ describe(`seeding the demo district (${testEngine()})`, () => {
       districtId: data.district.id,
       subjectId: data.district.id,
     });
-    expect(events[0]!.detail).toMatchObject({ counts });
+    expect(events[0]!.detail).toMatchObject({ counts: generated });
   }, 60_000);
 
   it('gives every account the demo password (hashed once)', async () => {

@@ -12,8 +12,8 @@ import { inScope } from '../drills/drills.scope.js';
 export async function findSeries(db: Db, districtId: string, scope: Scope, f: { id?: string; schoolId?: string }, now: Date) {
   return db.select({
     s: meetingSeries, schoolName: schools.name,
-    nextId: sql<string | null>`(select id from meetings m where m.series_id = ${meetingSeries.id} and not m.cancelled and m.starts_at > ${now} order by m.starts_at limit 1)`,
-    nextAt: sql<string | null>`(select starts_at from meetings m where m.series_id = ${meetingSeries.id} and not m.cancelled and m.starts_at > ${now} order by m.starts_at limit 1)`,
+    nextId: sql<string | null>`(select id from meetings m where m.series_id = ${meetingSeries.id} and not m.cancelled and m.starts_at > ${now.toISOString()}::timestamptz order by m.starts_at limit 1)`,
+    nextAt: sql<string | null>`(select starts_at from meetings m where m.series_id = ${meetingSeries.id} and not m.cancelled and m.starts_at > ${now.toISOString()}::timestamptz order by m.starts_at limit 1)`,
   }).from(meetingSeries).innerJoin(schools, eq(schools.id, meetingSeries.schoolId))
     .where(and(eq(meetingSeries.districtId, districtId), inScope(meetingSeries.schoolId, scope),
       f.id ? eq(meetingSeries.id, f.id) : undefined, f.schoolId ? eq(meetingSeries.schoolId, f.schoolId) : undefined))

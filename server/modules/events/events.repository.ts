@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
@@ -79,7 +79,7 @@ export async function findCoveredOverlapping(db: Db, sroIds: string[], start: Da
     schoolName: schools.name, startsAt: schoolEvents.startsAt, endsAt: schoolEvents.endsAt,
   }).from(schoolEvents).innerJoin(schools, eq(schools.id, schoolEvents.schoolId))
     .where(and(inArray(schoolEvents.coverSroId, sroIds), ne(schoolEvents.id, exceptId), eq(schoolEvents.cancelled, false),
-      lt(schoolEvents.startsAt, end), sql`${schoolEvents.endsAt} > ${start}`))
+      lt(schoolEvents.startsAt, end), gt(schoolEvents.endsAt, start)))
     .orderBy(asc(schoolEvents.startsAt));
 }
 

@@ -16,7 +16,7 @@ import { openPglite, openPostgres, type Database } from '../server/db/connection
 import { alertSettings, roleGrants, users } from '../server/db/schema/index.js';
 import { TEST_TMP } from '../server/test/database.js';
 import { createDistrict, createSchool } from '../server/test/fixtures.js';
-import { isQuick, median, printFigures, round } from './support/stats.js';
+import { isQuick, median, percentile, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
 const N = quick ? 400 : 2000;
@@ -73,7 +73,6 @@ async function stop(proc: ChildProcess): Promise<void> {
   await exited;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 
 /** One scenario: app servers (one per target) against a bare broadcaster, N connections each side. */
 async function scenario(label: string, targets: string[], prepared: Prepared) {
@@ -118,7 +117,7 @@ async function scenario(label: string, targets: string[], prepared: Prepared) {
         const latencies = times.filter((t): t is number => t !== null).map((t) => t - t0);
         if (r > 0) rounds[which].push(latencies);
         const sorted = [...latencies].sort((a, b) => a - b);
-        console.log(`  ${label} round ${r}${r === 0 ? ' (warm-up)' : ''} ${which.padEnd(4)} median ${median(sorted).toFixed(1)} ms  p99 ${pct(sorted, 0.99).toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms`);
+        console.log(`  ${label} round ${r}${r === 0 ? ' (warm-up)' : ''} ${which.padEnd(4)} median ${median(sorted).toFixed(1)} ms  p99 ${percentile(sorted, 0.99).toFixed(1)} ms  max ${sorted.at(-1)!.toFixed(1)} ms`);
       }
     }
     const all = (which: 'app' | 'bare') => rounds[which].flat().sort((a, b) => a - b);
@@ -126,9 +125,9 @@ async function scenario(label: string, targets: string[], prepared: Prepared) {
     const bareAll = all('bare');
     const figures = {
       processes: apps.length, connections: N, rounds: ROUNDS, missing,
-      appMedianMs: round(median(appAll), 1), appP99Ms: round(pct(appAll, 0.99), 1), appMaxMs: round(appAll.at(-1)!, 1),
-      bareMedianMs: round(median(bareAll), 1), bareP99Ms: round(pct(bareAll, 0.99), 1),
-      ratioMedian: round(median(appAll) / median(bareAll), 2), ratioP99: round(pct(appAll, 0.99) / pct(bareAll, 0.99), 2),
+      appMedianMs: round(median(appAll), 1), appP99Ms: round(percentile(appAll, 0.99), 1), appMaxMs: round(appAll.at(-1)!, 1),
+      bareMedianMs: round(median(bareAll), 1), bareP99Ms: round(percentile(bareAll, 0.99), 1),
+      ratioMedian: round(median(appAll) / median(bareAll), 2), ratioP99: round(percentile(appAll, 0.99) / percentile(bareAll, 0.99), 2),
     };
     console.log(`  ${label}: app median ${figures.appMedianMs} ms p99 ${figures.appP99Ms} ms; bare median ${figures.bareMedianMs} ms p99 ${figures.bareP99Ms} ms; ratio p99 ${figures.ratioP99}`);
     return figures;

@@ -2,7 +2,7 @@
 // `npm run bench -- <name> [--quick]`: runs bench/<name>.ts with tsx. Each benchmark prints human lines
 // and, last, one JSON line with its figures. Without a name, lists the benchmarks.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,8 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 
+// Benchmarks keep their data folders under .test-tmp, which a fresh clone does not have yet.
+mkdirSync(path.join(ROOT, '.test-tmp'), { recursive: true });
 const child = spawn(process.execPath, ['--import', 'tsx', file, ...rest], { cwd: ROOT, stdio: 'inherit' });
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => child.kill('SIGTERM'));

@@ -39,7 +39,7 @@ function vitest(args, env, reportName) {
     child.on('exit', (code, signal) => {
       process.off('SIGINT', ignore);
       process.off('SIGTERM', forward);
-      resolve({ code: code ?? (signal ? 1 : 0), counts: countsOf(report) });
+      resolve({ code: code ?? (signal ? 1 : 0), counts: countsOf(report), files: fileTimesOf(report, reportName) });
     });
   });
 }
@@ -55,6 +55,16 @@ function countsOf(report) {
   } catch {
     // No report: vitest stopped before running anything (its output says why).
     return 'no report (see the output above)';
+  }
+}
+
+/** Seconds per test file of a tier's JSON report (empty when vitest wrote none). */
+function fileTimesOf(report, tier) {
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    return json.testResults.map((r) => ({ tier, file: path.relative(ROOT, r.name), seconds: (r.endTime - r.startTime) / 1000 }));
+  } catch {
+    return [];
   }
 }
 
@@ -84,6 +94,7 @@ const tiers = [
 ];
 
 const results = [];
+const fileTimes = [];
 for (const tier of tiers) {
   const reason = selected && !selected.has(tier.id) ? `not in TEST_TIERS=${process.env.TEST_TIERS}` : tier.why();
   if (reason) {
@@ -92,7 +103,8 @@ for (const tier of tiers) {
   }
   process.stdout.write(`\n=== ${tier.name} ===\n`);
   const started = Date.now();
-  const { code, counts } = await tier.run();
+  const { code, counts, files } = await tier.run();
+  fileTimes.push(...files);
   results.push({ tier, status: code === 0 ? 'PASSED' : 'FAILED', seconds: (Date.now() - started) / 1000, note: counts });
 }
 rmSync(resultsDir, { recursive: true, force: true });
@@ -102,6 +114,12 @@ const header = ['tier', 'result', 'time', 'notes'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
 process.stdout.write(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+
+// Where the time goes: the ten slowest files over all tiers.
+const slowest = fileTimes.sort((a, b) => b.seconds - a.seconds).slice(0, 10);
+if (slowest.length) {
+  process.stdout.write(`\nslowest files\n${slowest.map((f) => `${f.seconds.toFixed(1).padStart(7)} s  ${f.tier.padEnd(8)}  ${f.file}`).join('\n')}\n`);
+}
 
 const failed = results.filter((r) => r.status === 'FAILED');
 const skipped = results.filter((r) => r.status === 'SKIPPED');

@@ -3,6 +3,7 @@ import {
   CANNED_REPLIES, INVESTIGATIVE_THEMES, THREAT_CASE_SOURCES, THREAT_CASE_STATUSES, THREAT_CLASSIFICATIONS, THREAT_NOTE_KINDS,
   THREAT_TASK_KINDS, TIP_CATEGORIES, TIP_LIMITS, TIP_LINK_KINDS, TIP_MESSAGE_AUTHORS, TIP_OUTCOMES, TIP_STATUSES,
 } from './tip-constants.js';
+import { text } from './text.js';
 
 export * from './tip-constants.js';
 
@@ -55,7 +56,6 @@ export * from './tip-constants.js';
  * Errors: { error: { code, message, field? } }.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).optional();
 const dateOnly = z.iso.date();
 

@@ -10,6 +10,7 @@ import { TipTokens } from './tips.anonymity.js';
 import * as publicService from './tips.public.js';
 import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
+import { text } from '../../../common/text.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['tips'];
@@ -26,7 +27,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/public/tips/schools', {
     config: publicConfig, logLevel: quiet,
-    schema: { tags, operationId: 'searchTipSchools', summary: 'Schools matching a name (public)', querystring: z.object({ q: z.string().trim().min(2).max(100) }), response: { 200: z.object({ items: z.array(publicSchool) }) } },
+    schema: { tags, operationId: 'searchTipSchools', summary: 'Schools matching a name (public)', querystring: z.object({ q: text(100).min(2) }), response: { 200: z.object({ items: z.array(publicSchool) }) } },
   }, async (request) => ({ items: await searchSchools(app.deps.database.db, request.query.q) }));
 
   app.get('/public/tips/token', {

@@ -32,6 +32,8 @@ export interface RouteInfo {
   url: string;
   access: RouteAccess;
   permission?: Permission;
+  /** Media types of a raw-body upload route (server/lib/input.ts). */
+  uploadTypes?: readonly string[];
 }
 
 /** Every /api route with its access and permission, filled as routes are registered. */
@@ -61,7 +63,7 @@ export function installAuth(app: FastifyInstance): void {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes });
   });
 
   app.addHook('onRequest', async (request, reply) => {

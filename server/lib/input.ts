@@ -94,7 +94,8 @@ export const sanitizingValidatorCompiler: FastifySchemaCompiler<unknown> = (rout
     if (error) return { error };
     const result = validate(data) as { value?: unknown; error?: Error };
     if (result.error) return result;
-    if (isPatchBody && isEmptyChange(result.value)) {
+    // Judged on what was sent: a partial schema's defaults must not turn `{}` into a change.
+    if (isPatchBody && (isEmptyChange(data) || isEmptyChange(result.value))) {
       return { error: new AppError('nothing_to_change', 'Nothing to change: send at least one field to update', { field: 'body' }) };
     }
     return result;

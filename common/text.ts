@@ -7,6 +7,7 @@ import { z } from 'zod';
  * The server's input layer (server/lib/input.ts) refuses the always-forbidden ones on every route as well.
  */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const ALWAYS_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_CONTROLS = /[\t\n\r]/;
 

@@ -187,10 +187,12 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     }
     const after = await rowCounts();
     if (process.env.FUZZ_VERBOSE) {
+      /* eslint-disable no-console -- a diagnostic tally when asked for */
       const tally = new Map<string, number>();
       for (const a of attempts) tally.set(`${a.status} ${a.code ?? ''}`, (tally.get(`${a.status} ${a.code ?? ''}`) ?? 0) + 1);
       console.log(operations, attempts.length, [...tally].sort());
       console.log(attempts.filter((a) => a.status !== 400).map((a) => `${a.key} [${a.label}] -> ${a.status} ${a.code ?? ''}`).join('\n'));
+      /* eslint-enable no-console */
     }
 
     expect(operations).toBeGreaterThan(200);

@@ -12,6 +12,7 @@ import { AppError } from './errors.js';
  */
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The longest string any field of any route accepts (a written plan version); every field also has its own limit. */

@@ -15,6 +15,8 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { installErrorHandling } from './lib/http-errors.js';
 import { installUploadGuard, sanitizingValidatorCompiler } from './lib/input.js';
+import { installSecurityHeaders } from './lib/security-headers.js';
+import { installSessionRevocation } from './auth/revocation.js';
 import { loggerOptions } from './lib/logger.js';
 import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
@@ -75,6 +77,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(sanitizingValidatorCompiler);
   installUploadGuard(app);
+  installSecurityHeaders(app);
+  installSessionRevocation(app);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await app.register(fastifyCookie);

@@ -8,6 +8,7 @@ import {
 } from '../../auth/sessions.js';
 import { checkTotp, newTotpSecret, totpUri } from '../../auth/totp.js';
 import { AppError } from '../../lib/errors.js';
+import { hashToken } from '../../lib/ids.js';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, lockSecondsLeft } from './auth.policy.js';
 import * as repo from './auth.repository.js';
 import type { SessionBody } from './auth.schemas.js';
@@ -50,7 +51,7 @@ async function failedCheck(deps: AppDeps, key: string, attempt: number, now: Dat
  * the hash (see reserveCheck); a full success clears the budget. Returns the new session token; the
  * session waits for the TOTP step when the user has MFA on.
  */
-export async function signIn(deps: AppDeps, email: string, password: string, requestId: string): Promise<string> {
+export async function signIn(deps: AppDeps, email: string, password: string, requestId: string, previousToken?: string): Promise<string> {
   const { db } = deps.database;
   const now = deps.clock.now();
   const key = email.toLowerCase();
@@ -76,6 +77,7 @@ export async function signIn(deps: AppDeps, email: string, password: string, req
     if (codesReopen) throw lockedOut(lockSecondsLeft(codesReopen, now));
   }
   return db.transaction(async (tx) => {
+    if (previousToken) await deleteSession(tx, hashToken(previousToken));
     await repo.clearThrottle(tx, key);
     await repo.updateUser(tx, user.id, { lastSignInAt: now });
     const token = await createSession(tx, user.id, user.mfaEnabled, now);

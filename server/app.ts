@@ -16,6 +16,7 @@ import { AppError } from './lib/errors.js';
 import { installErrorHandling } from './lib/http-errors.js';
 import { installUploadGuard, sanitizingValidatorCompiler } from './lib/input.js';
 import { installSecurityHeaders } from './lib/security-headers.js';
+import { installRateLimits } from './lib/rate-limit.js';
 import { installSessionRevocation } from './auth/revocation.js';
 import { loggerOptions } from './lib/logger.js';
 import { Mailer } from './lib/mailer.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(sanitizingValidatorCompiler);
   installUploadGuard(app);
   installSecurityHeaders(app);
+  installRateLimits(app, config.rateLimitScale);
   installSessionRevocation(app);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

@@ -146,6 +146,7 @@ export const listTipsQuery = z.object({
   schoolId: z.uuid().optional(), status: z.enum(TIP_STATUSES).optional(),
   lifeSafety: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
 });
 export type ListTipsQuery = z.input<typeof listTipsQuery>;
 

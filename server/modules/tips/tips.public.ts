@@ -12,6 +12,7 @@ import { AppError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { districtYear } from '../incidents/incidents.numbers.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
+import { alreadyPaged } from './tips.flood.js';
 import { cleanAttachment, codeHash, newPassphrase, newTipCode, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
 
@@ -59,10 +60,12 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
       type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety },
     });
     const tip = { id, number, districtId: school.districtId, schoolId: school.id, schoolName: school.name, category: input.category, createdAt: now };
-    if (lifeSafety) await storeLifeSafetyEvent(tx, tip, 'category');
-    return tip;
+    // A burst of life-safety tips at one school pages its team once (server/modules/tips/tips.flood.ts).
+    const page = lifeSafety && !(await alreadyPaged(tx, school.id, now, id));
+    if (page) await storeLifeSafetyEvent(tx, tip, 'category');
+    return { ...tip, page };
   });
-  if (lifeSafety) announceLifeSafety(deps, deps.log, saved);
+  if (saved.page) announceLifeSafety(deps, deps.log, saved);
   return { code, passphrase, lifeSafety };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   cannedReply, CANNED_REPLIES, listTipsQuery, publicSchool, reporterMessageBody, reporterView, staffReplyBody, submitTipBody,
-  tipAccessBody, tipLinkBody, tipReceipt, tipSchema, tipSummary, tipToken, updateTipBody,
+  tipAccessBody, tipLinkBody, tipReceipt, tipSchema, tipToken, updateTipBody,
 } from '../../../common/tips.js';
 import { contextOf } from '../../auth/plugin.js';
 import { liveHubOf } from '../live/live.hub.js';
@@ -11,6 +11,7 @@ import * as publicService from './tips.public.js';
 import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
 import { text } from '../../../common/text.js';
+import { tipQueuePage } from '../../../common/tip-queue.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['tips'];
@@ -52,7 +53,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tips', {
     config: { permission: 'tip.read' },
-    schema: { tags, operationId: 'listTips', summary: 'Tip queue of my schools (audited)', querystring: listTipsQuery, response: { 200: z.object({ items: z.array(tipSummary) }) } },
+    schema: { tags, operationId: 'listTips', summary: 'Tip queue of my schools (audited)', querystring: listTipsQuery, response: { 200: tipQueuePage } },
   }, async (request) => service.findTips(contextOf(request), request.query));
 
   app.get('/tips/canned-replies', {

@@ -64,7 +64,11 @@ export const publicSchool = z.object({ id: z.uuid(), name: z.string(), city: z.s
 export type PublicSchool = z.infer<typeof publicSchool>;
 
 /** GET /public/tips/token. */
-export const tipToken = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export const tipToken = z.object({
+  token: z.string(), expiresAt: z.iso.datetime(),
+  pow: z.object({ difficulty: z.number().int() }).nullable().optional()
+    .describe('Under a flood: a tip sent with this token needs `proof` so that SHA-256(token ":" proof) starts with this many zero bits'),
+});
 export type TipToken = z.infer<typeof tipToken>;
 
 /** An attachment as base64 in the JSON body (JPEG, PNG or PDF, up to TIP_LIMITS.attachmentMaxBytes). */
@@ -76,6 +80,7 @@ export const tipAttachmentBody = z.strictObject({
 /** POST /public/tips. */
 export const submitTipBody = z.strictObject({
   token: z.string().min(1).max(200),
+  proof: z.string().max(100).optional().describe('The proof of work its token asked for (only under a flood)'),
   schoolId: z.uuid({ error: 'choose a school' }),
   category: z.enum(TIP_CATEGORIES),
   description: text(TIP_LIMITS.descriptionMax).describe('What happened (required)'),

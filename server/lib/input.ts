@@ -15,8 +15,11 @@ import { AppError } from './errors.js';
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The longest string any field of any route accepts (a written plan version); every field also has its own limit. */
-export const MAX_ANY_STRING = 200_000;
+/**
+ * The longest string any field of any route accepts: a tip attachment sent as base64 (5 MB of bytes). Every
+ * field also has its own, smaller limit in its schema; the fuzz test (server/fuzz.test.ts) finds one without.
+ */
+export const MAX_ANY_STRING = 7 * 1024 * 1024;
 
 /** Deeper than any route's body: refused before zod walks it (a stack-exhaustion guard). */
 const MAX_DEPTH = 16;

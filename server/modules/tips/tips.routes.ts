@@ -12,6 +12,7 @@ import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
 import { text } from '../../../common/text.js';
 import { tipQueuePage } from '../../../common/tip-queue.js';
+import { FloodGate } from './tips.pow.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['tips'];
@@ -24,7 +25,8 @@ const ATTACHMENT_BODY_LIMIT = 8 * 1024 * 1024;
 /** Anonymous tips: the public reporting channel and the staff triage queue. */
 export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   const tokens = new TipTokens(app.deps.config.sessionSecret, () => app.deps.clock.now());
-  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, log: app.log, hub: liveHubOf(app.deps) });
+  const gate = new FloodGate(() => Date.now(), app.deps.config.rateLimitScale);
+  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, log: app.log, hub: liveHubOf(app.deps) });
 
   app.get('/public/tips/schools', {
     config: publicConfig, logLevel: quiet,
@@ -34,7 +36,12 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/public/tips/token', {
     config: publicConfig, logLevel: quiet,
     schema: { tags, operationId: 'tipToken', summary: 'A short-lived abuse-control token (public; never stored)', response: { 200: tipToken } },
-  }, async () => tokens.issue());
+  }, async () => {
+    const issued = tokens.issue();
+    const difficulty = gate.difficultyForNewToken();
+    if (difficulty) gate.require(issued.token, difficulty, Date.parse(issued.expiresAt));
+    return { ...issued, pow: difficulty ? { difficulty } : null };
+  });
 
   app.post('/public/tips', {
     config: publicConfig, logLevel: quiet, bodyLimit: ATTACHMENT_BODY_LIMIT,

@@ -77,7 +77,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   app.setValidatorCompiler(sanitizingValidatorCompiler);
-  installUploadGuard(app);
   installSecurityHeaders(app);
   installRateLimits(app, config.rateLimitScale);
   installSessionRevocation(app);
@@ -85,6 +84,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   installErrorHandling(app);
   await app.register(fastifyCookie);
   installAuth(app);
+  installUploadGuard(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -25,7 +25,7 @@ beforeAll(async () => {
   for (const name of ['ann', 'ben', 'cal', 'dee', 'eve']) {
     await createUser(t.database, { email: `${name}@sessions.test`, districtId, grants: [{ role: 'sro', schoolId }] });
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await https?.close();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await admin.signIn('sysadmin@input.test');
   schoolAdmin = t.client();
   await schoolAdmin.signIn('principal@input.test');
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => t?.close());
 

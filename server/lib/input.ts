@@ -117,21 +117,17 @@ function mediaTypeOf(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Upload routes take only their declared media types: JSON, text or `null` never reaches a service expecting bytes. */
+/**
+ * Upload routes take only their declared media types: JSON, text or `null` never reaches a service expecting
+ * bytes. Checked after the session and permission checks (install after installAuth), so an anonymous or
+ * unauthorized caller still reads 401/403 whatever it sends.
+ */
 export function installUploadGuard(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    const types = request.routeOptions.config?.uploadTypes;
-    if (!types) return;
-    const type = mediaTypeOf(request);
-    if (!types.includes(type)) {
-      throw new AppError('unsupported_media_type', `Send the file as ${types.join(', ')}`, { field: 'body' });
-    }
-  });
   app.addHook('preValidation', async (request) => {
     const types = request.routeOptions.config?.uploadTypes;
     if (!types) return;
     const body: unknown = request.body;
-    if (!(Buffer.isBuffer(body) || typeof body === 'string' || body instanceof Readable)) {
+    if (!types.includes(mediaTypeOf(request)) || !(Buffer.isBuffer(body) || typeof body === 'string' || body instanceof Readable)) {
       throw new AppError('unsupported_media_type', `Send the file as ${types.join(', ')}`, { field: 'body' });
     }
   });

@@ -8,7 +8,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_SCALE: '1' } });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => t?.close());
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   } else {
     other = { app: t.app, database: null };
   }
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   if (other?.database) {

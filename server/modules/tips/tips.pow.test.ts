@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await createTestApp({ env: { RATE_LIMIT_SCALE: String(SCALE) } });
   const districtId = (await createDistrict(t.database)).id;
   schoolId = (await createSchool(t.database, { districtId })).id;
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => t?.close());
 

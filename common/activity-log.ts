@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_SOURCES, MAX_ACTIVITY_MINUTES, TRIAD_ROLES } from './activity.js';
+import { text, optionalText } from './text.js';
 
 // The activity log's routes, hours and the monthly SRO activity report (capability 6). The shared vocabulary
 // (kinds, triad roles, sources) is common/activity.ts.
@@ -17,8 +18,6 @@ import { ACTIVITY_KINDS, ACTIVITY_SOURCES, MAX_ACTIVITY_MINUTES, TRIAD_ROLES } f
 //   GET    /activity/reports/monthly.pdf    activity.read  same as a PDF
 //   GET    /activity/reports/monthly/team   activity.read  ?month  every SRO I see, side by side
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const instant = z.iso.datetime({ offset: true, error: 'must be a date-time with offset, e.g. 2026-03-02T07:45:00Z' });
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM');

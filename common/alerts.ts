@@ -3,6 +3,7 @@ import {
   SRP_ACTIONS, SHELTER_HAZARDS, SHELTER_STRATEGIES, ALERT_STATUSES, CANCEL_WINDOW_MAX_SECONDS, CHECK_IN_STATUSES, TIMELINE_KINDS, REUNIFICATION_STATUSES, REQUEST_STATUSES, ID_TYPES,
   type ReunificationStatus,
 } from './srp.js';
+import { text } from './text.js';
 
 export * from './srp.js';
 
@@ -58,7 +59,6 @@ export * from './srp.js';
  *   reunification.manage at the event's school.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** POST /alerts. */
 export const raiseAlertBody = z.strictObject({
@@ -261,7 +261,7 @@ export type ReunificationRequestBody = z.infer<typeof reunificationRequestBody>;
 export const runnerBody = z.strictObject({ runnerName: text(200) });
 export const releaseBody = z.strictObject({
   studentConfirmed: z.boolean().describe('The student said they are comfortable leaving with this adult'),
-  initials: z.string().trim().min(1).max(5).regex(/^[A-Za-z.]+$/, { error: 'must be letters' }),
+  initials: text(5).regex(/^[A-Za-z.]+$/, { error: 'must be letters' }),
   refusalReason: text(500).optional().describe('Why, when the student did not confirm'),
 });
 export type ReleaseBody = z.infer<typeof releaseBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Campus security assessments (capability 19; CISA K-12 School Security Guide layers): a district template of
 // measures, an assessment of a campus that copies it, ratings with confidence, findings with remediation, and a
@@ -6,8 +7,6 @@ import { z } from 'zod';
 // district only (assessment.read).
 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
 export const ASSESSMENT_LAYERS = [

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { anyText, optionalText, text } from './text.js';
 
 // The contact directory (capability 21): agencies, vendors and community organizations with the schools they
 // serve. Support referrals go to its mental-health vendors and community programs; work orders to its vendors.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const DIRECTORY_KINDS = [
   'law_enforcement', 'fire_ems', 'juvenile_justice', 'government', 'mental_health_vendor', 'community_program',
@@ -49,7 +48,7 @@ export const directoryUpdateBody = directoryFields.partial().extend({ active: z.
 export const listDirectoryQuery = z.strictObject({
   kind: z.enum(DIRECTORY_KINDS).optional(),
   schoolId: z.uuid().optional().describe('Those serving this school (district-wide ones included)'),
-  q: z.string().trim().max(100).optional(),
+  q: anyText(100).optional(),
   active: z.enum(['true', 'false', 'all']).default('true'),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Education programs (capability 14, the educator role of the triad): a topic catalogue, class requests by teachers,
 // scheduling and delivery by the SRO, materials, feedback surveys, community outreach, hours per topic.
@@ -15,8 +16,6 @@ import { z } from 'zod';
 // (education.manage); GET /education/hours (education.read); POST /public/education/surveys/open {token} and
 // POST /public/education/surveys/answer {token, ratings, comment} (no session; the token stays out of API URLs and logs).
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
 const instant = z.iso.datetime({ offset: true, error: 'must be a date-time with offset, like 2026-11-23T10:00:00Z' });

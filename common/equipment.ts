@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { anyText, optionalText, text } from './text.js';
 
 // Safety equipment (capability 17): inventory per school and campus area, inspections on a schedule per item
 // type with a checklist, expiry dates of parts, and the district's view of what is due and overdue.
 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
 export const EQUIPMENT_TYPES = [
@@ -138,7 +137,7 @@ export const listEquipmentQuery = z.strictObject({
   type: z.enum(EQUIPMENT_TYPES).optional(),
   filter: z.enum(EQUIPMENT_FILTERS).default('all'),
   retired: z.enum(['true', 'false', 'all']).default('false'),
-  q: z.string().trim().max(100).optional().describe('Name or serial number'),
+  q: anyText(100).optional().describe('Name or serial number'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).default(0),
 });

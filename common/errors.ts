@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  nothing_to_change: 400,
   unauthenticated: 401,
   mfa_required: 401,
   csrf_failed: 403,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyText, text } from './text.js';
 
 /*
  * The API contract of event coverage (capability 7): the extracurricular events calendar of each school, the
@@ -41,18 +42,18 @@ const person = z.object({ id: z.uuid(), name: z.string() });
 export const eventBody = z.strictObject({
   schoolId: z.uuid(),
   kind: z.enum(EVENT_KINDS),
-  title: z.string().trim().min(1).max(200),
-  place: z.string().trim().max(200).nullable().optional().describe('Where at (or away from) the school'),
+  title: text(200),
+  place: anyText(200).nullable().optional().describe('Where at (or away from) the school'),
   startsAt: instant,
   endsAt: instant,
-  description: z.string().trim().max(4000).nullable().optional(),
+  description: anyText(4000).nullable().optional(),
 });
 export type EventBody = z.infer<typeof eventBody>;
 
 /** PATCH /events/:id: any of these; `cancelled: true` keeps the event in the list, struck through. */
 export const eventUpdateBody = z.strictObject({
-  kind: z.enum(EVENT_KINDS), title: z.string().trim().min(1).max(200), place: z.string().trim().max(200).nullable(),
-  startsAt: instant, endsAt: instant, description: z.string().trim().max(4000).nullable(), cancelled: z.boolean(),
+  kind: z.enum(EVENT_KINDS), title: text(200), place: anyText(200).nullable(),
+  startsAt: instant, endsAt: instant, description: anyText(4000).nullable(), cancelled: z.boolean(),
 }).partial();
 export type EventUpdateBody = z.infer<typeof eventUpdateBody>;
 
@@ -61,7 +62,7 @@ export const coverageBody = z.strictObject({ sroId: z.uuid().nullable().describe
 export type CoverageBody = z.infer<typeof coverageBody>;
 
 /** PUT /events/:id/notes. */
-export const eventNotesBody = z.strictObject({ notes: z.string().trim().min(1).max(8000) });
+export const eventNotesBody = z.strictObject({ notes: text(8000) });
 export type EventNotesBody = z.infer<typeof eventNotesBody>;
 
 /** GET /events. `from`/`to` are days (inclusive) in UTC; default: from today on. */

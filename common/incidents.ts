@@ -39,6 +39,7 @@
  *   PATCH  /counseling-referrals/:id           referral.manage   acknowledge or close
  */
 import { z } from 'zod';
+import { anyText, optionalText, text } from './text.js';
 
 // ---------------------------------------------------------------- enums
 
@@ -119,8 +120,6 @@ export const LABELS = {
 
 const uuid = z.uuid();
 const dateTime = z.iso.datetime({ offset: true, error: 'must be a date and time (ISO 8601)' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 export const idParams = z.strictObject({ id: uuid });
 export const supplementParams = z.strictObject({ id: uuid, sid: uuid });
 export const versionParams = z.strictObject({ id: uuid, versionId: uuid });
@@ -226,10 +225,10 @@ const incidentFields = {
   schoolId: uuid,
   areaId: uuid.nullable().optional(),
   onCampus: z.boolean().default(true),
-  locationCode: z.string().trim().max(2).optional().describe('NIBRS location; 53 (K-12 school) on campus by default'),
+  locationCode: anyText(2).optional().describe('NIBRS location; 53 (K-12 school) on campus by default'),
   locationText: optionalText(300),
   occurredAt: dateTime.describe('Never in the future'),
-  summary: z.string().trim().max(300).default('').describe('Short, non-investigative; shown in lists'),
+  summary: anyText(300).default('').describe('Short, non-investigative; shown in lists'),
   narrative: z.string().max(100_000).default('').describe('The investigative narrative'),
   offenses: z.array(offenseInput).max(10).default([]),
   persons: z.array(personInput).max(60).default([]),
@@ -241,10 +240,10 @@ export const updateIncidentBody = z.strictObject({
   schoolId: incidentFields.schoolId,
   areaId: uuid.nullable(),
   onCampus: z.boolean(),
-  locationCode: z.string().trim().max(2),
+  locationCode: anyText(2),
   locationText: optionalText(300),
   occurredAt: incidentFields.occurredAt,
-  summary: z.string().trim().max(300),
+  summary: anyText(300),
   narrative: z.string().max(100_000),
   offenses: z.array(offenseInput).max(10),
   persons: z.array(personInput).max(60),
@@ -252,7 +251,7 @@ export const updateIncidentBody = z.strictObject({
 }).partial().required({ version: true });
 export const reviewBody = z.strictObject({ version: versionField, comment: optionalText(4000) });
 export const returnBody = z.strictObject({ version: versionField, comment: text(4000).describe('What to correct') });
-export const sealBody = z.strictObject({ reason: z.string().trim().min(10).max(1000).describe('Court order or statute; kept with the record') });
+export const sealBody = z.strictObject({ reason: text(1000).min(10).describe('Court order or statute; kept with the record') });
 export const supplementBody = z.strictObject({ narrative: z.string().max(100_000).default('') });
 export const updateSupplementBody = z.strictObject({ version: versionField, narrative: z.string().max(100_000) });
 export const referralBody = z.strictObject({
@@ -265,20 +264,20 @@ export const updateReferralBody = z.strictObject({ status: z.enum(['acknowledged
 export const taskBody = z.strictObject({ title: text(300), ownerId: uuid, dueAt: dateTime });
 export const updateTaskBody = z.strictObject({ title: text(300), ownerId: uuid, dueAt: dateTime, done: z.boolean() }).partial();
 export const attachmentQuery = z.strictObject({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: text(200),
   supplementId: uuid.optional().describe('Evidence added after approval goes with a supplement'),
 });
 
 export const listIncidentsQuery = z.strictObject({
-  q: z.string().trim().max(200).optional().describe('Full-text: narrative (with incident.narrative.read), names, summary, number'),
+  q: anyText(200).optional().describe('Full-text: narrative (with incident.narrative.read), names, summary, number'),
   schoolId: uuid.optional(),
   from: dateTime.optional(),
   to: dateTime.optional(),
-  offense: z.string().trim().max(40).optional().describe('A NIBRS code (13B) or a school-safety category (fight)'),
+  offense: anyText(40).optional().describe('A NIBRS code (13B) or a school-safety category (fight)'),
   status: z.enum(INCIDENT_STATUSES).optional(),
   awaitingReview: z.enum(['true', 'false']).optional().describe('true: the report or one of its supplements is submitted (review queue)'),
   studentId: uuid.optional().describe('Incidents involving this roster student'),
-  person: z.string().trim().max(80).optional().describe('Start of a person name'),
+  person: anyText(80).optional().describe('Start of a person name'),
   sort: z.enum(INCIDENT_SORTS).default('occurred_desc'),
   cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -292,7 +291,7 @@ export const listReferralsQuery = z.strictObject({
   schoolId: uuid.optional(),
 });
 export const studentLookupQuery = z.strictObject({
-  q: z.string().trim().min(2).max(80).describe('Words of the name, or the start of the student number'),
+  q: text(80).min(2).describe('Words of the name, or the start of the student number'),
   schoolId: uuid.optional(),
 });
 export const studentLookupSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyText, text } from './text.js';
 
 /*
  * The API contract of meetings with the school administration and the school's MOU and written expectations
@@ -47,8 +48,8 @@ const minutes = z.number().int().min(5).max(480);
 /** POST /meeting-series. until: the last day (default: a year after the first); before the first: 400 `until`. */
 export const meetingSeriesBody = z.strictObject({
   schoolId: z.uuid(),
-  title: z.string().trim().min(1).max(200),
-  place: z.string().trim().max(200).nullable().optional(),
+  title: text(200),
+  place: anyText(200).nullable().optional(),
   recurrence: z.enum(MEETING_RECURRENCES),
   firstStartsAt: instant,
   durationMinutes: minutes,
@@ -56,7 +57,7 @@ export const meetingSeriesBody = z.strictObject({
 });
 export type MeetingSeriesBody = z.infer<typeof meetingSeriesBody>;
 export const meetingSeriesUpdateBody = z.strictObject({
-  title: z.string().trim().min(1).max(200), place: z.string().trim().max(200).nullable(), active: z.boolean(),
+  title: text(200), place: anyText(200).nullable(), active: z.boolean(),
 }).partial();
 export type MeetingSeriesUpdateBody = z.infer<typeof meetingSeriesUpdateBody>;
 
@@ -71,13 +72,13 @@ export const meetingSeriesListSchema = z.object({ items: z.array(meetingSeriesSc
 
 /** POST /meetings: a meeting outside any series. */
 export const meetingBody = z.strictObject({
-  schoolId: z.uuid(), title: z.string().trim().min(1).max(200), place: z.string().trim().max(200).nullable().optional(),
-  startsAt: instant, durationMinutes: minutes, agenda: z.string().trim().max(20_000).nullable().optional(),
+  schoolId: z.uuid(), title: text(200), place: anyText(200).nullable().optional(),
+  startsAt: instant, durationMinutes: minutes, agenda: anyText(20_000).nullable().optional(),
 });
 export type MeetingBody = z.infer<typeof meetingBody>;
 export const meetingUpdateBody = z.strictObject({
-  title: z.string().trim().min(1).max(200), place: z.string().trim().max(200).nullable(), startsAt: instant,
-  durationMinutes: minutes, agenda: z.string().trim().max(20_000).nullable(), minutes: z.string().trim().max(50_000).nullable(),
+  title: text(200), place: anyText(200).nullable(), startsAt: instant,
+  durationMinutes: minutes, agenda: anyText(20_000).nullable(), minutes: anyText(50_000).nullable(),
   cancelled: z.boolean(),
 }).partial();
 export type MeetingUpdateBody = z.infer<typeof meetingUpdateBody>;
@@ -91,11 +92,11 @@ export const listMeetingsQuery = z.strictObject({
 export type ListMeetingsQuery = z.input<typeof listMeetingsQuery>;
 
 export const actionItemBody = z.strictObject({
-  title: z.string().trim().min(1).max(500), ownerId: z.uuid(), dueOn: day.nullable().optional(),
+  title: text(500), ownerId: z.uuid(), dueOn: day.nullable().optional(),
 });
 export type ActionItemBody = z.infer<typeof actionItemBody>;
 export const actionItemUpdateBody = z.strictObject({
-  title: z.string().trim().min(1).max(500), ownerId: z.uuid(), dueOn: day.nullable(), status: z.enum(ACTION_ITEM_STATUSES),
+  title: text(500), ownerId: z.uuid(), dueOn: day.nullable(), status: z.enum(ACTION_ITEM_STATUSES),
 }).partial();
 export type ActionItemUpdateBody = z.infer<typeof actionItemUpdateBody>;
 export const listActionItemsQuery = z.strictObject({
@@ -131,13 +132,13 @@ export type Meeting = z.infer<typeof meetingSchema>;
 // ───────────────────────── MOU and written expectations ─────────────────────────
 
 export const schoolDocumentBody = z.strictObject({
-  schoolId: z.uuid(), kind: z.enum(SCHOOL_DOCUMENT_KINDS), title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(200_000),
+  schoolId: z.uuid(), kind: z.enum(SCHOOL_DOCUMENT_KINDS), title: text(200),
+  body: text(200_000),
 });
 export type SchoolDocumentBody = z.infer<typeof schoolDocumentBody>;
 export const schoolDocumentPdfQuery = z.strictObject({
-  schoolId: z.uuid(), kind: z.enum(SCHOOL_DOCUMENT_KINDS), title: z.string().trim().min(1).max(200),
-  fileName: z.string().trim().max(200).optional(),
+  schoolId: z.uuid(), kind: z.enum(SCHOOL_DOCUMENT_KINDS), title: text(200),
+  fileName: anyText(200).optional(),
 });
 export const listSchoolDocumentsQuery = z.strictObject({
   schoolId: z.uuid().optional(), kind: z.enum(SCHOOL_DOCUMENT_KINDS).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Mentoring, informal counseling and conflict mediation (capability 13, the mentoring role of the triad).
 // Need to know: a private note is shown to its author and nobody else; everyone else holding `support.read` at the
@@ -8,8 +9,6 @@ import { z } from 'zod';
 // (support.read); POST /mentoring/contacts, PATCH/DELETE /mentoring/contacts/:id, POST /mentoring/mediations,
 // PATCH/DELETE /mentoring/mediations/:id, GET /mentoring/students?schoolId&q (support.log; change: author only).
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const instant = z.iso.datetime({ offset: true, error: 'must be a date-time with offset, like 2026-11-23T10:00:00Z' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyText, text } from './text.js';
 
 /*
  * The API contract of SRO presence and notices (capability 8), and the e-mail outbox list for administrators.
@@ -39,15 +40,15 @@ export const MAX_AWAY_HOURS = 36;
 /** POST /presence/leave. expectedReturnAt: after now, at most MAX_AWAY_HOURS ahead (400 naming it). */
 export const leaveBody = z.strictObject({
   schoolId: z.uuid(),
-  reason: z.string().trim().min(1).max(200),
+  reason: text(200),
   expectedReturnAt: instant,
-  backupContact: z.string().trim().min(1).max(200).describe('Who staff call meanwhile, with a number'),
+  backupContact: text(200).describe('Who staff call meanwhile, with a number'),
 });
 export type LeaveBody = z.infer<typeof leaveBody>;
 
 /** PATCH /presence/:id. */
 export const presenceUpdateBody = z.strictObject({
-  expectedReturnAt: instant, backupContact: z.string().trim().min(1).max(200),
+  expectedReturnAt: instant, backupContact: text(200),
 }).partial();
 export type PresenceUpdateBody = z.infer<typeof presenceUpdateBody>;
 
@@ -100,8 +101,8 @@ export const advanceNoticeBody = z.strictObject({
   kind: z.enum(ADVANCE_KINDS),
   fromDate: day,
   toDate: day,
-  note: z.string().trim().max(2000).nullable().optional(),
-  coverage: z.string().trim().max(500).nullable().optional().describe('Who covers meanwhile'),
+  note: anyText(2000).nullable().optional(),
+  coverage: anyText(500).nullable().optional().describe('Who covers meanwhile'),
 });
 export type AdvanceNoticeBody = z.infer<typeof advanceNoticeBody>;
 

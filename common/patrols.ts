@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Patrols and security checks (capability 5): quick log entries an officer types on a phone in a hallway, and
 // check lists per school whose failed items become work orders. Every patrol entry and check run also appears in
@@ -18,8 +19,6 @@ import { z } from 'zod';
 //   POST   /patrol-checks                 patrol.log    a run: every item passes or fails; failures open work orders
 //   GET    /patrol-checks/:id             patrol.read
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const instant = z.iso.datetime({ offset: true, error: 'must be a date-time with offset, e.g. 2026-03-02T07:45:00Z' });
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const ref = z.object({ id: z.uuid(), name: z.string() });

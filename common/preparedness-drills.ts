@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Calendars, drill rules, drills and compliance: part of the preparedness contract (common/preparedness.ts).
 
 // ───────────────────────── shared pieces ─────────────────────────
 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 /** A school year by the calendar year it starts in: 2025 is the school year 2025-26. */
 export const schoolYear = z.coerce.number().int().min(2000).max(2100);

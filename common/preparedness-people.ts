@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Safety plans, staff training and SRO certifications: part of the preparedness contract (common/preparedness.ts).
 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const person = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 
 // ───────────────────────── safety plans ─────────────────────────

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { WORK_ORDER_PRIORITIES } from './work-orders.js';
+import { anyText, optionalText, text } from './text.js';
 
 // Security systems (capability 18): registry of cameras, door access points, alarm panels, intercoms and radio
 // repeaters by campus area; status with history; outage reports that open work orders; status at a glance.
 
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
 export const SECURITY_SYSTEM_KINDS = ['camera', 'door_access', 'alarm_panel', 'intercom', 'radio_repeater'] as const;
@@ -68,7 +67,7 @@ export const listSecuritySystemsQuery = z.strictObject({
   kind: z.enum(SECURITY_SYSTEM_KINDS).optional(),
   status: z.enum(SECURITY_SYSTEM_STATUSES).optional(),
   retired: z.enum(['true', 'false', 'all']).default('false'),
-  q: z.string().trim().max(100).optional(),
+  q: anyText(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 

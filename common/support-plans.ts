@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 /*
  * The API contract of re-entry plans and problem-solving teams (capability 13); referrals: ./support.ts.
@@ -30,8 +31,6 @@ import { z } from 'zod';
  * Unknown student, member or owner: 400 naming the field (studentId, memberIds, ownerId...).
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 const memberIds = z.array(z.uuid()).max(30);

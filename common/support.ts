@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, text } from './text.js';
 
 export * from './support-plans.js';
 
@@ -33,8 +34,6 @@ export * from './support-plans.js';
  * Wrong status for an action: 409 `conflict`. Errors: { error: { code, message, field? } }.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 
@@ -136,7 +135,7 @@ export const listReferralsQuery = z.strictObject({
 export type ListReferralsQuery = z.infer<typeof listReferralsQuery>;
 
 export const supportStudentsQuery = z.strictObject({
-  q: z.string().trim().min(2).max(80).describe('Words of the name, or the start of the student number'),
+  q: text(80).min(2).describe('Words of the name, or the start of the student number'),
   schoolId: z.uuid().optional(),
 });
 export const supportStudentSchema = z.object({

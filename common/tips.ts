@@ -3,6 +3,7 @@ import {
   CANNED_REPLIES, INVESTIGATIVE_THEMES, THREAT_CASE_SOURCES, THREAT_CASE_STATUSES, THREAT_CLASSIFICATIONS, THREAT_NOTE_KINDS,
   THREAT_TASK_KINDS, TIP_CATEGORIES, TIP_LIMITS, TIP_LINK_KINDS, TIP_MESSAGE_AUTHORS, TIP_OUTCOMES, TIP_STATUSES,
 } from './tip-constants.js';
+import { text } from './text.js';
 
 export * from './tip-constants.js';
 
@@ -55,7 +56,6 @@ export * from './tip-constants.js';
  * Errors: { error: { code, message, field? } }.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).optional();
 const dateOnly = z.iso.date();
 
@@ -64,7 +64,11 @@ export const publicSchool = z.object({ id: z.uuid(), name: z.string(), city: z.s
 export type PublicSchool = z.infer<typeof publicSchool>;
 
 /** GET /public/tips/token. */
-export const tipToken = z.object({ token: z.string(), expiresAt: z.iso.datetime() });
+export const tipToken = z.object({
+  token: z.string(), expiresAt: z.iso.datetime(),
+  pow: z.object({ difficulty: z.number().int() }).nullable().optional()
+    .describe('Under a flood: a tip sent with this token needs `proof` so that SHA-256(token ":" proof) starts with this many zero bits'),
+});
 export type TipToken = z.infer<typeof tipToken>;
 
 /** An attachment as base64 in the JSON body (JPEG, PNG or PDF, up to TIP_LIMITS.attachmentMaxBytes). */
@@ -76,6 +80,7 @@ export const tipAttachmentBody = z.strictObject({
 /** POST /public/tips. */
 export const submitTipBody = z.strictObject({
   token: z.string().min(1).max(200),
+  proof: z.string().max(100).optional().describe('The proof of work its token asked for (only under a flood)'),
   schoolId: z.uuid({ error: 'choose a school' }),
   category: z.enum(TIP_CATEGORIES),
   description: text(TIP_LIMITS.descriptionMax).describe('What happened (required)'),
@@ -146,6 +151,7 @@ export const listTipsQuery = z.object({
   schoolId: z.uuid().optional(), status: z.enum(TIP_STATUSES).optional(),
   lifeSafety: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(400).optional().describe('nextCursor of the previous page'),
 });
 export type ListTipsQuery = z.input<typeof listTipsQuery>;
 

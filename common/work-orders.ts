@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { text, optionalText } from './text.js';
 
 // Work orders (capabilities 5, 17, 18): one entity for failed patrol checks, failed equipment inspections,
 // security-system outages, assessment findings and requests made by hand.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
 export const WORK_ORDER_SOURCES = ['manual', 'patrol_check', 'equipment_inspection', 'security_outage', 'assessment_finding'] as const;

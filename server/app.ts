@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { CsrfTokens } from './auth/csrf.js';
 import { installAuth } from './auth/plugin.js';
@@ -14,6 +14,10 @@ import type { Database } from './db/connection.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { installErrorHandling } from './lib/http-errors.js';
+import { installUploadGuard, sanitizingValidatorCompiler } from './lib/input.js';
+import { installSecurityHeaders } from './lib/security-headers.js';
+import { installRateLimits } from './lib/rate-limit.js';
+import { installSessionRevocation } from './auth/revocation.js';
 import { loggerOptions } from './lib/logger.js';
 import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
@@ -72,11 +76,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(sanitizingValidatorCompiler);
+  installSecurityHeaders(app);
+  installRateLimits(app, config.rateLimitScale);
+  installSessionRevocation(app);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   await app.register(fastifyCookie);
   installAuth(app);
+  installUploadGuard(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

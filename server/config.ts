@@ -14,6 +14,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(100_000).default(1),
 });
 
 /** Everything the server needs to know about its environment, validated once at start. */
@@ -32,6 +33,8 @@ export interface AppConfig {
   webDir: string;
   /** Secure cookies when the public URL is https. */
   secureCookies: boolean;
+  /** Multiplies every rate-limit budget (server/lib/rate-limit.ts); tests loosen them. */
+  rateLimitScale: number;
 }
 
 /** Reads and validates configuration; a bad variable stops the start with a message naming it. */
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     webDir: path.resolve('dist/web'),
     secureCookies: publicUrl.startsWith('https://'),
+    rateLimitScale: e.RATE_LIMIT_SCALE,
   };
 }
 

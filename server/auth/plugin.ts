@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../common/permissions.js';
 import { AppError } from '../lib/errors.js';
+import { hashToken } from '../lib/ids.js';
 import type { ServiceContext } from '../lib/context.js';
 import { requirePermission } from './access.js';
 import { CSRF_COOKIE, CSRF_HEADER } from './csrf.js';
@@ -32,6 +33,8 @@ export interface RouteInfo {
   url: string;
   access: RouteAccess;
   permission?: Permission;
+  /** Media types of a raw-body upload route (server/lib/input.ts). */
+  uploadTypes?: readonly string[];
 }
 
 /** Every /api route with its access and permission, filled as routes are registered. */
@@ -61,28 +64,26 @@ export function installAuth(app: FastifyInstance): void {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes });
   });
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiRequest(request)) return;
     const { deps } = app;
     const cookieToken = request.cookies[CSRF_COOKIE];
-    if (!deps.csrf.valid(cookieToken)) {
-      void reply.setCookie(CSRF_COOKIE, deps.csrf.issue(), {
-        path: '/', sameSite: 'strict', secure: deps.config.secureCookies, httpOnly: false,
-      });
-    }
+    const token = request.cookies[SESSION_COOKIE];
+    // The CSRF token is bound to the session cookie it came with (server/auth/csrf.ts).
+    const binding = token ? hashToken(token) : '';
+    if (!deps.csrf.valid(cookieToken, binding)) setCsrfCookie(reply, binding);
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
-      if (!deps.csrf.matches(cookieToken, typeof header === 'string' ? header : undefined)) {
+      if (!deps.csrf.matches(cookieToken, typeof header === 'string' ? header : undefined, binding)) {
         throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header; reload the page and try again`);
       }
     }
-    const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.session = await loadSession(deps.database.db, token, deps.clock.now());
-      if (!request.session) void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (!request.session) clearSessionCookie(reply);
     }
   });
 
@@ -113,10 +114,25 @@ export function contextOf(request: FastifyRequest): ServiceContext {
   return { db: deps.database.db, actor: session.actor, requestId: request.id, clock: deps.clock };
 }
 
-/** Sets the session cookie. */
+/** Sets the CSRF cookie: a fresh token bound to the session of `binding` (empty: no session). */
+function setCsrfCookie(reply: FastifyReply, binding: string): void {
+  const { config, csrf } = reply.server.deps;
+  void reply.setCookie(CSRF_COOKIE, csrf.issue(binding), {
+    path: '/', sameSite: 'strict', secure: config.secureCookies, httpOnly: false,
+  });
+}
+
+/** Sets the session cookie, with a CSRF token bound to the new session. */
 export function setSessionCookie(reply: FastifyReply, token: string): void {
   const { config } = reply.server.deps;
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 12 * 60 * 60,
   });
+  setCsrfCookie(reply, hashToken(token));
+}
+
+/** Clears the session cookie; the CSRF token becomes one without a session. */
+export function clearSessionCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  setCsrfCookie(reply, '');
 }

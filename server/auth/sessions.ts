@@ -34,6 +34,25 @@ export function forgetSessions(userId?: string): void {
   for (const [key, entry] of cache) if (entry.userId === userId) cache.delete(key);
 }
 
+/** The NOTIFY channel on which processes sharing PostgreSQL tell each other of ended sessions. */
+export const SESSION_CHANNEL = 'sro_sessions';
+
+/**
+ * Tells every process (at commit, never for a rolled-back change) that sessions ended: `t:<token hash>` for
+ * one session, `u:<user id>` for all of a user's. Each process drops them from its cache on hearing it.
+ */
+export async function announceRevocation(db: Db, payload: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${SESSION_CHANNEL}, ${payload})`);
+}
+
+/** Applies a revocation heard on SESSION_CHANNEL (or sent by this process): the cached entries go at once. */
+export function applyRevocation(payload: string): void {
+  generation++;
+  if (payload.startsWith('t:')) cache.delete(payload.slice(2));
+  else if (payload.startsWith('u:')) forgetSessions(payload.slice(2));
+  else forgetSessions();
+}
+
 /** A session as loaded for a request. */
 export interface LoadedSession {
   tokenHash: string;
@@ -138,6 +157,7 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   cache.delete(tokenHash);
   generation++;
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await announceRevocation(db, `t:${tokenHash}`);
 }
 
 /** Ends every session of a user except, optionally, one (after a password change or reset). */
@@ -150,6 +170,7 @@ export async function deleteUserSessions(db: Db, userId: string, keepTokenHash?:
         ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${keepTokenHash}`)
         : eq(sessions.userId, userId),
     );
+  await announceRevocation(db, `u:${userId}`);
 }
 
 /** Removes sessions past their absolute expiry (housekeeping). */

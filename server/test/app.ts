@@ -42,6 +42,8 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
     DATA_DIR: path.join(TEST_TMP, `data-${process.pid}`),
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    // Tests sign in and post far faster than people: budgets loosened (rate-limit tests pass RATE_LIMIT_SCALE=1).
+    RATE_LIMIT_SCALE: '1000',
     ...env,
   });
 }

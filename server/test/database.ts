@@ -183,7 +183,7 @@ async function openPostgresClone(options: { empty: boolean }): Promise<Database>
   });
   const database = openPostgres(urlFor(adminUrl(), name), { max: 4 });
   const close = database.close;
-  return {
+  const clone: Database = {
     ...database,
     close: async () => {
       try {
@@ -193,6 +193,19 @@ async function openPostgresClone(options: { empty: boolean }): Promise<Database>
       }
     },
   };
+  cloneUrls.set(clone, urlFor(adminUrl(), name));
+  return clone;
+}
+
+const cloneUrls = new WeakMap<Database, string>();
+
+/**
+ * A second connection pool to the same PostgreSQL test database, as another server process has (null on
+ * PGlite, which one process owns). Closing it leaves the database in place.
+ */
+export function connectAgain(database: Database): Database | null {
+  const url = cloneUrls.get(database);
+  return url ? openPostgres(url, { max: 4 }) : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

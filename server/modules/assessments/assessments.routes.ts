@@ -113,7 +113,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       uploads.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
     }
     uploads.post('/assessments/:id/items/:itemId/photos', {
-      config: { permission: 'assessment.manage' },
+      config: { permission: 'assessment.manage', uploadTypes: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'] },
       bodyLimit: MAX_PHOTO_BYTES,
       schema: { tags, operationId: 'addAssessmentPhoto', summary: 'Add a photo to a measure (raw JPEG, PNG or WebP body)', params: itemParams, querystring: photoQuery, response: { 201: photoSchema } },
     }, async (request, reply) => reply.code(201).send(await service.addPhoto(

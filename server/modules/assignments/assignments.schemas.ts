@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { anyText } from '../../../common/text.js';
 
 export const ASSIGNMENT_KINDS = ['primary', 'feeder'] as const;
 
 export const idParams = z.strictObject({ id: z.uuid() });
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const notes = z.string().trim().max(2000).nullable().optional();
+const notes = anyText(2000).nullable().optional();
 
 export const createAssignmentBody = z.strictObject({
   userId: z.uuid(),

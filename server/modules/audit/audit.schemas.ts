@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_EVENTS, type AuditEventType } from '../../../common/audit-events.js';
+import { text } from '../../../common/text.js';
 
 export const MAX_PAGE = 500;
 export const DEFAULT_PAGE = 100;
@@ -17,7 +18,7 @@ const filterFields = {
   eventType: z.enum(EVENT_TYPES).optional(),
   from: instant.optional().describe('Events at or after; a day starts at midnight in the district\'s time zone'),
   to: instant.optional().describe('Events at or before; a day counts whole, in the district\'s time zone'),
-  q: z.string().trim().min(1).max(200).optional().describe('Text in the actor label or detail, or an exact subject, request or user id'),
+  q: text(200).optional().describe('Text in the actor label or detail, or an exact subject, request or user id'),
 };
 
 export const auditFilterQuery = z.strictObject(filterFields);

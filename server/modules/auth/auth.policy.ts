@@ -1,6 +1,6 @@
-/** Sign-in throttling: after this many failures in a row the account is locked... */
+/** Sign-in throttling: at most this many password (or code) checks per account... */
 export const MAX_FAILED_SIGN_INS = 5;
-/** ...for this long. */
+/** ...per window this long; the rest answer 429 without hashing. */
 export const LOCKOUT_MS = 10 * 60 * 1000;
 
 /** Seconds left on a lock, or 0 when not locked. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, setSessionCookie } from '../../auth/plugin.js';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../auth/plugin.js';
 import type { LoadedSession } from '../../auth/sessions.js';
 import { AppError } from '../../lib/errors.js';
 import {
@@ -28,7 +28,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: { tags, operationId: 'signIn', summary: 'Sign in with e-mail and password', body: signInBody, response: { 200: sessionBody } },
   }, async (request, reply) => {
-    const token = await service.signIn(deps, request.body.email, request.body.password, request.id);
+    // The browser's earlier session (another user's, or the same one's) ends with this sign-in.
+    const token = await service.signIn(deps, request.body.email, request.body.password, request.id, request.cookies[SESSION_COOKIE]);
     setSessionCookie(reply, token);
     return service.sessionView(deps, await service.sessionForToken(deps, token));
   });
@@ -47,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'signOut', summary: 'Sign out', response: { 204: z.null() } },
   }, async (request, reply) => {
     await service.signOut(deps, sessionOf(request), request.id);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookie(reply);
     return reply.code(204).send(null);
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../auth/sessions.js';
 import { checkTotp, newTotpSecret, totpUri } from '../../auth/totp.js';
 import { AppError } from '../../lib/errors.js';
+import { hashToken } from '../../lib/ids.js';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, lockSecondsLeft } from './auth.policy.js';
 import * as repo from './auth.repository.js';
 import type { SessionBody } from './auth.schemas.js';
@@ -21,38 +22,63 @@ function lockedOut(seconds: number): AppError {
   });
 }
 
+/** Throttle keys beside the e-mail: the two-step code and the password re-checks of a signed-in user. */
+const mfaKey = (userId: string) => `mfa:${userId}`;
+const passwordKey = (userId: string) => `password:${userId}`;
+
+/**
+ * Reserves one check of a secret for `key` before any hash is computed: at most MAX_FAILED_SIGN_INS per
+ * LOCKOUT_MS window, however many requests arrive at once and on however many processes. The rest answer
+ * 429 with Retry-After and cost no hash. Returns the check's number in its window.
+ */
+async function reserveCheck(deps: AppDeps, key: string, now: Date): Promise<number> {
+  const { db } = deps.database;
+  const attempt = await repo.reserveAttempt(db, key, now, MAX_FAILED_SIGN_INS, LOCKOUT_MS);
+  if (attempt !== null) return attempt;
+  throw lockedOut(Math.max(1, lockSecondsLeft(await repo.throttleReopensAt(db, key, LOCKOUT_MS), now)));
+}
+
+/** The answer to a wrong secret: the last check of the window says how long the wait is. */
+async function failedCheck(deps: AppDeps, key: string, attempt: number, now: Date, wrong: AppError): Promise<never> {
+  if (attempt < MAX_FAILED_SIGN_INS) throw wrong;
+  const reopens = await repo.throttleReopensAt(deps.database.db, key, LOCKOUT_MS);
+  throw lockedOut(Math.max(1, lockSecondsLeft(reopens, now)));
+}
+
 /**
  * Checks e-mail and password. Unknown e-mail, wrong password and inactive account answer alike and
- * take alike (a decoy hash is verified for unknown e-mails). Failures count towards a lockout per e-mail.
- * Returns the new session token; the session waits for the TOTP step when the user has MFA on.
+ * take alike (a decoy hash is verified for unknown e-mails). Every check is reserved per e-mail before
+ * the hash (see reserveCheck); a full success clears the budget. Returns the new session token; the
+ * session waits for the TOTP step when the user has MFA on.
  */
-export async function signIn(deps: AppDeps, email: string, password: string, requestId: string): Promise<string> {
+export async function signIn(deps: AppDeps, email: string, password: string, requestId: string, previousToken?: string): Promise<string> {
   const { db } = deps.database;
   const now = deps.clock.now();
-  const throttle = await repo.findThrottle(db, email);
-  const left = lockSecondsLeft(throttle?.lockedUntil ?? null, now);
-  if (left > 0) throw lockedOut(left);
+  const key = email.toLowerCase();
+  const attempt = await reserveCheck(deps, key, now);
 
   const user = await repo.findUserByEmail(db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !passwordOk || !user.active) {
-    const failure = await db.transaction(async (tx) => {
-      const result = await repo.recordFailure(tx, email, now, (count) =>
-        count >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS) : null);
+    await db.transaction(async (tx) => {
       const who = { label: email, districtId: user?.districtId ?? null, requestId, at: now };
       await writeAudit(tx, who, {
         type: 'auth.sign_in_failed', subjectType: 'user', subjectId: user?.id,
-        detail: { reason: !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'inactive', attempt: result.count },
+        detail: { reason: !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'inactive', attempt },
       });
-      if (result.lockedUntil) await writeAudit(tx, who, { type: 'auth.locked_out', subjectType: 'user', subjectId: user?.id });
-      return result;
+      if (attempt >= MAX_FAILED_SIGN_INS) await writeAudit(tx, who, { type: 'auth.locked_out', subjectType: 'user', subjectId: user?.id });
     });
-    if (failure.lockedUntil) throw lockedOut(lockSecondsLeft(failure.lockedUntil, now));
-    throw new AppError('unauthenticated', WRONG_CREDENTIALS);
+    return failedCheck(deps, key, attempt, now, new AppError('unauthenticated', WRONG_CREDENTIALS));
   }
 
+  // A right password does not reopen a two-step code budget spent by wrong codes.
+  if (user.mfaEnabled) {
+    const codesReopen = await repo.spentUntil(db, mfaKey(user.id), now, MAX_FAILED_SIGN_INS, LOCKOUT_MS);
+    if (codesReopen) throw lockedOut(lockSecondsLeft(codesReopen, now));
+  }
   return db.transaction(async (tx) => {
-    await repo.clearThrottle(tx, email);
+    if (previousToken) await deleteSession(tx, hashToken(previousToken));
+    await repo.clearThrottle(tx, key);
     await repo.updateUser(tx, user.id, { lastSignInAt: now });
     const token = await createSession(tx, user.id, user.mfaEnabled, now);
     await writeAudit(tx, { actor: { userId: user.id, districtId: user.districtId, email: user.email }, requestId, at: now }, {
@@ -62,38 +88,49 @@ export async function signIn(deps: AppDeps, email: string, password: string, req
   });
 }
 
-/** Finishes a sign-in with the TOTP code; wrong codes count towards the same lockout. Returns a fresh token. */
+/**
+ * Finishes a sign-in with the TOTP code. Codes have their own budget per user, which a correct password
+ * does not reset (the password does not buy more code guesses). Returns a fresh token.
+ */
 export async function verifyMfa(deps: AppDeps, session: LoadedSession, code: string, requestId: string): Promise<string> {
   if (!session.mfaPending) throw new AppError('bad_request', 'This session does not wait for a code');
   const { db } = deps.database;
   const now = deps.clock.now();
   const { actor } = session;
-  const email = actor.email.toLowerCase();
-  const left = lockSecondsLeft((await repo.findThrottle(db, email))?.lockedUntil ?? null, now);
-  if (left > 0) throw lockedOut(left);
+  const key = mfaKey(actor.userId);
+  const attempt = await reserveCheck(deps, key, now);
   const user = await repo.findUserById(db, actor.userId);
   const secret = user?.mfaSecret ? deps.box.open(user.mfaSecret) : null;
   const step = secret ? checkTotp(secret, code, now) : null;
   // A code already used (seen over a shoulder, replayed from a proxy log) counts as a wrong one.
   const fresh = step !== null && (await repo.claimTotpStep(db, actor.userId, step));
   if (!fresh) {
-    const failure = await db.transaction(async (tx) => {
-      const result = await repo.recordFailure(tx, email, now, (count) =>
-        count >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS) : null);
+    await db.transaction(async (tx) => {
       await writeAudit(tx, { actor, requestId, at: now }, { type: 'auth.mfa_failed', subjectType: 'user', subjectId: actor.userId });
-      if (result.lockedUntil) {
+      if (attempt >= MAX_FAILED_SIGN_INS) {
         await deleteSession(tx, session.tokenHash);
         await writeAudit(tx, { actor, requestId, at: now }, { type: 'auth.locked_out', subjectType: 'user', subjectId: actor.userId });
       }
-      return result;
     });
-    if (failure.lockedUntil) throw lockedOut(lockSecondsLeft(failure.lockedUntil, now));
-    throw new AppError('unauthenticated', 'The code is wrong or has expired', { field: 'code' });
+    return failedCheck(deps, key, attempt, now, new AppError('unauthenticated', 'The code is wrong or has expired', { field: 'code' }));
   }
   return db.transaction(async (tx) => {
-    await repo.clearThrottle(tx, email);
+    await repo.clearThrottle(tx, key);
     return completeMfa(tx, session.tokenHash, actor.userId, now);
   });
+}
+
+/** Checks the signed-in user's password again (password change, two-step off) within its own budget. */
+async function recheckPassword(deps: AppDeps, session: LoadedSession, password: string, field: string, message: string) {
+  const now = deps.clock.now();
+  const key = passwordKey(session.actor.userId);
+  const attempt = await reserveCheck(deps, key, now);
+  const user = await repo.findUserById(deps.database.db, session.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    return failedCheck(deps, key, attempt, now, new AppError('validation_failed', message, { field }));
+  }
+  await repo.clearThrottle(deps.database.db, key);
+  return user;
 }
 
 /** Ends the session. */
@@ -109,10 +146,7 @@ export async function changePassword(
   deps: AppDeps, session: LoadedSession, input: { currentPassword: string; newPassword: string }, requestId: string,
 ): Promise<void> {
   const { db } = deps.database;
-  const user = await repo.findUserById(db, session.actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('validation_failed', 'The current password is wrong', { field: 'currentPassword' });
-  }
+  const user = await recheckPassword(deps, session, input.currentPassword, 'currentPassword', 'The current password is wrong');
   if (input.currentPassword === input.newPassword) {
     throw new AppError('validation_failed', 'The new password must differ from the current one', { field: 'newPassword' });
   }
@@ -155,10 +189,7 @@ export async function enableMfa(deps: AppDeps, session: LoadedSession, code: str
 /** Turns two-step sign-in off, unless district policy requires it for one of the user's roles. */
 export async function disableMfa(deps: AppDeps, session: LoadedSession, password: string, requestId: string): Promise<void> {
   const { db } = deps.database;
-  const user = await repo.findUserById(db, session.actor.userId);
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError('validation_failed', 'The password is wrong', { field: 'password' });
-  }
+  const user = await recheckPassword(deps, session, password, 'password', 'The password is wrong');
   if (session.mfaRequiredByPolicy) {
     throw new AppError('conflict', 'Your district requires two-step sign-in for your role');
   }

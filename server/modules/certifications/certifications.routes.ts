@@ -6,6 +6,7 @@ import {
   supervisorCertificationBody, updateCertificationBody,
 } from './certifications.schemas.js';
 import * as service from './certifications.service.js';
+import { text } from '../../../common/text.js';
 
 const tags = ['certifications'];
 const list = z.object({ items: z.array(certificationSchema) });
@@ -63,11 +64,11 @@ export const certificationRoutes: FastifyPluginAsyncZod = async (app) => {
       uploads.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
     }
     uploads.put('/certifications/:id/document', {
-      config: { permission: 'training.read' },
+      config: { permission: 'training.read', uploadTypes: ['application/pdf', 'image/png', 'image/jpeg'] },
       bodyLimit: MAX_DOCUMENT_BYTES,
       schema: {
         tags, operationId: 'attachCertificationDocument', summary: 'Attach the document (raw body: PDF, PNG or JPEG)', params: idParams,
-        querystring: z.strictObject({ fileName: z.string().trim().min(1).max(200).default('certificate') }), response: { 200: certificationSchema },
+        querystring: z.strictObject({ fileName: text(200).default('certificate') }), response: { 200: certificationSchema },
       },
     }, async (request) => service.attachDocument(contextOf(request), request.params.id, request.body as Buffer, request.query.fileName));
   });

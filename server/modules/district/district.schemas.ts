@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../../common/roles.js';
+import { anyText, text } from '../../../common/text.js';
 
 /**
  * True for an IANA zone name (America/Chicago, UTC) this runtime knows. Offsets such as "+01:00", which
@@ -32,9 +33,9 @@ export const districtSchema = z.object({
 });
 
 export const updateDistrictBody = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: text(120).min(2),
   timezone: z.string().trim().refine(isIanaZone, 'must be an IANA time zone such as America/Chicago').describe('An IANA time zone such as America/Chicago'),
-  lawEnforcementAgency: z.string().trim().max(200).nullable().transform((v) => v || null),
+  lawEnforcementAgency: anyText(200).nullable().transform((v) => v || null),
   mfaRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length)
     .refine((roles) => new Set(roles).size === roles.length, 'must not name a role twice'),
 }).partial();

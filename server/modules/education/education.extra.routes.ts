@@ -41,7 +41,7 @@ export const educationExtraRoutes: FastifyPluginAsyncZod = async (app) => {
       uploads.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_MATERIAL_BYTES }, (_request, body, done) => done(null, body));
     }
     uploads.put('/education/classes/:id/materials', {
-      config: { permission: 'education.manage' },
+      config: { permission: 'education.manage', uploadTypes: ['application/pdf', 'image/png', 'image/jpeg'] },
       bodyLimit: MAX_MATERIAL_BYTES,
       schema: {
         tags, operationId: 'addClassMaterial', summary: 'Attach a material (raw body: PDF, PNG or JPEG)', params: idParams, querystring: materialQuery,

@@ -6,8 +6,9 @@ export {
 } from '../../../common/education.js';
 import { z } from 'zod';
 import { topicKey } from '../../../common/education.js';
+import { text } from '../../../common/text.js';
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const topicParams = z.strictObject({ key: topicKey });
 export const materialParams = z.strictObject({ id: z.uuid(), materialId: z.uuid() });
-export const materialQuery = z.strictObject({ fileName: z.string().trim().min(1).max(200).default('material') });
+export const materialQuery = z.strictObject({ fileName: text(200).default('material') });

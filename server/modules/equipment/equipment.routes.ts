@@ -70,7 +70,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
     const uploads = raw.withTypeProvider<ZodTypeProvider>();
     uploads.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
     uploads.post('/equipment/import', {
-      config: { permission: 'equipment.manage' },
+      config: { permission: 'equipment.manage', uploadTypes: ['text/csv'] },
       bodyLimit: MAX_CSV_BYTES,
       schema: { tags, operationId: 'importEquipment', summary: 'Import items of a school from CSV (all or nothing)', querystring: importEquipmentQuery, response: { 200: importResultSchema } },
     }, async (request) => importEquipment(contextOf(request), request.query.schoolId, typeof request.body === 'string' ? request.body : '', request.query.dryRun === 'true'));

@@ -72,7 +72,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     const uploads = raw.withTypeProvider<ZodTypeProvider>();
     uploads.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_PDF_BYTES }, (_request, body, done) => done(null, body));
     uploads.post('/school-documents/pdf', {
-      config, bodyLimit: MAX_PDF_BYTES,
+      config: { ...config, uploadTypes: ['application/pdf'] }, bodyLimit: MAX_PDF_BYTES,
       schema: { tags, operationId: 'uploadSchoolDocument', summary: 'A new version as an uploaded PDF (raw body, application/pdf)', querystring: schoolDocumentPdfQuery, response: { 201: schoolDocumentSchema } },
     }, async (request, reply) => reply.code(201).send(await documents.addDocument(contextOf(request), { ...request.query, pdf: request.body as Buffer })));
   });

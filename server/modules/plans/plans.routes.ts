@@ -41,7 +41,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     const uploads = raw.withTypeProvider<ZodTypeProvider>();
     uploads.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_PDF_BYTES }, (_request, body, done) => done(null, body));
     uploads.post('/plans/:id/versions/pdf', {
-      config: { permission: 'plan.manage' },
+      config: { permission: 'plan.manage', uploadTypes: ['application/pdf'] },
       bodyLimit: MAX_PDF_BYTES,
       schema: { tags, operationId: 'uploadPlanVersion', summary: 'New version as an uploaded PDF (raw body, application/pdf)', params: idParams, querystring: pdfVersionQuery, response: { 201: planVersionSchema } },
     }, async (request, reply) => reply.code(201).send(await service.addVersion(contextOf(request), request.params.id, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyText } from '../../../common/text.js';
 
 // The API contract lives in common/alerts.ts (shared with the web app); this file adds route-only pieces.
 export {
@@ -9,5 +10,5 @@ export {
 export const idParams = z.strictObject({ id: z.uuid() });
 export const requestParams = z.strictObject({ id: z.uuid(), requestId: z.uuid() });
 export const studentSearchQuery = z.strictObject({
-  q: z.string().trim().max(100).optional().describe('Name or student number; without it, the first students by name'),
+  q: anyText(100).optional().describe('Name or student number; without it, the first students by name'),
 });

@@ -15,7 +15,7 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
     uploads.addContentTypeParser(['application/zip', 'application/x-zip-compressed'], { parseAs: 'buffer', bodyLimit: ROSTER_LIMITS.maxZipBytes },
       (_request, body, done) => done(null, body));
     uploads.post('/roster-imports', {
-      config: { permission: 'import.run' },
+      config: { permission: 'import.run', uploadTypes: ['application/zip', 'application/x-zip-compressed'] },
       bodyLimit: ROSTER_LIMITS.maxZipBytes,
       schema: {
         tags, operationId: 'startRosterImport', summary: 'Import a OneRoster 1.1 CSV package (raw body, application/zip)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../common/text.js';
 
 export {
   rosterImportJobSchema, rosterImportReportSchema,
@@ -7,5 +8,5 @@ export {
 export const idParams = z.strictObject({ id: z.uuid() });
 
 export const uploadQuery = z.strictObject({
-  fileName: z.string().trim().min(1).max(200).default('roster.zip').describe('Shown in the list of imports'),
+  fileName: text(200).default('roster.zip').describe('Shown in the list of imports'),
 });

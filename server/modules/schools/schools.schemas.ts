@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyText, text } from '../../../common/text.js';
 
 export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'k8', 'k12', 'alternative', 'other'] as const;
 export const AREA_KINDS = ['building', 'floor', 'room', 'field', 'parking', 'bus_loop', 'perimeter', 'common', 'other'] as const;
@@ -8,16 +9,16 @@ export const grade = z.number().int().min(-1, 'grades run from -1 (pre-K) to 12'
 
 const schoolFields = {
   ncesId: z.string().trim().regex(/^\d{12}$/, 'must be the 12-digit NCES school id'),
-  name: z.string().trim().min(2).max(120),
+  name: text(120).min(2),
   level: z.enum(SCHOOL_LEVELS),
   gradeLow: grade,
   gradeHigh: grade,
-  street: z.string().trim().min(1).max(200),
-  city: z.string().trim().min(1).max(100),
+  street: text(200),
+  city: text(100),
   state: z.string().trim().regex(/^[A-Z]{2}$/, 'must be a two-letter state code'),
   zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code'),
-  phone: z.string().trim().min(7).max(30),
-  principalName: z.string().trim().max(120).nullable().optional(),
+  phone: text(30).min(7),
+  principalName: anyText(120).nullable().optional(),
 };
 
 export const createSchoolBody = z.strictObject(schoolFields).refine((s) => s.gradeLow <= s.gradeHigh, {
@@ -45,7 +46,7 @@ export const schoolSchema = z.object({
 });
 
 export const listSchoolsQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: anyText(100).optional(),
   level: z.enum(SCHOOL_LEVELS).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
@@ -69,8 +70,8 @@ export const areaSchema = z.object({
 });
 export const createAreaBody = z.strictObject({
   kind: z.enum(AREA_KINDS),
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(500).nullable().optional(),
+  name: text(120),
+  description: anyText(500).nullable().optional(),
   parentId: z.uuid().nullable().optional(),
 });
 export const updateAreaBody = createAreaBody.extend({ active: z.boolean() }).partial();

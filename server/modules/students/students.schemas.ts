@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { grade } from '../schools/schools.schemas.js';
+import { anyText, optionalText, text } from '../../../common/text.js';
 
 export const SEXES = ['male', 'female', 'nonbinary'] as const;
 export const RACE_ETHNICITIES = [
@@ -11,8 +12,7 @@ export const MAX_PAGE_SIZE = 200;
 export const idParams = z.strictObject({ id: z.uuid() });
 export const guardianParams = z.strictObject({ id: z.uuid(), guardianId: z.uuid() });
 
-const name = z.string().trim().min(1).max(80);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const name = text(80);
 
 /** CRDC demographics: written by managers, shown only with `student.demographics.read` at the school. */
 const demographicFields = {
@@ -25,7 +25,7 @@ const demographicFields = {
 
 const studentFields = {
   schoolId: z.uuid(),
-  studentNumber: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'may hold letters, digits and hyphens only'),
+  studentNumber: text(32).regex(/^[A-Za-z0-9-]+$/, 'may hold letters, digits and hyphens only'),
   firstName: name,
   middleName: optionalText(80),
   lastName: name,
@@ -45,7 +45,7 @@ export const updateStudentBody = z.strictObject({ ...studentFields, active: z.bo
 
 export const listStudentsQuery = z.strictObject({
   schoolId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional().describe('Words matching first, last or preferred name, or the start of the student number'),
+  q: anyText(100).optional().describe('Words matching first, last or preferred name, or the start of the student number'),
   grade: z.coerce.number().int().min(-1).max(12).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
@@ -93,7 +93,7 @@ export const studentSchema = studentListItemSchema.extend({ guardians: z.array(g
 const guardianContact = {
   firstName: name,
   lastName: name,
-  phone: z.string().trim().min(7).max(30).nullable().optional(),
+  phone: text(30).min(7).nullable().optional(),
   email: z.email().trim().max(200).nullable().optional(),
   street: optionalText(200),
   city: optionalText(100),
@@ -101,7 +101,7 @@ const guardianContact = {
 };
 
 const linkFields = {
-  relationship: z.string().trim().min(1).max(60),
+  relationship: text(60),
   hasCustody: z.boolean(),
   mayPickUp: z.boolean(),
   isPrimary: z.boolean().default(false),

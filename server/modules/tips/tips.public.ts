@@ -12,6 +12,8 @@ import { AppError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { districtYear } from '../incidents/incidents.numbers.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
+import { alreadyPaged } from './tips.flood.js';
+import type { FloodGate } from './tips.pow.js';
 import { cleanAttachment, codeHash, newPassphrase, newTipCode, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
 
@@ -22,6 +24,8 @@ export interface PublicTipDeps {
   mailer: Mailer;
   config: { publicUrl: string };
   tokens: TipTokens;
+  /** The flood gate's proof-of-work check (absent: none). */
+  gate?: FloodGate;
   log: FastifyBaseLogger;
   /** The process's live hub, poked after commit. */
   hub: { poke(): void };
@@ -36,6 +40,7 @@ export function formatTipNumber(year: number, value: number): string {
 
 /** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
 export async function submitTip(deps: PublicTipDeps, input: z.output<typeof submitTipBody>): Promise<TipReceipt> {
+  deps.gate?.check(input.token, input.proof);
   deps.tokens.spend(input.token, 'tips');
   const attachment = input.attachment ? cleanAttachment(input.attachment.contentBase64) : null;
   const school = await repo.findSchool(deps.database.db, input.schoolId);
@@ -59,10 +64,12 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
       type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety },
     });
     const tip = { id, number, districtId: school.districtId, schoolId: school.id, schoolName: school.name, category: input.category, createdAt: now };
-    if (lifeSafety) await storeLifeSafetyEvent(tx, tip, 'category');
-    return tip;
+    // A burst of life-safety tips at one school pages its team once (server/modules/tips/tips.flood.ts).
+    const page = lifeSafety && !(await alreadyPaged(tx, school.id, now, id));
+    if (page) await storeLifeSafetyEvent(tx, tip, 'category');
+    return { ...tip, page };
   });
-  if (lifeSafety) announceLifeSafety(deps, deps.log, saved);
+  if (saved.page) announceLifeSafety(deps, deps.log, saved);
   return { code, passphrase, lifeSafety };
 }
 

@@ -6,6 +6,7 @@ import {
 } from '../../db/schema/index.js';
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES } from '../../../common/roles.js';
+import { afterCursor, type QueueCursor } from './tips.flood.js';
 
 export type TipRow = typeof tips.$inferSelect;
 
@@ -91,19 +92,20 @@ export async function insertLink(db: Db, values: typeof tipLinks.$inferInsert): 
 }
 
 /** The queue: tips of the scope's schools, unacknowledged life-safety first, then newest. */
-export async function findTips(db: Db, districtId: string, scope: Scope, filter: { schoolId?: string; status?: string; lifeSafety?: boolean; limit: number }) {
+export async function findTips(db: Db, districtId: string, scope: Scope, filter: { schoolId?: string; status?: string; lifeSafety?: boolean; limit: number; after?: QueueCursor }) {
   const where = [eq(tips.districtId, districtId)];
   if (!scope.all) where.push(scope.schoolIds.length ? inArray(tips.schoolId, scope.schoolIds) : sql`false`);
   if (filter.schoolId) where.push(eq(tips.schoolId, filter.schoolId));
   if (filter.status) where.push(eq(tips.status, filter.status as TipRow['status']));
   if (filter.lifeSafety !== undefined) where.push(eq(tips.lifeSafety, filter.lifeSafety));
+  if (filter.after) where.push(afterCursor(filter.after));
   return db.select({
     tip: tips, schoolName: schools.name,
     lastMessageAt: sql<string | null>`(select max(m.created_at)::text from tip_messages m where m.tip_id = ${tips.id})`,
     unread: sql<number>`(select count(*)::int from tip_messages m where m.tip_id = ${tips.id} and m.author = 'reporter'
       and (${tips.staffReadAt} is null or m.created_at > ${tips.staffReadAt}))`,
   }).from(tips).innerJoin(schools, eq(schools.id, tips.schoolId)).where(and(...where))
-    .orderBy(desc(sql`(${tips.lifeSafety} and ${tips.acknowledgedAt} is null)`), desc(tips.createdAt)).limit(filter.limit);
+    .orderBy(desc(sql`(${tips.lifeSafety} and ${tips.acknowledgedAt} is null)`), desc(tips.createdAt), desc(tips.id)).limit(filter.limit);
 }
 
 const TIP_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('tip.read'));

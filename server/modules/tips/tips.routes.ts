@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   cannedReply, CANNED_REPLIES, listTipsQuery, publicSchool, reporterMessageBody, reporterView, staffReplyBody, submitTipBody,
-  tipAccessBody, tipLinkBody, tipReceipt, tipSchema, tipSummary, tipToken, updateTipBody,
+  tipAccessBody, tipLinkBody, tipReceipt, tipSchema, tipToken, updateTipBody,
 } from '../../../common/tips.js';
 import { contextOf } from '../../auth/plugin.js';
 import { liveHubOf } from '../live/live.hub.js';
@@ -10,6 +10,9 @@ import { TipTokens } from './tips.anonymity.js';
 import * as publicService from './tips.public.js';
 import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
+import { text } from '../../../common/text.js';
+import { tipQueuePage } from '../../../common/tip-queue.js';
+import { FloodGate } from './tips.pow.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['tips'];
@@ -22,17 +25,23 @@ const ATTACHMENT_BODY_LIMIT = 8 * 1024 * 1024;
 /** Anonymous tips: the public reporting channel and the staff triage queue. */
 export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   const tokens = new TipTokens(app.deps.config.sessionSecret, () => app.deps.clock.now());
-  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, log: app.log, hub: liveHubOf(app.deps) });
+  const gate = new FloodGate(() => Date.now(), app.deps.config.rateLimitScale);
+  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, log: app.log, hub: liveHubOf(app.deps) });
 
   app.get('/public/tips/schools', {
     config: publicConfig, logLevel: quiet,
-    schema: { tags, operationId: 'searchTipSchools', summary: 'Schools matching a name (public)', querystring: z.object({ q: z.string().trim().min(2).max(100) }), response: { 200: z.object({ items: z.array(publicSchool) }) } },
+    schema: { tags, operationId: 'searchTipSchools', summary: 'Schools matching a name (public)', querystring: z.object({ q: text(100).min(2) }), response: { 200: z.object({ items: z.array(publicSchool) }) } },
   }, async (request) => ({ items: await searchSchools(app.deps.database.db, request.query.q) }));
 
   app.get('/public/tips/token', {
     config: publicConfig, logLevel: quiet,
     schema: { tags, operationId: 'tipToken', summary: 'A short-lived abuse-control token (public; never stored)', response: { 200: tipToken } },
-  }, async () => tokens.issue());
+  }, async () => {
+    const issued = tokens.issue();
+    const difficulty = gate.difficultyForNewToken();
+    if (difficulty) gate.require(issued.token, difficulty, Date.parse(issued.expiresAt));
+    return { ...issued, pow: difficulty ? { difficulty } : null };
+  });
 
   app.post('/public/tips', {
     config: publicConfig, logLevel: quiet, bodyLimit: ATTACHMENT_BODY_LIMIT,
@@ -51,7 +60,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/tips', {
     config: { permission: 'tip.read' },
-    schema: { tags, operationId: 'listTips', summary: 'Tip queue of my schools (audited)', querystring: listTipsQuery, response: { 200: z.object({ items: z.array(tipSummary) }) } },
+    schema: { tags, operationId: 'listTips', summary: 'Tip queue of my schools (audited)', querystring: listTipsQuery, response: { 200: tipQueuePage } },
   }, async (request) => service.findTips(contextOf(request), request.query));
 
   app.get('/tips/canned-replies', {

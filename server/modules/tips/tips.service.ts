@@ -11,6 +11,7 @@ import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from
 import * as repo from './tips.repository.js';
 import { findLinkTarget } from './tips.links.js';
 import type { PublicTipDeps } from './tips.public.js';
+import { decodeCursor, encodeCursor, floodStatus } from './tips.flood.js';
 
 type Row = { tip: repo.TipRow; schoolName: string };
 
@@ -48,12 +49,23 @@ async function loadTip(db: Db, ctx: ServiceContext, id: string, permission: 'tip
 }
 
 /** The tip queue of the actor's schools (audited with the ids shown). */
-export async function findTips(ctx: ServiceContext, query: { schoolId?: string; status?: TipSummary['status']; lifeSafety?: boolean; limit: number }) {
+export async function findTips(
+  ctx: ServiceContext, query: { schoolId?: string; status?: TipSummary['status']; lifeSafety?: boolean; limit: number; cursor?: string },
+) {
   if (query.schoolId) requireSchool(ctx.actor, 'tip.read', query.schoolId, 'School');
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const scope = scopeOf(ctx.actor, 'tip.read');
   return ctx.db.transaction(async (tx) => {
-    const rows = await repo.findTips(tx, ctx.actor.districtId, scopeOf(ctx.actor, 'tip.read'), query);
+    // One more than the page: whether a next page exists, without counting.
+    const found = await repo.findTips(tx, ctx.actor.districtId, scope, { ...query, limit: query.limit + 1, after });
+    const rows = found.slice(0, query.limit);
+    const last = found.length > query.limit ? rows.at(-1)!.tip : null;
     await writeAudit(tx, whoOf(ctx), { type: 'tip.listed', schoolId: query.schoolId ?? null, detail: { ids: rows.map((r) => r.tip.id) } });
-    return { items: rows.map((r) => summaryOf(r, { lastMessageAt: r.lastMessageAt, unread: Number(r.unread) })) };
+    return {
+      items: rows.map((r) => summaryOf(r, { lastMessageAt: r.lastMessageAt, unread: Number(r.unread) })),
+      nextCursor: last ? encodeCursor({ urgent: last.lifeSafety && !last.acknowledgedAt, createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      flood: await floodStatus(tx, ctx.actor.districtId, query.schoolId ? { all: false, schoolIds: [query.schoolId] } : scope, ctx.clock.now()),
+    };
   });
 }
 

@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { ROLES } from '../../../common/roles.js';
 import { emailSchema, grantSchema } from '../auth/auth.schemas.js';
+import { anyText, text } from '../../../common/text.js';
 
 export const MAX_PAGE_SIZE = 200;
 
 export const idParams = z.strictObject({ id: z.uuid() });
 export const grantParams = z.strictObject({ id: z.uuid(), grantId: z.uuid() });
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().optional();
+const optionalText = (max: number) => text(max).nullable().optional();
 
 /** A grant as given in a request: unknown fields are refused like everywhere else. */
 export const grantBody = z.strictObject(grantSchema.shape);
 
 export const createUserBody = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(2).max(120),
+  name: text(120).min(2),
   title: optionalText(120),
   phone: optionalText(30),
   badgeNumber: optionalText(30),
@@ -22,7 +23,7 @@ export const createUserBody = z.strictObject({
 });
 
 export const updateUserBody = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: text(120).min(2),
   title: optionalText(120),
   phone: optionalText(30),
   badgeNumber: optionalText(30),
@@ -30,7 +31,7 @@ export const updateUserBody = z.strictObject({
 }).partial();
 
 export const listUsersQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: anyText(100).optional(),
   role: z.enum(ROLES).optional(),
   schoolId: z.uuid().optional(),
   active: z.enum(['true', 'false']).optional(),

@@ -50,7 +50,7 @@ export async function startApp(options: { smtpUrl?: string } = {}): Promise<Test
   const config: AppConfig = {
     port: 0, host: '127.0.0.1', dataDir: '/nonexistent', sessionSecret: 's'.repeat(40), smtpUrl: options.smtpUrl,
     mailFrom: 'SRO Desk <no-reply@srodesk.test>', publicUrl: 'https://srodesk.example.test', logLevel: 'silent',
-    seedDemo: false, webDir: '/nonexistent', secureCookies: false,
+    seedDemo: false, webDir: '/nonexistent', secureCookies: false, rateLimitScale: 1000,
   };
   const clock = new ManualClock(new Date('2026-11-02T14:00:00Z'));
   const app = await buildApp({ config, database, clock, logger: false });

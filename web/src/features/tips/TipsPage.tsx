@@ -1,7 +1,12 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { TipQueuePage } from '@common/tip-queue.ts';
 import { TIP_CATEGORY_LABELS, TIP_STATUSES } from '@common/tip-constants.ts';
 import type { TipSummary } from '@common/tips.ts';
 import { Badge } from '../../components/Badge.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { api, withQuery } from '../../lib/api.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { SelectField } from '../../components/Field.tsx';
@@ -20,11 +25,27 @@ export function TipsPage() {
   const [filters, setFilters] = useUrlFilters(['schoolId', 'status', 'lifeSafety'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
   const schools = useSchoolOptions();
-  const tips = useApiData<{ items: TipSummary[] }>(
-    '/tips',
-    { schoolId, status: filters.status, lifeSafety: filters.lifeSafety },
-    { keepPrevious: true },
-  );
+  const query = { schoolId, status: filters.status, lifeSafety: filters.lifeSafety };
+  const tips = useApiData<TipQueuePage>('/tips', query, { keepPrevious: true });
+  // Later pages, fetched with "Load more" through the queue's cursor; a new first page starts over.
+  const [more, setMore] = useState<{ items: TipSummary[]; nextCursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  useEffect(() => setMore(null), [tips.data]);
+  const nextCursor = more ? more.nextCursor : (tips.data?.nextCursor ?? null);
+  async function loadMore() {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.get<TipQueuePage>(withQuery('/tips', { ...query, cursor: nextCursor }));
+      setMore((prev) => ({ items: [...(prev?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
+    } catch (error) {
+      setMoreError(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
   // A new life-safety tip joins the queue at once.
   useLiveMessages((message) => {
     if (message.type === 'tip.life_safety') tips.reload();
@@ -67,9 +88,20 @@ export function TipsPage() {
           placeholder="All tips"
         />
       </div>
+      {tips.data?.flood.possible && (
+        <div className="banner banner-warning" role="status">
+          <p className="banner-title">Possible flood on the tip line</p>
+          <p>
+            {tips.data.flood.lastHour} tips in the last hour against about {tips.data.flood.normalPerHour} an hour
+            normally. Many may be copies or noise: look for the genuine ones with the filters, and page through the
+            whole queue with Load more. Life-safety tips of one school page the team once while unacknowledged.
+          </p>
+        </div>
+      )}
       <LoadState resource={tips} label="Loading tips…">
-        {({ items }) =>
-          items.length === 0 ? (
+        {({ items: firstPage }) => {
+          const items = more ? [...firstPage, ...more.items] : firstPage;
+          return items.length === 0 ? (
             <EmptyState title={filtered ? 'No tip matches these filters.' : 'No tips yet.'}>
               {filtered ? 'Try another status.' : 'Tips sent for your schools appear here at once.'}
             </EmptyState>
@@ -128,9 +160,17 @@ export function TipsPage() {
                 },
               ]}
             />
-          )
-        }
+          );
+        }}
       </LoadState>
+      {moreError && <ErrorBanner error={moreError} />}
+      {nextCursor && (
+        <div className="row">
+          <Button onClick={() => void loadMore()} disabled={loadingMore}>
+            {loadingMore ? 'Loading…' : 'Load more tips'}
+          </Button>
+        </div>
+      )}
     </Page>
   );
 }

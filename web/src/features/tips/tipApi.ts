@@ -8,15 +8,47 @@ export type { PublicSchool } from '@common/tips.ts';
 export const publicSchoolsPath = '/public/tips/schools';
 
 let cached: TipToken | null = null;
+let cachedProof: string | undefined;
+
+/** Leading zero bits of a SHA-256 digest. */
+function zeroBits(digest: Uint8Array): number {
+  let bits = 0;
+  for (const byte of digest) {
+    if (byte === 0) {
+      bits += 8;
+      continue;
+    }
+    return bits + Math.clz32(byte) - 24;
+  }
+  return bits;
+}
+
+/** Finds a proof for a token issued under a flood (docs/adr/0002-tip-flood.md): about a second of work. */
+async function solve(token: string, difficulty: number): Promise<string> {
+  const encoder = new TextEncoder();
+  for (let start = 0; ; start += 256) {
+    const batch = Array.from({ length: 256 }, (_, i) => String(start + i));
+    const digests = await Promise.all(batch.map((p) => crypto.subtle.digest('SHA-256', encoder.encode(`${token}:${p}`))));
+    const found = digests.findIndex((d) => zeroBits(new Uint8Array(d)) >= difficulty);
+    if (found >= 0) return batch[found]!;
+  }
+}
 
 /**
  * The abuse-control token every public POST carries: fetched once and reused until a minute before it
- * expires (it is counted by the server in memory, never stored, and identifies nobody).
+ * expires (it is counted by the server in memory, never stored, and identifies nobody). Under a flood the
+ * token asks for a proof of work, solved here once per token.
  */
 export async function tipToken(fresh = false): Promise<string> {
   if (!fresh && cached && Date.parse(cached.expiresAt) - Date.now() > 60_000) return cached.token;
   cached = await api.get<TipToken>('/public/tips/token');
+  cachedProof = cached.pow ? await solve(cached.token, cached.pow.difficulty) : undefined;
   return cached.token;
+}
+
+/** The proof of work of the current token, if the line asked for one. */
+export function tipProof(): string | undefined {
+  return cachedProof;
 }
 
 const CSRF_COOKIE = 'sro_csrf';

@@ -5,7 +5,7 @@ import { TextAreaField, TextField } from '../../../components/Field.tsx';
 import { ApiError } from '../../../lib/api.ts';
 import { useAction } from '../../../lib/hooks.ts';
 import type { TipReceipt } from '@common/tips.ts';
-import { fileToBase64, postWithProgress, tipToken, type PublicSchool } from '../tipApi.ts';
+import { fileToBase64, postWithProgress, tipProof, tipToken, type PublicSchool } from '../tipApi.ts';
 import { categoryText, sizeText } from './labels.ts';
 import { PublicFrame, useText } from './PublicFrame.tsx';
 import { PublicError, usePublicFieldError } from './PublicError.tsx';
@@ -51,6 +51,7 @@ function ReportForm() {
         '/public/tips',
         {
           token: await tipToken(),
+          proof: tipProof(),
           schoolId: school.id,
           category,
           description,

@@ -172,8 +172,9 @@ export async function createDistrict(ctx: ServiceContext, input: NewDistrict) {
     const created = await provisionDistrict(tx, input, { passwordHash, mfaSecret: null, mfaLastStep: null, deploymentAdmin: false });
     const detail = { name: input.districtName, state: input.state, leaid: input.leaid ?? null, adminUserId: created.adminUserId };
     await writeAudit(tx, whoOf(ctx), { type: 'district.created', subjectType: 'district', subjectId: created.districtId, detail });
-    // The new district's own audit log starts with who created it.
-    await writeAudit(tx, { label: ctx.actor.email, districtId: created.districtId, requestId: ctx.requestId }, {
+    // The new district's own audit log starts with its creation; the operator belongs to another district, so
+    // their address stays out of it.
+    await writeAudit(tx, { label: 'deployment operator', districtId: created.districtId, requestId: ctx.requestId }, {
       type: 'district.created', subjectType: 'district', subjectId: created.districtId, detail,
     });
     return { districtId: created.districtId, adminUserId: created.adminUserId };

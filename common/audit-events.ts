@@ -229,6 +229,7 @@ export const AUDIT_EVENTS = {
   'seed.created': 'The demo district was seeded',
   'setup.link_issued': 'Start-up printed a new one-time set-up link (the deployment holds no district yet)',
   'setup.completed': 'The first district and its administrator were created (set-up page or command)',
+  'school_import.applied': 'A district administrator applied an NCES CCD school directory file (schools added, updated, closed)',
   'district.created': 'A deployment operator created another district with its first administrator',
 } as const;
 

@@ -27,7 +27,9 @@ export const ccdImportRoutes: FastifyPluginAsyncZod = async (app) => {
         bodyLimit: MAX_CCD_BYTES,
         schema: { tags, operationId, summary, querystring: ccdQuery, response: { 200: ccdPlan } },
       }, async (request) => {
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new AppError('bad_request', 'Send the CSV file as the request body');
+        // A JSON (or any non-CSV) body reaches here parsed by another parser: it is the wrong type of file.
+        if (!Buffer.isBuffer(request.body)) throw new AppError('unsupported_media_type', `Send the CCD file as text/csv (${CSV_TYPES.join(', ')})`);
+        if (request.body.length === 0) throw new AppError('bad_request', 'Send the CSV file as the request body');
         return run(contextOf(request), request.body, request.query.leaid);
       });
     }

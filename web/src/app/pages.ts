@@ -334,3 +334,7 @@ export const SetupPage = lazy(() =>
 export const DeploymentPage = lazy(() =>
   import('../features/setup/DeploymentPage.tsx').then((m) => ({ default: m.DeploymentPage })),
 );
+/** Lazily loaded SchoolImportPage of features/school-import (NCES CCD school directory). */
+export const SchoolImportPage = lazy(() =>
+  import('../features/school-import/SchoolImportPage.tsx').then((m) => ({ default: m.SchoolImportPage })),
+);

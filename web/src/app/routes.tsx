@@ -5,6 +5,7 @@ import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import {
   ActivityPage,
   DeploymentPage,
+  SchoolImportPage,
   AlertDetailPage,
   AlertsPage,
   AssessmentPage,
@@ -166,6 +167,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   },
   { path: 'data', permission: 'import.run', element: <RosterImportPage /> },
   { path: 'deployment', permission: 'deployment.manage', element: <DeploymentPage /> },
+  { path: 'data/schools', permission: 'import.run', element: <SchoolImportPage /> },
   { path: 'equipment', permission: 'equipment.read', element: <EquipmentPage /> },
   { path: 'equipment/due', permission: 'equipment.read', element: <DistrictDuePage /> },
   { path: 'equipment/:id', permission: 'equipment.read', element: <EquipmentItemPage /> },

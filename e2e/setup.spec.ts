@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, PHONE, expectNoHorizontalOverflow, startServer, type RunningServer } from './support/index.js';
+import { ROOT } from './support/server.js';
 
 // First run on an empty data folder (SEED_DEMO=false): the link printed at start-up opens the set-up page, the
 // administrator enrols an authenticator, lands signed in, and the link is dead afterwards. Then the operator
@@ -37,7 +39,7 @@ describe('first-run set-up in the browser', () => {
     await form.getByLabel('District name').fill('Prairie View ISD');
     await form.getByLabel('State').selectOption('TX');
     await form.getByLabel('Time zone').fill('Mars/Olympus_Mons');
-    await form.getByLabel('NCES district id (LEAID, optional)').fill('4835000');
+    await form.getByLabel('NCES district id (LEAID, optional)').fill('4812345');
     await form.getByLabel('Name').fill('Pat Principal');
     await form.getByLabel('E-mail').fill('pat@prairie.example');
     await form.getByLabel('Password').fill('prairie-view-passphrase');
@@ -72,6 +74,20 @@ describe('first-run set-up in the browser', () => {
     await add.getByRole('button', { name: 'Create district' }).click();
     await add.getByText('Lakeshore Schools was created').waitFor();
     await page.getByRole('table', { name: 'Districts of this deployment' }).getByText('Lakeshore Schools').waitFor();
+    // The school directory from the NCES CCD file: dry run, then apply.
+    await page.goto('/data/schools');
+    await page.getByRole('heading', { level: 1, name: 'School directory import' }).waitFor();
+    await page.getByLabel('CCD school directory (CSV)').setInputFiles(path.join(ROOT, 'server/test/fixtures/ccd_sch_029_sample.csv'));
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    const toAdd = page.getByRole('table', { name: 'Schools to add' });
+    await toAdd.getByText('Eagle Ridge School, K-8').waitFor();
+    expect(await toAdd.locator('tbody tr').count()).toBe(9);
+    await page.getByRole('table', { name: 'Rows skipped' }).getByText('closed, and not in SRO Desk').waitFor();
+    await page.getByRole('button', { name: 'Apply 9 changes' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Applied' }).waitFor();
+    await page.goto('/schools');
+    await page.getByText('Riverside Early College High School').first().waitFor();
+
     // 400 of the refused time zone is the only failed request the page made.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await context.close();

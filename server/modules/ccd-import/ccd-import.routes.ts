@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { ccdPlan, ccdQuery, MAX_CCD_BYTES } from './ccd-import.schemas.js';
 import * as service from './ccd-import.service.js';
 
-const tags = ['school-import'];
+const tags = ['ccd-import'];
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
 
 /** NCES CCD school directory import: a dry run, then apply (the same file again). Raw body, text/csv. */

@@ -40,9 +40,9 @@ describe('first-run set-up in the browser', () => {
     await form.getByLabel('State').selectOption('TX');
     await form.getByLabel('Time zone').fill('Mars/Olympus_Mons');
     await form.getByLabel('NCES district id (LEAID, optional)').fill('4812345');
-    await form.getByLabel('Name').fill('Pat Principal');
-    await form.getByLabel('E-mail').fill('pat@prairie.example');
-    await form.getByLabel('Password').fill('prairie-view-passphrase');
+    await form.getByLabel('Administrator name').fill('Pat Principal');
+    await form.getByLabel('Administrator e-mail').fill('pat@prairie.example');
+    await form.getByLabel('Administrator password').fill('prairie-view-passphrase');
     await form.getByRole('button', { name: 'Continue to two-step sign-in' }).click();
     // The server names the field it refused; nothing else moves on.
     await form.getByText('must be an IANA time zone').waitFor();
@@ -68,9 +68,9 @@ describe('first-run set-up in the browser', () => {
     await add.getByLabel('District name').fill('Lakeshore Schools');
     await add.getByLabel('State').selectOption('MI');
     await add.getByLabel('Time zone').fill('America/Detroit');
-    await add.getByLabel('Name').fill('Lou Lakeshore');
-    await add.getByLabel('E-mail').fill('lou@lakeshore.example');
-    await add.getByLabel('Password').fill('lakeshore-passphrase');
+    await add.getByLabel('Administrator name').fill('Lou Lakeshore');
+    await add.getByLabel('Administrator e-mail').fill('lou@lakeshore.example');
+    await add.getByLabel('Administrator password').fill('lakeshore-passphrase');
     await add.getByRole('button', { name: 'Create district' }).click();
     await add.getByText('Lakeshore Schools was created').waitFor();
     await page.getByRole('table', { name: 'Districts of this deployment' }).getByText('Lakeshore Schools').waitFor();

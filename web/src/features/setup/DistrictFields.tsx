@@ -103,10 +103,10 @@ export function DistrictFields({
       </fieldset>
       <fieldset className="stack">
         <legend>First district administrator</legend>
-        <TextField label="Name" name="adminName" autoComplete="name" required value={values.adminName} onChange={set('adminName')} error={fieldError(error, 'adminName')} />
-        <TextField label="E-mail" name="adminEmail" type="email" autoComplete="email" required value={values.adminEmail} onChange={set('adminEmail')} error={fieldError(error, 'adminEmail')} />
+        <TextField label="Administrator name" name="adminName" autoComplete="name" required value={values.adminName} onChange={set('adminName')} error={fieldError(error, 'adminName')} />
+        <TextField label="Administrator e-mail" name="adminEmail" type="email" autoComplete="email" required value={values.adminEmail} onChange={set('adminEmail')} error={fieldError(error, 'adminEmail')} />
         <TextField
-          label="Password"
+          label="Administrator password"
           name="adminPassword"
           type="password"
           autoComplete="new-password"

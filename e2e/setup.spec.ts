@@ -45,7 +45,7 @@ describe('first-run set-up in the browser', () => {
     await form.getByLabel('Administrator password').fill('prairie-view-passphrase');
     await form.getByRole('button', { name: 'Continue to two-step sign-in' }).click();
     // The server names the field it refused; nothing else moves on.
-    await form.getByText('must be an IANA time zone').waitFor();
+    await form.getByText('must be an IANA time zone such as America/Chicago', { exact: true }).waitFor();
     await form.getByLabel('Time zone').fill('America/Chicago');
     await form.getByRole('button', { name: 'Continue to two-step sign-in' }).click();
 

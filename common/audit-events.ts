@@ -227,6 +227,10 @@ export const AUDIT_EVENTS = {
   'school_document.uploaded': 'A new version of a school MOU or written expectations was added',
   'outbox.failed': 'An e-mail of the outbox could not be sent after every attempt',
   'seed.created': 'The demo district was seeded',
+  'setup.link_issued': 'Start-up printed a new one-time set-up link (the deployment holds no district yet)',
+  'setup.completed': 'The first district and its administrator were created (set-up page or command)',
+  'school_import.applied': 'A district administrator applied an NCES CCD school directory file (schools added, updated, closed)',
+  'district.created': 'A deployment operator created another district with its first administrator',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

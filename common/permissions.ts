@@ -94,6 +94,7 @@ export const PERMISSIONS = {
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',
   'audit.read': 'Read the audit log',
+  'deployment.manage': 'Create districts in this deployment (a sysadmin flagged as deployment operator)',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -164,7 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   director: ALL.filter(
     (p) => ![
       'user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'incident.juvenile.read',
-      'incident.approve', 'certification.manage',
+      'incident.approve', 'certification.manage', 'deployment.manage',
     ].includes(p),
   ),
   sysadmin: [
@@ -172,7 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assignment.read', 'assignment.manage', 'user.read', 'user.manage', 'role.grant', 'student.read',
     'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
-    'security_system.report',
+    'security_system.report', 'deployment.manage',
   ],
 };
 

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { seedDemoIfEmpty } from './db/seed/seed.js';
+import { announceFirstRunSetup } from './modules/setup/setup.startup.js';
 
 /** Starts SRO Desk: configuration, database, demo seed on first start, HTTP server, graceful shutdown. */
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   printWelcome(config.publicUrl, database.kind);
+  await announceFirstRunSetup(app);
 }
 
 function printWelcome(url: string, kind: string): void {

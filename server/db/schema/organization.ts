@@ -93,6 +93,8 @@ export const users = pgTable('users', {
   /** The directory entry (a contracted vendor) this account works for; null for district staff. */
   organizationId: uuid('organization_id').references((): AnyPgColumn => directoryOrganizations.id),
   active: boolean('active').notNull().default(true),
+  /** Operator of the whole deployment (may create districts); held with a district-wide sysadmin grant. */
+  deploymentAdmin: boolean('deployment_admin').notNull().default(false),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

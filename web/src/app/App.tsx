@@ -11,6 +11,7 @@ import {
   DashboardPage,
   ProfilePage,
   ReportTipPage,
+  SetupPage,
   SurveyPage,
 } from './pages.ts';
 import { PAGE_ROUTES } from './routes.tsx';
@@ -58,6 +59,14 @@ export function App() {
         <Routes>
           <Route path="survey/:token" element={<SurveyPage />} />
         </Routes>
+      </Suspense>
+    );
+
+  // First-run set-up is opened from the one-time link printed at start-up, before any account exists.
+  if (pathname === '/setup')
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <SetupPage />
       </Suspense>
     );
 

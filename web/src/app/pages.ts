@@ -326,3 +326,15 @@ export const WorkOrderPage = lazy(() =>
 export const WorkOrdersPage = lazy(() =>
   import('../features/work-orders/WorkOrdersPage.tsx').then((m) => ({ default: m.WorkOrdersPage })),
 );
+/** Lazily loaded SetupPage of features/setup (first-run set-up, before any sign-in). */
+export const SetupPage = lazy(() =>
+  import('../features/setup/SetupPage.tsx').then((m) => ({ default: m.SetupPage })),
+);
+/** Lazily loaded DeploymentPage of features/setup (the deployment operator's districts). */
+export const DeploymentPage = lazy(() =>
+  import('../features/setup/DeploymentPage.tsx').then((m) => ({ default: m.DeploymentPage })),
+);
+/** Lazily loaded SchoolImportPage of features/school-import (NCES CCD school directory). */
+export const SchoolImportPage = lazy(() =>
+  import('../features/school-import/SchoolImportPage.tsx').then((m) => ({ default: m.SchoolImportPage })),
+);

@@ -4,6 +4,8 @@ import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
 import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import {
   ActivityPage,
+  DeploymentPage,
+  SchoolImportPage,
   AlertDetailPage,
   AlertsPage,
   AssessmentPage,
@@ -164,6 +166,8 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     element: <TeamPage />,
   },
   { path: 'data', permission: 'import.run', element: <RosterImportPage /> },
+  { path: 'deployment', permission: 'deployment.manage', element: <DeploymentPage /> },
+  { path: 'data/schools', permission: 'import.run', element: <SchoolImportPage /> },
   { path: 'equipment', permission: 'equipment.read', element: <EquipmentPage /> },
   { path: 'equipment/due', permission: 'equipment.read', element: <DistrictDuePage /> },
   { path: 'equipment/:id', permission: 'equipment.read', element: <EquipmentItemPage /> },

@@ -35,7 +35,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 const memberIds = z.array(z.uuid()).max(30);
-const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), studentNumber: z.string() });
+const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int().nullable(), studentNumber: z.string() });
 
 // ---- Re-entry and transition plans ----
 

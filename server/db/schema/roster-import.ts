@@ -1,5 +1,7 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { RosterCounts, RosterFile, RosterJobStatus, RosterPhase } from '../../../common/roster-import.js';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type {
+  OneRosterVersion, RosterConfirmation, RosterCounts, RosterFile, RosterJobStatus, RosterPhase,
+} from '../../../common/roster-import.js';
 import { districts, schools, users } from './organization.js';
 import { students } from './roster.js';
 
@@ -18,7 +20,31 @@ export const rosterImportJobs = pgTable('roster_import_jobs', {
   error: jsonb('error').$type<{ message: string; file: string | null; line: number | null }>(),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
+  version: text('version').$type<OneRosterVersion>(),
+  /** The numbers a sync stopped on before writing (status needs_confirmation). */
+  confirmation: jsonb('confirmation').$type<RosterConfirmation>(),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+  undoneBy: uuid('undone_by').references(() => users.id),
 }, (t) => [index('roster_import_jobs_district_idx').on(t.districtId, t.startedAt)]);
+
+/**
+ * What a sync changed, to undo it: `before` is the previous row (a student's compared columns, an enrollment) or null
+ * for a row the sync created. `ref` is the student id or the enrollment sourcedId.
+ */
+export const rosterImportChanges = pgTable('roster_import_changes', {
+  jobId: uuid('job_id').notNull().references(() => rosterImportJobs.id),
+  seq: integer('seq').notNull(),
+  kind: text('kind').$type<'student' | 'enrollment'>().notNull(),
+  ref: text('ref').notNull(),
+  before: jsonb('before').$type<Record<string, unknown>>(),
+}, (t) => [primaryKey({ columns: [t.jobId, t.seq] })]);
+
+/** A district's roster sync settings (absent row: the defaults). */
+export const rosterSettings = pgTable('roster_settings', {
+  districtId: uuid('district_id').primaryKey().references(() => districts.id),
+  deactivateThresholdPct: real('deactivate_threshold_pct').notNull().default(5),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** A row the import left out, with where it is in the package and why. */
 export const rosterImportRejections = pgTable('roster_import_rejections', {

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ROSTER_LIMITS } from '../../../common/roster-import.js';
 import { contextOf } from '../../auth/plugin.js';
-import { idParams, rosterImportJobSchema, rosterImportReportSchema, uploadQuery } from './roster-import.schemas.js';
+import {
+  idParams, rosterImportJobSchema, rosterImportReportSchema, rosterSettingsSchema, settingsBody, uploadQuery,
+} from './roster-import.schemas.js';
 import * as service from './roster-import.service.js';
+import * as undo from './roster-undo.service.js';
 
 const tags = ['roster-import'];
 
-/** OneRoster 1.1 CSV roster import: upload a zip, follow the job, read its report. */
+/** OneRoster 1.1 and 1.2 CSV roster sync: upload a zip, follow the job, read its report, undo it; the sync settings. */
 export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
   // The zip arrives as the raw body; it is read entry by entry, never unpacked whole.
   await app.register(async (raw) => {
@@ -18,10 +21,10 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'import.run' },
       bodyLimit: ROSTER_LIMITS.maxZipBytes,
       schema: {
-        tags, operationId: 'startRosterImport', summary: 'Import a OneRoster 1.1 CSV package (raw body, application/zip)',
+        tags, operationId: 'startRosterImport', summary: 'Sync a OneRoster 1.1 or 1.2 CSV package (raw body, application/zip)',
         querystring: uploadQuery, response: { 202: rosterImportJobSchema },
       },
-    }, async (request, reply) => reply.code(202).send(await service.startImport(contextOf(request), request.query.fileName, request.body as Buffer)));
+    }, async (request, reply) => reply.code(202).send(await service.startImport(contextOf(request), request.query.fileName, request.body as Buffer, request.query.confirm)));
   });
 
   app.get('/roster-imports', {
@@ -31,6 +34,27 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ items: z.array(rosterImportJobSchema) }) },
     },
   }, async (request) => service.findImports(contextOf(request)));
+
+  app.get('/roster-imports/settings', {
+    config: { permission: 'import.run' },
+    schema: { tags, operationId: 'getRosterSettings', summary: "The district's roster sync settings", response: { 200: rosterSettingsSchema } },
+  }, async (request) => undo.getSettings(contextOf(request)));
+
+  app.patch('/roster-imports/settings', {
+    config: { permission: 'import.run' },
+    schema: {
+      tags, operationId: 'updateRosterSettings', summary: "Change the district's roster sync settings", body: settingsBody,
+      response: { 200: rosterSettingsSchema },
+    },
+  }, async (request) => undo.updateSettings(contextOf(request), request.body));
+
+  app.post('/roster-imports/:id/undo', {
+    config: { permission: 'import.run' },
+    schema: {
+      tags, operationId: 'undoRosterImport', summary: 'Undo a sync (its latest, within 30 days): put back what it changed', params: idParams,
+      response: { 200: rosterImportJobSchema },
+    },
+  }, async (request) => undo.undoImport(contextOf(request), request.params.id));
 
   app.get('/roster-imports/:id', {
     config: { permission: 'import.run' },

@@ -1,14 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import {
-  ROSTER_LIMITS, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
+  ROSTER_LIMITS, type RosterConfirmation, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
 } from '../../../common/roster-import.js';
 import type { Db } from '../../db/connection.js';
 import { csvRecords, type CsvRecord } from './csv-stream.js';
 import type { RosterPackage } from './package-source.js';
 import type { PackagePlan } from './roster-import.check.js';
-import { flag, parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
+import { parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
-import { studentRowOf, type UserMatch } from './roster-import.students.js';
+import { studentRowOf, type UserMatch, type UserRoles } from './roster-import.students.js';
+import { EnrollmentSync } from './roster-import.enrollments.js';
+import { insertChanges, type ChangeRow } from './roster-undo.repository.js';
 
 /** Where a running import is. */
 export interface ImportProgress {
@@ -30,7 +32,13 @@ export interface ImportResult {
 
 export interface ImportOptions {
   districtId: string;
+  /** The job the changes are kept under (for undo). */
+  jobId: string;
   now: Date;
+  /** The numbers a previous attempt stopped on were accepted: no stop for confirmation. */
+  confirmed: boolean;
+  /** Share of active students a sync may inactivate without confirmation. */
+  thresholdPct: number;
   onProgress?: (progress: ImportProgress) => void;
   /** Runs inside the transaction after the last row, so the job's result and audit commit with the data. */
   onWritten?: (tx: Db, result: ImportResult) => Promise<void>;
@@ -39,8 +47,15 @@ export interface ImportOptions {
 export interface Demographics { dateOfBirth: string | null; sex: StudentSex | null; race: RaceEthnicity | null }
 type School = Awaited<ReturnType<typeof repo.findSchools>>[number];
 
+/** A sync stopped before writing for the user to confirm its numbers: the transaction rolls back. */
+export class ConfirmationNeeded extends Error {
+  constructor(readonly confirmation: RosterConfirmation, readonly counts: RosterCounts) {
+    super('The sync needs confirmation before it writes');
+  }
+}
+
 const STUDENT_BATCH = 2000;
-const ENROLLMENT_BATCH = 5000;
+const CHANGE_BATCH = 5000;
 const INACTIVATE_BATCH = 5000;
 const PROGRESS_EVERY_MS = 200;
 
@@ -52,10 +67,12 @@ export async function importRoster(db: Db, pkg: RosterPackage, plan: PackagePlan
   return db.transaction(async (tx) => {
     const run = new ImportRun(tx, pkg, plan, options);
     await run.orgs();
+    await run.roles();
     await run.demographics();
     await run.users();
     await run.enrollments();
     run.setPhase('finishing');
+    await run.flushChanges(true);
     const result = { counts: run.counts, rejections: run.rejections, rows: run.rows, processed: run.processed };
     await options.onWritten?.(tx, result);
     run.setPhase('done');
@@ -66,6 +83,10 @@ export async function importRoster(db: Db, pkg: RosterPackage, plan: PackagePlan
 class ImportRun {
   readonly counts = repo.emptyCounts();
   readonly rejections: RosterRejection[] = [];
+  private changes: ChangeRow[] = [];
+  private changeSeq = 0;
+  /** 1.2: each user's role and orgs from roles.csv (a student role wins; primary orgs first). */
+  private readonly userRoles = new Map<string, UserRoles>();
   private phase: RosterPhase = 'orgs';
   processed = 0;
   rows = 0;
@@ -99,6 +120,18 @@ class ImportRun {
     if (!this.options.onProgress || (!force && now - this.lastEmit < PROGRESS_EVERY_MS)) return;
     this.lastEmit = now;
     this.options.onProgress({ phase: this.phase, processed: this.processed, total: this.plan.total, rows: this.rows, counts: { ...this.counts } });
+  }
+
+  /** Keeps what the sync changes, for undo; written in batches inside the import's transaction. */
+  change(row: ChangeRow): void {
+    this.changes.push(row);
+  }
+
+  async flushChanges(all = false): Promise<void> {
+    if (this.changes.length === 0 || (!all && this.changes.length < CHANGE_BATCH)) return;
+    await insertChanges(this.tx, this.options.jobId, this.changeSeq, this.changes);
+    this.changeSeq += this.changes.length;
+    this.changes = [];
   }
 
   /** The data records of a file (the header line left out), a parsed chunk at a time. */
@@ -147,6 +180,39 @@ class ImportRun {
     }
   }
 
+  async roles(): Promise<void> {
+    if (this.plan.modes['roles.csv'] === 'absent') return;
+    this.setPhase('roles');
+    const cols = this.plan.columns['roles.csv']!;
+    for await (const records of this.records('roles.csv')) {
+      for (const { line, fields } of records) {
+        const userId = cols.get(fields, 'userSourcedId');
+        if (!userId) { this.reject('roles.csv', line, cols.get(fields, 'sourcedId'), 'userSourcedId is empty'); continue; }
+        if (cols.get(fields, 'status').toLowerCase() === 'tobedeleted') { this.counts.skipped++; continue; }
+        const role = cols.get(fields, 'role');
+        const org = cols.get(fields, 'orgSourcedId');
+        const primary = cols.get(fields, 'roleType').toLowerCase() === 'primary';
+        const entry = this.userRoles.get(userId) ?? { role, orgIds: [] };
+        if (role === 'student' || (primary && entry.role !== 'student')) entry.role = role;
+        if (org && !entry.orgIds.includes(org)) {
+          if (primary) entry.orgIds.unshift(org);
+          else entry.orgIds.push(org);
+        }
+        this.userRoles.set(userId, entry);
+      }
+    }
+  }
+
+  /** A user's role and orgs: users.csv columns in 1.1, roles.csv rows in 1.2. */
+  private rolesOf(sourcedId: string, fields: string[]): UserRoles {
+    if (this.plan.version === '1.2') return this.userRoles.get(sourcedId) ?? { role: '', orgIds: [] };
+    const cols = this.plan.columns['users.csv']!;
+    return {
+      role: cols.get(fields, 'role'),
+      orgIds: cols.get(fields, 'orgSourcedIds').split(',').map((s) => s.trim()).filter(Boolean),
+    };
+  }
+
   async demographics(): Promise<void> {
     if (this.plan.modes['demographics.csv'] === 'absent') return;
     this.setPhase('demographics');
@@ -164,7 +230,10 @@ class ImportRun {
         }
         const rawSex = cols.get(fields, 'sex');
         const sex = parseSex(rawSex);
-        if (rawSex && !sex) { this.reject('demographics.csv', line, sourcedId, `sex ${rawSex} is not male, female or other`); continue; }
+        if (rawSex && !sex && rawSex.toLowerCase() !== 'unspecified') {
+          this.reject('demographics.csv', line, sourcedId, `sex ${rawSex} is not male, female, other or unspecified`);
+          continue;
+        }
         this.demo.set(sourcedId, { dateOfBirth, sex, race: raceOf(cols, fields) });
       }
     }
@@ -186,6 +255,8 @@ class ImportRun {
     const context = {
       districtId, now, mode, cols, match, demo: this.demo, counts: this.counts,
       schoolOf: (id: string) => this.schoolOf(id),
+      rolesOf: (id: string, fields: string[]) => this.rolesOf(id, fields),
+      changed: (id: string, before: repo.RosterStudent | null) => this.change({ kind: 'student', ref: id, before }),
       reject: (line: number, sourcedId: string, reason: string) => {
         this.rejectedUsers.add(sourcedId);
         return this.reject('users.csv', line, sourcedId, reason);
@@ -198,65 +269,52 @@ class ImportRun {
         if (!row) continue;
         this.studentIds.set(row.sourcedId!, row.id);
         batch.push(row);
-        if (batch.length >= STUDENT_BATCH) { await repo.upsertStudents(this.tx, batch); batch = []; }
+        if (batch.length >= STUDENT_BATCH) { await repo.upsertStudents(this.tx, batch); batch = []; await this.flushChanges(); }
       }
     }
     await repo.upsertStudents(this.tx, batch);
-    const gone = mode === 'bulk' ? existing.filter((s) => s.active && !match.seen.has(s.id)).map((s) => s.id) : match.inactivate;
+    const goneStudents = mode === 'bulk' ? existing.filter((s) => s.active && !match.seen.has(s.id)) : match.inactivate;
+    this.gate(existing.filter((s) => s.active).length, goneStudents.length);
+    const gone = goneStudents.map((s) => s.id);
+    for (const student of goneStudents) this.change({ kind: 'student', ref: student.id, before: student });
+    await this.flushChanges();
     for (let i = 0; i < gone.length; i += INACTIVATE_BATCH) {
       await repo.inactivateStudents(this.tx, districtId, gone.slice(i, i + INACTIVATE_BATCH), now);
     }
     this.counts.studentsInactivated += gone.length;
   }
 
+  /** Stops the sync (nothing is kept) when it matched no school or would inactivate too many, unless confirmed. */
+  private gate(activeStudents: number, studentsToInactivate: number): void {
+    if (this.options.confirmed) return;
+    const { thresholdPct } = this.options;
+    const reasons: RosterConfirmation['reasons'] = [];
+    if (this.counts.schoolsMatched === 0) reasons.push('no_school_matched');
+    if (studentsToInactivate > 0 && studentsToInactivate * 100 > activeStudents * thresholdPct) reasons.push('too_many_inactivated');
+    if (reasons.length === 0) return;
+    throw new ConfirmationNeeded(
+      { reasons, schoolsMatched: this.counts.schoolsMatched, activeStudents, studentsToInactivate, thresholdPct },
+      { ...this.counts, studentsInactivated: studentsToInactivate },
+    );
+  }
+
   async enrollments(): Promise<void> {
     const mode = this.plan.modes['enrollments.csv'];
     if (mode === 'absent') return;
     this.setPhase('enrollments');
-    const { districtId } = this.options;
-    if (mode === 'bulk') await repo.deleteEnrollments(this.tx, districtId);
-    const cols = this.plan.columns['enrollments.csv']!;
-    const lines = new Map<string, number>();
-    let batch: repo.EnrollmentRow[] = [];
-    let removed: string[] = [];
+    const sync = await EnrollmentSync.start(this.tx, this.options.districtId, mode, {
+      cols: this.plan.columns['enrollments.csv']!,
+      counts: this.counts,
+      studentIdOf: (sourcedId) => this.studentIds.get(sourcedId),
+      wasRejected: (sourcedId) => this.rejectedUsers.has(sourcedId),
+      schoolOf: (orgId) => this.schoolOf(orgId),
+      reject: (line, sourcedId, reason) => this.reject('enrollments.csv', line, sourcedId, reason),
+      change: (row) => this.change(row),
+      flush: () => this.flushChanges(),
+    });
     for await (const records of this.records('enrollments.csv')) {
-      for (const { line, fields } of records) {
-        const get = (name: string) => cols.get(fields, name);
-        const sourcedId = get('sourcedId');
-        if (get('role').toLowerCase() !== 'student') { this.counts.skipped++; continue; }
-        if (!sourcedId) { this.reject('enrollments.csv', line, null, 'sourcedId is empty'); continue; }
-        if (get('status').toLowerCase() === 'tobedeleted') {
-          if (mode === 'delta') removed.push(sourcedId);
-          else this.counts.skipped++;
-          continue;
-        }
-        const earlier = lines.get(sourcedId);
-        if (earlier) { this.reject('enrollments.csv', line, sourcedId, `sourcedId is already on line ${earlier}`); continue; }
-        lines.set(sourcedId, line);
-        const userId = get('userSourcedId');
-        const studentId = this.studentIds.get(userId);
-        if (!studentId) {
-          const why = this.rejectedUsers.has(userId) ? 'was rejected in users.csv' : 'is not a student of the roster';
-          this.reject('enrollments.csv', line, sourcedId, `userSourcedId ${userId} ${why}`);
-          continue;
-        }
-        const school = this.schoolOf(get('schoolSourcedId'));
-        if (!school) { this.reject('enrollments.csv', line, sourcedId, `schoolSourcedId ${get('schoolSourcedId')} is not a school of the district`); continue; }
-        const classId = get('classSourcedId');
-        if (!classId) { this.reject('enrollments.csv', line, sourcedId, 'classSourcedId is empty'); continue; }
-        const [rawBegin, rawEnd] = [get('beginDate'), get('endDate')];
-        const [beginDate, endDate] = [parseDay(rawBegin), parseDay(rawEnd)];
-        if ((rawBegin && !beginDate) || (rawEnd && !endDate)) {
-          this.reject('enrollments.csv', line, sourcedId, 'beginDate and endDate must be dates as YYYY-MM-DD');
-          continue;
-        }
-        batch.push({ districtId, sourcedId, studentId, schoolId: school.id, classSourcedId: classId, primary: flag(get('primary')), beginDate, endDate });
-        this.counts.enrollments++;
-        if (batch.length >= ENROLLMENT_BATCH) { await repo.upsertEnrollments(this.tx, batch); batch = []; }
-        if (removed.length >= INACTIVATE_BATCH) { await repo.deleteEnrollmentsById(this.tx, districtId, removed); removed = []; }
-      }
+      for (const record of records) await sync.row(record);
     }
-    await repo.upsertEnrollments(this.tx, batch);
-    await repo.deleteEnrollmentsById(this.tx, districtId, removed);
+    await sync.finish();
   }
 }

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 
 export {
-  rosterImportJobSchema, rosterImportReportSchema,
+  rosterImportJobSchema, rosterImportReportSchema, rosterSettingsSchema,
 } from '../../../common/roster-import.js';
 
 export const idParams = z.strictObject({ id: z.uuid() });
 
 export const uploadQuery = z.strictObject({
   fileName: z.string().trim().min(1).max(200).default('roster.zip').describe('Shown in the list of imports'),
+  confirm: z.enum(['true', 'false']).default('false').transform((v) => v === 'true')
+    .describe('true accepts the numbers a previous attempt of this package stopped on (no school matched, many inactivated)'),
+});
+
+export const settingsBody = z.strictObject({
+  deactivateThresholdPct: z.number({ error: 'must be a number from 0 to 100' }).min(0).max(100),
 });

@@ -123,6 +123,7 @@ export const AUDIT_EVENTS = {
   'roster.import_failed': 'A OneRoster roster import failed on a structural problem and wrote nothing',
   'roster.import_stopped': 'A roster sync stopped before writing: it matched no school or would inactivate more than the threshold',
   'roster.import_undone': 'A roster sync was undone: the students and enrollments it changed were put back',
+  'account.invitation_accepted': 'An account created by the roster sync set its first password through its invitation link',
   'roster.settings_changed': "The district's roster sync settings (inactivation threshold) were changed",
   'support_referral.created': 'A student was referred to a counselor, a mental-health vendor or a community program',
   'support_referral.listed': 'A list of support referrals was read (the ids shown are kept)',

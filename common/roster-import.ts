@@ -55,7 +55,9 @@ export const ROSTER_LIMITS = {
 export const ONEROSTER_VERSIONS = ['1.1', '1.2'] as const;
 export type OneRosterVersion = (typeof ONEROSTER_VERSIONS)[number];
 
-export const ROSTER_FILES = ['manifest.csv', 'orgs.csv', 'users.csv', 'roles.csv', 'enrollments.csv', 'demographics.csv'] as const;
+export const ROSTER_FILES = [
+  'manifest.csv', 'orgs.csv', 'users.csv', 'roles.csv', 'classes.csv', 'enrollments.csv', 'demographics.csv',
+] as const;
 export type RosterFile = (typeof ROSTER_FILES)[number];
 /** Headers each file must have in OneRoster 1.1 (others are optional or ignored). */
 export const ROSTER_REQUIRED_HEADERS: Record<RosterFile, readonly string[]> = {
@@ -63,6 +65,7 @@ export const ROSTER_REQUIRED_HEADERS: Record<RosterFile, readonly string[]> = {
   'orgs.csv': ['sourcedId', 'name', 'type'],
   'users.csv': ['sourcedId', 'role', 'givenName', 'familyName', 'orgSourcedIds'],
   'roles.csv': ['userSourcedId', 'roleType', 'role', 'orgSourcedId'],
+  'classes.csv': ['sourcedId', 'title', 'schoolSourcedId'],
   'enrollments.csv': ['sourcedId', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role'],
   'demographics.csv': ['sourcedId'],
 };
@@ -74,7 +77,7 @@ export const ROSTER_REQUIRED_HEADERS_12: Record<RosterFile, readonly string[]> =
 
 export const ROSTER_JOB_STATUSES = ['running', 'succeeded', 'failed', 'needs_confirmation'] as const;
 export type RosterJobStatus = (typeof ROSTER_JOB_STATUSES)[number];
-export const ROSTER_PHASES = ['checking', 'orgs', 'roles', 'demographics', 'users', 'enrollments', 'finishing', 'done'] as const;
+export const ROSTER_PHASES = ['checking', 'orgs', 'roles', 'classes', 'demographics', 'users', 'enrollments', 'finishing', 'done'] as const;
 export type RosterPhase = (typeof ROSTER_PHASES)[number];
 
 export const rosterCountsSchema = z.object({
@@ -90,6 +93,12 @@ export const rosterCountsSchema = z.object({
   studentsWithoutGrade: z.number().int().describe('Imported without a grade (grades empty or not PK to 12)'),
   studentsWithoutDemographics: z.number().int().describe('Imported without birth date, sex or race/ethnicity'),
   enrollmentsRemoved: z.number().int(),
+  staffCreated: z.number().int(),
+  staffUpdated: z.number().int(),
+  staffInactivated: z.number().int(),
+  invitationsQueued: z.number().int().describe('Set-password invitations e-mailed to accounts the sync created'),
+  classes: z.number().int(),
+  teacherAssignments: z.number().int().describe('Teachers of classes (enrollments.csv role teacher)'),
 });
 export type RosterCounts = z.infer<typeof rosterCountsSchema>;
 
@@ -98,15 +107,55 @@ export const rosterConfirmationSchema = z.object({
   schoolsMatched: z.number().int(),
   activeStudents: z.number().int().describe('Active students of the district before the sync'),
   studentsToInactivate: z.number().int(),
+  activeStaff: z.number().int().describe('Active staff accounts the sync keeps, before the sync'),
+  staffToInactivate: z.number().int(),
   thresholdPct: z.number(),
 });
 export type RosterConfirmation = z.infer<typeof rosterConfirmationSchema>;
 
+/** OneRoster roles that make staff accounts (1.1 and 1.2 names). */
+export const ONEROSTER_STAFF_ROLES = [
+  'teacher', 'administrator', 'aide', 'proctor', 'principal', 'siteAdministrator', 'districtAdministrator', 'counselor',
+] as const;
+export type OneRosterStaffRole = (typeof ONEROSTER_STAFF_ROLES)[number];
+/** SRO Desk roles an imported account may get (police and district roles are never granted from a SIS file). */
+export const IMPORTABLE_ROLES = ['staff', 'school_admin', 'counselor', 'security'] as const;
+export type ImportableRole = (typeof IMPORTABLE_ROLES)[number];
+/** The mapping a district starts with: null leaves the role out of the sync. */
+export const DEFAULT_ROLE_MAP: Record<OneRosterStaffRole, ImportableRole | null> = {
+  teacher: 'staff', aide: 'staff', proctor: 'staff', administrator: 'school_admin', principal: 'school_admin',
+  siteAdministrator: 'school_admin', districtAdministrator: null, counselor: 'counselor',
+};
+
 export const rosterSettingsSchema = z.object({
   deactivateThresholdPct: z.number().min(0).max(100)
-    .describe('A sync marking inactive more than this share of active students stops for confirmation'),
+    .describe('A sync marking inactive more than this share of active students (or staff) stops for confirmation'),
+  roleMap: z.record(z.enum(ONEROSTER_STAFF_ROLES), z.enum(IMPORTABLE_ROLES).nullable())
+    .describe('OneRoster role → SRO Desk role granted at the user\'s schools; null: accounts of that role are not imported'),
 });
 export type RosterSettings = z.infer<typeof rosterSettingsSchema>;
+
+/*
+ * Invitations (public, no session):
+ * | POST | /auth/invitations/accept | public | { token, password } → 204: sets the first password of an account the roster
+ *   sync created. The token is single use and good for 7 days; unknown, used or expired → 404 not_found (alike) |
+ */
+export const INVITATION_DAYS = 7;
+
+/*
+ * The teacher's class list at an alert (the check-in starts "students with me" from it):
+ * | GET | /alerts/:id/my-classes | alert.receive | My active classes at the alert's schools where I receive alerts, each with
+ *   its active students, ordered by period → { items: TeacherClass[] }; an alert I cannot see → 404 |
+ */
+export const teacherClassSchema = z.object({
+  sourcedId: z.string(),
+  schoolId: z.uuid(),
+  title: z.string(),
+  classCode: z.string().nullable(),
+  periods: z.string().nullable().describe('As the SIS writes them (e.g. "1", "2-3")'),
+  students: z.array(z.object({ id: z.uuid(), name: z.string(), grade: z.number().int().nullable() })),
+});
+export type TeacherClass = z.infer<typeof teacherClassSchema>;
 
 export const rosterImportJobSchema = z.object({
   id: z.uuid(),

@@ -12,7 +12,7 @@ export interface PackagePlan {
   total: number;
 }
 
-const DATA_FILES = ['orgs.csv', 'users.csv', 'roles.csv', 'enrollments.csv', 'demographics.csv'] as const;
+const DATA_FILES = ['orgs.csv', 'users.csv', 'roles.csv', 'classes.csv', 'enrollments.csv', 'demographics.csv'] as const;
 
 async function headerOf(pkg: RosterPackage, file: RosterFile): Promise<string[]> {
   for await (const batch of csvRecords(pkg.open(file), file)) {

@@ -77,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`The package cannot be imported; nothing was written.\n  ${error.message}`);
     return 65;
   }
-  const database = await openConfiguredDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
   try {
     const districtId = await districtOf(database.db, wanted);
     const job = await repo.insertJob(database.db, {
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
     };
     try {
       const who = { label: 'import:roster (command line)', districtId };
-      const result = await runJob(database.db, job.id, pkg, plan, { districtId, confirmed, clock: systemClock, who, onProgress });
+      const result = await runJob(database.db, job.id, pkg, plan, { districtId, confirmed, publicUrl: config.publicUrl, clock: systemClock, who, onProgress });
       console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result.counts)}`);
       for (const r of result.rejections.slice(0, 50)) console.log(`  rejected ${r.file} line ${r.line}${r.sourcedId ? ` (${r.sourcedId})` : ''}: ${r.reason}`);
       if (result.counts.rejected > 50) console.log(`  ... ${result.counts.rejected - 50} more rejected rows: see the import's report (job ${job.id})`);

@@ -14,6 +14,8 @@ export interface EnrollmentContext {
   reject(line: number, sourcedId: string | null, reason: string): null;
   change(row: ChangeRow): void;
   flush(): Promise<void>;
+  /** A row of a teacher (the teacher's class list). */
+  teacher(line: number, get: (name: string) => string): void;
 }
 
 type Stored = Omit<repo.EnrollmentRow, 'districtId'>;
@@ -58,7 +60,9 @@ export class EnrollmentSync {
     const { ctx } = this;
     const get = (name: string) => ctx.cols.get(fields, name);
     const sourcedId = get('sourcedId');
-    if (get('role').toLowerCase() !== 'student') { ctx.counts.skipped++; return; }
+    const role = get('role').toLowerCase();
+    if (role === 'teacher') { ctx.teacher(line, get); return; }
+    if (role !== 'student') { ctx.counts.skipped++; return; }
     if (!sourcedId) { ctx.reject(line, null, 'sourcedId is empty'); return; }
     if (get('status').toLowerCase() === 'tobedeleted') {
       if (this.mode === 'delta' && this.stored.has(sourcedId)) this.removed.push(sourcedId);

@@ -80,6 +80,7 @@ export function readManifest(
     'manifest.csv': 'bulk', 'orgs.csv': mode('orgs.csv'), 'users.csv': mode('users.csv'),
     // 1.1 has no roles file: one left in a 1.1 package is not read.
     'roles.csv': version === '1.2' ? mode('roles.csv') : 'absent',
+    'classes.csv': mode('classes.csv'),
     'enrollments.csv': mode('enrollments.csv'), 'demographics.csv': mode('demographics.csv'),
   } satisfies Record<RosterFile, FileMode>;
   for (const required of version === '1.2' ? ['orgs.csv', 'users.csv', 'roles.csv'] as const : ['orgs.csv', 'users.csv'] as const) {

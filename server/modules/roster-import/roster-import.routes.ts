@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { ROSTER_LIMITS } from '../../../common/roster-import.js';
 import { contextOf } from '../../auth/plugin.js';
 import {
-  idParams, rosterImportJobSchema, rosterImportReportSchema, rosterSettingsSchema, settingsBody, uploadQuery,
+  idParams, rosterImportJobSchema, teacherClassSchema, rosterImportReportSchema, rosterSettingsSchema, settingsBody, uploadQuery,
 } from './roster-import.schemas.js';
 import * as service from './roster-import.service.js';
 import * as undo from './roster-undo.service.js';
+import { myClassesAt } from './roster-classes.service.js';
 
 const tags = ['roster-import'];
 
@@ -24,7 +25,7 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags, operationId: 'startRosterImport', summary: 'Sync a OneRoster 1.1 or 1.2 CSV package (raw body, application/zip)',
         querystring: uploadQuery, response: { 202: rosterImportJobSchema },
       },
-    }, async (request, reply) => reply.code(202).send(await service.startImport(contextOf(request), request.query.fileName, request.body as Buffer, request.query.confirm)));
+    }, async (request, reply) => reply.code(202).send(await service.startImport(contextOf(request), app.deps.config.publicUrl, request.query.fileName, request.body as Buffer, request.query.confirm)));
   });
 
   app.get('/roster-imports', {
@@ -55,6 +56,14 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: rosterImportJobSchema },
     },
   }, async (request) => undo.undoImport(contextOf(request), request.params.id));
+
+  app.get('/alerts/:id/my-classes', {
+    config: { permission: 'alert.receive' },
+    schema: {
+      tags: ['alerts'], operationId: 'listMyClassesAtAlert', summary: 'My classes and their students at the alert\'s schools (check-in list)',
+      params: idParams, response: { 200: z.object({ items: z.array(teacherClassSchema) }) },
+    },
+  }, async (request) => myClassesAt(contextOf(request), request.params.id));
 
   app.get('/roster-imports/:id', {
     config: { permission: 'import.run' },

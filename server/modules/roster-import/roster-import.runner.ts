@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import {
-  ROSTER_LIMITS, type RosterConfirmation, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
+  ROSTER_LIMITS, type ImportableRole, type OneRosterStaffRole, type RosterConfirmation, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
 } from '../../../common/roster-import.js';
 import type { Db } from '../../db/connection.js';
 import { csvRecords, type CsvRecord } from './csv-stream.js';
@@ -10,6 +10,8 @@ import { parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from 
 import * as repo from './roster-import.repository.js';
 import { studentRowOf, type UserMatch, type UserRoles } from './roster-import.students.js';
 import { EnrollmentSync } from './roster-import.enrollments.js';
+import { StaffSync } from './roster-import.staff.js';
+import { syncClasses, TeacherSync } from './roster-import.classes.js';
 import { insertChanges, type ChangeRow } from './roster-undo.repository.js';
 
 /** Where a running import is. */
@@ -37,8 +39,12 @@ export interface ImportOptions {
   now: Date;
   /** The numbers a previous attempt stopped on were accepted: no stop for confirmation. */
   confirmed: boolean;
-  /** Share of active students a sync may inactivate without confirmation. */
+  /** Share of active students (or staff) a sync may inactivate without confirmation. */
   thresholdPct: number;
+  /** OneRoster staff role → SRO Desk role (null: not imported). */
+  roleMap: Record<OneRosterStaffRole, ImportableRole | null>;
+  /** Base of the set-password link e-mailed to created accounts. */
+  publicUrl: string;
   onProgress?: (progress: ImportProgress) => void;
   /** Runs inside the transaction after the last row, so the job's result and audit commit with the data. */
   onWritten?: (tx: Db, result: ImportResult) => Promise<void>;
@@ -68,6 +74,7 @@ export async function importRoster(db: Db, pkg: RosterPackage, plan: PackagePlan
     const run = new ImportRun(tx, pkg, plan, options);
     await run.orgs();
     await run.roles();
+    await run.classes();
     await run.demographics();
     await run.users();
     await run.enrollments();
@@ -203,6 +210,21 @@ class ImportRun {
     }
   }
 
+  async classes(): Promise<void> {
+    const mode = this.plan.modes['classes.csv'];
+    if (mode === 'absent') return;
+    this.setPhase('classes');
+    await syncClasses(this.tx, this.shared(), mode, this.plan.columns['classes.csv']!, this.records('classes.csv'));
+  }
+
+  private shared() {
+    return {
+      districtId: this.options.districtId, counts: this.counts, schoolOf: (id: string) => this.schoolOf(id),
+      reject: (file: RosterFile, line: number, sourcedId: string | null, reason: string) => this.reject(file, line, sourcedId, reason),
+      change: (row: ChangeRow) => this.change(row),
+    };
+  }
+
   /** A user's role and orgs: users.csv columns in 1.1, roles.csv rows in 1.2. */
   private rolesOf(sourcedId: string, fields: string[]): UserRoles {
     if (this.plan.version === '1.2') return this.userRoles.get(sourcedId) ?? { role: '', orgIds: [] };
@@ -262,9 +284,17 @@ class ImportRun {
         return this.reject('users.csv', line, sourcedId, reason);
       },
     };
+    const staff = new StaffSync({
+      districtId, now, publicUrl: this.options.publicUrl, roleMap: this.options.roleMap, counts: this.counts,
+      schoolOf: (id) => this.schoolOf(id), change: (row) => this.change(row),
+      reject: (line, sourcedId, reason) => this.reject('users.csv', line, sourcedId, reason),
+    }, mode);
     let batch: repo.StudentRow[] = [];
     for await (const records of this.records('users.csv')) {
       for (const record of records) {
+        const sourcedId = cols.get(record.fields, 'sourcedId');
+        const { role, orgIds } = this.rolesOf(sourcedId, record.fields);
+        if (staff.take(record.line, sourcedId, role, orgIds, (name) => cols.get(record.fields, name))) continue;
         const row = studentRowOf(context, record);
         if (!row) continue;
         this.studentIds.set(row.sourcedId!, row.id);
@@ -274,7 +304,9 @@ class ImportRun {
     }
     await repo.upsertStudents(this.tx, batch);
     const goneStudents = mode === 'bulk' ? existing.filter((s) => s.active && !match.seen.has(s.id)) : match.inactivate;
-    this.gate(existing.filter((s) => s.active).length, goneStudents.length);
+    const staffPlan = await staff.plan(this.tx);
+    this.gate(existing.filter((s) => s.active).length, goneStudents.length, staffPlan);
+    await staff.write(this.tx);
     const gone = goneStudents.map((s) => s.id);
     for (const student of goneStudents) this.change({ kind: 'student', ref: student.id, before: student });
     await this.flushChanges();
@@ -285,16 +317,17 @@ class ImportRun {
   }
 
   /** Stops the sync (nothing is kept) when it matched no school or would inactivate too many, unless confirmed. */
-  private gate(activeStudents: number, studentsToInactivate: number): void {
+  private gate(activeStudents: number, studentsToInactivate: number, staff: { activeStaff: number; staffToInactivate: number }): void {
     if (this.options.confirmed) return;
     const { thresholdPct } = this.options;
+    const over = (gone: number, active: number) => gone > 0 && gone * 100 > active * thresholdPct;
     const reasons: RosterConfirmation['reasons'] = [];
     if (this.counts.schoolsMatched === 0) reasons.push('no_school_matched');
-    if (studentsToInactivate > 0 && studentsToInactivate * 100 > activeStudents * thresholdPct) reasons.push('too_many_inactivated');
+    if (over(studentsToInactivate, activeStudents) || over(staff.staffToInactivate, staff.activeStaff)) reasons.push('too_many_inactivated');
     if (reasons.length === 0) return;
     throw new ConfirmationNeeded(
-      { reasons, schoolsMatched: this.counts.schoolsMatched, activeStudents, studentsToInactivate, thresholdPct },
-      { ...this.counts, studentsInactivated: studentsToInactivate },
+      { reasons, schoolsMatched: this.counts.schoolsMatched, activeStudents, studentsToInactivate, ...staff, thresholdPct },
+      { ...this.counts, studentsInactivated: studentsToInactivate, staffInactivated: staff.staffToInactivate },
     );
   }
 
@@ -302,6 +335,8 @@ class ImportRun {
     const mode = this.plan.modes['enrollments.csv'];
     if (mode === 'absent') return;
     this.setPhase('enrollments');
+    const teachers = new TeacherSync(this.tx, this.shared(), mode);
+    await teachers.start();
     const sync = await EnrollmentSync.start(this.tx, this.options.districtId, mode, {
       cols: this.plan.columns['enrollments.csv']!,
       counts: this.counts,
@@ -311,10 +346,12 @@ class ImportRun {
       reject: (line, sourcedId, reason) => this.reject('enrollments.csv', line, sourcedId, reason),
       change: (row) => this.change(row),
       flush: () => this.flushChanges(),
+      teacher: (line, get) => teachers.row(line, get),
     });
     for await (const records of this.records('enrollments.csv')) {
       for (const record of records) await sync.row(record);
     }
     await sync.finish();
+    await teachers.finish();
   }
 }

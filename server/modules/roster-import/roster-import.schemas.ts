@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { IMPORTABLE_ROLES, ONEROSTER_STAFF_ROLES } from '../../../common/roster-import.js';
 
 export {
-  rosterImportJobSchema, rosterImportReportSchema, rosterSettingsSchema,
+  rosterImportJobSchema, rosterImportReportSchema, rosterSettingsSchema, teacherClassSchema,
 } from '../../../common/roster-import.js';
 
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -13,5 +14,7 @@ export const uploadQuery = z.strictObject({
 });
 
 export const settingsBody = z.strictObject({
-  deactivateThresholdPct: z.number({ error: 'must be a number from 0 to 100' }).min(0).max(100),
+  deactivateThresholdPct: z.number({ error: 'must be a number from 0 to 100' }).min(0).max(100).optional(),
+  roleMap: z.partialRecord(z.enum(ONEROSTER_STAFF_ROLES), z.enum(IMPORTABLE_ROLES).nullable()).optional()
+    .describe('Only the roles given change'),
 });

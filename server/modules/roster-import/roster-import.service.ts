@@ -1,4 +1,6 @@
-import { ROSTER_LIMITS, type RosterImportJob, type RosterImportReport } from '../../../common/roster-import.js';
+import {
+  DEFAULT_ROLE_MAP, ROSTER_LIMITS, type RosterImportJob, type RosterImportReport,
+} from '../../../common/roster-import.js';
 import { writeAudit, whoOf, type AuditWho } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
@@ -41,6 +43,8 @@ export interface RunJobOptions {
   districtId: string;
   /** The user accepted the numbers a previous attempt stopped on. */
   confirmed: boolean;
+  /** Base of set-password links (the configured PUBLIC_URL). */
+  publicUrl: string;
   clock: Clock;
   who: AuditWho;
   onProgress?: (progress: ImportProgress) => void;
@@ -60,6 +64,8 @@ export async function runJob(db: Db, jobId: string, pkg: RosterPackage, plan: Pa
       jobId,
       confirmed: options.confirmed,
       thresholdPct: settings?.deactivateThresholdPct ?? ROSTER_LIMITS.deactivateThresholdPct,
+      roleMap: { ...DEFAULT_ROLE_MAP, ...settings?.roleMap },
+      publicUrl: options.publicUrl,
       now: clock.now(),
       onProgress: (progress) => { live.set(jobId, progress); options.onProgress?.(progress); },
       onWritten: async (tx, result) => {
@@ -124,7 +130,9 @@ async function anotherImportRuns(db: Db, districtId: string, clock: Clock): Prom
  * Starts an import of an uploaded zip: the manifest and headers are checked at once (400 naming the file and header),
  * then the import runs in the background; the answer is the job to poll.
  */
-export async function startImport(ctx: ServiceContext, fileName: string, zip: Uint8Array, confirmed = false): Promise<RosterImportJob> {
+export async function startImport(
+  ctx: ServiceContext, publicUrl: string, fileName: string, zip: Uint8Array, confirmed = false,
+): Promise<RosterImportJob> {
   requirePermission(ctx.actor, 'import.run');
   const { pkg, plan } = await checkOr400(() => zipPackage(fileName, zip));
   const { districtId } = ctx.actor;
@@ -135,7 +143,7 @@ export async function startImport(ctx: ServiceContext, fileName: string, zip: Ui
     districtId, startedBy: ctx.actor.userId, fileName, status: 'running', phase: 'checking', total: plan.total,
     counts: repo.emptyCounts(), startedAt: ctx.clock.now(), version: plan.version,
   });
-  const options = { districtId, confirmed, clock: ctx.clock, who: whoOf(ctx) };
+  const options = { districtId, confirmed, publicUrl, clock: ctx.clock, who: whoOf(ctx) };
   // The failure is on record in the job row; the upload's answer has long gone.
   const run = runJob(ctx.db, job.id, pkg, plan, options).catch(() => undefined).finally(() => pending.delete(job.id));
   pending.set(job.id, run);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { rosterImportChanges, rosterImportJobs, rosterSettings } from '../../db/schema/index.js';
 
 /** One change a sync made: the previous row (null when the sync created it). */
-export interface ChangeRow { kind: 'student' | 'enrollment'; ref: string; before: Record<string, unknown> | null }
+export interface ChangeRow { kind: 'student' | 'enrollment' | 'staff' | 'teacher'; ref: string; before: Record<string, unknown> | null }
 
 /** Saves a batch of changes of a job, numbered from `firstSeq` (one JSON parameter, as the import's other batches). */
 export async function insertChanges(tx: Db, jobId: string, firstSeq: number, rows: ChangeRow[]): Promise<void> {
@@ -77,7 +77,9 @@ export async function findSettings(db: Db, districtId: string) {
 }
 
 /** Writes the district's sync settings. */
-export async function upsertSettings(tx: Db, districtId: string, deactivateThresholdPct: number, at: Date): Promise<void> {
-  await tx.insert(rosterSettings).values({ districtId, deactivateThresholdPct, updatedAt: at })
-    .onConflictDoUpdate({ target: rosterSettings.districtId, set: { deactivateThresholdPct, updatedAt: at } });
+export async function upsertSettings(
+  tx: Db, districtId: string, settings: { deactivateThresholdPct: number; roleMap: Record<string, string | null> }, at: Date,
+): Promise<void> {
+  await tx.insert(rosterSettings).values({ districtId, ...settings, updatedAt: at })
+    .onConflictDoUpdate({ target: rosterSettings.districtId, set: { ...settings, updatedAt: at } });
 }

@@ -1,4 +1,6 @@
-import { ROSTER_LIMITS, type RosterImportJob, type RosterSettings } from '../../../common/roster-import.js';
+import {
+  DEFAULT_ROLE_MAP, ROSTER_LIMITS, type ImportableRole, type OneRosterStaffRole, type RosterImportJob, type RosterSettings,
+} from '../../../common/roster-import.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -6,6 +8,8 @@ import { AppError, notFound } from '../../lib/errors.js';
 import * as repo from './roster-import.repository.js';
 import { jobView } from './roster-import.service.js';
 import * as undo from './roster-undo.repository.js';
+import { deactivateAccounts, updateAccounts } from './roster-staff.repository.js';
+import { undoTeachers } from './roster-classes.repository.js';
 
 const READ_BATCH = 5000;
 
@@ -43,6 +47,12 @@ export async function undoImport(ctx: ServiceContext, id: string): Promise<Roste
       const enrollmentsBefore = changes.filter((c) => c.kind === 'enrollment' && c.before)
         .map((c) => ({ districtId, ...c.before }) as repo.EnrollmentRow);
       const enrollmentsCreated = changes.filter((c) => c.kind === 'enrollment' && !c.before).map((c) => c.ref);
+      const staffBefore = changes.filter((c) => c.kind === 'staff' && c.before)
+        .map((c) => ({ id: c.ref, name: String(c.before!.name), active: Boolean(c.before!.active) }));
+      const staffCreated = changes.filter((c) => c.kind === 'staff' && !c.before).map((c) => c.ref);
+      await updateAccounts(tx, districtId, staffBefore, now);
+      await deactivateAccounts(tx, districtId, staffCreated, now);
+      await undoTeachers(tx, districtId, changes.filter((c) => c.kind === 'teacher'));
       await undo.restoreStudents(tx, districtId, previous, now);
       await undo.retireCreatedStudents(tx, districtId, created, now);
       await undo.deleteEnrollmentsByRef(tx, districtId, enrollmentsCreated);
@@ -60,18 +70,27 @@ export async function undoImport(ctx: ServiceContext, id: string): Promise<Roste
 export async function getSettings(ctx: ServiceContext): Promise<RosterSettings> {
   requirePermission(ctx.actor, 'import.run');
   const row = await undo.findSettings(ctx.db, ctx.actor.districtId);
-  return { deactivateThresholdPct: row?.deactivateThresholdPct ?? ROSTER_LIMITS.deactivateThresholdPct };
+  return {
+    deactivateThresholdPct: row?.deactivateThresholdPct ?? ROSTER_LIMITS.deactivateThresholdPct,
+    roleMap: { ...DEFAULT_ROLE_MAP, ...row?.roleMap } as Record<OneRosterStaffRole, ImportableRole | null>,
+  };
 }
 
 /** Changes the district's sync settings (audited with the previous and new values). */
-export async function updateSettings(ctx: ServiceContext, input: RosterSettings): Promise<RosterSettings> {
+export async function updateSettings(
+  ctx: ServiceContext, input: { deactivateThresholdPct?: number; roleMap?: Partial<Record<OneRosterStaffRole, ImportableRole | null>> },
+): Promise<RosterSettings> {
   requirePermission(ctx.actor, 'import.run');
   const before = await getSettings(ctx);
+  const after: RosterSettings = {
+    deactivateThresholdPct: input.deactivateThresholdPct ?? before.deactivateThresholdPct,
+    roleMap: { ...before.roleMap, ...input.roleMap },
+  };
   await ctx.db.transaction(async (tx) => {
-    await undo.upsertSettings(tx, ctx.actor.districtId, input.deactivateThresholdPct, ctx.clock.now());
+    await undo.upsertSettings(tx, ctx.actor.districtId, after, ctx.clock.now());
     await writeAudit(tx, whoOf(ctx), {
-      type: 'roster.settings_changed', subjectType: 'district', subjectId: ctx.actor.districtId, detail: { before, after: input },
+      type: 'roster.settings_changed', subjectType: 'district', subjectId: ctx.actor.districtId, detail: { before, after },
     });
   });
-  return input;
+  return after;
 }

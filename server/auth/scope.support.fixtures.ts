@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { directoryOrganizations, rosterImportJobs, supportReferrals } from '../db/schema/index.js';
 import type { TestApp } from '../test/app.js';
+import { emptyCounts } from '../modules/roster-import/roster-import.repository.js';
 
 // The support records of one school for the record-scope test (referrals, a re-entry plan, a problem-solving team) and a
 // roster import job of its district, each in the state its route changes from, so that a holder of the permission
@@ -53,7 +54,7 @@ export async function supportRecords(
   const withItem = await ok('item', officer.post(`/api/support/teams/${team.id}/action-items`, { title: 'Call home', ownerId: sro.id, dueOn: '2026-11-09' }));
   const [job] = await t.db.insert(rosterImportJobs).values({
     districtId, fileName: 'roster.zip', status: 'succeeded', phase: 'done', startedAt: new Date('2026-11-01T10:00:00Z'),
-    counts: { schoolsMatched: 0, studentsCreated: 0, studentsUpdated: 0, studentsUnchanged: 0, studentsInactivated: 0, enrollments: 0, skipped: 0, rejected: 0 },
+    counts: emptyCounts(),
   }).returning();
   return {
     referral: referral.id, toDecline: toDecline.id, toSchedule: toSchedule.id, toClose: toClose.id, plan: plan.id, goal: plan.goals[0]!.id,

@@ -29,7 +29,7 @@ function zipOfFixture(name: string, edit: Record<string, (text: string) => strin
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     const child = spawn('npm', ['run', '--silent', 'import:roster', '--', ...args], { cwd: ROOT, env });
     let out = '';

@@ -8,7 +8,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     // The token is a secret: no request line in the log.
     config: { access: 'public' }, logLevel: 'error',
     schema: {
-      tags: ['auth'], operationId: 'acceptInvitation', summary: 'Set the first password of an invited account (token from the e-mail)',
+      tags: ['invitations'], operationId: 'acceptInvitation', summary: 'Set the first password of an invited account (token from the e-mail)',
       body: acceptInvitationBody,
     },
   }, async (request, reply) => {

@@ -99,6 +99,9 @@ export const rosterCountsSchema = z.object({
   invitationsQueued: z.number().int().describe('Set-password invitations e-mailed to accounts the sync created'),
   classes: z.number().int(),
   teacherAssignments: z.number().int().describe('Teachers of classes (enrollments.csv role teacher)'),
+  guardiansCreated: z.number().int(),
+  guardiansUpdated: z.number().int(),
+  guardianLinks: z.number().int().describe('New student-guardian ties from agentSourcedIds'),
 });
 export type RosterCounts = z.infer<typeof rosterCountsSchema>;
 

@@ -3,7 +3,7 @@ import type {
   OneRosterVersion, RosterConfirmation, RosterCounts, RosterFile, RosterJobStatus, RosterPhase,
 } from '../../../common/roster-import.js';
 import { districts, schools, users } from './organization.js';
-import { students } from './roster.js';
+import { guardians, students } from './roster.js';
 
 /** One OneRoster import: written outside the import's transaction so a failure is still on record. */
 export const rosterImportJobs = pgTable('roster_import_jobs', {
@@ -34,7 +34,7 @@ export const rosterImportJobs = pgTable('roster_import_jobs', {
 export const rosterImportChanges = pgTable('roster_import_changes', {
   jobId: uuid('job_id').notNull().references(() => rosterImportJobs.id),
   seq: integer('seq').notNull(),
-  kind: text('kind').$type<'student' | 'enrollment' | 'staff' | 'teacher'>().notNull(),
+  kind: text('kind').$type<'student' | 'enrollment' | 'staff' | 'teacher' | 'guardian_link'>().notNull(),
   ref: text('ref').notNull(),
   before: jsonb('before').$type<Record<string, unknown>>(),
 }, (t) => [primaryKey({ columns: [t.jobId, t.seq] })]);
@@ -111,3 +111,10 @@ export const accountInvitations = pgTable('account_invitations', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 }, (t) => [index('account_invitations_user_idx').on(t.userId)]);
+
+/** A guardian the roster sync keeps: the sourcedId of its users.csv row (parent, guardian, relative). */
+export const rosterGuardians = pgTable('roster_guardians', {
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  sourcedId: text('sourced_id').notNull(),
+  guardianId: uuid('guardian_id').notNull().references(() => guardians.id),
+}, (t) => [primaryKey({ columns: [t.districtId, t.sourcedId] })]);

@@ -141,5 +141,6 @@ export function emptyCounts(): RosterCounts {
     schoolsMatched: 0, studentsCreated: 0, studentsUpdated: 0, studentsUnchanged: 0, studentsInactivated: 0, enrollments: 0,
     skipped: 0, rejected: 0, studentsWithoutNumber: 0, studentsWithoutGrade: 0, studentsWithoutDemographics: 0, enrollmentsRemoved: 0,
     staffCreated: 0, staffUpdated: 0, staffInactivated: 0, invitationsQueued: 0, classes: 0, teacherAssignments: 0,
+    guardiansCreated: 0, guardiansUpdated: 0, guardianLinks: 0,
   };
 }

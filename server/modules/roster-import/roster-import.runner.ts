@@ -11,6 +11,7 @@ import * as repo from './roster-import.repository.js';
 import { studentRowOf, type UserMatch, type UserRoles } from './roster-import.students.js';
 import { EnrollmentSync } from './roster-import.enrollments.js';
 import { StaffSync } from './roster-import.staff.js';
+import { GuardianSync } from './roster-import.guardians.js';
 import { syncClasses, TeacherSync } from './roster-import.classes.js';
 import { insertChanges, type ChangeRow } from './roster-undo.repository.js';
 
@@ -289,12 +290,18 @@ class ImportRun {
       schoolOf: (id) => this.schoolOf(id), change: (row) => this.change(row),
       reject: (line, sourcedId, reason) => this.reject('users.csv', line, sourcedId, reason),
     }, mode);
+    const family = new GuardianSync({
+      districtId, now, counts: this.counts, change: (row) => this.change(row),
+      reject: (line, sourcedId, reason) => this.reject('users.csv', line, sourcedId, reason),
+    });
     let batch: repo.StudentRow[] = [];
     for await (const records of this.records('users.csv')) {
       for (const record of records) {
         const sourcedId = cols.get(record.fields, 'sourcedId');
         const { role, orgIds } = this.rolesOf(sourcedId, record.fields);
-        if (staff.take(record.line, sourcedId, role, orgIds, (name) => cols.get(record.fields, name))) continue;
+        const get = (name: string) => cols.get(record.fields, name);
+        if (staff.take(record.line, sourcedId, role, orgIds, get) || family.take(record.line, sourcedId, role, get)) continue;
+        if (role === 'student') family.student(sourcedId, get('agentSourcedIds'));
         const row = studentRowOf(context, record);
         if (!row) continue;
         this.studentIds.set(row.sourcedId!, row.id);
@@ -307,6 +314,7 @@ class ImportRun {
     const staffPlan = await staff.plan(this.tx);
     this.gate(existing.filter((s) => s.active).length, goneStudents.length, staffPlan);
     await staff.write(this.tx);
+    await family.write(this.tx, (id) => this.studentIds.get(id));
     const gone = goneStudents.map((s) => s.id);
     for (const student of goneStudents) this.change({ kind: 'student', ref: student.id, before: student });
     await this.flushChanges();

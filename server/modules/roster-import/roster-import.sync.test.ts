@@ -3,7 +3,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, studentEnrollments, students } from '../../db/schema/index.js';
+import { auditEvents, guardians, studentEnrollments, studentGuardians, students } from '../../db/schema/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser } from '../../test/fixtures.js';
 import { settleImports } from './roster-import.service.js';
@@ -75,6 +75,12 @@ describe('packages as other tools write them', () => {
     });
     // The org whose sourcedId is the NCES id matches Pecan Middle.
     expect(await student('stu-1002')).toMatchObject({ schoolId: middle.id, middleName: 'Wei' });
+    // The parent, tied through agentSourcedIds, is Maria's guardian and may pick her up at a reunification.
+    expect(report.counts).toMatchObject({ guardiansCreated: 1, guardianLinks: 1 });
+    const ties = await t.db.select({ first: guardians.firstName, phone: guardians.phone, custody: studentGuardians.hasCustody, pickUp: studentGuardians.mayPickUp, relationship: studentGuardians.relationship })
+      .from(studentGuardians).innerJoin(guardians, eq(guardians.id, studentGuardians.guardianId))
+      .where(eq(studentGuardians.studentId, (await student('stu-1001'))!.id));
+    expect(ties).toEqual([{ first: 'Elena', phone: '512-555-0142', custody: true, pickUp: true, relationship: 'parent' }]);
   });
 
   it('a 1.2 package (BOM, CRLF, quoted commas, roles.csv) is read as 1.2 and replaces the 1.1 roster of the same schools', async () => {
@@ -130,7 +136,7 @@ describe('a bad package never wipes the district', () => {
     expect((await as.director!.patch('/api/roster-imports/settings', { deactivateThresholdPct: 50 })).status).toBe(403);
     const set = await as.sysadmin!.patch('/api/roster-imports/settings', { deactivateThresholdPct: 50 });
     expect(set.status).toBe(200);
-    expect((await as.foreign!.get('/api/roster-imports/settings')).body).toEqual({ deactivateThresholdPct: 5 });
+    expect((await as.foreign!.get('/api/roster-imports/settings')).body).toMatchObject({ deactivateThresholdPct: 5 });
     const withoutS3 = fixture('oneroster-1.2-windows', { 'users.csv': (text) => text.split('\r\n').filter((l) => !l.startsWith('s-3,')).join('\r\n') });
     const report = await sync(withoutS3);
     expect(report).toMatchObject({ status: 'succeeded', counts: { studentsInactivated: 1 } });

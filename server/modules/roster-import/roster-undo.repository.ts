@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { rosterImportChanges, rosterImportJobs, rosterSettings } from '../../db/schema/index.js';
 
 /** One change a sync made: the previous row (null when the sync created it). */
-export interface ChangeRow { kind: 'student' | 'enrollment' | 'staff' | 'teacher'; ref: string; before: Record<string, unknown> | null }
+export interface ChangeRow { kind: 'student' | 'enrollment' | 'staff' | 'teacher' | 'guardian_link'; ref: string; before: Record<string, unknown> | null }
 
 /** Saves a batch of changes of a job, numbered from `firstSeq` (one JSON parameter, as the import's other batches). */
 export async function insertChanges(tx: Db, jobId: string, firstSeq: number, rows: ChangeRow[]): Promise<void> {

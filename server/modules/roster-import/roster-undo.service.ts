@@ -10,6 +10,7 @@ import { jobView } from './roster-import.service.js';
 import * as undo from './roster-undo.repository.js';
 import { deactivateAccounts, updateAccounts } from './roster-staff.repository.js';
 import { undoTeachers } from './roster-classes.repository.js';
+import { deleteLinks } from './roster-guardians.repository.js';
 
 const READ_BATCH = 5000;
 
@@ -53,6 +54,7 @@ export async function undoImport(ctx: ServiceContext, id: string): Promise<Roste
       await updateAccounts(tx, districtId, staffBefore, now);
       await deactivateAccounts(tx, districtId, staffCreated, now);
       await undoTeachers(tx, districtId, changes.filter((c) => c.kind === 'teacher'));
+      await deleteLinks(tx, changes.filter((c) => c.kind === 'guardian_link').map((c) => c.ref));
       await undo.restoreStudents(tx, districtId, previous, now);
       await undo.retireCreatedStudents(tx, districtId, created, now);
       await undo.deleteEnrollmentsByRef(tx, districtId, enrollmentsCreated);

@@ -7,6 +7,7 @@ import {
 } from './roster-import.schemas.js';
 import * as service from './roster-import.service.js';
 import * as undo from './roster-undo.service.js';
+import { dropSettings, sweepDropDir } from './roster-drop.js';
 import { myClassesAt } from './roster-classes.service.js';
 
 const tags = ['roster-import'];
@@ -27,6 +28,24 @@ export const rosterImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     }, async (request, reply) => reply.code(202).send(await service.startImport(contextOf(request), app.deps.config.publicUrl, request.query.fileName, request.body as Buffer, request.query.confirm)));
   });
+
+  // Scheduled sync of SIS exports dropped in ROSTER_DROP_DIR, every ROSTER_DROP_INTERVAL_MINUTES.
+  const drop = dropSettings(process.env);
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping = false;
+  app.addHook('onReady', async () => {
+    if (!drop) return;
+    app.log.info({ dir: drop.dir, everyMs: drop.everyMs }, 'roster drop folder watched');
+    timer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      sweepDropDir(app.deps.database.db, { dir: drop.dir, clock: app.deps.clock, publicUrl: app.deps.config.publicUrl, log: (m) => app.log.info(m) })
+        .catch((error: unknown) => app.log.error({ err: error }, 'roster drop folder sweep failed'))
+        .finally(() => { sweeping = false; });
+    }, drop.everyMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
 
   app.get('/roster-imports', {
     config: { permission: 'import.run' },

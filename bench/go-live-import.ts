@@ -35,7 +35,7 @@ const CHANGED = 0.02;
 
 function studentRow(i: number, renamed: boolean) {
   const grade = 1 + (i % 12);
-  return `stu-${i},active,,true,stu${i},,${renamed && i % 50 === 0 ? 'Renamed' : `Given${i % 97}`},Family${i % 331},,S${i},,,,gua-${i % GUARDIANS},${String(grade).padStart(2, '0')},,,,,,,org-${i % SCHOOLS},`;
+  return `stu-${i},active,,true,stu${i},,${renamed && i % Math.round(1 / CHANGED) === 0 ? 'Renamed' : `Given${i % 97}`},Family${i % 331},,S${i},,,,gua-${i % GUARDIANS},${String(grade).padStart(2, '0')},,,,,,,org-${i % SCHOOLS},`;
 }
 
 /** The package as a zip written one CSV at a time through a streaming deflate; `renamed`: 2% of the students renamed. */

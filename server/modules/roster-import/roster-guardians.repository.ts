@@ -48,6 +48,15 @@ export async function insertLinks(
   return made;
 }
 
+/** "studentId:guardianId" of the ties the district's synced guardians hold (a re-sync writes only new ones). */
+export async function findSyncedLinks(db: Db, districtId: string): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    select sg.student_id::text || ':' || sg.guardian_id::text as ref from student_guardians sg
+    join roster_guardians rg on rg.guardian_id = sg.guardian_id where rg.district_id = ${districtId}::uuid`);
+  const list = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { ref: string }[];
+  return new Set(list.map((r) => r.ref));
+}
+
 /** Removes ties a sync made (undo). */
 export async function deleteLinks(tx: Db, refs: string[]): Promise<void> {
   if (refs.length === 0) return;

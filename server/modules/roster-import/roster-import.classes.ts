@@ -75,10 +75,14 @@ export class TeacherSync {
   async finish(): Promise<void> {
     const existing = new Map((await classRepo.findTeachers(this.tx, this.ctx.districtId)).map((r) => [r.sourcedId, r]));
     const remove = this.mode === 'bulk' ? [...existing.keys()].filter((id) => !this.rows.has(id)) : this.removed.filter((id) => existing.has(id));
-    for (const id of [...this.rows.keys(), ...remove]) {
+    const same = (a: classRepo.TeacherRow, b: classRepo.TeacherRow) =>
+      a.classSourcedId === b.classSourcedId && a.userId === b.userId && a.schoolId === b.schoolId && Boolean(a.primary) === Boolean(b.primary);
+    // Unchanged rows are not written again (a re-sync touches only what changed).
+    const write = [...this.rows.values()].filter((row) => { const before = existing.get(row.sourcedId); return !before || !same(before, row); });
+    for (const id of [...write.map((r) => r.sourcedId), ...remove]) {
       const before = existing.get(id);
       this.ctx.change({ kind: 'teacher', ref: id, before: before ? { ...before } : null });
     }
-    await classRepo.replaceTeachers(this.tx, this.ctx.districtId, [...remove, ...[...this.rows.keys()].filter((id) => existing.has(id))], [...this.rows.values()]);
+    await classRepo.replaceTeachers(this.tx, this.ctx.districtId, [...remove, ...write.map((r) => r.sourcedId).filter((id) => existing.has(id))], write);
   }
 }

@@ -54,7 +54,7 @@ beforeAll(async () => {
     await createSchool(database, { districtId: district.id, ncesId: '481234500101', level: 'elementary', gradeLow: 0, gradeHigh: 5 });
     await createSchool(database, { districtId: district.id, ncesId: '481234500102', level: 'middle', gradeLow: 6, gradeHigh: 8 });
   });
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

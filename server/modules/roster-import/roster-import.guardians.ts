@@ -76,7 +76,8 @@ export class GuardianSync {
     };
     for (const f of this.family.values()) for (const s of f.agents) tie(s, f.sourcedId);
     for (const [s, agents] of this.studentAgents) for (const a of agents) tie(s, a);
-    const made = await guardianRepo.insertLinks(tx, [...pairs.values()]);
+    const known = await guardianRepo.findSyncedLinks(tx, districtId);
+    const made = await guardianRepo.insertLinks(tx, [...pairs].filter(([ref]) => !known.has(ref)).map(([, pair]) => pair));
     for (const m of made) this.ctx.change({ kind: 'guardian_link', ref: `${m.studentId}:${m.guardianId}`, before: null });
     counts.guardianLinks += made.length;
   }

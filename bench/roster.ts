@@ -134,7 +134,7 @@ async function importOnce(database: Database, districtId: string, zipFile: strin
   });
   let last = 0;
   return runJob(database.db, job.id, pkg, plan, {
-    districtId, clock: systemClock, who: { label: 'bench', districtId },
+    districtId, confirmed: true, publicUrl: 'http://localhost:3000', clock: systemClock, who: { label: 'bench', districtId },
     onProgress: (p) => {
       if (performance.now() - last < 1000 && p.phase !== 'done') return;
       last = performance.now();

@@ -269,7 +269,7 @@ export type ReleaseBody = z.infer<typeof releaseBody>;
 export const reunificationRequestSchema = z.object({
   id: z.uuid(),
   reunificationId: z.uuid(),
-  student: z.object({ id: z.uuid(), name: z.string(), studentNumber: z.string(), grade: z.number().int() }),
+  student: z.object({ id: z.uuid(), name: z.string(), studentNumber: z.string(), grade: z.number().int().nullable() }),
   guardian: z.object({ id: z.uuid(), name: z.string(), relationship: z.string() }).nullable(),
   adultName: z.string(),
   idType: z.enum(ID_TYPES),
@@ -303,7 +303,7 @@ export const reunificationStudentSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   studentNumber: z.string(),
-  grade: z.number().int(),
+  grade: z.number().int().nullable(),
   released: z.boolean(),
   guardians: z.array(z.object({
     id: z.uuid(), name: z.string(), relationship: z.string(), hasCustody: z.boolean(), mayPickUp: z.boolean(),

@@ -297,7 +297,7 @@ export const studentLookupQuery = z.strictObject({
 export const studentLookupSchema = z.object({
   items: z.array(z.object({
     id: uuid, firstName: z.string(), lastName: z.string(), preferredName: z.string().nullable(), studentNumber: z.string(),
-    grade: z.number().int(), schoolId: uuid, schoolName: z.string(),
+    grade: z.number().int().nullable(), schoolId: uuid, schoolName: z.string(),
   })),
 });
 export const crdcQuery = z.strictObject({ schoolId: uuid.optional(), from: dateTime, to: dateTime });

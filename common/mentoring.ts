@@ -37,7 +37,7 @@ const duration = z.number().int().min(1, 'must be at least 1 minute').max(MAX_CO
 const note = optionalText(4000).describe('Private note: shown to its author only');
 
 const person = z.object({ id: z.uuid(), name: z.string() });
-const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int() });
+const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int().nullable() });
 
 // ───────────────────────── contacts ─────────────────────────
 

@@ -34,7 +34,7 @@ import { text, optionalText } from './text.js';
 const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 const memberIds = z.array(z.uuid()).max(30);
-const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), studentNumber: z.string() });
+const studentRef = z.object({ id: z.uuid(), name: z.string(), grade: z.number().int().nullable(), studentNumber: z.string() });
 
 // ---- Re-entry and transition plans ----
 

@@ -140,7 +140,7 @@ export const supportStudentsQuery = z.strictObject({
 });
 export const supportStudentSchema = z.object({
   id: z.uuid(), firstName: z.string(), lastName: z.string(), preferredName: z.string().nullable(), studentNumber: z.string(),
-  grade: z.number().int(), school: person,
+  grade: z.number().int().nullable(), school: person,
 });
 export type SupportStudent = z.infer<typeof supportStudentSchema>;
 
@@ -163,7 +163,7 @@ const receiverSchema = z.object({
 export const referralSummarySchema = z.object({
   id: z.uuid(),
   school: person,
-  student: z.object({ id: z.uuid(), name: z.string(), grade: z.number().int(), studentNumber: z.string() }),
+  student: z.object({ id: z.uuid(), name: z.string(), grade: z.number().int().nullable(), studentNumber: z.string() }),
   referredBy: person,
   receiver: receiverSchema,
   reason: z.enum(REFERRAL_REASONS),

@@ -141,6 +141,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'POST /api/alerts/:id/received': (r) => [`/api/alerts/${r.alert}/received`],
   'POST /api/alerts/:id/check-ins': (r) => [`/api/alerts/${r.alert}/check-ins`, { status: 'safe', location: 'Room 1', studentsWithMe: 3 }],
   'GET /api/alerts/:id/check-ins/mine': (r) => [`/api/alerts/${r.alert}/check-ins/mine`],
+  'GET /api/alerts/:id/my-classes': (r) => [`/api/alerts/${r.alert}/my-classes`],
   'GET /api/alerts/:id/board': (r) => [`/api/alerts/${r.alert}/board`],
   'POST /api/alerts/:id/escalate': (r) => [`/api/alerts/${r.alert}/escalate`, { action: 'hold' }],
   'POST /api/alerts/:id/all-clear': (r) => [`/api/alerts/${r.alert}/all-clear`, {}],

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { directoryOrganizations, rosterImportJobs, supportReferrals } from '../db/schema/index.js';
 import type { TestApp } from '../test/app.js';
+import { emptyCounts } from '../modules/roster-import/roster-import.repository.js';
 
 // The support records of one school for the record-scope test (referrals, a re-entry plan, a problem-solving team) and a
 // roster import job of its district, each in the state its route changes from, so that a holder of the permission
@@ -53,7 +54,9 @@ export async function supportRecords(
   const withItem = await ok('item', officer.post(`/api/support/teams/${team.id}/action-items`, { title: 'Call home', ownerId: sro.id, dueOn: '2026-11-09' }));
   const [job] = await t.db.insert(rosterImportJobs).values({
     districtId, fileName: 'roster.zip', status: 'succeeded', phase: 'done', startedAt: new Date('2026-11-01T10:00:00Z'),
-    counts: { schoolsMatched: 0, studentsCreated: 0, studentsUpdated: 0, studentsUnchanged: 0, studentsInactivated: 0, enrollments: 0, skipped: 0, rejected: 0 },
+    // Each place's sync finishes a minute after the one before: the last made is its district's latest (undoable).
+    finishedAt: new Date(Date.parse('2026-11-01T10:05:00Z') + 60_000 * jobsMade++),
+    counts: emptyCounts(),
   }).returning();
   return {
     referral: referral.id, toDecline: toDecline.id, toSchedule: toSchedule.id, toClose: toClose.id, plan: plan.id, goal: plan.goals[0]!.id,
@@ -61,11 +64,14 @@ export async function supportRecords(
   };
 }
 
+let jobsMade = 0;
+
 type Request = [url: string, body?: unknown, headers?: Record<string, string>];
 
 /** How to call each support and roster-import record route on the records `r` of a school. */
 export const SUPPORT_REQUESTS: Record<string, (r: SupportRecords) => Request> = {
   'GET /api/roster-imports/:id': (r) => [`/api/roster-imports/${r.job}`],
+  'POST /api/roster-imports/:id/undo': (r) => [`/api/roster-imports/${r.job}/undo`],
   'GET /api/support/referrals/:id': (r) => [`/api/support/referrals/${r.referral}`],
   'POST /api/support/referrals/:id/accept': (r) => [`/api/support/referrals/${r.referral}/accept`, {}],
   'POST /api/support/referrals/:id/decline': (r) => [`/api/support/referrals/${r.toDecline}/decline`, { reason: 'Full' }],
@@ -92,7 +98,7 @@ export const SUPPORT_PARTICIPANT_READS = new Set([
 ]);
 
 /** Records of the district, not of a school: another school's user of the district reaches them. */
-export const SUPPORT_DISTRICT_ROUTES = new Set(['GET /api/roster-imports/:id']);
+export const SUPPORT_DISTRICT_ROUTES = new Set(['GET /api/roster-imports/:id', 'POST /api/roster-imports/:id/undo']);
 
 /** Who proves a route on referrals works: a school counselor district-wide (the liaison of a program without accounts). */
 export const SUPPORT_HOLDERS: Partial<Record<string, string>> = { 'referral.read': 'counselor@district' };

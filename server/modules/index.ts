@@ -24,6 +24,7 @@ import { threatRoutes } from './threats/threats.routes.js';
 import { mentoringRoutes } from './mentoring/mentoring.routes.js';
 import { educationRoutes } from './education/education.routes.js';
 import { rosterImportRoutes } from './roster-import/roster-import.routes.js';
+import { invitationRoutes } from './invitations/invitations.routes.js';
 import { equipmentRoutes } from './equipment/equipment.routes.js';
 import { securitySystemRoutes } from './security-systems/security-systems.routes.js';
 import { assessmentRoutes } from './assessments/assessments.routes.js';
@@ -67,6 +68,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(mentoringRoutes);
   await app.register(educationRoutes);
   await app.register(rosterImportRoutes);
+  await app.register(invitationRoutes);
   await app.register(equipmentRoutes);
   await app.register(securitySystemRoutes);
   await app.register(assessmentRoutes);

@@ -20,10 +20,12 @@ export const students = pgTable('students', {
   middleName: text('middle_name'),
   lastName: text('last_name').notNull(),
   preferredName: text('preferred_name'),
-  grade: integer('grade').notNull(),
-  dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
-  sex: studentSex('sex').notNull(),
-  raceEthnicity: raceEthnicity('race_ethnicity').notNull(),
+  /** Null when the roster source does not say (OneRoster `grades` is optional); the import reports it missing. */
+  grade: integer('grade'),
+  /** Null when the source has no demographics (OneRoster demographics.csv is optional). */
+  dateOfBirth: date('date_of_birth', { mode: 'string' }),
+  sex: studentSex('sex'),
+  raceEthnicity: raceEthnicity('race_ethnicity'),
   idea: boolean('idea').notNull().default(false),
   section504: boolean('section_504').notNull().default(false),
   englishLearner: boolean('english_learner').notNull().default(false),

@@ -159,10 +159,10 @@ describe('demo data generator', () => {
       const school = schoolById.get(student.schoolId)!;
       expect(student.grade).toBeGreaterThanOrEqual(school.gradeLow);
       expect(student.grade).toBeLessThanOrEqual(school.gradeHigh);
-      const range = birthRange(student.grade);
+      const range = birthRange(student.grade!);
       const earliest = `${Number(range.from.slice(0, 4)) - 1}${range.from.slice(4)}`; // a retained student
       expect(
-        student.dateOfBirth >= earliest && student.dateOfBirth <= range.to,
+        student.dateOfBirth! >= earliest && student.dateOfBirth! <= range.to,
         `${student.dateOfBirth} grade ${student.grade}`,
       ).toBe(true);
       expect(student.idea && student.section504).toBe(false);

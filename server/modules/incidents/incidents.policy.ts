@@ -154,7 +154,9 @@ export function withImpliedReferrals(actions: readonly ActionInput[]): (ActionIn
 }
 
 /** True when a person born on `dateOfBirth` (YYYY-MM-DD) was under 18 at `at`. */
-export function juvenileAt(dateOfBirth: string, at: Date): boolean {
+export function juvenileAt(dateOfBirth: string | null, at: Date): boolean {
+  // A student whose birth date the roster does not hold is protected as a juvenile until it is known.
+  if (dateOfBirth === null) return true;
   const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const eighteenth = Date.UTC(y + 18, m - 1, d);
   return at.getTime() < eighteenth;

@@ -1,17 +1,18 @@
-import type { RosterFile } from '../../../common/roster-import.js';
+import type { OneRosterVersion, RosterFile } from '../../../common/roster-import.js';
 import { csvRecords, StructuralError, type CsvRecord } from './csv-stream.js';
 import type { RosterPackage } from './package-source.js';
-import { Columns, readManifest, type FileMode } from './roster-import.policy.js';
+import { Columns, readManifest, versionOf, type FileMode } from './roster-import.policy.js';
 
 /** What the package holds, checked before anything is written: the mode of each file and its columns. */
 export interface PackagePlan {
+  version: OneRosterVersion;
   modes: Record<RosterFile, FileMode>;
   columns: Partial<Record<RosterFile, Columns>>;
   /** Bytes of CSV the import will read (progress total). */
   total: number;
 }
 
-const DATA_FILES = ['orgs.csv', 'users.csv', 'enrollments.csv', 'demographics.csv'] as const;
+const DATA_FILES = ['orgs.csv', 'users.csv', 'roles.csv', 'classes.csv', 'enrollments.csv', 'demographics.csv'] as const;
 
 async function headerOf(pkg: RosterPackage, file: RosterFile): Promise<string[]> {
   for await (const batch of csvRecords(pkg.open(file), file)) {
@@ -36,13 +37,14 @@ export async function checkPackage(pkg: RosterPackage): Promise<PackagePlan> {
     }
   }
   if (!manifestColumns) throw new StructuralError('manifest.csv is empty: it has no header line', 'manifest.csv', 1);
-  const modes = readManifest(manifest, (file) => pkg.has(file));
+  const version = versionOf(manifest.get('oneroster.version'), pkg.has('roles.csv'));
+  const modes = readManifest(manifest, (file) => pkg.has(file), version);
   const columns: PackagePlan['columns'] = {};
   let total = 0;
   for (const file of DATA_FILES) {
     if (modes[file] === 'absent') continue;
-    columns[file] = Columns.of(file, await headerOf(pkg, file));
+    columns[file] = Columns.of(file, await headerOf(pkg, file), version);
     total += pkg.size(file);
   }
-  return { modes, columns, total };
+  return { version, modes, columns, total };
 }

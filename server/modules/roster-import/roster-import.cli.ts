@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 /**
- * `npm run import:roster -- <package.zip | folder | file.csv...> [--district <id>]`: imports a OneRoster 1.1 CSV
- * package into the configured database (the server must not hold an embedded database's folder at the same time),
+ * `npm run import:roster -- <package.zip | folder | file.csv...> [--district <id>] [--confirm]`: syncs a OneRoster 1.1
+ * or 1.2 CSV package into the configured database (the server must not hold an embedded database's folder at the same time),
  * printing progress while it runs and the rejected rows at the end.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -18,12 +18,14 @@ import { filesPackage, folderPackage, zipPackage, type RosterPackage } from './p
 import { checkPackage } from './roster-import.check.js';
 import * as repo from './roster-import.repository.js';
 import type { ImportProgress } from './roster-import.runner.js';
+import { ConfirmationNeeded } from './roster-import.runner.js';
 import { runJob } from './roster-import.service.js';
 
-const USAGE = `Usage: npm run import:roster -- <package.zip | folder | manifest.csv orgs.csv users.csv ...> [--district <id>]
+const USAGE = `Usage: npm run import:roster -- <package.zip | folder | manifest.csv orgs.csv users.csv ...> [--district <id>] [--confirm]
 
-  A OneRoster 1.1 CSV package: a zip, a folder, or the CSV files themselves.
+  A OneRoster 1.1 or 1.2 CSV package: a zip, a folder, or the CSV files themselves.
   --district <id>  the district to import into (needed only when the database holds several)
+  --confirm        go on with a sync that matched no school or inactivates more than the district's threshold
 `;
 
 async function openPackage(paths: string[]): Promise<RosterPackage> {
@@ -49,11 +51,19 @@ function progressLine(p: ImportProgress, started: number): string {
     + `${p.counts.enrollments} enrollments, ${p.counts.rejected} rejected  ${((performance.now() - started) / 1000).toFixed(1)} s  ${mb} MB`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The options and the package paths of the command line (`--district <id>`, `--confirm`, the rest are paths). */
+function parseArgs(argv: string[]): { wanted: string | undefined; confirmed: boolean; paths: string[]; districtMissing: boolean } {
   const at = argv.indexOf('--district');
   const wanted = at >= 0 ? argv[at + 1] : undefined;
-  const paths = argv.filter((_, i) => i !== at && i !== at + 1);
-  if (paths.length === 0 || paths.includes('--help') || (at >= 0 && !wanted)) {
+  // Without --district, at is -1: filtering on at + 1 would drop the first path.
+  const taken = new Set(at >= 0 ? [at, at + 1] : []);
+  const paths = argv.filter((arg, i) => !taken.has(i) && arg !== '--confirm');
+  return { wanted, confirmed: argv.includes('--confirm'), paths, districtMissing: at >= 0 && (!wanted || wanted.startsWith('--')) };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { wanted, confirmed, paths, districtMissing } = parseArgs(argv);
+  if (paths.length === 0 || paths.includes('--help') || districtMissing) {
     console.log(USAGE);
     return paths.includes('--help') ? 0 : 64;
   }
@@ -67,7 +77,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`The package cannot be imported; nothing was written.\n  ${error.message}`);
     return 65;
   }
-  const database = await openConfiguredDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
   try {
     const districtId = await districtOf(database.db, wanted);
     const job = await repo.insertJob(database.db, {
@@ -84,12 +95,20 @@ async function main(argv: string[]): Promise<number> {
       console.log(progressLine(p, started));
     };
     try {
-      const result = await runJob(database.db, job.id, pkg, plan, { districtId, clock: systemClock, who: { label: 'import:roster (command line)', districtId }, onProgress });
+      const who = { label: 'import:roster (command line)', districtId };
+      const result = await runJob(database.db, job.id, pkg, plan, { districtId, confirmed, publicUrl: config.publicUrl, clock: systemClock, who, onProgress });
       console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result.counts)}`);
       for (const r of result.rejections.slice(0, 50)) console.log(`  rejected ${r.file} line ${r.line}${r.sourcedId ? ` (${r.sourcedId})` : ''}: ${r.reason}`);
       if (result.counts.rejected > 50) console.log(`  ... ${result.counts.rejected - 50} more rejected rows: see the import's report (job ${job.id})`);
       return 0;
     } catch (error) {
+      if (error instanceof ConfirmationNeeded) {
+        const c = error.confirmation;
+        console.error(`The sync stopped before writing anything:${c.reasons.includes('no_school_matched') ? '\n  no org of the package matched a school of the district (NCES id or sourcedId)' : ''}`
+          + `\n  it would mark ${c.studentsToInactivate} of ${c.activeStudents} active students inactive (threshold ${c.thresholdPct}%)`
+          + '\n  Check the package; to go on anyway, run the same command with --confirm.');
+        return 3;
+      }
       console.error(`The import failed and wrote nothing: ${(error as Error).message}`);
       return error instanceof StructuralError ? 65 : 1;
     }

@@ -1,4 +1,6 @@
-import { ROSTER_REQUIRED_HEADERS, type RosterFile } from '../../../common/roster-import.js';
+import {
+  ROSTER_REQUIRED_HEADERS, ROSTER_REQUIRED_HEADERS_12, type OneRosterVersion, type RosterFile,
+} from '../../../common/roster-import.js';
 import { StructuralError } from './csv-stream.js';
 
 /** How the manifest says a file is sent: all of it, only changes, or not at all. */
@@ -17,18 +19,23 @@ export class Columns {
    * Reads a header line. Names are matched ignoring case and surrounding blanks; a required one missing is a
    * structural error naming the file and the header.
    */
-  static of(file: RosterFile, header: string[]): Columns {
+  static of(file: RosterFile, header: string[], version: OneRosterVersion = '1.1'): Columns {
     const index = new Map<string, number>();
     header.forEach((name, i) => {
       const key = name.trim().toLowerCase();
       if (!index.has(key)) index.set(key, i);
     });
-    for (const required of ROSTER_REQUIRED_HEADERS[file]) {
+    for (const required of (version === '1.2' ? ROSTER_REQUIRED_HEADERS_12 : ROSTER_REQUIRED_HEADERS)[file]) {
       if (!index.has(required.toLowerCase())) {
         throw new StructuralError(`${file}: the required header ${required} is missing`, file, 1, required);
       }
     }
     return new Columns(index);
+  }
+
+  /** True when the file has column `name`. */
+  has(name: string): boolean {
+    return this.index.has(name.toLowerCase());
   }
 
   /** The trimmed value of column `name` in `fields`. */
@@ -38,14 +45,25 @@ export class Columns {
   }
 }
 
-/** The mode of each file from manifest.csv rows, checking the OneRoster version. */
-export function readManifest(rows: Map<string, string>, present: (file: RosterFile) => boolean): Record<RosterFile, FileMode> {
-  const version = rows.get('oneroster.version');
-  if (version !== undefined && version !== '1.1') {
+/**
+ * The OneRoster version of manifest.csv `oneroster.version` (1.1, 1.2, or a patch of either such as 1.2.1). Without
+ * it, a package with roles.csv is read as 1.2 (only 1.2 has that file), else as 1.1.
+ */
+export function versionOf(raw: string | undefined, hasRoles: boolean): OneRosterVersion {
+  if (raw === undefined || raw === '') return hasRoles ? '1.2' : '1.1';
+  const match = /^v?(1)\.(1|2)(\.\d+)?$/i.exec(raw.trim());
+  if (!match) {
     throw new StructuralError(
-      `manifest.csv: oneroster.version is ${version}; this import reads OneRoster 1.1 CSV`, 'manifest.csv', null, 'oneroster.version',
+      `manifest.csv: oneroster.version is ${raw}; this import reads OneRoster 1.1 and 1.2 CSV`, 'manifest.csv', null, 'oneroster.version',
     );
   }
+  return match[2] === '2' ? '1.2' : '1.1';
+}
+
+/** The mode of each file from manifest.csv rows, for the package's OneRoster version. */
+export function readManifest(
+  rows: Map<string, string>, present: (file: RosterFile) => boolean, version: OneRosterVersion,
+): Record<RosterFile, FileMode> {
   const mode = (file: RosterFile): FileMode => {
     const key = `file.${file.replace(/\.csv$/, '')}`;
     const value = rows.get(key)?.toLowerCase();
@@ -60,15 +78,19 @@ export function readManifest(rows: Map<string, string>, present: (file: RosterFi
   };
   const modes = {
     'manifest.csv': 'bulk', 'orgs.csv': mode('orgs.csv'), 'users.csv': mode('users.csv'),
+    // 1.1 has no roles file: one left in a 1.1 package is not read.
+    'roles.csv': version === '1.2' ? mode('roles.csv') : 'absent',
+    'classes.csv': mode('classes.csv'),
     'enrollments.csv': mode('enrollments.csv'), 'demographics.csv': mode('demographics.csv'),
   } satisfies Record<RosterFile, FileMode>;
-  for (const required of ['orgs.csv', 'users.csv'] as const) {
+  for (const required of version === '1.2' ? ['orgs.csv', 'users.csv', 'roles.csv'] as const : ['orgs.csv', 'users.csv'] as const) {
     if (modes[required] === 'absent') throw new StructuralError(`${required} is missing from the package`, required, null);
   }
   return modes;
 }
 
-const GRADE_WORDS: Record<string, number> = { KG: 0, TK: 0, PK: -1, PR: -1, IT: -1 };
+// CEDS entry grade levels as OneRoster writes them; UG (ungraded) and Other are not a grade.
+const GRADE_WORDS: Record<string, number> = { KG: 0, TK: 0, PK: -1, PR: -1, IT: -1, PS: -1 };
 
 /** Grade as the roster keeps it (-1 pre-K, 0 K, 1..12) from OneRoster `grades` (the first listed), or null. */
 export function parseGrade(raw: string): number | null {
@@ -84,7 +106,7 @@ export function flag(raw: string): boolean {
   return raw.toLowerCase() === 'true';
 }
 
-/** Sex from OneRoster demographics (1.1: male/female; `other` read as nonbinary), or null. */
+/** Sex from OneRoster demographics (1.1: male/female; 1.2 adds other, read as nonbinary, and unspecified: null), or null. */
 export function parseSex(raw: string): StudentSex | null {
   const v = raw.toLowerCase();
   if (v === 'male' || v === 'm') return 'male';

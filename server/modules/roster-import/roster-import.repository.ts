@@ -17,7 +17,8 @@ export function findSchools(db: Db, districtId: string) {
 export function findRosterStudents(db: Db, districtId: string) {
   return db.select({
     id: students.id, sourcedId: students.sourcedId, studentNumber: students.studentNumber, schoolId: students.schoolId,
-    firstName: students.firstName, middleName: students.middleName, lastName: students.lastName, grade: students.grade,
+    firstName: students.firstName, middleName: students.middleName, lastName: students.lastName, preferredName: students.preferredName,
+    grade: students.grade,
     dateOfBirth: students.dateOfBirth, sex: students.sex, raceEthnicity: students.raceEthnicity, active: students.active,
   }).from(students).where(eq(students.districtId, districtId));
 }
@@ -30,15 +31,15 @@ export type RosterStudent = Awaited<ReturnType<typeof findRosterStudents>>[numbe
 export async function upsertStudents(tx: Db, rows: StudentRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.execute(sql`
-    insert into students (id, district_id, school_id, sourced_id, student_number, first_name, middle_name, last_name, grade,
-      date_of_birth, sex, race_ethnicity, active, created_at, updated_at)
+    insert into students (id, district_id, school_id, sourced_id, student_number, first_name, middle_name, last_name,
+      preferred_name, grade, date_of_birth, sex, race_ethnicity, active, created_at, updated_at)
     select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("id" uuid, "districtId" uuid, "schoolId" uuid,
-      "sourcedId" text, "studentNumber" text, "firstName" text, "middleName" text, "lastName" text, "grade" integer,
-      "dateOfBirth" date, "sex" student_sex, "raceEthnicity" race_ethnicity, "active" boolean, "createdAt" timestamptz,
-      "updatedAt" timestamptz)
+      "sourcedId" text, "studentNumber" text, "firstName" text, "middleName" text, "lastName" text, "preferredName" text,
+      "grade" integer, "dateOfBirth" date, "sex" student_sex, "raceEthnicity" race_ethnicity, "active" boolean,
+      "createdAt" timestamptz, "updatedAt" timestamptz)
     on conflict (id) do update set sourced_id = excluded.sourced_id, student_number = excluded.student_number,
       school_id = excluded.school_id, first_name = excluded.first_name, middle_name = excluded.middle_name,
-      last_name = excluded.last_name, grade = excluded.grade, date_of_birth = excluded.date_of_birth, sex = excluded.sex,
+      last_name = excluded.last_name, preferred_name = excluded.preferred_name, grade = excluded.grade, date_of_birth = excluded.date_of_birth, sex = excluded.sex,
       race_ethnicity = excluded.race_ethnicity, active = excluded.active, updated_at = excluded.updated_at`);
 }
 
@@ -49,9 +50,20 @@ export async function inactivateStudents(tx: Db, districtId: string, ids: string
     .where(and(eq(students.districtId, districtId), inArray(students.id, ids)));
 }
 
-/** Removes every enrollment of the district (before a bulk enrollments file replaces them). */
-export async function deleteEnrollments(tx: Db, districtId: string): Promise<void> {
-  await tx.delete(studentEnrollments).where(eq(studentEnrollments.districtId, districtId));
+/** The district's enrollments as they are before a sync (compared row by row; removed ones are kept for undo). */
+export function findEnrollments(db: Db, districtId: string) {
+  return db.select({
+    sourcedId: studentEnrollments.sourcedId, studentId: studentEnrollments.studentId, schoolId: studentEnrollments.schoolId,
+    classSourcedId: studentEnrollments.classSourcedId, primary: studentEnrollments.primary, beginDate: studentEnrollments.beginDate,
+    endDate: studentEnrollments.endDate,
+  }).from(studentEnrollments).where(eq(studentEnrollments.districtId, districtId));
+}
+
+/** Active students of the district (the base of the inactivation threshold). */
+export async function countActiveStudents(db: Db, districtId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(students)
+    .where(and(eq(students.districtId, districtId), eq(students.active, true)));
+  return row?.n ?? 0;
 }
 
 /** Removes enrollments by sourcedId (delta `tobedeleted`). */
@@ -127,6 +139,8 @@ export function findRunningJobs(db: Db, districtId: string) {
 export function emptyCounts(): RosterCounts {
   return {
     schoolsMatched: 0, studentsCreated: 0, studentsUpdated: 0, studentsUnchanged: 0, studentsInactivated: 0, enrollments: 0,
-    skipped: 0, rejected: 0,
+    skipped: 0, rejected: 0, studentsWithoutNumber: 0, studentsWithoutGrade: 0, studentsWithoutDemographics: 0, enrollmentsRemoved: 0,
+    staffCreated: 0, staffUpdated: 0, staffInactivated: 0, invitationsQueued: 0, classes: 0, teacherAssignments: 0,
+    guardiansCreated: 0, guardiansUpdated: 0, guardianLinks: 0,
   };
 }

@@ -1,14 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import {
-  ROSTER_LIMITS, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
+  ROSTER_LIMITS, type ImportableRole, type OneRosterStaffRole, type RosterConfirmation, type RosterCounts, type RosterFile, type RosterPhase, type RosterRejection,
 } from '../../../common/roster-import.js';
 import type { Db } from '../../db/connection.js';
 import { csvRecords, type CsvRecord } from './csv-stream.js';
 import type { RosterPackage } from './package-source.js';
 import type { PackagePlan } from './roster-import.check.js';
-import { flag, parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
+import { parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
-import { studentRowOf, type UserMatch } from './roster-import.students.js';
+import { studentRowOf, type UserMatch, type UserRoles } from './roster-import.students.js';
+import { EnrollmentSync } from './roster-import.enrollments.js';
+import { StaffSync } from './roster-import.staff.js';
+import { GuardianSync } from './roster-import.guardians.js';
+import { syncClasses, TeacherSync } from './roster-import.classes.js';
+import { insertChanges, type ChangeRow } from './roster-undo.repository.js';
 
 /** Where a running import is. */
 export interface ImportProgress {
@@ -30,7 +35,17 @@ export interface ImportResult {
 
 export interface ImportOptions {
   districtId: string;
+  /** The job the changes are kept under (for undo). */
+  jobId: string;
   now: Date;
+  /** The numbers a previous attempt stopped on were accepted: no stop for confirmation. */
+  confirmed: boolean;
+  /** Share of active students (or staff) a sync may inactivate without confirmation. */
+  thresholdPct: number;
+  /** OneRoster staff role → SRO Desk role (null: not imported). */
+  roleMap: Record<OneRosterStaffRole, ImportableRole | null>;
+  /** Base of the set-password link e-mailed to created accounts. */
+  publicUrl: string;
   onProgress?: (progress: ImportProgress) => void;
   /** Runs inside the transaction after the last row, so the job's result and audit commit with the data. */
   onWritten?: (tx: Db, result: ImportResult) => Promise<void>;
@@ -39,8 +54,15 @@ export interface ImportOptions {
 export interface Demographics { dateOfBirth: string | null; sex: StudentSex | null; race: RaceEthnicity | null }
 type School = Awaited<ReturnType<typeof repo.findSchools>>[number];
 
+/** A sync stopped before writing for the user to confirm its numbers: the transaction rolls back. */
+export class ConfirmationNeeded extends Error {
+  constructor(readonly confirmation: RosterConfirmation, readonly counts: RosterCounts) {
+    super('The sync needs confirmation before it writes');
+  }
+}
+
 const STUDENT_BATCH = 2000;
-const ENROLLMENT_BATCH = 5000;
+const CHANGE_BATCH = 5000;
 const INACTIVATE_BATCH = 5000;
 const PROGRESS_EVERY_MS = 200;
 
@@ -52,10 +74,13 @@ export async function importRoster(db: Db, pkg: RosterPackage, plan: PackagePlan
   return db.transaction(async (tx) => {
     const run = new ImportRun(tx, pkg, plan, options);
     await run.orgs();
+    await run.roles();
+    await run.classes();
     await run.demographics();
     await run.users();
     await run.enrollments();
     run.setPhase('finishing');
+    await run.flushChanges(true);
     const result = { counts: run.counts, rejections: run.rejections, rows: run.rows, processed: run.processed };
     await options.onWritten?.(tx, result);
     run.setPhase('done');
@@ -66,6 +91,10 @@ export async function importRoster(db: Db, pkg: RosterPackage, plan: PackagePlan
 class ImportRun {
   readonly counts = repo.emptyCounts();
   readonly rejections: RosterRejection[] = [];
+  private changes: ChangeRow[] = [];
+  private changeSeq = 0;
+  /** 1.2: each user's role and orgs from roles.csv (a student role wins; primary orgs first). */
+  private readonly userRoles = new Map<string, UserRoles>();
   private phase: RosterPhase = 'orgs';
   processed = 0;
   rows = 0;
@@ -99,6 +128,18 @@ class ImportRun {
     if (!this.options.onProgress || (!force && now - this.lastEmit < PROGRESS_EVERY_MS)) return;
     this.lastEmit = now;
     this.options.onProgress({ phase: this.phase, processed: this.processed, total: this.plan.total, rows: this.rows, counts: { ...this.counts } });
+  }
+
+  /** Keeps what the sync changes, for undo; written in batches inside the import's transaction. */
+  change(row: ChangeRow): void {
+    this.changes.push(row);
+  }
+
+  async flushChanges(all = false): Promise<void> {
+    if (this.changes.length === 0 || (!all && this.changes.length < CHANGE_BATCH)) return;
+    await insertChanges(this.tx, this.options.jobId, this.changeSeq, this.changes);
+    this.changeSeq += this.changes.length;
+    this.changes = [];
   }
 
   /** The data records of a file (the header line left out), a parsed chunk at a time. */
@@ -147,6 +188,54 @@ class ImportRun {
     }
   }
 
+  async roles(): Promise<void> {
+    if (this.plan.modes['roles.csv'] === 'absent') return;
+    this.setPhase('roles');
+    const cols = this.plan.columns['roles.csv']!;
+    for await (const records of this.records('roles.csv')) {
+      for (const { line, fields } of records) {
+        const userId = cols.get(fields, 'userSourcedId');
+        if (!userId) { this.reject('roles.csv', line, cols.get(fields, 'sourcedId'), 'userSourcedId is empty'); continue; }
+        if (cols.get(fields, 'status').toLowerCase() === 'tobedeleted') { this.counts.skipped++; continue; }
+        const role = cols.get(fields, 'role');
+        const org = cols.get(fields, 'orgSourcedId');
+        const primary = cols.get(fields, 'roleType').toLowerCase() === 'primary';
+        const entry = this.userRoles.get(userId) ?? { role, orgIds: [] };
+        if (role === 'student' || (primary && entry.role !== 'student')) entry.role = role;
+        if (org && !entry.orgIds.includes(org)) {
+          if (primary) entry.orgIds.unshift(org);
+          else entry.orgIds.push(org);
+        }
+        this.userRoles.set(userId, entry);
+      }
+    }
+  }
+
+  async classes(): Promise<void> {
+    const mode = this.plan.modes['classes.csv'];
+    if (mode === 'absent') return;
+    this.setPhase('classes');
+    await syncClasses(this.tx, this.shared(), mode, this.plan.columns['classes.csv']!, this.records('classes.csv'));
+  }
+
+  private shared() {
+    return {
+      districtId: this.options.districtId, counts: this.counts, schoolOf: (id: string) => this.schoolOf(id),
+      reject: (file: RosterFile, line: number, sourcedId: string | null, reason: string) => this.reject(file, line, sourcedId, reason),
+      change: (row: ChangeRow) => this.change(row),
+    };
+  }
+
+  /** A user's role and orgs: users.csv columns in 1.1, roles.csv rows in 1.2. */
+  private rolesOf(sourcedId: string, fields: string[]): UserRoles {
+    if (this.plan.version === '1.2') return this.userRoles.get(sourcedId) ?? { role: '', orgIds: [] };
+    const cols = this.plan.columns['users.csv']!;
+    return {
+      role: cols.get(fields, 'role'),
+      orgIds: cols.get(fields, 'orgSourcedIds').split(',').map((s) => s.trim()).filter(Boolean),
+    };
+  }
+
   async demographics(): Promise<void> {
     if (this.plan.modes['demographics.csv'] === 'absent') return;
     this.setPhase('demographics');
@@ -164,7 +253,10 @@ class ImportRun {
         }
         const rawSex = cols.get(fields, 'sex');
         const sex = parseSex(rawSex);
-        if (rawSex && !sex) { this.reject('demographics.csv', line, sourcedId, `sex ${rawSex} is not male, female or other`); continue; }
+        if (rawSex && !sex && rawSex.toLowerCase() !== 'unspecified') {
+          this.reject('demographics.csv', line, sourcedId, `sex ${rawSex} is not male, female, other or unspecified`);
+          continue;
+        }
         this.demo.set(sourcedId, { dateOfBirth, sex, race: raceOf(cols, fields) });
       }
     }
@@ -186,77 +278,88 @@ class ImportRun {
     const context = {
       districtId, now, mode, cols, match, demo: this.demo, counts: this.counts,
       schoolOf: (id: string) => this.schoolOf(id),
+      rolesOf: (id: string, fields: string[]) => this.rolesOf(id, fields),
+      changed: (id: string, before: repo.RosterStudent | null) => this.change({ kind: 'student', ref: id, before }),
       reject: (line: number, sourcedId: string, reason: string) => {
         this.rejectedUsers.add(sourcedId);
         return this.reject('users.csv', line, sourcedId, reason);
       },
     };
+    const staff = new StaffSync({
+      districtId, now, publicUrl: this.options.publicUrl, roleMap: this.options.roleMap, counts: this.counts,
+      schoolOf: (id) => this.schoolOf(id), change: (row) => this.change(row),
+      reject: (line, sourcedId, reason) => this.reject('users.csv', line, sourcedId, reason),
+    }, mode);
+    const family = new GuardianSync({
+      districtId, now, counts: this.counts, change: (row) => this.change(row),
+      reject: (line, sourcedId, reason) => this.reject('users.csv', line, sourcedId, reason),
+    });
     let batch: repo.StudentRow[] = [];
     for await (const records of this.records('users.csv')) {
       for (const record of records) {
+        const sourcedId = cols.get(record.fields, 'sourcedId');
+        const { role, orgIds } = this.rolesOf(sourcedId, record.fields);
+        const get = (name: string) => cols.get(record.fields, name);
+        if (staff.take(record.line, sourcedId, role, orgIds, get) || family.take(record.line, sourcedId, role, get)) continue;
+        if (role === 'student') family.student(sourcedId, get('agentSourcedIds'));
         const row = studentRowOf(context, record);
         if (!row) continue;
         this.studentIds.set(row.sourcedId!, row.id);
         batch.push(row);
-        if (batch.length >= STUDENT_BATCH) { await repo.upsertStudents(this.tx, batch); batch = []; }
+        if (batch.length >= STUDENT_BATCH) { await repo.upsertStudents(this.tx, batch); batch = []; await this.flushChanges(); }
       }
     }
     await repo.upsertStudents(this.tx, batch);
-    const gone = mode === 'bulk' ? existing.filter((s) => s.active && !match.seen.has(s.id)).map((s) => s.id) : match.inactivate;
+    const goneStudents = mode === 'bulk' ? existing.filter((s) => s.active && !match.seen.has(s.id)) : match.inactivate;
+    const staffPlan = await staff.plan(this.tx);
+    this.gate(existing.filter((s) => s.active).length, goneStudents.length, staffPlan);
+    await staff.write(this.tx);
+    await family.write(this.tx, (id) => this.studentIds.get(id));
+    const gone = goneStudents.map((s) => s.id);
+    for (const student of goneStudents) this.change({ kind: 'student', ref: student.id, before: student });
+    await this.flushChanges();
     for (let i = 0; i < gone.length; i += INACTIVATE_BATCH) {
       await repo.inactivateStudents(this.tx, districtId, gone.slice(i, i + INACTIVATE_BATCH), now);
     }
     this.counts.studentsInactivated += gone.length;
   }
 
+  /** Stops the sync (nothing is kept) when it matched no school or would inactivate too many, unless confirmed. */
+  private gate(activeStudents: number, studentsToInactivate: number, staff: { activeStaff: number; staffToInactivate: number }): void {
+    if (this.options.confirmed) return;
+    const { thresholdPct } = this.options;
+    const over = (gone: number, active: number) => gone > 0 && gone * 100 > active * thresholdPct;
+    const reasons: RosterConfirmation['reasons'] = [];
+    if (this.counts.schoolsMatched === 0) reasons.push('no_school_matched');
+    if (over(studentsToInactivate, activeStudents) || over(staff.staffToInactivate, staff.activeStaff)) reasons.push('too_many_inactivated');
+    if (reasons.length === 0) return;
+    throw new ConfirmationNeeded(
+      { reasons, schoolsMatched: this.counts.schoolsMatched, activeStudents, studentsToInactivate, ...staff, thresholdPct },
+      { ...this.counts, studentsInactivated: studentsToInactivate, staffInactivated: staff.staffToInactivate },
+    );
+  }
+
   async enrollments(): Promise<void> {
     const mode = this.plan.modes['enrollments.csv'];
     if (mode === 'absent') return;
     this.setPhase('enrollments');
-    const { districtId } = this.options;
-    if (mode === 'bulk') await repo.deleteEnrollments(this.tx, districtId);
-    const cols = this.plan.columns['enrollments.csv']!;
-    const lines = new Map<string, number>();
-    let batch: repo.EnrollmentRow[] = [];
-    let removed: string[] = [];
+    const teachers = new TeacherSync(this.tx, this.shared(), mode);
+    await teachers.start();
+    const sync = await EnrollmentSync.start(this.tx, this.options.districtId, mode, {
+      cols: this.plan.columns['enrollments.csv']!,
+      counts: this.counts,
+      studentIdOf: (sourcedId) => this.studentIds.get(sourcedId),
+      wasRejected: (sourcedId) => this.rejectedUsers.has(sourcedId),
+      schoolOf: (orgId) => this.schoolOf(orgId),
+      reject: (line, sourcedId, reason) => this.reject('enrollments.csv', line, sourcedId, reason),
+      change: (row) => this.change(row),
+      flush: () => this.flushChanges(),
+      teacher: (line, get) => teachers.row(line, get),
+    });
     for await (const records of this.records('enrollments.csv')) {
-      for (const { line, fields } of records) {
-        const get = (name: string) => cols.get(fields, name);
-        const sourcedId = get('sourcedId');
-        if (get('role').toLowerCase() !== 'student') { this.counts.skipped++; continue; }
-        if (!sourcedId) { this.reject('enrollments.csv', line, null, 'sourcedId is empty'); continue; }
-        if (get('status').toLowerCase() === 'tobedeleted') {
-          if (mode === 'delta') removed.push(sourcedId);
-          else this.counts.skipped++;
-          continue;
-        }
-        const earlier = lines.get(sourcedId);
-        if (earlier) { this.reject('enrollments.csv', line, sourcedId, `sourcedId is already on line ${earlier}`); continue; }
-        lines.set(sourcedId, line);
-        const userId = get('userSourcedId');
-        const studentId = this.studentIds.get(userId);
-        if (!studentId) {
-          const why = this.rejectedUsers.has(userId) ? 'was rejected in users.csv' : 'is not a student of the roster';
-          this.reject('enrollments.csv', line, sourcedId, `userSourcedId ${userId} ${why}`);
-          continue;
-        }
-        const school = this.schoolOf(get('schoolSourcedId'));
-        if (!school) { this.reject('enrollments.csv', line, sourcedId, `schoolSourcedId ${get('schoolSourcedId')} is not a school of the district`); continue; }
-        const classId = get('classSourcedId');
-        if (!classId) { this.reject('enrollments.csv', line, sourcedId, 'classSourcedId is empty'); continue; }
-        const [rawBegin, rawEnd] = [get('beginDate'), get('endDate')];
-        const [beginDate, endDate] = [parseDay(rawBegin), parseDay(rawEnd)];
-        if ((rawBegin && !beginDate) || (rawEnd && !endDate)) {
-          this.reject('enrollments.csv', line, sourcedId, 'beginDate and endDate must be dates as YYYY-MM-DD');
-          continue;
-        }
-        batch.push({ districtId, sourcedId, studentId, schoolId: school.id, classSourcedId: classId, primary: flag(get('primary')), beginDate, endDate });
-        this.counts.enrollments++;
-        if (batch.length >= ENROLLMENT_BATCH) { await repo.upsertEnrollments(this.tx, batch); batch = []; }
-        if (removed.length >= INACTIVATE_BATCH) { await repo.deleteEnrollmentsById(this.tx, districtId, removed); removed = []; }
-      }
+      for (const record of records) await sync.row(record);
     }
-    await repo.upsertEnrollments(this.tx, batch);
-    await repo.deleteEnrollmentsById(this.tx, districtId, removed);
+    await sync.finish();
+    await teachers.finish();
   }
 }

@@ -1,4 +1,6 @@
-import type { RosterImportJob, RosterImportReport } from '../../../common/roster-import.js';
+import {
+  DEFAULT_ROLE_MAP, ROSTER_LIMITS, type RosterImportJob, type RosterImportReport,
+} from '../../../common/roster-import.js';
 import { writeAudit, whoOf, type AuditWho } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
@@ -9,7 +11,8 @@ import { StructuralError } from './csv-stream.js';
 import { zipPackage, type RosterPackage } from './package-source.js';
 import { checkPackage, type PackagePlan } from './roster-import.check.js';
 import * as repo from './roster-import.repository.js';
-import { importRoster, type ImportProgress, type ImportResult } from './roster-import.runner.js';
+import { ConfirmationNeeded, importRoster, type ImportProgress, type ImportResult } from './roster-import.runner.js';
+import { findSettings } from './roster-undo.repository.js';
 
 /** Progress of the imports running in this process (the job row is written only when they end). */
 const live = new Map<string, ImportProgress>();
@@ -38,6 +41,10 @@ export async function checkOr400(pkg: () => RosterPackage): Promise<{ pkg: Roste
 
 export interface RunJobOptions {
   districtId: string;
+  /** The user accepted the numbers a previous attempt stopped on. */
+  confirmed: boolean;
+  /** Base of set-password links (the configured PUBLIC_URL). */
+  publicUrl: string;
   clock: Clock;
   who: AuditWho;
   onProgress?: (progress: ImportProgress) => void;
@@ -45,13 +52,20 @@ export interface RunJobOptions {
 
 /**
  * Runs a started job to its end: the import in one transaction that also marks the job succeeded, writes the
- * rejected rows and the audit event; on failure nothing of the import stays and the job records why.
+ * rejected rows and the audit event; on failure nothing of the import stays and the job records why. A sync that
+ * needs confirmation ends `needs_confirmation` with its numbers (nothing written) and throws ConfirmationNeeded.
  */
 export async function runJob(db: Db, jobId: string, pkg: RosterPackage, plan: PackagePlan, options: RunJobOptions): Promise<ImportResult> {
   const { clock, who } = options;
+  const settings = await findSettings(db, options.districtId);
   try {
     return await importRoster(db, pkg, plan, {
       districtId: options.districtId,
+      jobId,
+      confirmed: options.confirmed,
+      thresholdPct: settings?.deactivateThresholdPct ?? ROSTER_LIMITS.deactivateThresholdPct,
+      roleMap: { ...DEFAULT_ROLE_MAP, ...settings?.roleMap },
+      publicUrl: options.publicUrl,
       now: clock.now(),
       onProgress: (progress) => { live.set(jobId, progress); options.onProgress?.(progress); },
       onWritten: async (tx, result) => {
@@ -61,11 +75,24 @@ export async function runJob(db: Db, jobId: string, pkg: RosterPackage, plan: Pa
           finishedAt: clock.now(),
         });
         await writeAudit(tx, who, {
-          type: 'roster.imported', subjectType: 'roster_import', subjectId: jobId, detail: { fileName: pkg.name, counts: result.counts },
+          type: 'roster.imported', subjectType: 'roster_import', subjectId: jobId,
+          detail: { fileName: pkg.name, version: plan.version, confirmed: options.confirmed, counts: result.counts },
         });
       },
     });
   } catch (error) {
+    if (error instanceof ConfirmationNeeded) {
+      await db.transaction(async (tx) => {
+        await repo.updateJob(tx, jobId, {
+          status: 'needs_confirmation', phase: 'users', counts: error.counts, confirmation: error.confirmation, finishedAt: clock.now(),
+        });
+        await writeAudit(tx, who, {
+          type: 'roster.import_stopped', subjectType: 'roster_import', subjectId: jobId,
+          detail: { fileName: pkg.name, confirmation: error.confirmation },
+        });
+      });
+      throw error;
+    }
     const structural = error instanceof StructuralError;
     const failure = structural
       ? { message: error.message, file: error.file, line: error.line }
@@ -103,7 +130,9 @@ async function anotherImportRuns(db: Db, districtId: string, clock: Clock): Prom
  * Starts an import of an uploaded zip: the manifest and headers are checked at once (400 naming the file and header),
  * then the import runs in the background; the answer is the job to poll.
  */
-export async function startImport(ctx: ServiceContext, fileName: string, zip: Uint8Array): Promise<RosterImportJob> {
+export async function startImport(
+  ctx: ServiceContext, publicUrl: string, fileName: string, zip: Uint8Array, confirmed = false,
+): Promise<RosterImportJob> {
   requirePermission(ctx.actor, 'import.run');
   const { pkg, plan } = await checkOr400(() => zipPackage(fileName, zip));
   const { districtId } = ctx.actor;
@@ -112,9 +141,9 @@ export async function startImport(ctx: ServiceContext, fileName: string, zip: Ui
   }
   const job = await repo.insertJob(ctx.db, {
     districtId, startedBy: ctx.actor.userId, fileName, status: 'running', phase: 'checking', total: plan.total,
-    counts: repo.emptyCounts(), startedAt: ctx.clock.now(),
+    counts: repo.emptyCounts(), startedAt: ctx.clock.now(), version: plan.version,
   });
-  const options = { districtId, clock: ctx.clock, who: whoOf(ctx) };
+  const options = { districtId, confirmed, publicUrl, clock: ctx.clock, who: whoOf(ctx) };
   // The failure is on record in the job row; the upload's answer has long gone.
   const run = runJob(ctx.db, job.id, pkg, plan, options).catch(() => undefined).finally(() => pending.delete(job.id));
   pending.set(job.id, run);
@@ -126,14 +155,18 @@ export async function settleImports(): Promise<void> {
   await Promise.all(pending.values());
 }
 
-function jobView({ job, starterName }: { job: repo.JobRow; starterName: string | null }): RosterImportJob {
+/** A job as the API shows it (counts stored before a field existed read as 0). */
+export function jobView({ job, starterName }: { job: repo.JobRow; starterName: string | null }): RosterImportJob {
   const progress = job.status === 'running' ? live.get(job.id) : undefined;
+  const undoableUntil = job.status === 'succeeded' && !job.undoneAt && job.finishedAt
+    ? new Date(job.finishedAt.getTime() + ROSTER_LIMITS.undoDays * 86_400_000).toISOString() : null;
   return {
     id: job.id, status: job.status, phase: progress?.phase ?? job.phase, fileName: job.fileName,
     startedBy: job.startedBy ? { id: job.startedBy, name: starterName ?? '' } : null,
     startedAt: job.startedAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null,
     processed: progress?.processed ?? job.processed, total: progress?.total ?? job.total, rows: progress?.rows ?? job.rows,
-    counts: progress?.counts ?? job.counts, error: job.error ?? null,
+    counts: { ...repo.emptyCounts(), ...(progress?.counts ?? job.counts) }, error: job.error ?? null,
+    version: job.version ?? null, confirmation: job.confirmation ?? null, undoneAt: job.undoneAt?.toISOString() ?? null, undoableUntil,
   };
 }
 

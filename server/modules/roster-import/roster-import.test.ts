@@ -19,7 +19,7 @@ const orgs = () => csv(ORG_HEADER, [
   ['org-n', 'active', '', 'North High', 'school', north.ncesId, 'd1'],
   ['org-s', 'active', '', 'South Middle', 'school', south.ncesId, 'd1'],
 ]);
-const teacher = ['t1', 'active', '', 'true', 'org-n', 'teacher', 'tj', '', 'Tom', 'Jones', '', 'T-1', '', '', '', '', '', ''];
+const teacher = ['t1', 'active', '', 'true', 'org-n', 'teacher', 'tj', '', 'Tom', 'Jones', '', 'T-1', 'tjones@isd.test', '', '', '', '', ''];
 
 /** The first roster: three students at North, one at South, a teacher, their demographics and enrollments. */
 function firstPackage(extraUsers: string[][] = [], extraDemo: string[][] = []) {
@@ -48,13 +48,13 @@ function firstPackage(extraUsers: string[][] = [], extraDemo: string[][] = []) {
   };
 }
 
-async function upload(who: string, files: Record<string, string>) {
-  return as[who]!.post('/api/roster-imports?fileName=roster.zip', zipOf(files), { 'content-type': 'application/zip' });
+async function upload(who: string, files: Record<string, string>, confirm = false) {
+  return as[who]!.post(`/api/roster-imports?fileName=roster.zip&confirm=${confirm}`, zipOf(files), { 'content-type': 'application/zip' });
 }
 
 /** Uploads, waits for the background import, and answers its report. */
-async function runImport(files: Record<string, string>) {
-  const started = await upload('sysadmin', files);
+async function runImport(files: Record<string, string>, confirm = false) {
+  const started = await upload('sysadmin', files, confirm);
   expect(started.status, started.text).toBe(202);
   await settleImports();
   return (await as.sysadmin!.get(`/api/roster-imports/${started.body.id}`)).body;
@@ -102,9 +102,12 @@ describe('a bad package writes nothing', () => {
     expect(await t.db.select({ n: count() }).from(rosterImportJobs)).toEqual(jobsBefore);
   });
 
-  it('a OneRoster 1.2 manifest or a missing orgs.csv answers 400', async () => {
+  it('an unknown OneRoster version, a 1.2 package without roles.csv or a missing orgs.csv answers 400', async () => {
+    const v20 = await upload('sysadmin', { ...firstPackage(), 'manifest.csv': manifest({ orgs: 'bulk', users: 'bulk' }, '2.0') });
+    expect(v20.body.error).toMatchObject({ code: 'validation_failed', field: 'manifest.csv:oneroster.version' });
     const v12 = await upload('sysadmin', { ...firstPackage(), 'manifest.csv': manifest({ orgs: 'bulk', users: 'bulk' }, '1.2') });
-    expect(v12.body.error).toMatchObject({ code: 'validation_failed', field: 'manifest.csv:oneroster.version' });
+    expect(v12.status).toBe(400);
+    expect(v12.body.error).toMatchObject({ code: 'validation_failed', field: 'roles.csv' });
     const { 'orgs.csv': _orgs, ...noOrgs } = firstPackage();
     const missing = await upload('sysadmin', noOrgs);
     expect(missing.status).toBe(400);
@@ -133,7 +136,8 @@ describe('importing and re-importing', () => {
       status: 'succeeded', phase: 'done', rejections: [],
       counts: { schoolsMatched: 2, studentsCreated: 4, studentsUpdated: 0, studentsInactivated: 0, enrollments: 2, rejected: 0 },
     });
-    expect(report.counts.skipped).toBe(3); // the district org, the teacher, the teacher's enrollment
+    expect(report.counts.skipped).toBe(1); // the district org
+    expect(report.counts).toMatchObject({ staffCreated: 1, teacherAssignments: 1 });
     expect(report.processed).toBe(report.total);
     const ana = await bySourcedId('u1');
     expect(ana).toMatchObject({ schoolId: north.id, studentNumber: 'R-1', grade: 9, dateOfBirth: '2011-03-04', sex: 'female', raceEthnicity: 'hispanic_latino', active: true });
@@ -175,7 +179,14 @@ describe('importing and re-importing', () => {
       studentUser({ id: 'u2', org: 'org-n', given: 'Benjamin', family: 'Smith', number: 'R-2', grade: '10' }),
       studentUser({ id: 'u4', org: 'org-s', given: 'Dev', family: 'Patel', number: 'R-4', grade: '07' }),
     ]);
-    const report = await runImport(files);
+    // Two of five active students is over the 5% threshold: the sync stops and writes nothing until confirmed.
+    const stopped = await runImport(files);
+    expect(stopped).toMatchObject({
+      status: 'needs_confirmation',
+      confirmation: { reasons: ['too_many_inactivated'], activeStudents: 5, studentsToInactivate: 2, thresholdPct: 5 },
+    });
+    expect(await bySourcedId('u3')).toMatchObject({ active: true });
+    const report = await runImport(files, true);
     expect(report.counts.studentsInactivated).toBe(2); // u3 and the hand-made u5
     expect(await studentCount()).toBe(5);
     expect(await bySourcedId('u3')).toMatchObject({ active: false });
@@ -183,11 +194,11 @@ describe('importing and re-importing', () => {
       'manifest.csv': manifest({ orgs: 'bulk', users: 'delta' }),
       'orgs.csv': orgs(),
       'users.csv': csv(USER_HEADER, [studentUser({ id: 'u4', org: 'org-s', given: 'Dev', family: 'Patel', number: 'R-4', grade: '07', status: 'tobedeleted' })]),
-    });
+    }, true);
     expect(delta.counts.studentsInactivated).toBe(1);
     expect(await bySourcedId('u4')).toMatchObject({ active: false });
     expect(await bySourcedId('u1')).toMatchObject({ active: true });
-    const back = await runImport(firstPackage());
+    const back = await runImport(firstPackage(), true);
     expect(back.counts.studentsUpdated).toBeGreaterThanOrEqual(2);
     expect(await bySourcedId('u3')).toMatchObject({ active: true });
   });
@@ -206,11 +217,13 @@ describe('importing and re-importing', () => {
       { file: 'demographics.csv', line: 7, sourcedId: 'u10', reason: expect.stringContaining('birthDate 2031-02-30') },
       { file: 'users.csv', line: 7, sourcedId: 'u6', reason: expect.stringContaining('org-x') },
       { file: 'users.csv', line: 8, sourcedId: 'u7', reason: expect.stringContaining('outside the school\'s grades 9 to 12') },
-      { file: 'users.csv', line: 9, sourcedId: 'u8', reason: expect.stringContaining('no birthDate, sex, race/ethnicity') },
       { file: 'users.csv', line: 10, sourcedId: 'u2', reason: 'sourcedId is already on line 3' },
-      { file: 'users.csv', line: 11, sourcedId: 'u10', reason: expect.stringContaining('no birthDate') },
     ]);
-    expect(report.counts.rejected).toBe(6);
+    expect(report.counts.rejected).toBe(4);
+    // Demographics are optional in OneRoster: u8 (none) and u10 (a rejected demographics row) are imported without them.
+    expect(report.counts.studentsWithoutDemographics).toBe(2);
+    expect(await bySourcedId('u8')).toMatchObject({ active: true, dateOfBirth: null, sex: null, raceEthnicity: null, grade: 10 });
+    expect(await bySourcedId('u10')).toMatchObject({ active: true, dateOfBirth: null });
     expect(await bySourcedId('u1')).toMatchObject({ active: true });
     expect(await bySourcedId('u6')).toBeUndefined();
   });

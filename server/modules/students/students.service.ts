@@ -86,7 +86,8 @@ export async function updateStudent(ctx: ServiceContext, id: string, input: Upda
       const school = await repo.findSchool(tx, ctx.actor.districtId, input.schoolId ?? before.schoolId);
       if (!school) throw notFound('School');
       if (moving) checkSchoolOpen(school);
-      checkGrade(school, input.grade ?? before.grade);
+      const grade = input.grade ?? before.grade;
+      if (grade !== null) checkGrade(school, grade);
     }
     if (changed.length > 0) {
       await uniqueOr409(() => repo.updateStudent(tx, ctx.actor.districtId, id, input), 'studentNumber', DUPLICATE_NUMBER);

@@ -21,6 +21,7 @@ import { ForbiddenPage, NotFoundPage } from './ErrorPages.tsx';
 import { ForcedPasswordPage } from './ForcedPasswordPage.tsx';
 import { MfaEnrolPage } from './MfaEnrolPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
+import { SetPasswordPage } from './SetPasswordPage.tsx';
 
 /** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
 function Guard({
@@ -69,6 +70,9 @@ export function App() {
         <SetupPage />
       </Suspense>
     );
+
+  // An invitation link works signed in or not: it sets the password of the invited account only.
+  if (pathname === '/set-password') return <SetPasswordPage />;
 
   if (status === 'loading') {
     return (

@@ -1,7 +1,8 @@
 import { ROLE_LABELS, type Role } from '@common/roles.ts';
 
 /** "Pre-K", "K" or the number of a grade (-1..12). */
-export function gradeLabel(grade: number): string {
+export function gradeLabel(grade: number | null): string {
+  if (grade === null) return 'not given';
   if (grade === -1) return 'Pre-K';
   if (grade === 0) return 'K';
   return String(grade);

@@ -169,8 +169,8 @@ export interface Student {
   middleName?: string | null;
   lastName: string;
   preferredName?: string | null;
-  grade: number;
-  dateOfBirth?: string;
+  grade: number | null;
+  dateOfBirth?: string | null;
   sex?: string;
   raceEthnicity?: string;
   idea?: boolean;

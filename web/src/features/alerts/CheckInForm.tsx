@@ -8,6 +8,7 @@ import { api } from '../../lib/api.ts';
 import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
 import { useSession } from '../../lib/session.tsx';
 import { formatTime } from './srp.ts';
+import { MyClassList } from './MyClassList.tsx';
 
 interface Area {
   id: string;
@@ -183,6 +184,15 @@ function CheckInFields({
             <option key={a.id} value={a.name} />
           ))}
       </datalist>
+      <MyClassList
+        alertId={alert.id}
+        schoolId={schoolId}
+        onUse={({ withMe, missing }) => {
+          setCounts((prev) => ({ ...prev, studentsWithMe: String(withMe), missing: String(missing.length) }));
+          if (missing.length > 0)
+            setNote((prev) => [prev.trim(), `Missing: ${missing.join(', ')}`].filter(Boolean).join('\n'));
+        }}
+      />
       <div className="count-grid">
         {COUNTS.map((c) => (
           <Stepper

@@ -12,11 +12,12 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
-import { upload } from '../../lib/api.ts';
+import { api, upload } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useApiData } from '../../lib/hooks.ts';
+import { useAction, useApiData } from '../../lib/hooks.ts';
 import { usePolling } from '../incidents/usePolling.ts';
 import { JobProgress, JobStatus, RosterImportResult } from './RosterImportReport.tsx';
+import { RosterSettingsSection } from './RosterSettingsSection.tsx';
 
 const KNOWN = new Set<string>(ROSTER_FILES);
 
@@ -39,13 +40,15 @@ async function packageOf(files: File[]): Promise<File> {
   return new File([zipped as Uint8Array<ArrayBuffer>], 'oneroster.zip', { type: 'application/zip' });
 }
 
-/** Data exchange: import students from a OneRoster 1.1 CSV package, follow the run, read its report. */
+/** Data exchange: sync students from a OneRoster 1.1 or 1.2 CSV package, follow the run, read its report, undo it. */
 export function RosterImportPage() {
   const inputId = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [sending, setSending] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  // The package last sent, kept so a stopped sync can be confirmed without choosing it again.
+  const [sent, setSent] = useState<{ jobId: string; pkg: File; name: string } | null>(null);
   const recent = useApiData<{ items: RosterImportJob[] }>('/roster-imports');
   const report = useApiData<RosterImportReport>(jobId ? `/roster-imports/${jobId}` : null);
   const running = report.data?.status === 'running' || (jobId !== null && !report.data && !report.error);
@@ -56,20 +59,40 @@ export function RosterImportPage() {
     if (finished) reloadRecent();
   }, [finished, reloadRecent]);
 
+  const send = async (pkg: File, name: string, confirm: boolean) => {
+    setSending(0);
+    const job = await upload<RosterImportJob>(
+      `/roster-imports?fileName=${encodeURIComponent(name)}&confirm=${confirm}`,
+      pkg,
+      { onProgress: setSending },
+    );
+    setJobId(job.id);
+    setSent({ jobId: job.id, pkg, name });
+    recent.reload();
+  };
+  const confirm = useAction(async () => {
+    if (!sent) return;
+    try {
+      await send(sent.pkg, sent.name, true);
+    } finally {
+      setSending(null);
+    }
+  });
+  const undo = useAction(async () => {
+    if (!jobId) return;
+    await api.post<RosterImportJob>(`/roster-imports/${jobId}/undo`);
+    report.reload();
+    recent.reload();
+    return 'The sync was undone.';
+  });
+
   const start = async () => {
     setError(null);
     try {
       const pkg = await packageOf(files);
       if (pkg.size > ROSTER_LIMITS.maxZipBytes)
         throw new Error(`The package is larger than ${ROSTER_LIMITS.maxZipBytes / 1024 / 1024} MB.`);
-      setSending(0);
-      const job = await upload<RosterImportJob>(
-        `/roster-imports?fileName=${encodeURIComponent(files.length === 1 ? files[0]!.name : pkg.name)}`,
-        pkg,
-        { onProgress: setSending },
-      );
-      setJobId(job.id);
-      recent.reload();
+      await send(pkg, files.length === 1 ? files[0]!.name : pkg.name, false);
     } catch (e) {
       setError(e instanceof Error ? e : new Error(String(e)));
     } finally {
@@ -80,7 +103,7 @@ export function RosterImportPage() {
   return (
     <Page
       title="Data exchange"
-      description="Import students from a OneRoster 1.1 CSV package (the export of your student information system)."
+      description="Sync students from a OneRoster 1.1 or 1.2 CSV package (the export of your student information system)."
     >
       <div className="page-sections">
         <Section title="Import a OneRoster roster" id="import">
@@ -104,8 +127,10 @@ export function RosterImportPage() {
                 }}
               />
               <p id={`${inputId}-hint`} className="field-hint">
-                One zip, or the CSV files: manifest.csv, orgs.csv and users.csv (enrollments.csv and
-                demographics.csv when you have them). Bad rows are rejected and listed; the rest is imported.
+                One zip, or the CSV files: manifest.csv, orgs.csv and users.csv (1.2: roles.csv too;
+                enrollments.csv and demographics.csv when you have them). Bad rows are rejected and listed;
+                the rest is imported. A sync that matches no school or inactivates many students stops and
+                asks first.
               </p>
             </div>
             {sending !== null && (
@@ -132,11 +157,29 @@ export function RosterImportPage() {
               <JobProgress job={report.data} />
             ) : (
               <LoadState resource={report} label="Loading the import…">
-                {(r) => <RosterImportResult report={r} />}
+                {(r) => (
+                  <div className="stack">
+                    {(undo.error || confirm.error) && (
+                      <p className="field-error" role="alert">
+                        {(undo.error ?? confirm.error)!.message}
+                      </p>
+                    )}
+                    {undo.success && <p role="status">{undo.success}</p>}
+                    <RosterImportResult
+                      report={r}
+                      actions={{
+                        onConfirm: sent?.jobId === r.id ? () => void confirm.run() : undefined,
+                        onUndo: () => void undo.run(),
+                        busy: undo.busy || confirm.busy,
+                      }}
+                    />
+                  </div>
+                )}
               </LoadState>
             )}
           </Section>
         )}
+        <RosterSettingsSection />
         <Section title="Recent imports" id="recent">
           <LoadState resource={recent} label="Loading recent imports…">
             {({ items }) =>

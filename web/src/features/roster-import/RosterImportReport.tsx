@@ -4,7 +4,9 @@ import {
   type RosterImportJob,
   type RosterImportReport as Report,
 } from '@common/roster-import.ts';
+import { useState } from 'react';
 import { Badge } from '../../components/Badge.tsx';
+import { Button } from '../../components/Button.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
@@ -12,8 +14,10 @@ import { formatDateTime, plural } from '../../lib/format.ts';
 const PHASE_LABELS: Record<RosterPhase, string> = {
   checking: 'Checking the files',
   orgs: 'Matching schools',
+  roles: 'Reading roles',
+  classes: 'Reading classes',
   demographics: 'Reading demographics',
-  users: 'Importing students',
+  users: 'Importing students and staff',
   enrollments: 'Importing enrollments',
   finishing: 'Finishing',
   done: 'Done',
@@ -23,6 +27,8 @@ const PHASE_LABELS: Record<RosterPhase, string> = {
 export function JobStatus({ job }: { job: RosterImportJob }) {
   if (job.status === 'running') return <Badge tone="info">Running</Badge>;
   if (job.status === 'failed') return <Badge tone="danger">Failed</Badge>;
+  if (job.status === 'needs_confirmation') return <Badge tone="warning">Stopped: needs confirmation</Badge>;
+  if (job.undoneAt) return <Badge tone="neutral">Undone</Badge>;
   return job.counts.rejected > 0 ? (
     <Badge tone="warning">Done with rejected rows</Badge>
   ) : (
@@ -43,9 +49,87 @@ export function JobProgress({ job }: { job: RosterImportJob }) {
   );
 }
 
+/** What a stopped sync would have done, and the way to go on with it anyway. */
+function ConfirmationBanner({
+  report,
+  onConfirm,
+  busy,
+}: {
+  report: Report;
+  onConfirm?: () => void;
+  busy: boolean;
+}) {
+  const c = report.confirmation!;
+  return (
+    <div className="banner banner-warning" role="alert">
+      <div>
+        <p className="banner-title">The sync stopped before writing anything</p>
+        <ul className="banner-text">
+          {c.reasons.includes('no_school_matched') && (
+            <li>No org of the package matched a school of the district (by NCES id or sourcedId).</li>
+          )}
+          <li>
+            It would mark {c.studentsToInactivate.toLocaleString()} of {c.activeStudents.toLocaleString()}{' '}
+            active students inactive (the district stops above {c.thresholdPct}%).
+          </li>
+          <li>
+            It would create {report.counts.studentsCreated.toLocaleString()} and update{' '}
+            {report.counts.studentsUpdated.toLocaleString()} students; {plural(report.counts.rejected, 'row')}{' '}
+            rejected.
+          </li>
+        </ul>
+        {onConfirm ? (
+          <Button variant="danger" busy={busy} onClick={onConfirm}>
+            Import anyway
+          </Button>
+        ) : (
+          <p className="banner-text">Choose the same package again and import it to confirm.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Undo of a sync within its window, behind a second click that says what happens. */
+function UndoSync({ report, onUndo, busy }: { report: Report; onUndo: () => void; busy: boolean }) {
+  const [asking, setAsking] = useState(false);
+  if (!report.undoableUntil) return null;
+  return asking ? (
+    <div className="banner banner-warning" role="alert">
+      <div>
+        <p className="banner-title">Undo this sync?</p>
+        <p className="banner-text">
+          Students it updated or inactivated get their previous values back, students it created become
+          inactive, and its enrollment changes are reverted.
+        </p>
+        <div className="row">
+          <Button variant="danger" busy={busy} onClick={onUndo}>
+            Undo sync
+          </Button>
+          <Button onClick={() => setAsking(false)}>Keep it</Button>
+        </div>
+      </div>
+    </div>
+  ) : (
+    <p>
+      <Button onClick={() => setAsking(true)}>Undo this sync</Button>{' '}
+      <span className="muted small">possible until {formatDateTime(report.undoableUntil)}</span>
+    </p>
+  );
+}
+
+export interface ResultActions {
+  /** Sends the same package again with confirmation (absent when the page no longer holds it). */
+  onConfirm?: () => void;
+  onUndo: () => void;
+  busy: boolean;
+}
+
 /** The result of a finished import: counts of students created, updated, inactivated and the rejected rows. */
-export function RosterImportResult({ report }: { report: Report }) {
+export function RosterImportResult({ report, actions }: { report: Report; actions: ResultActions }) {
   const c = report.counts;
+  if (report.status === 'needs_confirmation' && report.confirmation)
+    return <ConfirmationBanner report={report} onConfirm={actions.onConfirm} busy={actions.busy} />;
   if (report.status === 'failed')
     return (
       <div className="banner banner-error" role="alert">
@@ -95,8 +179,37 @@ export function RosterImportResult({ report }: { report: Report }) {
       </dl>
       <p className="muted small">
         {plural(c.schoolsMatched, 'school')} matched · {plural(c.skipped, 'row')} not about students left
-        aside
+        aside · {plural(c.enrollmentsRemoved, 'enrollment')} removed
+        {report.version ? ` · OneRoster ${report.version}` : ''}
       </p>
+      {(c.studentsWithoutNumber > 0 || c.studentsWithoutGrade > 0 || c.studentsWithoutDemographics > 0) && (
+        <div className="banner banner-info" role="status">
+          <div>
+            <p className="banner-title">Imported with missing data (optional in OneRoster)</p>
+            <ul className="banner-text">
+              {c.studentsWithoutNumber > 0 && (
+                <li>
+                  {plural(c.studentsWithoutNumber, 'student')} without identifier: the sourcedId is their
+                  student number
+                </li>
+              )}
+              {c.studentsWithoutGrade > 0 && (
+                <li>{plural(c.studentsWithoutGrade, 'student')} without a grade</li>
+              )}
+              {c.studentsWithoutDemographics > 0 && (
+                <li>
+                  {plural(c.studentsWithoutDemographics, 'student')} without birth date, sex or race/ethnicity
+                </li>
+              )}
+            </ul>
+          </div>
+        </div>
+      )}
+      {report.undoneAt ? (
+        <p className="muted small">Undone {formatDateTime(report.undoneAt)}.</p>
+      ) : (
+        <UndoSync report={report} onUndo={actions.onUndo} busy={actions.busy} />
+      )}
       <h3>Rejected rows</h3>
       {report.rejections.length === 0 ? (
         <EmptyState title="No row was rejected." />

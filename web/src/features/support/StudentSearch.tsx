@@ -9,7 +9,7 @@ import { useApiData, useDebounced } from '../../lib/hooks.ts';
 export interface PickedStudent {
   id: string;
   name: string;
-  grade: number;
+  grade: number | null;
   studentNumber: string;
   schoolId: string;
   schoolName?: string;

@@ -1,9 +1,9 @@
 import {
   CRDC_DISABILITY, CRDC_DISABILITY_LABELS, CRDC_OFFENSE_LABELS, CRDC_OFFENSES, CRDC_RACE_LABELS, CRDC_RACES, type CrdcBreakdown, type CrdcTables,
 } from '../../../common/analytics.js';
-import { csvLine } from '../audit/audit.csv.js';
+import { CSV_BOM, csvLine } from '../../../common/csv.js';
 
-const BOM = '\uFEFF';
+
 
 function breakdownCells(b: CrdcBreakdown): (string | number)[] {
   return [b.total, ...CRDC_RACES.map((r) => b.race[r]), b.sex.male ?? 0, b.sex.female ?? 0, b.sex.nonbinary ?? 0,
@@ -21,5 +21,5 @@ export function crdcCsv(tables: CrdcTables): string {
   }
   lines.push(csvLine([]), csvLine(['School', 'NCES school id', ...CRDC_OFFENSES.map((o) => CRDC_OFFENSE_LABELS[o])]));
   for (const s of tables.schools) lines.push(csvLine([s.school.name, s.ncesId, ...CRDC_OFFENSES.map((o) => s.offenses[o])]));
-  return BOM + lines.join('');
+  return CSV_BOM + lines.join('');
 }

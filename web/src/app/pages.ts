@@ -326,3 +326,15 @@ export const WorkOrderPage = lazy(() =>
 export const WorkOrdersPage = lazy(() =>
   import('../features/work-orders/WorkOrdersPage.tsx').then((m) => ({ default: m.WorkOrdersPage })),
 );
+/** Lazily loaded DashboardPage of features/analytics. */
+export const AnalyticsDashboardPage = lazy(() =>
+  import('../features/analytics/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+/** Lazily loaded EquityPage of features/analytics. */
+export const EquityPage = lazy(() =>
+  import('../features/analytics/EquityPage.tsx').then((m) => ({ default: m.EquityPage })),
+);
+/** Lazily loaded CrdcPage of features/analytics. */
+export const CrdcPage = lazy(() =>
+  import('../features/analytics/CrdcPage.tsx').then((m) => ({ default: m.CrdcPage })),
+);

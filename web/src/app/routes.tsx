@@ -4,6 +4,9 @@ import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
 import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import {
   ActivityPage,
+  AnalyticsDashboardPage,
+  CrdcPage,
+  EquityPage,
   AlertDetailPage,
   AlertsPage,
   AssessmentPage,
@@ -183,4 +186,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'work-orders/:id', permission: 'work_order.read', element: <WorkOrderPage /> },
   { path: 'directory', permission: 'directory.read', element: <DirectoryPage /> },
   { path: 'directory/:id', permission: 'directory.read', element: <DirectoryEntryPage /> },
+  { path: 'analytics', permission: 'analytics.read', element: <AnalyticsDashboardPage /> },
+  { path: 'analytics/equity', permission: 'analytics.equity', element: <EquityPage /> },
+  { path: 'analytics/crdc', permission: 'report.export', element: <CrdcPage /> },
 ];

@@ -76,8 +76,9 @@ export function breakdownOf(cells: (DemographicCount & { n: number })[]): CrdcBr
   };
   for (const c of cells) {
     b.total += c.n;
-    if (c.race in b.race) b.race[c.race as keyof CrdcBreakdown['race']] += c.n;
-    b.sex[c.sex] = (b.sex[c.sex] ?? 0) + c.n;
+    // A student without roster demographics counts in the total only.
+    if (c.race !== null && c.race in b.race) b.race[c.race as keyof CrdcBreakdown['race']] += c.n;
+    if (c.sex !== null) b.sex[c.sex] = (b.sex[c.sex] ?? 0) + c.n;
     b.disability[c.disability] += c.n;
     if (c.englishLearner) b.englishLearner += c.n;
   }

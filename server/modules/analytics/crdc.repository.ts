@@ -34,7 +34,8 @@ const demographics = sql`s.race_ethnicity::text as race, s.sex::text as sex,
 
 /** One demographic cell of counted students. */
 export interface DemographicCount {
-  race: string; sex: string; disability: 'none' | 'idea' | 'section504'; englishLearner: boolean;
+  /** Null when the roster has no demographics for the student (OneRoster makes them optional). */
+  race: string | null; sex: string | null; disability: 'none' | 'idea' | 'section504'; englishLearner: boolean;
 }
 
 /** Students referred and arrested per school and demographic cell. */

@@ -106,6 +106,8 @@ export const AUDIT_EVENTS = {
   'drill.cancelled': 'A scheduled drill was cancelled',
   'drill.reminders_sent': 'Reminders of drill windows closing soon were made and queued for e-mail',
   'compliance.exported': 'A drill compliance report was exported (CSV or PDF)',
+  'analytics.settings_updated': 'The district changed its analytics settings (the smallest count shown on the equity page)',
+  'analytics.viewed': 'A user viewed or exported an analytics page (dashboard, equity, CRDC tables): aggregates only',
   'plan.created': 'A safety plan or protocol was created',
   'plan.updated': 'A safety plan was renamed or archived',
   'plan.version_added': 'A new version of a safety plan was written or uploaded',

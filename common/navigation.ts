@@ -40,7 +40,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 18, label: 'Work orders', path: '/work-orders', permission: 'work_order.read', built: true, group: 'Campus' },
   { capability: 19, label: 'Security assessments', path: '/assessments', permission: 'assessment.read', built: true, group: 'Campus' },
   { capability: 21, label: 'Directory', path: '/directory', permission: 'directory.read', built: true, group: 'Insight' },
-  { capability: 22, label: 'Reports & analytics', path: '/analytics', permission: 'analytics.read', built: false, group: 'Insight' },
+  { capability: 22, label: 'Reports & analytics', path: '/analytics', permission: 'analytics.read', built: true, group: 'Insight' },
   { capability: 1, label: 'Schools', path: '/schools', permission: 'school.read', built: true, group: 'Administration' },
   { capability: 1, label: 'SRO assignments', path: '/assignments', permission: 'assignment.read', built: true, group: 'Administration' },
   { capability: 1, label: 'Students', path: '/students', permission: 'student.read', built: true, group: 'Administration' },

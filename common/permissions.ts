@@ -90,6 +90,7 @@ export const PERMISSIONS = {
   'directory.read': 'See the agency and partner directory',
   'directory.manage': 'Maintain the agency and partner directory',
   'analytics.read': 'See dashboards and analytics',
+  'analytics.equity': 'See equity analytics (rates by student group, small counts suppressed)',
   'report.export': 'Export CRDC and NIBRS reports',
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',

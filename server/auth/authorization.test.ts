@@ -45,6 +45,10 @@ async function callStream(client: TestClient, url: string) {
 const QUERIES: Record<string, string> = {
   'GET /api/incident-students': '?q=Doe',
   'GET /api/incidents/crdc': '?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
+  'GET /api/analytics/dashboard': '?from=2025-07-01&to=2026-06-30',
+  'GET /api/analytics/equity': '?from=2025-07-01&to=2026-06-30',
+  'GET /api/analytics/crdc': '?from=2025-07-01&to=2026-06-30',
+  'GET /api/analytics/crdc.csv': '?from=2025-07-01&to=2026-06-30',
   'GET /api/threat-cases/team-candidates': '?schoolId=00000000-0000-4000-8000-000000000000',
   'GET /api/public/tips/schools': '?q=High',
   'GET /api/activity/reports/monthly': '?month=2026-10',

@@ -40,6 +40,7 @@ import { noticeRoutes } from './notices/notices.routes.js';
 import { meetingRoutes } from './meetings/meetings.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
 import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
+import { analyticsRoutes } from './analytics/analytics.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -84,4 +85,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(meetingRoutes);
   await app.register(setupRoutes);
   await app.register(ccdImportRoutes);
+  await app.register(analyticsRoutes);
 };

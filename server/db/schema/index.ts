@@ -17,3 +17,4 @@ export * from './communications.js';
 export * from './patrols.js';
 export * from './support.js';
 export * from './setup.js';
+export * from './analytics.js';

@@ -338,3 +338,15 @@ export const DeploymentPage = lazy(() =>
 export const SchoolImportPage = lazy(() =>
   import('../features/school-import/SchoolImportPage.tsx').then((m) => ({ default: m.SchoolImportPage })),
 );
+/** Lazily loaded DashboardPage of features/analytics. */
+export const AnalyticsDashboardPage = lazy(() =>
+  import('../features/analytics/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+/** Lazily loaded EquityPage of features/analytics. */
+export const EquityPage = lazy(() =>
+  import('../features/analytics/EquityPage.tsx').then((m) => ({ default: m.EquityPage })),
+);
+/** Lazily loaded CrdcPage of features/analytics. */
+export const CrdcPage = lazy(() =>
+  import('../features/analytics/CrdcPage.tsx').then((m) => ({ default: m.CrdcPage })),
+);

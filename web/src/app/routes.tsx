@@ -6,6 +6,9 @@ import {
   ActivityPage,
   DeploymentPage,
   SchoolImportPage,
+  AnalyticsDashboardPage,
+  CrdcPage,
+  EquityPage,
   AlertDetailPage,
   AlertsPage,
   AssessmentPage,
@@ -187,4 +190,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'work-orders/:id', permission: 'work_order.read', element: <WorkOrderPage /> },
   { path: 'directory', permission: 'directory.read', element: <DirectoryPage /> },
   { path: 'directory/:id', permission: 'directory.read', element: <DirectoryEntryPage /> },
+  { path: 'analytics', permission: 'analytics.read', element: <AnalyticsDashboardPage /> },
+  { path: 'analytics/equity', permission: 'analytics.equity', element: <EquityPage /> },
+  { path: 'analytics/crdc', permission: 'report.export', element: <CrdcPage /> },
 ];

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** One column of a DataTable. */
 export interface Column<T> {
@@ -25,8 +25,27 @@ interface DataTableProps<T> {
  * so nothing scrolls sideways on a phone.
  */
 export function DataTable<T>({ caption, columns, rows, rowKey, busy }: DataTableProps<T>) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = wrap.current;
+    if (!element) return;
+    const check = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [rows, columns]);
   return (
-    <div className={busy ? 'table-wrap is-busy' : 'table-wrap'} aria-busy={busy || undefined}>
+    <div
+      ref={wrap}
+      className={busy ? 'table-wrap is-busy' : 'table-wrap'}
+      aria-busy={busy || undefined}
+      // Only a wrapper that scrolls sideways takes focus, so a keyboard user can scroll it (and no other adds a tab stop).
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'group' : undefined}
+      aria-label={scrolls ? caption : undefined}
+    >
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

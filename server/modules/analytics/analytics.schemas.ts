@@ -1,0 +1,1 @@
+export { analyticsQuery, analyticsSettingsSchema, crdcTablesSchema, dashboardSchema, equitySchema } from '../../../common/analytics.js';

@@ -18,10 +18,11 @@ export async function openConfiguredDatabase(config: AppConfig, options: { migra
     const timeout = config.dbConnectTimeout ?? 5;
     const database = openPostgres(url, { max: config.dbPoolMax ?? 10, connectTimeout: timeout });
     try {
-      await database.db.execute(sql`select 1`);
+      // A host that accepts TCP but never speaks PostgreSQL (a black-holing proxy) would otherwise hang forever.
+      await withDeadline(database.db.execute(sql`select 1`), timeout);
       if (migrate) await database.migrate();
     } catch (error) {
-      await database.close().catch(() => undefined);
+      await withDeadline(database.close(), 2).catch(() => undefined);
       throw explainConnectionError(error, url, timeout);
     }
     return database;
@@ -45,4 +46,12 @@ export async function openConfiguredDatabase(config: AppConfig, options: { migra
     release();
     throw error;
   }
+}
+
+function withDeadline<T>(work: Promise<T>, seconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${seconds} s`), { code: 'CONNECT_TIMEOUT' })), seconds * 1000);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

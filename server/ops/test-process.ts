@@ -40,7 +40,7 @@ export function killAll(): void {
 }
 
 /** Waits until GET `path` answers 200 and returns its JSON. */
-export async function waitFor(port: number, path = '/api/health/ready', deadline = Date.now() + 60_000): Promise<Record<string, unknown>> {
+export async function waitFor(port: number, path = '/api/health/ready', deadline = Date.now() + 300_000): Promise<Record<string, unknown>> {
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}${path}`);

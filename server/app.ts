@@ -19,6 +19,7 @@ import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
 import { installOperations, isSpaPath } from './ops/operations.js';
+import { installFileStore } from './files/registry.js';
 
 /** What every route and service can reach through `app.deps`. */
 export interface AppDeps {
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   } satisfies AppDeps);
   app.addHook('onClose', async () => app.deps.mailer.close());
   installOperations(app);
+  installFileStore(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');

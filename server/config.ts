@@ -19,6 +19,7 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DB_CONNECT_TIMEOUT: z.coerce.number().int().min(1).max(120).default(5),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  FILE_STORE: z.enum(['db', 'dir']).optional(),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 });
@@ -45,6 +46,8 @@ export interface AppConfig {
   dbConnectTimeout?: number;
   /** Bearer token of GET /metrics; without it the metrics route is disabled (404). */
   metricsToken?: string;
+  /** Where file bytes go (FILE_STORE): `db` (default on PostgreSQL) or `dir` (DATA_DIR/files, default on PGlite). */
+  fileStore?: 'db' | 'dir';
   /** Seconds a process answers readiness 503 after SIGTERM before it stops accepting (SHUTDOWN_DRAIN_SECONDS). */
   drainSeconds?: number;
   /** Master key (base64, 32 bytes) wrapping every file key; else generated into the data folder. */
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     masterKey: e.MASTER_KEY,
     drainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
+    fileStore: e.FILE_STORE,
   };
 }
 

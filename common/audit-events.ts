@@ -232,6 +232,8 @@ export const AUDIT_EVENTS = {
   'action_item.updated': 'An action item was changed or marked done',
   'school_document.uploaded': 'A new version of a school MOU or written expectations was added',
   'outbox.failed': 'An e-mail of the outbox could not be sent after every attempt',
+  'outbox.expired': 'Waiting e-mail outlived the district time to live and was dropped unsent (count and kinds)',
+  'outbox.settings_changed': 'The time to live of waiting e-mail (urgent and other) was changed',
   'seed.created': 'The demo district was seeded',
   'setup.link_issued': 'Start-up printed a new one-time set-up link (the deployment holds no district yet)',
   'setup.completed': 'The first district and its administrator were created (set-up page or command)',

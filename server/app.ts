@@ -22,6 +22,8 @@ import { loggerOptions } from './lib/logger.js';
 import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
+import { installOperations, isSpaPath } from './ops/operations.js';
+import { installFileStore } from './files/registry.js';
 
 /** What every route and service can reach through `app.deps`. */
 export interface AppDeps {
@@ -71,6 +73,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     mailer: new Mailer(config.smtpUrl, config.mailFrom),
   } satisfies AppDeps);
   app.addHook('onClose', async () => app.deps.mailer.close());
+  installOperations(app);
+  installFileStore(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
@@ -119,7 +123,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setNotFoundHandler(async (request, reply) => {
     // A missing file (an old build's script, a typo) is a 404, not the app page served with the wrong type.
     const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!) || request.url.startsWith('/assets/');
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isFile) {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb || isFile || !isSpaPath(request.url.split('?')[0]!)) {
       throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
     // History fallback: every page path of the single-page app answers with index.html.

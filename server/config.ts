@@ -2,12 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { randomToken } from './lib/ids.js';
+import { PACKAGE_ROOT } from './lib/paths.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
+  // Default: <package root>/data, whatever the working directory (docs/OPERATIONS.md: set it outside the code).
+  DATA_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('SRO Desk <no-reply@srodesk.local>'),
@@ -15,6 +17,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(100_000).default(1),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DB_CONNECT_TIMEOUT: z.coerce.number().int().min(1).max(120).default(5),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  FILE_STORE: z.enum(['db', 'dir']).optional(),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 });
 
 /** Everything the server needs to know about its environment, validated once at start. */
@@ -35,6 +43,18 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Multiplies every rate-limit budget (server/lib/rate-limit.ts); tests loosen them. */
   rateLimitScale: number;
+  /** PostgreSQL pool size per process (DB_POOL_MAX). */
+  dbPoolMax?: number;
+  /** Seconds to wait for a PostgreSQL connection before naming the host unreachable (DB_CONNECT_TIMEOUT). */
+  dbConnectTimeout?: number;
+  /** Bearer token of GET /metrics; without it the metrics route is disabled (404). */
+  metricsToken?: string;
+  /** Where file bytes go (FILE_STORE): `db` (default on PostgreSQL) or `dir` (DATA_DIR/files, default on PGlite). */
+  fileStore?: 'db' | 'dir';
+  /** Seconds a process answers readiness 503 after SIGTERM before it stops accepting (SHUTDOWN_DRAIN_SECONDS). */
+  drainSeconds?: number;
+  /** Master key (base64, 32 bytes) wrapping every file key; else generated into the data folder. */
+  masterKey?: string;
 }
 
 /** Reads and validates configuration; a bad variable stops the start with a message naming it. */
@@ -45,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = e.DATA_DIR ? path.resolve(e.DATA_DIR) : path.join(PACKAGE_ROOT, 'data');
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
   return {
     port: e.PORT,
@@ -58,9 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
-    webDir: path.resolve('dist/web'),
+    webDir: path.join(PACKAGE_ROOT, 'dist/web'),
     secureCookies: publicUrl.startsWith('https://'),
     rateLimitScale: e.RATE_LIMIT_SCALE,
+    dbPoolMax: e.DB_POOL_MAX,
+    dbConnectTimeout: e.DB_CONNECT_TIMEOUT,
+    metricsToken: e.METRICS_TOKEN,
+    masterKey: e.MASTER_KEY,
+    drainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
+    fileStore: e.FILE_STORE,
   };
 }
 

@@ -52,7 +52,8 @@ describe('the server process', () => {
     children.push(first.child);
     const health = await waitHealthy(port);
     expect(health).toMatchObject({ status: 'ok', database: { kind: 'pglite' } });
-    expect(first.output()).toContain('sro@demo.test');
+    // No terminal and no demo district in this folder: JSON lines only, never the demo password.
+    expect(first.output()).not.toContain('srodesk-demo');
 
     const second = start(dataDir, await freePort());
     children.push(second.child);

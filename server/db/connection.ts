@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrateLocked } from './migrate.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -21,7 +22,10 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** Applies pending migrations under the database-wide migration lock; refuses a schema newer than the code. */
   migrate(): Promise<void>;
+  /** Size of the connection pool (1 for PGlite). */
+  poolMax: number;
   /** The tag of the last applied migration, e.g. `0001_audit_append_only`, or null before any. */
   migrationVersion(): Promise<{ applied: number; latest: string | null }>;
   close(): Promise<void>;
@@ -41,10 +45,11 @@ function journalTags(): string[] {
   return journal.entries.map((e) => e.tag);
 }
 
-function withMigrations(db: Db, kind: DatabaseKind, migrate: () => Promise<void>, close: () => Promise<void>): Database {
+function withMigrations(db: Db, kind: DatabaseKind, migrate: () => Promise<void>, close: () => Promise<void>, poolMax = 1): Database {
   return {
     db,
     kind,
+    poolMax,
     migrate,
     close,
     async migrationVersion() {
@@ -67,16 +72,27 @@ export function rows<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
-/** Opens a PostgreSQL server database. */
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => undefined });
+/** Opens a PostgreSQL server database; `connectTimeout` in seconds (an unreachable host fails, it does not hang). */
+export function openPostgres(url: string, options: { max?: number; connectTimeout?: number } = {}): Database {
+  const common = {
+    onnotice: () => undefined,
+    connect_timeout: options.connectTimeout ?? 30,
+    connection: { application_name: 'srodesk' },
+  };
+  const max = options.max ?? 10;
+  const client = postgres(url, { ...common, max });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
-  return withMigrations(
-    db,
-    'postgres',
-    () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    () => client.end({ timeout: 5 }),
-  );
+  const migrate = async () => {
+    // One connection of its own: the advisory lock and the migrator's statements share one session.
+    const single = postgres(url, { ...common, max: 1 });
+    try {
+      const sdb = drizzlePostgres(single, { schema }) as unknown as Db;
+      await migrateLocked(sdb, MIGRATIONS_DIR, () => migratePostgres(sdb as never, { migrationsFolder: MIGRATIONS_DIR }));
+    } finally {
+      await single.end({ timeout: 5 });
+    }
+  };
+  return withMigrations(db, 'postgres', migrate, () => client.end({ timeout: 5 }), max);
 }
 
 /** Opens an embedded PGlite database: a folder on disk, or memory when `dataDir` is omitted. */
@@ -86,7 +102,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return withMigrations(
     db,
     'pglite',
-    () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    // One process per folder, but the same path as PostgreSQL: lock, refuse a newer schema, migrate.
+    () => migrateLocked(db, MIGRATIONS_DIR, () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR })),
     () => client.close(),
   );
 }

@@ -27,3 +27,23 @@ describe('logs', () => {
     expect(all).toContain('"reqId"');
   });
 });
+
+describe('log redaction', () => {
+  it('keeps the code of an error (ECONNREFUSED, SQLSTATE) but still hides a code sent in a body', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const app = Fastify({ logger: { ...(loggerOptions('info') as Record<string, unknown>), stream } });
+    app.post('/x', async (request) => {
+      const err = Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' });
+      request.log.error({ err, error: { code: '28P01' } }, 'database down');
+      request.log.info({ body: request.body }, 'got body');
+      return { ok: true };
+    });
+    await app.inject({ method: 'POST', url: '/x', payload: { code: '492817', note: 'kept' } });
+    await app.close();
+    const all = lines.join('');
+    expect(all).toContain('"code":"ECONNREFUSED"');
+    expect(all).toContain('"code":"28P01"');
+    expect(all).not.toContain('492817');
+  });
+});

@@ -18,3 +18,4 @@ export * from './patrols.js';
 export * from './support.js';
 export * from './setup.js';
 export * from './analytics.js';
+export * from './files.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './organization.js';
 
 /**
@@ -19,7 +19,23 @@ export const outbox = pgTable('outbox', {
   lastError: text('last_error'),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   failedAt: timestamp('failed_at', { withTimezone: true }),
+  /** Set (with failedAt) when the message outlived its district's time to live: never sent late. */
+  expiredAt: timestamp('expired_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+]);
+
+/**
+ * How long a district's e-mail may wait before it is expired instead of sent: urgent mail (alerts, notices,
+ * tips) 24 hours by default, everything else 7 days. No row: the defaults.
+ */
+export const outboxSettings = pgTable('outbox_settings', {
+  districtId: uuid('district_id').primaryKey().references(() => districts.id),
+  urgentTtlHours: integer('urgent_ttl_hours').notNull().default(24),
+  otherTtlHours: integer('other_ttl_hours').notNull().default(168),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('outbox_settings_urgent_ttl', sql`${t.urgentTtlHours} between 1 and 720`),
+  check('outbox_settings_other_ttl', sql`${t.otherTtlHours} between 1 and 2160`),
 ]);

@@ -9,3 +9,12 @@ export const healthSchema = z.object({
     migration: z.string().nullable(),
   }),
 });
+
+export const liveSchema = z.object({ status: z.literal('live') });
+
+const checkSchema = z.object({ ok: z.boolean(), detail: z.string() });
+
+export const readySchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ database: checkSchema, migrations: checkSchema, draining: checkSchema }),
+});

@@ -1,4 +1,5 @@
-import type { Database } from '../../db/connection.js';
+import { MIGRATIONS_DIR, type Database } from '../../db/connection.js';
+import { schemaState } from '../../db/migrate.js';
 import { AppError } from '../../lib/errors.js';
 
 export const APP_VERSION = '0.1.0';
@@ -15,4 +16,39 @@ export async function getHealth(database: Database) {
   } catch {
     throw new AppError('unavailable', 'The database does not answer');
   }
+}
+
+const READY_DB_TIMEOUT_MS = 2_000;
+
+/**
+ * Readiness of this process for traffic: the database answers within 2 s, every migration this code ships is
+ * applied and none newer, and the process is not draining after SIGTERM.
+ */
+export async function getReadiness(database: Database, draining: boolean) {
+  const checks = {
+    database: { ok: false, detail: 'no answer' },
+    migrations: { ok: false, detail: 'not checked' },
+    draining: { ok: !draining, detail: draining ? 'draining: finishing requests before stopping' : 'accepting requests' },
+  };
+  try {
+    const state = await withTimeout(schemaState(database.db, MIGRATIONS_DIR), READY_DB_TIMEOUT_MS);
+    checks.database = { ok: true, detail: `${database.kind} answers` };
+    const current = !state.newer && state.applied === state.known;
+    checks.migrations = {
+      ok: current,
+      detail: state.newer
+        ? `database is newer than this code (${state.applied} applied, ${state.known} known)`
+        : `${state.applied} of ${state.known} applied`,
+    };
+  } catch (error) {
+    checks.database = { ok: false, detail: error instanceof Error && error.message === 'timeout' ? 'no answer within 2 s' : 'query failed' };
+  }
+  const ready = checks.database.ok && checks.migrations.ok && checks.draining.ok;
+  return { status: ready ? ('ready' as const) : ('not_ready' as const), checks };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_LIMITS } from '../../../common/incidents.js';
-import { incidentAttachments } from '../../db/schema/index.js';
+import { incidentAttachments, storedFiles } from '../../db/schema/index.js';
 import { sniff } from './evidence.js';
 import { approvedIncident, auditOf, createIncident, createWorld, rawGet, rawPost, rowCount, type World } from './incidents.test-support.js';
 
@@ -26,12 +26,11 @@ describe('evidence attachments', () => {
     expect(sniff(Buffer.from('MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0', 'latin1'))).toBeNull();
   });
 
-  it('stores an image under DATA_DIR/evidence with its hash; serves it only through the authorized route, audited', async () => {
+  it('stores an image in the encrypted file store with its hash; serves it only through the authorized route, audited', async () => {
     const res = await rawPost(w, 'sro', `/api/incidents/${draft.id}/attachments?fileName=photo.png`, PNG, 'text/plain');
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ kind: 'image', mediaType: 'image/png', size: PNG.length, fileName: 'photo.png' });
-    const dir = path.join(w.t.config.dataDir, 'evidence', w.districtId);
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(await rowCount(w, storedFiles)).toBe(1);
     expect(existsSync(path.join(w.t.config.webDir, 'evidence'))).toBe(false);
     const got = await rawGet(w, 'sro', `/api/incident-attachments/${res.body.id}/content`);
     expect(got.status).toBe(200);
@@ -51,7 +50,7 @@ describe('evidence attachments', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('file');
     expect(await rowCount(w, incidentAttachments)).toBe(before);
-    expect(readdirSync(path.join(w.t.config.dataDir, 'evidence', w.districtId))).toHaveLength(1);
+    expect(await rowCount(w, storedFiles)).toBe(1);
   });
 
   it('refuses an image over its size limit (400 file) and leaves no file', async () => {
@@ -60,7 +59,7 @@ describe('evidence attachments', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ field: 'file' });
     expect(res.body.error.message).toContain('too large');
-    expect(readdirSync(path.join(w.t.config.dataDir, 'evidence', w.districtId))).toHaveLength(1);
+    expect(await rowCount(w, storedFiles)).toBe(1);
   });
 
   it('an approved report takes evidence only with an open supplement', async () => {

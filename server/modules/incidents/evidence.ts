@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { fileStoreFor } from '../../files/registry.js';
 import { ATTACHMENT_LIMITS, type AttachmentKind } from '../../../common/incidents.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -50,20 +50,19 @@ export interface StoredFile extends Sniffed {
   sha256: string;
 }
 
-/** The evidence folder: inside DATA_DIR, which is never served as static files. */
+/** The folder of evidence stored before the encrypted file store (read only; `npm run files:move` imports it). */
 export function evidenceDir(dataDir: string): string {
   return path.join(dataDir, 'evidence');
 }
 
 /**
- * Streams an upload into the evidence store under a random name, checking the type from the first bytes
- * and the size limit of that type as bytes arrive; a refused upload leaves no file behind (400 on `file`).
+ * Streams an upload into the shared, encrypted file store (server/files) under a random name, checking the type
+ * from the first bytes and the size limit of that type as bytes arrive; a refused upload leaves nothing behind
+ * (400 on `file`).
  */
 export async function storeUpload(dataDir: string, districtId: string, body: Readable): Promise<StoredFile> {
-  const dir = path.join(evidenceDir(dataDir), districtId);
-  await mkdir(dir, { recursive: true });
-  const storageKey = `${districtId}/${randomUUID()}`;
-  const partial = path.join(dir, `${path.basename(storageKey)}.part`);
+  const store = fileStoreFor(dataDir);
+  const storageKey = `evidence/${districtId}/${randomUUID()}`;
   const hash = createHash('sha256');
   let head = Buffer.alloc(0);
   let type: Sniffed | null = null;
@@ -87,14 +86,15 @@ export async function storeUpload(dataDir: string, districtId: string, body: Rea
     }
   };
   try {
-    await pipeline(body, check, createWriteStream(partial, { mode: 0o600 }));
+    await store.write(storageKey, check(body));
     type ??= sniff(head);
-    if (!type || size === 0) throw new AppError('validation_failed', 'file: only images, PDF, audio and video files are accepted', { field: 'file' });
-    await rename(partial, path.join(dir, path.basename(storageKey)));
+    if (!type || size === 0) {
+      await store.remove(storageKey);
+      throw new AppError('validation_failed', 'file: only images, PDF, audio and video files are accepted', { field: 'file' });
+    }
     const sniffed: Sniffed = type;
     return { ...sniffed, storageKey, size, sha256: hash.digest('hex') };
   } catch (error) {
-    await rm(partial, { force: true });
     // Drain what the client is still sending so the answer reaches it.
     body.resume();
     throw error;
@@ -103,11 +103,13 @@ export async function storeUpload(dataDir: string, districtId: string, body: Rea
 
 /** Removes a stored file (after its database record failed to commit). */
 export async function removeStored(dataDir: string, storageKey: string): Promise<void> {
-  await rm(path.join(evidenceDir(dataDir), storageKey), { force: true });
+  await fileStoreFor(dataDir).remove(storageKey);
 }
 
-/** A read stream of a stored file and its size. */
+/** A read stream of a stored file and its size (decrypted); files of older releases are read from DATA_DIR/evidence. */
 export async function openStored(dataDir: string, storageKey: string) {
+  const opened = await fileStoreFor(dataDir).open(storageKey);
+  if (opened) return opened;
   const file = path.join(evidenceDir(dataDir), storageKey);
   const { size } = await stat(file);
   return { stream: createReadStream(file), size };

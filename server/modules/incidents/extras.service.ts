@@ -171,14 +171,16 @@ export async function addAttachment(
 
 /** Opens an evidence file for download (audited); evidence is investigative material: incident.narrative.read. */
 export async function openAttachment(ctx: ServiceContext, dataDir: string, id: string) {
-  return ctx.db.transaction(async (tx) => {
+  const found = await ctx.db.transaction(async (tx) => {
     const found = await extras.findAttachment(tx, ctx.actor.districtId, id);
     if (!found || !canRead(ctx.actor, found.incident) || !readsNarrative(ctx.actor, found.incident.schoolId)) throw notFound('Attachment');
-    const file = await openStored(dataDir, found.attachment.storageKey);
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.attachment_viewed', schoolId: found.incident.schoolId, subjectType: 'incident', subjectId: found.incident.id,
       detail: { attachmentId: id },
     });
-    return { ...file, attachment: found.attachment };
+    return found;
   });
+  // Opened after the commit: the file store reads through the database (PGlite would wait on the transaction).
+  const file = await openStored(dataDir, found.attachment.storageKey);
+  return { ...file, attachment: found.attachment };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { outbox } from '../../db/schema/index.js';
+import { outbox, outboxSettings } from '../../db/schema/index.js';
 
 /** One message to queue. */
 export interface QueuedMail {
@@ -20,6 +20,39 @@ export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date
   return mails.length;
 }
 
+/** Kinds of urgent mail (their news is stale within hours): alerts, presence notices, tips. */
+export const URGENT_KIND = '^(alert|notice|tip)[._]';
+
+/** Default times to live in hours when a district has no outbox_settings row. */
+export const DEFAULT_TTL = { urgentTtlHours: 24, otherTtlHours: 168 } as const;
+
+/** The moment a message stops being worth sending, from its district's setting and its kind. */
+const expiresAt = sql`(${outbox.createdAt} + make_interval(hours => coalesce(
+  (select case when ${outbox.kind} ~ ${URGENT_KIND} then s.urgent_ttl_hours else s.other_ttl_hours end
+     from ${outboxSettings} s where s.district_id = ${outbox.districtId}),
+  case when ${outbox.kind} ~ ${URGENT_KIND} then ${DEFAULT_TTL.urgentTtlHours}::int else ${DEFAULT_TTL.otherTtlHours}::int end)))`;
+
+/** Marks every waiting message past its time to live as expired (and given up); returns them for the audit. */
+export async function expireDue(db: Db, now: Date) {
+  return db.update(outbox)
+    .set({ expiredAt: now, failedAt: now, lastError: 'Expired: not sent within the time to live set for the district' })
+    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), sql`${expiresAt} <= ${now.toISOString()}::timestamptz`))
+    .returning({ id: outbox.id, districtId: outbox.districtId, kind: outbox.kind });
+}
+
+/** A district's times to live (defaults when never set). */
+export async function findSettings(db: Db, districtId: string) {
+  const [row] = await db.select({ urgentTtlHours: outboxSettings.urgentTtlHours, otherTtlHours: outboxSettings.otherTtlHours })
+    .from(outboxSettings).where(eq(outboxSettings.districtId, districtId));
+  return row ?? { ...DEFAULT_TTL };
+}
+
+/** Saves a district's times to live. */
+export async function saveSettings(db: Db, districtId: string, settings: { urgentTtlHours: number; otherTtlHours: number }, now: Date) {
+  await db.insert(outboxSettings).values({ districtId, ...settings, updatedAt: now })
+    .onConflictDoUpdate({ target: outboxSettings.districtId, set: { ...settings, updatedAt: now } });
+}
+
 /**
  * Claims up to `limit` messages due at `now`, oldest first, by pushing their next attempt 10 minutes
  * ahead in the same statement: two senders (two processes) never take the same message, and a sender
@@ -27,7 +60,8 @@ export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date
  */
 export async function claimDue(db: Db, now: Date, limit: number) {
   const due = db.select({ id: outbox.id }).from(outbox)
-    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+    // Never a message past its time to live, even one that expired since the last sweep.
+    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now), sql`${expiresAt} > ${now.toISOString()}::timestamptz`))
     .orderBy(asc(outbox.nextAttemptAt)).limit(limit).for('update', { skipLocked: true });
   return db.update(outbox)
     .set({ nextAttemptAt: new Date(now.getTime() + 10 * 60_000), attempts: sql`${outbox.attempts} + 1` })
@@ -56,9 +90,10 @@ export async function statusOf(db: Db, districtId: string) {
     pending: sql<number>`count(*) filter (where ${outbox.sentAt} is null and ${outbox.failedAt} is null)::int`,
     sent: sql<number>`count(${outbox.sentAt})::int`,
     failed: sql<number>`count(${outbox.failedAt})::int`,
+    expired: sql<number>`count(${outbox.expiredAt})::int`,
     lastError: sql<string | null>`(array_agg(${outbox.lastError} order by ${outbox.createdAt} desc) filter (where ${outbox.lastError} is not null))[1]`,
   }).from(outbox).where(eq(outbox.districtId, districtId));
-  return { pending: Number(row?.pending ?? 0), sent: Number(row?.sent ?? 0), failed: Number(row?.failed ?? 0), lastError: row?.lastError ?? null };
+  return { pending: Number(row?.pending ?? 0), sent: Number(row?.sent ?? 0), failed: Number(row?.failed ?? 0), expired: Number(row?.expired ?? 0), lastError: row?.lastError ?? null };
 }
 
 /** A page of a district's messages of one status (or all), newest first, and how many there are in all. */

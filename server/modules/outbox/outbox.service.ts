@@ -1,4 +1,4 @@
-import { writeAudit } from '../../audit/audit.js';
+import { whoOf, writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -23,6 +23,7 @@ export async function queueMail(tx: Db, clock: Clock, mails: readonly repo.Queue
  * MAX_ATTEMPTS the message is given up and an `outbox.failed` event audited. Without SMTP nothing is claimed.
  */
 export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 50): Promise<{ sent: number; failed: number }> {
+  await expireStale(db, clock);
   if (!mailer.enabled) return { sent: 0, failed: 0 };
   const claimed = await repo.claimDue(db, clock.now(), limit);
   let sent = 0;
@@ -48,6 +49,45 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
     }
   }
   return { sent, failed };
+}
+
+/**
+ * Expires waiting mail past its district's time to live (urgent 24 h, other 7 days by default): marked
+ * failed with the reason, one `outbox.expired` audit event per district with the count. Runs with or without
+ * SMTP, so a mail server configured later never sends stale mail.
+ */
+export async function expireStale(db: Db, clock: Clock): Promise<number> {
+  return db.transaction(async (tx) => {
+    const expired = await repo.expireDue(tx, clock.now());
+    const byDistrict = new Map<string | null, { count: number; kinds: Set<string> }>();
+    for (const m of expired) {
+      const entry = byDistrict.get(m.districtId) ?? { count: 0, kinds: new Set<string>() };
+      entry.count += 1;
+      entry.kinds.add(m.kind);
+      byDistrict.set(m.districtId, entry);
+    }
+    for (const [districtId, entry] of byDistrict) {
+      await writeAudit(tx, { label: 'system', districtId }, {
+        type: 'outbox.expired', subjectType: 'outbox', detail: { count: entry.count, kinds: [...entry.kinds].sort() },
+      });
+    }
+    return expired.length;
+  });
+}
+
+/** The district's times to live of waiting e-mail. */
+export function outboxSettingsOf(ctx: ServiceContext) {
+  return repo.findSettings(ctx.db, ctx.actor.districtId);
+}
+
+/** Changes the district's times to live (audited). */
+export async function updateOutboxSettings(ctx: ServiceContext, input: { urgentTtlHours: number; otherTtlHours: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findSettings(tx, ctx.actor.districtId);
+    await repo.saveSettings(tx, ctx.actor.districtId, input, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'outbox.settings_changed', subjectType: 'district', subjectId: ctx.actor.districtId, detail: { before, after: input } });
+    return input;
+  });
 }
 
 /** The outbox of the actor's district, for operations. */

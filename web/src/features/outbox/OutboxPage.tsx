@@ -9,6 +9,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
 import { useUrlFilters } from '../../lib/url-state.ts';
+import { OutboxTtlForm } from './OutboxTtlForm.tsx';
 
 const STATUS_LABELS: Record<OutboxStatus, string> = { pending: 'Waiting', sent: 'Sent', failed: 'Failed' };
 const PAGE_SIZE = 50;
@@ -97,6 +98,7 @@ export function OutboxPage() {
           </>
         )}
       </LoadState>
+      <OutboxTtlForm />
     </Page>
   );
 }

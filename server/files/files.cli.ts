@@ -1,0 +1,90 @@
+/**
+ * File store commands (one JSON line of result each):
+ *   npm run rotate-key              re-wrap every file key under MASTER_KEY (old keys in MASTER_KEY_PREVIOUS)
+ *   npm run rotate-key -- --generate  without MASTER_KEY: new key into the data folder, the old one kept as
+ *                                     master-key.previous until every file is re-wrapped (then removed)
+ *   npm run files:move -- --to db|dir  move every file to that backend, and import evidence files of releases
+ *                                     before the file store (DATA_DIR/evidence) into it
+ * Exit 0 when done, 1 on failure, 64 on a usage error.
+ */
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.js';
+import { rows } from '../db/connection.js';
+import { openConfiguredDatabase } from '../db/open.js';
+import { sql } from 'drizzle-orm';
+import { masterKeyFile } from './crypto.js';
+import { createFileStore } from './registry.js';
+import { filesNotUnder } from './store.js';
+
+function out(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ time: Date.now(), ...line })}\n`);
+}
+
+async function rotate(argv: readonly string[]): Promise<number> {
+  const config = loadConfig();
+  if (argv.includes('--generate')) {
+    if (config.masterKey) {
+      out({ level: 'error', msg: '--generate is for a key kept in the data folder; with MASTER_KEY set, put the new key in MASTER_KEY and the old one in MASTER_KEY_PREVIOUS' });
+      return 64;
+    }
+    const file = masterKeyFile(config.dataDir);
+    if (existsSync(file)) appendFileSync(`${file}.previous`, readFileSync(file, 'utf8'), { mode: 0o600 });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  const database = await openConfiguredDatabase(config);
+  try {
+    const store = createFileStore(config, database);
+    const rewrapped = await store.rewrapAll();
+    const remaining = await filesNotUnder(database.db, store.ring.current.id);
+    if (!config.masterKey && remaining === 0) rmSync(`${masterKeyFile(config.dataDir)}.previous`, { force: true });
+    out({ level: remaining === 0 ? 'info' : 'warn', msg: 'file keys re-wrapped', keyId: store.ring.current.id, rewrapped, remaining });
+    return remaining === 0 ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+async function move(argv: readonly string[]): Promise<number> {
+  const to = argv[argv.indexOf('--to') + 1];
+  if (!argv.includes('--to') || (to !== 'db' && to !== 'dir')) {
+    out({ level: 'error', msg: 'usage: npm run files:move -- --to db|dir' });
+    return 64;
+  }
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    const target = createFileStore(config, database, to);
+    const source = createFileStore(config, database, to === 'db' ? 'dir' : 'db');
+    const { moved, missing } = await target.moveAllFrom(source);
+    // Evidence written by releases before the file store: plaintext under DATA_DIR/evidence.
+    let imported = 0;
+    const legacy = rows<{ key: string }>(await database.db.execute(sql`
+      select a.storage_key as key from incident_attachments a
+      where not exists (select 1 from stored_files f where f.key = a.storage_key)`));
+    for (const { key } of legacy) {
+      const file = path.join(config.dataDir, 'evidence', key);
+      if (!existsSync(file)) {
+        missing.push(key);
+        continue;
+      }
+      await target.write(key, createReadStream(file));
+      rmSync(file);
+      imported += 1;
+    }
+    out({ level: missing.length ? 'warn' : 'info', msg: 'files moved', to, moved, imported, missing: missing.length, missingKeys: missing.slice(0, 20) });
+    return missing.length ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+(command === 'rotate-key' ? rotate(rest) : command === 'move' ? move(rest) : Promise.resolve(64)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    out({ level: 'error', msg: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code ?? 'FAILED' });
+    process.exit(1);
+  },
+);

@@ -227,6 +227,13 @@ export const AUDIT_EVENTS = {
   'school_document.uploaded': 'A new version of a school MOU or written expectations was added',
   'outbox.failed': 'An e-mail of the outbox could not be sent after every attempt',
   'seed.created': 'The demo district was seeded',
+  'backup.settings_changed': 'A system administrator changed the scheduled backup (time, time zone, how many kept)',
+  'backup.started': 'A system administrator started a backup ("back up now")',
+  'backup.succeeded': 'A backup of the deployment was written to BACKUP_DIR',
+  'backup.failed': 'A backup of the deployment failed (the system administrators were e-mailed)',
+  'backup.verify_started': 'A system administrator started verifying a backup in a scratch database',
+  'backup.verified': 'A backup was restored into a scratch database and its counts matched',
+  'backup.verify_failed': 'A backup could not be restored into a scratch database or its counts differed',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

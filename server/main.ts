@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  void import('./modules/backup/backup.scheduler.js').then((m) => m.startBackupScheduler(app));
   printWelcome(config.publicUrl, database.kind);
 }
 

@@ -48,4 +48,5 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 1, label: 'District settings', path: '/district', permission: 'district.manage', built: true, group: 'Administration' },
   { capability: 23, label: 'Data exchange', path: '/data', permission: 'import.run', built: true, group: 'Administration' },
   { capability: 1, label: 'Audit log', path: '/audit', permission: 'audit.read', built: true, group: 'Administration' },
+  { capability: 1, label: 'Backups', path: '/backups', permission: 'backup.run', built: true, group: 'Administration' },
 ];

@@ -107,11 +107,22 @@ export function pgRestoreSink(url: string, options: { clean: boolean }): { stdin
 export async function* logicalParts(tx: postgres.ReservedSql): AsyncGenerator<PartSource> {
   for (const { table, columns } of await tablesOf(runOn(tx))) {
     const stream = await tx.unsafe(`copy ${ident(table)} (${columns.map(ident).join(', ')}) to stdout`).readable();
-    yield { name: `table/${table}`, meta: { kind: 'table', table, columns }, stream: stream as AsyncIterable<Buffer> };
+    yield { name: `table/${table}`, meta: { kind: 'table', table, columns }, stream: copyOut(stream) };
   }
   const sequences = await tx<{ name: string; value: string | null }[]>`
     select sequencename as name, last_value::text as value from pg_sequences where schemaname = 'public' order by 1`;
   yield { name: 'sequences', meta: { kind: 'sequences' }, stream: oneChunk(Buffer.from(JSON.stringify(sequences))) };
+}
+
+/**
+ * The bytes of a COPY TO STDOUT stream. postgres.js pauses its socket when the stream's buffer is full and
+ * resumes it from the stream's read(); when the last data and the end of the COPY arrive in one socket read,
+ * the socket stays paused and the next query of the connection never answers. Calling read() once more after
+ * the end resumes it.
+ */
+async function* copyOut(stream: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield chunk as Buffer;
+  (stream as unknown as { _read(size: number): void })._read(0);
 }
 
 async function* oneChunk(buffer: Buffer): AsyncGenerator<Buffer> {

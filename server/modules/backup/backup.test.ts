@@ -19,7 +19,7 @@ async function refusal(promise: Promise<unknown>): Promise<BackupError> {
   return error as BackupError;
 }
 
-describe(`backup refusals (${testEngine()})`, () => {
+describe(`backup refusals (${testEngine()})`, { timeout: 300_000 }, () => {
   let source: Awaited<ReturnType<typeof sourceDatabase>>;
   let dataDir: string;
   let archive: string;
@@ -157,7 +157,7 @@ describe(`backup refusals (${testEngine()})`, () => {
       const env = { ...process.env, DATA_DIR: path.join(folder, 'src'), DATABASE_URL: '', SEED_DEMO: 'false' };
       delete (env as Record<string, string | undefined>).DATABASE_URL;
       const npm = (args: string[], extra: Record<string, string>, input?: string) =>
-        spawnSync('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...env, ...extra }, input, encoding: 'utf8', timeout: 120_000 });
+        spawnSync('npm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...env, ...extra }, input, encoding: 'utf8', timeout: 280_000 });
       const made = npm(['backup', '--', out], { BACKUP_KEY: KEY });
       expect(made.stderr).toBe('');
       expect(made.status).toBe(0);
@@ -174,7 +174,7 @@ describe(`backup refusals (${testEngine()})`, () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 900_000);
 });
 
 async function expectUntouched(target: Awaited<ReturnType<typeof freshTarget>>): Promise<void> {

@@ -326,3 +326,7 @@ export const WorkOrderPage = lazy(() =>
 export const WorkOrdersPage = lazy(() =>
   import('../features/work-orders/WorkOrdersPage.tsx').then((m) => ({ default: m.WorkOrdersPage })),
 );
+/** Lazily loaded BackupsPage of features/backups. */
+export const BackupsPage = lazy(() =>
+  import('../features/backups/BackupsPage.tsx').then((m) => ({ default: m.BackupsPage })),
+);

@@ -119,6 +119,8 @@ describe(`backups from the running server (${testEngine()})`, { timeout: 300_000
     t.clock.advance(24 * 60 * 60 * 1000);
     const second = await runScheduledIfDue(deps);
     expect(second).not.toBeNull();
+    // A day later the earlier session has expired (12 h): sign in again.
+    sysadmin = await signedInClient(t, 'sysadmin-bk@example.test');
     const runs = (await sysadmin.get('/api/backups')).body.runs as { id: string; status: string; removed: boolean; fileName: string }[];
     const firstRun = runs.find((r) => r.id === first)!;
     const secondRun = runs.find((r) => r.id === second)!;
@@ -136,6 +138,7 @@ describe(`backups from the running server (${testEngine()})`, { timeout: 300_000
     t.clock.advance(24 * 60 * 60 * 1000);
     const id = await runScheduledIfDue(deps);
     expect(id).not.toBeNull();
+    sysadmin = await signedInClient(t, 'sysadmin-bk@example.test');
     const health = await sysadmin.get('/api/backups/health');
     expect(health.status).toBe(200);
     expect(health.body.failed).toBe(true);

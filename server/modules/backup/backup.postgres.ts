@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import postgres from 'postgres';
+import type postgres from 'postgres';
 import { MIGRATIONS_DIR } from '../../db/connection.js';
 import { BackupError } from './backup.archive.js';
 

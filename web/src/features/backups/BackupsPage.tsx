@@ -51,8 +51,8 @@ function VerifyCell({ run, onVerify, busy }: { run: BackupRun; onVerify: (id: st
 }
 
 function SettingsForm({ settings, onSaved }: { settings: BackupSettings; onSaved: () => void }) {
+  // The page remounts the form (key) when the saved settings change, so it starts from them.
   const [form, setForm] = useState(settings);
-  useEffect(() => setForm(settings), [settings]);
   const save = useAction(async () => {
     await api.put('/backups/settings', form);
     onSaved();
@@ -117,7 +117,7 @@ export function BackupsPage() {
                 Written to {data.backupDir}.{' '}
                 {data.nextRunAt ? `Next backup ${formatDateTime(data.nextRunAt)}.` : 'Scheduled backups are off.'}
               </p>
-              <SettingsForm settings={data.settings} onSaved={reload} />
+              <SettingsForm key={JSON.stringify(data.settings)} settings={data.settings} onSaved={reload} />
             </Section>
             <Section title="Backups" actions={
               data.keyConfigured ? <Button variant="primary" busy={backUp.busy} onClick={() => void backUp.run()}>Back up now</Button> : undefined

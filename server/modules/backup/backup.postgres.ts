@@ -100,6 +100,7 @@ export function pgRestoreSink(url: string, options: { clean: boolean }): { stdin
       code === 0 ? resolve() : reject(new BackupError('failed', `pg_restore failed (exit ${code}): ${Buffer.concat(errors).toString('utf8').trim().slice(-2000)}`)),
     );
   });
+  done.catch(() => undefined); // awaited by the restore; an aborted run must not surface as unhandled
   return { stdin: child.stdin, done, abort: () => child.kill('SIGKILL') };
 }
 

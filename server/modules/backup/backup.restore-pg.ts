@@ -1,14 +1,17 @@
 import { finished } from 'node:stream/promises';
 import postgres from 'postgres';
 import { BackupError } from './backup.archive.js';
-import type { BackupManifest } from './backup.create.js';
+import type { BackupInfo, BackupManifest } from './backup.create.js';
 import { compareCounts, writeTo, type PartBegin, type Sink } from './backup.read.js';
 import { countTables, foreignKeys, migrateTo, pgRestoreSink, q, runOn } from './backup.postgres.js';
 
 /** The database side of a PostgreSQL restore: sinks for its parts, then commit (counts checked) or rollback. */
 export interface PostgresRestore {
+  /** The archive's description (its schema level), read before any part. */
+  info(info: BackupInfo): void;
   part(begin: PartBegin): Promise<Sink>;
-  commit(): Promise<Record<string, number>>;
+  /** After the whole archive was read and checked against its manifest. */
+  commit(manifest: BackupManifest): Promise<Record<string, number>>;
   rollback(): Promise<void>;
 }
 
@@ -17,9 +20,11 @@ export interface PostgresRestore {
  * export is loaded in ONE transaction of ours: schema created by the migrations up to the backup's level,
  * foreign keys dropped and user triggers (the append-only audit guard) disabled during COPY, then both put
  * back (the keys validated), sequences set, counts compared with the manifest before COMMIT. Any failure rolls
- * the whole restore back.
+ * the whole restore back. Nothing commits before the archive was read to its end and matched its manifest
+ * (pg_restore's stdin stays open until then), so one pass over the archive suffices.
  */
-export function postgresDatabaseSink(url: string, manifest: BackupManifest, replace: boolean): PostgresRestore {
+export function postgresDatabaseSink(url: string, replace: boolean): PostgresRestore {
+  let level = 0;
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   let tx: postgres.ReservedSql | undefined;
   let keys: { table: string; name: string; definition: string }[] = [];
@@ -35,7 +40,7 @@ export function postgresDatabaseSink(url: string, manifest: BackupManifest, repl
       await tx`drop schema public cascade`;
       await tx`create schema public`;
     }
-    await migrateTo(tx, manifest.migration.applied);
+    await migrateTo(tx, level);
     keys = await foreignKeys(tx);
     for (const key of keys) await tx.unsafe(`alter table ${key.table} drop constraint ${q.ident(key.name)}`);
     tables = (await tx<{ t: string }[]>`select relname::text as t from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'`).map((r) => r.t);
@@ -44,16 +49,17 @@ export function postgresDatabaseSink(url: string, manifest: BackupManifest, repl
   };
 
   return {
+    info(info) {
+      level = info.migration.applied;
+    },
+
     async part(begin) {
       if (begin.kind === 'pg_dump') {
         const running = pgRestoreSink(url, { clean: replace });
         pgRestore = running;
         return {
           write: (chunk) => writeTo(running.stdin, chunk),
-          end: async () => {
-            running.stdin.end();
-            await running.done;
-          },
+          end: async () => undefined, // closing stdin commits: done in commit(), once the manifest matched
           abort: async () => running.abort(),
         };
       }
@@ -85,9 +91,13 @@ export function postgresDatabaseSink(url: string, manifest: BackupManifest, repl
       throw new BackupError('damaged', `The backup archive is damaged: unexpected part ${begin.name}.`);
     },
 
-    async commit() {
+    async commit(manifest) {
       try {
-        if (pgRestore) return await countTables(runOn(sql));
+        if (pgRestore) {
+          pgRestore.stdin.end();
+          await pgRestore.done;
+          return await countTables(runOn(sql));
+        }
         const t = await prepare();
         for (const table of tables) await t.unsafe(`alter table ${q.ident(table)} enable trigger user`);
         for (const key of keys) await t.unsafe(`alter table ${key.table} add constraint ${q.ident(key.name)} ${key.definition}`);

@@ -32,7 +32,8 @@ const engineName = (kind: string) => (kind === 'pglite' ? 'the embedded database
 /**
  * Restores a backup. Refuses (nothing changed) a wrong key, a damaged archive, a newer schema, a backup of the
  * other engine, a target that holds data (unless `force`, which moves the old data folder contents aside or
- * replaces the PostgreSQL database's contents). The archive is read twice: once to check it whole, once to apply.
+ * replaces the PostgreSQL database's contents). The archive is read once: nothing reaches the target before
+ * every segment authenticated and every part matched the manifest (staging folder, one open transaction).
  */
 export async function restoreBackup(options: { file: string; passphrase: string; target: RestoreTarget; force?: boolean }): Promise<RestoreResult> {
   const { file, target } = options;
@@ -45,13 +46,9 @@ export async function restoreBackup(options: { file: string; passphrase: string;
     if (occupied.length && !force) {
       throw new BackupError('not_empty', `The restore target is not empty (${occupied.join('; ')}). Restore into a fresh data folder or an empty database, or pass --force to replace what is there.`);
     }
-    const manifest = await walkArchive(file, key, {
-      info: (info) => checkTarget(info, target),
-      part: () => null,
-    });
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    const counts = await apply(file, key, manifest, target, staging, occupied.length > 0);
+    const { manifest, counts } = await apply(file, key, target, staging, occupied.length > 0);
     const mismatches = compareCounts(manifest.counts, counts);
     if (mismatches.length) throw new BackupError('failed', `The restored database differs from the backup: ${mismatches.join(', ')}`);
     const movedAside = occupied.length ? await moveAside(target.dataDir, target.kind === 'pglite') : null;
@@ -113,13 +110,19 @@ async function moveAside(dataDir: string, pglite: boolean): Promise<string> {
   return aside;
 }
 
-async function apply(file: string, key: ArchiveKey, manifest: BackupManifest, target: RestoreTarget, staging: string, replace: boolean): Promise<Record<string, number>> {
+/**
+ * One pass over the archive: refusals of its description come first, before anything is written; files and the
+ * embedded database go to the staging folder; PostgreSQL commits only after the archive matched its manifest.
+ */
+async function apply(file: string, key: ArchiveKey, target: RestoreTarget, staging: string, replace: boolean): Promise<{ manifest: BackupManifest; counts: Record<string, number> }> {
   let counts: Record<string, number> = {};
-  const pg = target.kind === 'postgres' ? postgresDatabaseSink(target.url, manifest, replace) : null;
+  const pg = target.kind === 'postgres' ? postgresDatabaseSink(target.url, replace) : null;
   try {
-    await walkArchive(file, key, {
-      expected: manifest,
-      info: () => undefined,
+    const manifest = await walkArchive(file, key, {
+      info: (info) => {
+        checkTarget(info, target);
+        pg?.info(info);
+      },
       part: (begin) => {
         if (begin.kind === 'file') return fileSink(staging, begin);
         if (begin.kind === 'pglite-datadir') {
@@ -136,12 +139,12 @@ async function apply(file: string, key: ArchiveKey, manifest: BackupManifest, ta
         return pg.part(begin);
       },
     });
-    if (pg) counts = await pg.commit();
+    if (pg) counts = await pg.commit(manifest);
+    return { manifest, counts };
   } catch (error) {
     if (pg) await pg.rollback();
     throw error;
   }
-  return counts;
 }
 
 /** A sink that gathers a part in memory (the embedded database's dump, loaded whole by PGlite). */

@@ -63,14 +63,15 @@ export async function verifyArchive(file: string, passphrase: string, source: Ba
     try {
       const scratch = new URL(source.url);
       scratch.pathname = `/${name}`;
-      const restore = postgresDatabaseSink(scratch.toString(), manifest, false);
+      const restore = postgresDatabaseSink(scratch.toString(), false);
+      restore.info(manifest);
       try {
         await walkArchive(file, key, {
           expected: manifest,
           info: () => undefined,
           part: (begin) => (begin.kind === 'file' ? null : restore.part(begin)),
         });
-        counts = await restore.commit();
+        counts = await restore.commit(manifest);
       } catch (error) {
         await restore.rollback();
         throw error;

@@ -4,7 +4,7 @@ import { backupOverviewSchema, backupRunParams, backupRunSchema, backupSettingsS
 import { contextOf } from '../../auth/plugin.js';
 import { overview, scheduledBackupFailed, startManual, startVerify, updateSettings, type BackupDeps } from './backup.service.js';
 
-const TAGS = ['backups'];
+const TAGS = ['backup'];
 
 /** Backups of the deployment (system administrators): schedule, list, back up now, verify. */
 export const backupRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -239,6 +239,13 @@ export const AUDIT_EVENTS = {
   'setup.completed': 'The first district and its administrator were created (set-up page or command)',
   'school_import.applied': 'A district administrator applied an NCES CCD school directory file (schools added, updated, closed)',
   'district.created': 'A deployment operator created another district with its first administrator',
+  'backup.settings_changed': 'A system administrator changed the scheduled backup (time, time zone, how many kept)',
+  'backup.started': 'A system administrator started a backup ("back up now")',
+  'backup.succeeded': 'A backup of the deployment was written to BACKUP_DIR',
+  'backup.failed': 'A backup of the deployment failed (the system administrators were e-mailed)',
+  'backup.verify_started': 'A system administrator started verifying a backup in a scratch database',
+  'backup.verified': 'A backup was restored into a scratch database and its counts matched',
+  'backup.verify_failed': 'A backup could not be restored into a scratch database or its counts differed',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENTS;

@@ -50,4 +50,5 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 1, label: 'Audit log', path: '/audit', permission: 'audit.read', built: true, group: 'Administration' },
   { capability: 23, label: 'School directory import', path: '/data/schools', permission: 'import.run', built: true, group: 'Administration' },
   { capability: 1, label: 'Districts', path: '/deployment', permission: 'deployment.manage', built: true, group: 'Administration' },
+  { capability: 1, label: 'Backups', path: '/backups', permission: 'backup.run', built: true, group: 'Administration' },
 ];

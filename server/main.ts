@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   await announceStart(app, config, database);
   await announceFirstRunSetup(app);
+  void import('./modules/backup/backup.scheduler.js').then((m) => m.startBackupScheduler(app));
 }
 
 main().catch(failStart);

@@ -12,7 +12,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!hasChromium()) throw new Error(`the browser tier needs Chromium at ${chromiumPath()} (or CHROMIUM_PATH)`);
   ensureBuilt();
   const started = Date.now();
-  const server = await startServer();
+  // BACKUP_KEY lets the backups spec take a backup from the running server (never used for anything else).
+  const server = await startServer({ env: { BACKUP_KEY: 'e2e backup passphrase' } });
   process.env[BASE_URL_ENV] = server.url;
   process.stderr.write(`[e2e] server at ${server.url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return async () => {

@@ -41,6 +41,7 @@ import { meetingRoutes } from './meetings/meetings.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
 import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { backupRoutes } from './backup/backup.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -86,4 +87,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(setupRoutes);
   await app.register(ccdImportRoutes);
   await app.register(analyticsRoutes);
+  await app.register(backupRoutes);
 };

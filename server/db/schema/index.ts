@@ -19,3 +19,4 @@ export * from './support.js';
 export * from './setup.js';
 export * from './analytics.js';
 export * from './files.js';
+export * from './backups.js';

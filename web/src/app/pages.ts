@@ -350,3 +350,7 @@ export const EquityPage = lazy(() =>
 export const CrdcPage = lazy(() =>
   import('../features/analytics/CrdcPage.tsx').then((m) => ({ default: m.CrdcPage })),
 );
+/** Lazily loaded BackupsPage of features/backups. */
+export const BackupsPage = lazy(() =>
+  import('../features/backups/BackupsPage.tsx').then((m) => ({ default: m.BackupsPage })),
+);

@@ -5,6 +5,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { givenName, plural, roleLabel } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { LifeSafetyNotices } from '../tips/LifeSafetyNotices.tsx';
+import { BackupFailedNotice } from '../backups/BackupFailedNotice.tsx';
 import { MyAssignments } from './MyAssignments.tsx';
 import { MyStatusCard } from './MyStatusCard.tsx';
 import { SroStatusCard } from './SroStatusCard.tsx';
@@ -28,6 +29,7 @@ export function DashboardPage() {
     <Page title={`${greeting(new Date().getHours())}, ${firstName}`} description={session.district?.name}>
       <div className="page-sections">
         {can('tip.read') && <LifeSafetyNotices />}
+        {can('backup.run') && <BackupFailedNotice />}
         {can('notice.read') && !roles.includes('sro') && <SroStatusCard />}
         {can('notice.send') && roles.includes('sro') && <MyStatusCard />}
         <section className="card welcome" aria-labelledby="welcome-title">

@@ -1,0 +1,129 @@
+import { finished } from 'node:stream/promises';
+import postgres from 'postgres';
+import { BackupError } from './backup.archive.js';
+import type { BackupInfo, BackupManifest } from './backup.create.js';
+import { compareCounts, writeTo, type PartBegin, type Sink } from './backup.read.js';
+import { countTables, foreignKeys, migrateTo, pgRestoreSink, q, runOn } from './backup.postgres.js';
+
+/** The database side of a PostgreSQL restore: sinks for its parts, then commit (counts checked) or rollback. */
+export interface PostgresRestore {
+  /** The archive's description (its schema level), read before any part. */
+  info(info: BackupInfo): void;
+  part(begin: PartBegin): Promise<Sink>;
+  /** After the whole archive was read and checked against its manifest. */
+  commit(manifest: BackupManifest): Promise<Record<string, number>>;
+  rollback(): Promise<void>;
+}
+
+/**
+ * Restores into the database at `url`. A pg_dump part goes to `pg_restore --single-transaction`; the logical
+ * export is loaded in ONE transaction of ours: schema created by the migrations up to the backup's level,
+ * foreign keys dropped and user triggers (the append-only audit guard) disabled during COPY, then both put
+ * back (the keys validated), sequences set, counts compared with the manifest before COMMIT. Any failure rolls
+ * the whole restore back. Nothing commits before the archive was read to its end and matched its manifest
+ * (pg_restore's stdin stays open until then), so one pass over the archive suffices.
+ */
+export function postgresDatabaseSink(url: string, replace: boolean): PostgresRestore {
+  let level = 0;
+  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  let tx: postgres.ReservedSql | undefined;
+  let keys: { table: string; name: string; definition: string }[] = [];
+  let tables: string[] = [];
+  let pgRestore: ReturnType<typeof pgRestoreSink> | undefined;
+
+  const prepare = async (): Promise<postgres.ReservedSql> => {
+    if (tx) return tx;
+    tx = await sql.reserve();
+    await tx`begin`;
+    if (replace) {
+      await tx`drop schema if exists drizzle cascade`;
+      await tx`drop schema public cascade`;
+      await tx`create schema public`;
+    }
+    await migrateTo(tx, level);
+    keys = await foreignKeys(tx);
+    for (const key of keys) await tx.unsafe(`alter table ${key.table} drop constraint ${q.ident(key.name)}`);
+    tables = (await tx<{ t: string }[]>`select relname::text as t from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'`).map((r) => r.t);
+    for (const table of tables) await tx.unsafe(`alter table ${q.ident(table)} disable trigger user`);
+    return tx;
+  };
+
+  return {
+    info(info) {
+      level = info.migration.applied;
+    },
+
+    async part(begin) {
+      if (begin.kind === 'pg_dump') {
+        const running = pgRestoreSink(url, { clean: replace });
+        pgRestore = running;
+        return {
+          write: (chunk) => writeTo(running.stdin, chunk),
+          end: async () => undefined, // closing stdin commits: done in commit(), once the manifest matched
+          abort: async () => running.abort(),
+        };
+      }
+      const t = await prepare();
+      if (begin.kind === 'table' && begin.table && begin.columns) {
+        const writable = await t.unsafe(`copy ${q.ident(begin.table)} (${begin.columns.map(q.ident).join(', ')}) from stdin`).writable();
+        return {
+          write: (chunk) => writeTo(writable, chunk),
+          end: async () => {
+            writable.end();
+            await finished(writable);
+          },
+          abort: async () => void writable.destroy(),
+        };
+      }
+      if (begin.kind === 'sequences') {
+        const chunks: Buffer[] = [];
+        return {
+          write: async (chunk) => void chunks.push(Buffer.from(chunk)),
+          end: async () => {
+            const sequences = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { name: string; value: string | null }[];
+            for (const s of sequences) {
+              if (s.value !== null) await t`select setval(${`public.${q.ident(s.name)}`}::regclass, ${s.value}::bigint, true)`;
+            }
+          },
+          abort: async () => undefined,
+        };
+      }
+      throw new BackupError('damaged', `The backup archive is damaged: unexpected part ${begin.name}.`);
+    },
+
+    async commit(manifest) {
+      try {
+        if (pgRestore) {
+          pgRestore.stdin.end();
+          await pgRestore.done;
+          return await countTables(runOn(sql));
+        }
+        const t = await prepare();
+        for (const table of tables) await t.unsafe(`alter table ${q.ident(table)} enable trigger user`);
+        for (const key of keys) await t.unsafe(`alter table ${key.table} add constraint ${q.ident(key.name)} ${key.definition}`);
+        const counts = await countTables(runOn(t));
+        const mismatches = compareCounts(manifest.counts, counts);
+        if (mismatches.length) throw new BackupError('failed', `The restored database differs from the backup: ${mismatches.join(', ')}. Nothing was restored.`);
+        await t`commit`;
+        return counts;
+      } catch (error) {
+        await this.rollback();
+        throw error;
+      } finally {
+        tx?.release();
+        tx = undefined;
+        await sql.end({ timeout: 5 });
+      }
+    },
+
+    async rollback() {
+      pgRestore?.abort();
+      if (tx) {
+        await tx`rollback`.catch(() => undefined);
+        tx.release();
+        tx = undefined;
+      }
+      await sql.end({ timeout: 5 }).catch(() => undefined);
+    },
+  };
+}

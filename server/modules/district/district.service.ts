@@ -44,7 +44,8 @@ export async function updateDistrict(ctx: ServiceContext, input: UpdateDistrict)
     const before = await repo.findDistrict(tx, ctx.actor.districtId, { forUpdate: true });
     if (!before) throw notFound('District');
     const { mfaRequiredRoles, ...settings } = input;
-    const policyChanged = mfaRequiredRoles !== undefined && !sameRoles(before.mfaRequiredRoles, mfaRequiredRoles);
+    const policyChanged = (mfaRequiredRoles !== undefined && !sameRoles(before.mfaRequiredRoles, mfaRequiredRoles))
+      || (settings.timezone !== undefined && settings.timezone !== before.timezone);
     const changed = [...changedFields(before, settings), ...(policyChanged ? ['mfaRequiredRoles'] : [])];
     if (changed.length === 0) return { district: before, policyChanged };
     const district = await repo.updateDistrict(tx, ctx.actor.districtId, input);
@@ -54,7 +55,7 @@ export async function updateDistrict(ctx: ServiceContext, input: UpdateDistrict)
     });
     return { district: district!, policyChanged };
   });
-  // After commit: cached sessions hold the old policy for a few seconds otherwise.
+  // After commit: cached sessions hold the old policy (and time zone) for a few seconds otherwise.
   if (policyChanged) forgetSessions();
   return view(ctx.db, district);
 }

@@ -9,6 +9,7 @@ import type { PackagePlan } from './roster-import.check.js';
 import { flag, parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
 import { studentRowOf, type UserMatch } from './roster-import.students.js';
+import { dayIn, districtTimeZone } from '../../lib/district-time.js';
 
 /** Where a running import is. */
 export interface ImportProgress {
@@ -151,7 +152,8 @@ class ImportRun {
     if (this.plan.modes['demographics.csv'] === 'absent') return;
     this.setPhase('demographics');
     const cols = this.plan.columns['demographics.csv']!;
-    const today = this.options.now.toISOString().slice(0, 10);
+    // A birth date after the district's today is refused (the district's day, not the UTC one).
+    const today = dayIn(await districtTimeZone(this.tx, this.options.districtId), this.options.now);
     for await (const records of this.records('demographics.csv')) {
       for (const { line, fields } of records) {
         const sourcedId = cols.get(fields, 'sourcedId');

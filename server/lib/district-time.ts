@@ -58,7 +58,11 @@ export function instantOf(day: string, timeZone: string, time = '00:00'): Date {
   const wall = msOf(day) + (h! * 60 + m!) * 60_000;
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
-  return new Date(second);
+  const matches = (t: number) => wall === t + offsetAt(t, timeZone);
+  if (matches(second)) return new Date(second);
+  if (matches(first)) return new Date(first);
+  // In a spring-forward gap neither exists: the later candidate is the wall time moved forward by the gap.
+  return new Date(Math.max(first, second));
 }
 
 /** The first instant of `day` in `timeZone` (midnight, or the first wall time after a DST gap). */

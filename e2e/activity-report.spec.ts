@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { startE2E, type E2E } from './support/index.js';
+import { districtDay, startE2E, type E2E } from './support/index.js';
 
-/** The current month (YYYY-MM) on this machine's clock, as the page picks it. */
+/** The current month (YYYY-MM) on the district's calendar, as the page (running in the district's zone) picks it. */
 function month(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return districtDay().slice(0, 7);
 }
 
 describe('monthly activity report', () => {

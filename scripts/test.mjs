@@ -2,7 +2,8 @@
 // `npm test`: the test tiers in order, then a summary table.
 //   1. unit + API on PGlite                    vitest run                (TEST_DB=pglite)
 //   2. API on PostgreSQL                       vitest run                (TEST_DB=postgres; needs TEST_DATABASE_URL)
-//   3. browser                                 vitest run -c e2e/...     (needs Chromium)
+//   3. clock: time-sensitive files under TZ=UTC, America/Chicago, Pacific/Auckland (PGlite)
+//   4. browser                                 vitest run -c e2e/...     (needs Chromium)
 // Extra arguments (`npm test -- server/modules/auth -t sign-in`) go to vitest in tiers 1 and 2; the browser
 // tier is left out of such a filtered run. TEST_TIERS=pglite,postgres,browser picks tiers.
 // Under CI=true a tier that cannot run is a failure: CI must prove every tier.
@@ -67,6 +68,9 @@ function fileTimesOf(report, tier) {
     return [];
   }
 }
+/** The zones of the clock tier and the files it runs (tests that pin the district clock at 23:30 and 00:30). */
+const CLOCK_ZONES = ['UTC', 'America/Chicago', 'Pacific/Auckland'];
+const CLOCK_FILES = ['server/lib/district-time.test.ts', 'server/modules/drills/drills.clock.test.ts'];
 
 const tiers = [
   {
@@ -80,6 +84,24 @@ const tiers = [
     name: 'API on PostgreSQL',
     why: () => (process.env.TEST_DATABASE_URL ? null : 'set TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/db (an admin connection) to run'),
     run: () => vitest(extraArgs, { TEST_DB: 'postgres' }, 'postgres'),
+  },
+  {
+    // The time-sensitive files again, with the process in three zones; each pins the clock at 23:30 and
+    // 00:30 district time itself. A few files only, so CI time stays small.
+    id: 'clock',
+    name: 'clock (TZ UTC, America/Chicago, Pacific/Auckland)',
+    why: () => (extraArgs.length > 0 ? 'filtered run: the extra arguments select server tests' : null),
+    run: async () => {
+      let code = 0;
+      const notes = [];
+      for (const tz of CLOCK_ZONES) {
+        process.stdout.write(`\n--- TZ=${tz} ---\n`);
+        const r = await vitest(CLOCK_FILES, { TEST_DB: 'pglite', TZ: tz }, `clock-${tz.replace('/', '-')}`);
+        code ||= r.code;
+        notes.push(`${tz}: ${r.counts}`);
+      }
+      return { code, counts: notes.join('; ') };
+    },
   },
   {
     id: 'browser',

@@ -40,6 +40,16 @@ export interface Viewport {
   height: number;
 }
 
+/** The demo district's zone: browsers and day computations of the specs use it. */
+export const DISTRICT_TIME_ZONE = 'America/Chicago';
+
+/** Today (offset by `days`) as YYYY-MM-DD on the demo district's calendar. */
+export function districtDay(days = 0, at = Date.now()): string {
+  const wall = new Intl.DateTimeFormat('en-CA', { timeZone: DISTRICT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const [y, m, d] = wall.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
 /** A laptop screen. */
 export const DESKTOP: Viewport = { width: 1280, height: 800 };
 /** The narrowest phone the pages support. */
@@ -47,7 +57,10 @@ export const PHONE: Viewport = { width: 360, height: 740 };
 
 /** Opens a page in a new browser context (own cookies) whose relative URLs resolve against `baseUrl`. */
 export async function openPage(browser: Browser, baseUrl: string, viewport: Viewport = DESKTOP): Promise<TrackedPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  // The browser runs on the demo district's clock (America/Chicago), as its users' browsers do, whatever the machine's TZ.
+  const context = await browser.newContext({
+    baseURL: baseUrl, viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600, timezoneId: DISTRICT_TIME_ZONE,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const failedRequests: string[] = [];

@@ -4,7 +4,7 @@ import { launchBrowser, openPage, type TrackedPage, type Viewport } from './brow
 import { BASE_URL_ENV } from './global-setup.js';
 
 export { apiSession, createUser, DEMO_PASSWORD, uniqueEmail, type ApiSession, type CreatedUser } from './api.js';
-export { chromiumPath, DESKTOP, hasChromium, launchBrowser, openPage, PHONE, type TrackedPage, type Viewport } from './browser.js';
+export { chromiumPath, DESKTOP, DISTRICT_TIME_ZONE, districtDay, hasChromium, launchBrowser, openPage, PHONE, type TrackedPage, type Viewport } from './browser.js';
 export { expectNoHorizontalOverflow, signInThroughForm } from './pages.js';
 export { expectAccessible } from './axe.js';
 export { ensureBuilt, freePort, serverCommand, startServer, type RunningServer } from './server.js';

@@ -6,7 +6,7 @@ const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 
 function actor(grants: Actor['grants']): Actor {
-  return { userId: 'u', districtId: 'd', name: 'N', email: 'n@x.test', grants };
+  return { userId: 'u', districtId: 'd', name: 'N', email: 'n@x.test', grants, timeZone: 'UTC' };
 }
 
 describe('access', () => {

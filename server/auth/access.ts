@@ -15,6 +15,8 @@ export interface Actor {
   name: string;
   email: string;
   grants: Grant[];
+  /** The district's IANA time zone: every day the user sees or a rule compares is a day there. */
+  timeZone: string;
 }
 
 /** Where a permission reaches: every school of the district, or a list of schools. */

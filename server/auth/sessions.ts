@@ -107,6 +107,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       mfaRequiredRoles: districts.mfaRequiredRoles,
+      timeZone: districts.timezone,
       grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id)), '[]'::json) from role_grants g where g.user_id = ${users.id})`,
     })
     .from(sessions)
@@ -128,7 +129,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
   const required = new Set(row.mfaRequiredRoles);
   const session: LoadedSession = {
     tokenHash,
-    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants },
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),

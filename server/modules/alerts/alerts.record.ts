@@ -9,6 +9,7 @@ import { headingOf } from './alerts.policy.js';
 import * as repo from './alerts.repository.js';
 import type { Alert, TimelineEntry } from './alerts.schemas.js';
 import { viewAlert } from './alerts.service.js';
+import { dayIn, formatDateTime } from '../../lib/district-time.js';
 
 type Detail = Record<string, unknown>;
 const termOf = (action: unknown): string => (typeof action === 'string' && action in SRP ? SRP[action as SrpAction].term : String(action));
@@ -60,13 +61,13 @@ function pdfBuffer(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return bytes;
 }
 
-const time = (iso: string | null): string => (iso ? iso.replace('T', ' ').slice(0, 19) + ' UTC' : '-');
-
 /** The after-action report of an alert as a PDF: what happened, accountability per school, the timeline. */
 export async function afterActionReport(ctx: ServiceContext, alertId: string): Promise<{ filename: string; pdf: Buffer }> {
   const alert = await requireManaged(ctx, alertId);
   const [timeline, board] = await Promise.all([findTimeline(ctx, alertId), getBoard(ctx, alertId)]);
   await ctx.db.transaction((tx) => writeAudit(tx, whoOf(ctx), { type: 'alert.report_viewed', subjectType: 'alert', subjectId: alertId }));
+  // Times print on the district's clock (with its zone name); the file is named by the district day it was raised.
+  const time = (iso: string | null): string => (iso ? formatDateTime(new Date(iso), ctx.actor.timeZone) : '-');
   const pdf = await pdfBuffer((doc) => {
     doc.fontSize(18).font('Helvetica-Bold').text(`After-action report: ${headingOf(alert)}`);
     if (alert.drill) doc.fontSize(12).fillColor('#b00020').text('DRILL - this was an exercise, not a real emergency.').fillColor('black');
@@ -88,5 +89,5 @@ export async function afterActionReport(ctx: ServiceContext, alertId: string): P
     for (const entry of timeline) doc.text(`${time(entry.at)}  ${entry.summary}`);
     doc.moveDown().fontSize(8).fillColor('#555').text(`Generated ${time(ctx.clock.now().toISOString())} by ${ctx.actor.name}`);
   });
-  return { filename: `after-action-${alert.raisedAt.slice(0, 10)}-${alert.action}.pdf`, pdf };
+  return { filename: `after-action-${dayIn(ctx.actor.timeZone, new Date(alert.raisedAt))}-${alert.action}.pdf`, pdf };
 }

@@ -8,12 +8,12 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { compareItems, notFuture, photoType } from './assessments.policy.js';
 import * as repo from './assessments.repository.js';
 import { accessibleAssessment, inProgress, toAssessment } from './assessments.access.js';
 import { findingsOf } from './findings.service.js';
+import { todayOf } from '../../lib/district-time.js';
 
 const photoUrl = (id: string) => `/api/assessment-photos/${id}`;
 
@@ -94,13 +94,13 @@ export async function findAssessments(ctx: ServiceContext, filter: Parameters<ty
 
 /** One assessment with its items, photos and findings. */
 export async function getAssessment(ctx: ServiceContext, id: string) {
-  return detailOf(ctx.db, ctx.actor.districtId, await accessibleAssessment(ctx, id, 'assessment.read'), todayOf(ctx.clock));
+  return detailOf(ctx.db, ctx.actor.districtId, await accessibleAssessment(ctx, id, 'assessment.read'), todayOf(ctx));
 }
 
 /** Starts an assessment of a campus from the district's active template items, audited. */
 export async function createAssessment(ctx: ServiceContext, input: AssessmentBody): Promise<AssessmentDetail> {
   const school = (await requireTarget(ctx.db, ctx.actor, 'assessment.manage', input.schoolId))!;
-  notFuture(input.startedOn, todayOf(ctx.clock), 'startedOn');
+  notFuture(input.startedOn, todayOf(ctx), 'startedOn');
   return ctx.db.transaction(async (tx) => {
     await repo.ensureTemplate(tx, ctx.actor.districtId);
     const id = await repo.insertAssessment(tx, {
@@ -109,7 +109,7 @@ export async function createAssessment(ctx: ServiceContext, input: AssessmentBod
     });
     const row = (await repo.findAssessment(tx, ctx.actor.districtId, id))!;
     await writeAudit(tx, whoOf(ctx), { type: 'assessment.created', schoolId: input.schoolId, subjectType: 'assessment', subjectId: id, detail: { items: Number(row.itemCount) } });
-    return detailOf(tx, ctx.actor.districtId, row, todayOf(ctx.clock));
+    return detailOf(tx, ctx.actor.districtId, row, todayOf(ctx));
   });
 }
 
@@ -117,7 +117,7 @@ export async function createAssessment(ctx: ServiceContext, input: AssessmentBod
 export async function updateAssessment(ctx: ServiceContext, id: string, input: { title?: string; startedOn?: string; notes?: string | null }) {
   const before = await accessibleAssessment(ctx, id, 'assessment.manage');
   inProgress(before);
-  if (input.startedOn) notFuture(input.startedOn, todayOf(ctx.clock), 'startedOn');
+  if (input.startedOn) notFuture(input.startedOn, todayOf(ctx), 'startedOn');
   return ctx.db.transaction(async (tx) => {
     await repo.updateAssessment(tx, id, input, ctx.clock.now());
     await writeAudit(tx, whoOf(ctx), { type: 'assessment.updated', schoolId: before.a.schoolId, subjectType: 'assessment', subjectId: id, detail: { changed: changedFields(before.a, input) } });
@@ -129,7 +129,7 @@ export async function updateAssessment(ctx: ServiceContext, id: string, input: {
 export async function completeAssessment(ctx: ServiceContext, id: string, completedOn: string) {
   const before = await accessibleAssessment(ctx, id, 'assessment.manage');
   inProgress(before);
-  notFuture(completedOn, todayOf(ctx.clock), 'completedOn');
+  notFuture(completedOn, todayOf(ctx), 'completedOn');
   if (completedOn < before.a.startedOn) throw new AppError('validation_failed', 'completedOn: is before the start of the assessment', { field: 'completedOn' });
   const unrated = (await repo.findItems(ctx.db, id)).find((i) => i.rating === null);
   if (unrated) throw new AppError('conflict', `"${unrated.title}" is not rated yet`, { field: 'items' });
@@ -202,7 +202,7 @@ export async function compareAssessments(ctx: ServiceContext, fromId: string, to
 /** Everything the report PDF prints, its read audited. */
 export async function reportData(ctx: ServiceContext, id: string) {
   const row = await accessibleAssessment(ctx, id, 'assessment.read');
-  const detail = await detailOf(ctx.db, ctx.actor.districtId, row, todayOf(ctx.clock));
+  const detail = await detailOf(ctx.db, ctx.actor.districtId, row, todayOf(ctx));
   await ctx.db.transaction(async (tx) => {
     await writeAudit(tx, whoOf(ctx), { type: 'assessment.report_exported', schoolId: row.a.schoolId, subjectType: 'assessment', subjectId: id });
   });

@@ -5,13 +5,13 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireDistrictUser } from '../equipment/campus.js';
 import { createWorkOrder } from '../work-orders/work-orders.service.js';
 import { accessibleAssessment } from './assessments.access.js';
 import { SEVERITY_PRIORITY } from './assessments.policy.js';
 import * as repo from './assessments.repository.js';
 import * as findings from './findings.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 const RESOLVED = new Set(['remediated', 'accepted_risk']);
 
@@ -35,7 +35,7 @@ export async function findingsOf(db: Db, districtId: string, assessmentId: strin
 
 /** Findings of the actor's schools. */
 export async function findFindings(ctx: ServiceContext, filter: findings.FindingFilter) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return (await findings.findFindings(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'assessment.read'), filter, today)).map((r) => toFinding(r, today));
 }
 
@@ -70,7 +70,7 @@ export async function createFinding(ctx: ServiceContext, assessmentId: string, i
       type: 'assessment_finding.created', schoolId: assessment.a.schoolId, subjectType: 'assessment_finding', subjectId: id,
       detail: { assessmentId, severity: input.severity, workOrderId: order?.id ?? null },
     });
-    return toFinding((await findings.findFinding(tx, ctx.actor.districtId, id))!, todayOf(ctx.clock));
+    return toFinding((await findings.findFinding(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
 }
 
@@ -93,6 +93,6 @@ export async function updateFinding(ctx: ServiceContext, id: string, input: Find
       type: 'assessment_finding.updated', schoolId: before.f.schoolId, subjectType: 'assessment_finding', subjectId: id,
       detail: { changed: changedFields(before.f, changes), status, workOrderId: order?.id ?? null },
     });
-    return toFinding((await findings.findFinding(tx, ctx.actor.districtId, id))!, todayOf(ctx.clock));
+    return toFinding((await findings.findFinding(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
 }

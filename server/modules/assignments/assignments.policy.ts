@@ -2,11 +2,6 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { AssignmentKind } from './assignments.schemas.js';
 
-/** Today as YYYY-MM-DD (UTC): the day against which assignments are current or not. */
-export function todayOf(clock: Clock): string {
-  return clock.now().toISOString().slice(0, 10);
-}
-
 /** True when `today` falls within the assignment's days (YYYY-MM-DD strings compare as dates). */
 export function isCurrent(a: { startsOn: string; endsOn: string | null }, today: string): boolean {
   return a.startsOn <= today && (a.endsOn === null || a.endsOn >= today);

@@ -5,19 +5,20 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { isCurrent, requireDateOrder, requireNoOverlap, todayOf } from './assignments.policy.js';
+import { isCurrent, requireDateOrder, requireNoOverlap } from './assignments.policy.js';
 import * as repo from './assignments.repository.js';
 import type { CreateAssignment, ListAssignmentsQuery, UpdateAssignment } from './assignments.schemas.js';
+import { todayOf } from '../../lib/district-time.js';
 
 async function view(ctx: ServiceContext, db: Db, id: string) {
   const row = await repo.findAssignment(db, ctx.actor.districtId, id);
   if (!row) throw notFound('Assignment');
-  return { ...row, current: isCurrent(row, todayOf(ctx.clock)) };
+  return { ...row, current: isCurrent(row, todayOf(ctx)) };
 }
 
 /** Assignments at the schools where the actor may see them, filtered. */
 export async function findAssignments(ctx: ServiceContext, filter: ListAssignmentsQuery) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const rows = await repo.findAssignments(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'assignment.read'), filter, today);
   return rows.map((row) => ({ ...row, current: isCurrent(row, today) }));
 }

@@ -26,7 +26,7 @@ export const sessionBody = z.object({
     mfaEnabled: z.boolean(),
     mustChangePassword: z.boolean(),
   }).nullable(),
-  district: z.object({ id: z.uuid(), name: z.string(), isDemo: z.boolean() }).nullable(),
+  district: z.object({ id: z.uuid(), name: z.string(), isDemo: z.boolean(), timeZone: z.string().describe('IANA zone: every day shown is a day there') }).nullable(),
   grants: z.array(grantSchema),
   permissions: z.array(z.string()),
   schools: z.array(z.object({ id: z.uuid(), name: z.string(), level: z.string() })),

@@ -4,9 +4,9 @@ import { requirePermission } from '../../auth/access.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { certificationState, documentType, dueUntil, requireDates, supervises } from './certifications.policy.js';
 import * as repo from './certifications.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 function toCertification(row: repo.CertificationRow, today: string): Certification {
   const c = row.c;
@@ -35,7 +35,7 @@ async function mayAccess(ctx: ServiceContext, userId: string): Promise<boolean> 
 
 /** My own certifications. */
 export async function findMine(ctx: ServiceContext) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return (await repo.findCertifications(ctx.db, ctx.actor.districtId, [ctx.actor.userId])).map((r) => toCertification(r, today));
 }
 
@@ -43,7 +43,7 @@ export async function findMine(ctx: ServiceContext) {
 export async function findSupervised(ctx: ServiceContext, userId?: string) {
   let ids = await supervisedIds(ctx);
   if (userId) ids = ids.filter((id) => id === userId);
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return (await repo.findCertifications(ctx.db, ctx.actor.districtId, ids)).map((r) => toCertification(r, today));
 }
 
@@ -62,7 +62,7 @@ export async function createCertification(ctx: ServiceContext, userId: string, i
       issuedOn: input.issuedOn, expiresOn: input.expiresOn, notes: input.notes ?? null, createdBy: ctx.actor.userId,
     });
     await writeAudit(tx, whoOf(ctx), { type: 'certification.created', subjectType: 'sro_certification', subjectId: id, detail: { userId, kind: input.kind, expiresOn: input.expiresOn } });
-    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx.clock));
+    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
 }
 
@@ -79,7 +79,7 @@ export async function updateCertification(ctx: ServiceContext, id: string, input
   return ctx.db.transaction(async (tx) => {
     await repo.updateCertification(tx, id, input);
     await writeAudit(tx, whoOf(ctx), { type: 'certification.updated', subjectType: 'sro_certification', subjectId: id, detail: { userId: before.c.userId, changed: changedFields(before.c, input) } });
-    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx.clock));
+    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
 }
 
@@ -90,7 +90,7 @@ export async function attachDocument(ctx: ServiceContext, id: string, bytes: Buf
   return ctx.db.transaction(async (tx) => {
     await repo.updateCertification(tx, id, { document: bytes, documentName: fileName, documentType: type, documentSize: bytes.length });
     await writeAudit(tx, whoOf(ctx), { type: 'certification.document_added', subjectType: 'sro_certification', subjectId: id, detail: { userId: before.c.userId, mediaType: type, size: bytes.length } });
-    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx.clock));
+    return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
 }
 
@@ -106,7 +106,7 @@ export async function getDocument(ctx: ServiceContext, id: string) {
  * out any already renewed (a later certification of the same kind that runs past it or never expires).
  */
 export async function findDue(ctx: ServiceContext) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const all = await findSupervised(ctx);
   const renewed = (c: Certification) => all.some((o) => o.id !== c.id && o.user.id === c.user.id && o.kind === c.kind
     && (o.expiresOn === null || o.expiresOn > c.expiresOn!) && o.issuedOn >= c.issuedOn);

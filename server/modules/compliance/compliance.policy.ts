@@ -2,11 +2,6 @@ import { schoolYearLabel, schoolYearOf } from '../../../common/preparedness.js';
 import type { Clock } from '../../lib/clock.js';
 import { addDays } from '../calendars/calendars.days.js';
 
-/** Today as YYYY-MM-DD (UTC). */
-export function todayOf(clock: Clock): string {
-  return clock.now().toISOString().slice(0, 10);
-}
-
 /** The school year asked for, or the one today falls in. */
 export function yearOr(schoolYear: number | undefined, today: string): number {
   return schoolYear ?? schoolYearOf(today);

@@ -10,13 +10,14 @@ import { notFound } from '../../lib/errors.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { computeYear, toOverview, toSchoolCompliance } from './compliance.compute.js';
 import { complianceCsv, compliancePdf } from './compliance.pdf.js';
-import { reminderMail, remindersSince, todayOf, yearOr } from './compliance.policy.js';
+import { reminderMail, remindersSince, yearOr } from './compliance.policy.js';
 import * as repo from './compliance.repository.js';
+import { dayIn, districtTimeZone, todayOf } from '../../lib/district-time.js';
 
 /** One school's compliance for a school year (default: the current one). */
 export async function getSchoolCompliance(ctx: ServiceContext, schoolId: string, schoolYear?: number) {
   requireSchool(ctx.actor, 'drill.read', schoolId, 'School');
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const result = await computeYear(ctx.db, ctx.actor.districtId, { all: true }, yearOr(schoolYear, today), today, schoolId);
   const school = result.schools[0];
   if (!school) throw notFound('School');
@@ -25,14 +26,14 @@ export async function getSchoolCompliance(ctx: ServiceContext, schoolId: string,
 
 /** Every school of the actor's scope for a school year. */
 export async function getOverview(ctx: ServiceContext, schoolYear?: number) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return toOverview(await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), yearOr(schoolYear, today), today));
 }
 
 /** The compliance report (all schools of the scope, or one) as CSV or PDF; the export is audited. */
 export async function exportReport(ctx: ServiceContext, format: 'csv' | 'pdf', query: { schoolYear?: number; schoolId?: string }) {
   if (query.schoolId) requireSchool(ctx.actor, 'drill.read', query.schoolId, 'School');
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const year = yearOr(query.schoolYear, today);
   const result = await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), year, today, query.schoolId);
   if (query.schoolId && result.schools.length === 0) throw notFound('School');
@@ -47,7 +48,7 @@ export async function exportReport(ctx: ServiceContext, format: 'csv' | 'pdf', q
 
 /** Reminders of the actor's schools still of interest (window closed at most 30 days ago). */
 export async function findReminders(ctx: ServiceContext): Promise<DrillReminder[]> {
-  const rows = await repo.findReminders(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), remindersSince(todayOf(ctx.clock)));
+  const rows = await repo.findReminders(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), remindersSince(todayOf(ctx)));
   return rows.map(({ reminder: r, schoolName }) => ({
     id: r.id, schoolId: r.schoolId, schoolName, ruleId: r.ruleId, ruleTitle: r.ruleTitle, periodKey: r.periodKey, windowEnd: r.windowEnd,
     required: r.required, counted: r.counted, createdAt: r.createdAt.toISOString(), emailed: r.emailed,
@@ -60,7 +61,7 @@ export async function findReminders(ctx: ServiceContext): Promise<DrillReminder[
  * administrators, in the same transaction. Answers how many were new.
  */
 export async function makeReminders(db: Db, clock: Clock, districtId: string, publicUrl: string, who: Parameters<typeof writeAudit>[1]) {
-  const today = todayOf(clock);
+  const today = dayIn(await districtTimeZone(db, districtId), clock.now());
   const year = yearOr(undefined, today);
   const result = await computeYear(db, districtId, { all: true }, year, today);
   const due = result.schools.flatMap((s) => s.rules.flatMap((r) => r.periods

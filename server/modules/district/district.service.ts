@@ -40,21 +40,21 @@ export async function getDistrict(ctx: ServiceContext) {
  */
 export async function updateDistrict(ctx: ServiceContext, input: UpdateDistrict) {
   requireDistrictManager(ctx.actor);
-  const { district, policyChanged } = await ctx.db.transaction(async (tx) => {
+  const { district, policyChanged, zoneChanged } = await ctx.db.transaction(async (tx) => {
     const before = await repo.findDistrict(tx, ctx.actor.districtId, { forUpdate: true });
     if (!before) throw notFound('District');
     const { mfaRequiredRoles, ...settings } = input;
     const policyChanged = mfaRequiredRoles !== undefined && !sameRoles(before.mfaRequiredRoles, mfaRequiredRoles);
     const changed = [...changedFields(before, settings), ...(policyChanged ? ['mfaRequiredRoles'] : [])];
-    if (changed.length === 0) return { district: before, policyChanged };
+    if (changed.length === 0) return { district: before, policyChanged, zoneChanged: false };
     const district = await repo.updateDistrict(tx, ctx.actor.districtId, input);
     await writeAudit(tx, whoOf(ctx), {
       type: 'district.updated', subjectType: 'district', subjectId: before.id,
       detail: { changed, ...(policyChanged ? { mfaRequiredRoles: { from: before.mfaRequiredRoles, to: mfaRequiredRoles } } : {}) },
     });
-    return { district: district!, policyChanged };
+    return { district: district!, policyChanged, zoneChanged: changed.includes('timezone') };
   });
-  // After commit: cached sessions hold the old policy for a few seconds otherwise.
-  if (policyChanged) forgetSessions();
+  // After commit: cached sessions hold the old policy (and time zone) for a few seconds otherwise.
+  if (policyChanged || zoneChanged) forgetSessions();
   return view(ctx.db, district);
 }

@@ -4,6 +4,7 @@ import type { ShelterHazard, SrpAction } from '../../../common/srp.js';
 import { writeAudit, type AuditWho } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import { districts, drills } from '../../db/schema/index.js';
+import { dayIn } from '../../lib/district-time.js';
 
 // A drill alert ended with All Clear is a drill the schools conducted: it is recorded here so it counts
 // toward drill compliance without anyone typing it in again.
@@ -74,7 +75,7 @@ export async function recordDrillsOfAlert(tx: Db, who: AuditWho, alert: ClearedD
     }).returning({ id: drills.id });
     await writeAudit(tx, who, {
       type: 'drill.recorded', schoolId, subjectType: 'drill', subjectId: row!.id,
-      detail: { type, date, recordedLate: alert.clearedAt.toISOString().slice(0, 10) > date, alertId: alert.id },
+      detail: { type, date, recordedLate: dayIn(district?.timezone ?? 'UTC', alert.clearedAt) > date, alertId: alert.id },
     });
     ids.push(row!.id);
   }

@@ -2,11 +2,6 @@ import type { DrillStatus } from '../../../common/preparedness.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 
-/** Today as YYYY-MM-DD (UTC). */
-export function todayOf(clock: Clock): string {
-  return clock.now().toISOString().slice(0, 10);
-}
-
 /** A drill cannot have happened in the future. */
 export function requirePastIfCompleted(status: DrillStatus, date: string, today: string): void {
   if (status === 'completed' && date > today) {

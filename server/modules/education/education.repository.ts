@@ -20,8 +20,8 @@ export interface ClassFilter {
   id?: string; requestedBy?: string; schoolId?: string; status?: string; topic?: string; from?: string; to?: string; limit: number; offset: number;
 }
 
-/** The day a class is listed under: its scheduled day, else the day it was requested. */
-const classDay = sql`coalesce(${educationClasses.scheduledDate}, (${educationClasses.createdAt} at time zone 'UTC')::date)`;
+/** The day a class is listed under: its scheduled day, else the district day it was requested. */
+const classDay = sql`coalesce(${educationClasses.scheduledDate}, (${educationClasses.createdAt} at time zone (select d.timezone from districts d where d.id = ${educationClasses.districtId}))::date)`;
 
 /** Classes of the district within `scope`, by day (newest first), with the total before paging. */
 export async function findClasses(db: Db, districtId: string, scope: Scope, filter: ClassFilter) {

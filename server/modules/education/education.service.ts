@@ -13,6 +13,7 @@ import { catalogue, customTopicKey, requireActiveTopic, requireAttendance, requi
 import * as repo from './education.repository.js';
 import { sendTeacherSurvey } from './education.surveys.js';
 import { toClass, toDetail } from './education.view.js';
+import { todayOf } from '../../lib/district-time.js';
 
 /** The built-in topics and the district's own. */
 export async function topicsOf(db: Db, districtId: string): Promise<Topic[]> {
@@ -84,9 +85,9 @@ export async function createRequest(ctx: ServiceContext, body: ClassRequestBody)
   if (!(await findDistrictSchool(ctx.db, ctx.actor.districtId, body.schoolId))) throw notFound('School');
   requireActiveTopic(await topicsOf(ctx.db, ctx.actor.districtId), body.topic);
   const now = ctx.clock.now();
-  requireFutureDates(body.preferredDates, now.toISOString().slice(0, 10));
+  requireFutureDates(body.preferredDates, todayOf(ctx));
   return ctx.db.transaction(async (tx) => {
-    const year = now.getUTCFullYear();
+    const year = Number(todayOf(ctx).slice(0, 4));
     const id = await repo.insertClass(tx, {
       districtId: ctx.actor.districtId, schoolId: body.schoolId, year, number: await nextNumber(tx, ctx.actor.districtId, 'education', year),
       topic: body.topic, status: 'requested', requestedBy: ctx.actor.userId, preferredDates: [...new Set(body.preferredDates)].sort(),
@@ -102,7 +103,7 @@ export async function updateMyRequest(ctx: ServiceContext, id: string, body: Par
   const before = await ownRequest(ctx, id);
   requireStep('edit', before.c.status);
   if (body.topic) requireActiveTopic(await topicsOf(ctx.db, ctx.actor.districtId), body.topic);
-  if (body.preferredDates) requireFutureDates(body.preferredDates, ctx.clock.now().toISOString().slice(0, 10));
+  if (body.preferredDates) requireFutureDates(body.preferredDates, todayOf(ctx));
   return ctx.db.transaction(async (tx) => {
     const { notes, preferredDates, ...rest } = body;
     const values = { ...rest, ...(notes !== undefined ? { requestNotes: notes } : {}), ...(preferredDates ? { preferredDates: [...new Set(preferredDates)].sort() } : {}) };

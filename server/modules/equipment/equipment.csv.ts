@@ -7,11 +7,11 @@ import { scopeOf } from '../../auth/access.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { csvLine } from '../audit/audit.csv.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { parseCsv } from './csv-parse.js';
 import { dateProblem, nextInspectionOn } from './equipment.policy.js';
 import * as repo from './equipment.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 // CSV import and export of the inventory. An import is all or nothing: one bad line and nothing is written.
 
@@ -41,7 +41,7 @@ function readHeader(cells: string[], errors: ImportLineError[]): (Column | null)
  * A file with errors answers them per line (dryRun) or as a 400 naming the first (otherwise), writing nothing.
  */
 export async function importEquipment(ctx: ServiceContext, schoolId: string, text: string, dryRun: boolean): Promise<ImportResult> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   await requireTarget(ctx.db, ctx.actor, 'equipment.manage', schoolId);
   let records;
   try {
@@ -98,7 +98,7 @@ export async function importEquipment(ctx: ServiceContext, schoolId: string, tex
 
 /** The filtered inventory as CSV (import columns first, so an export can be edited and imported elsewhere), audited. */
 export async function exportEquipment(ctx: ServiceContext, query: Omit<ListEquipmentQuery, 'limit' | 'offset'>): Promise<string> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const rows = await repo.findAllItems(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'equipment.read'), query, today);
   const lines = [csvLine([...EQUIPMENT_CSV_COLUMNS, ...EQUIPMENT_CSV_EXPORT_EXTRA])];
   const emails = rows.some((r) => r.e.ownerId) ? await repo.findUserEmails(ctx.db, ctx.actor.districtId) : new Map<string, string>();

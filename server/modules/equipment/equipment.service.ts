@@ -8,7 +8,6 @@ import { requireSchool, scopeOf } from '../../auth/access.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { createWorkOrder } from '../work-orders/work-orders.service.js';
 import { requireArea, requireDistrictUser } from './campus.js';
@@ -16,6 +15,7 @@ import {
   checklistLabel, checkResults, expiryState, inspectionState, nextExpiry, nextInspectionOn, requireDates,
 } from './equipment.policy.js';
 import * as repo from './equipment.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 const iso = (d: Date) => d.toISOString();
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
@@ -44,7 +44,7 @@ async function accessible(ctx: ServiceContext, id: string, permission: 'equipmen
 
 /** A page of the inventory of the actor's schools. */
 export async function findEquipment(ctx: ServiceContext, query: ListEquipmentQuery) {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const page = await repo.findItems(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'equipment.read'), query, today);
   return { items: page.items.map((r) => toEquipment(r, today)), total: page.total };
 }
@@ -53,7 +53,7 @@ export async function findEquipment(ctx: ServiceContext, query: ListEquipmentQue
 export async function getEquipment(ctx: ServiceContext, id: string): Promise<EquipmentDetail> {
   const row = await accessible(ctx, id, 'equipment.read');
   const inspections = await repo.findInspections(ctx.db, id);
-  return { ...toEquipment(row, todayOf(ctx.clock)), inspections: inspections.map((i) => toInspection(i, row.e.type)) };
+  return { ...toEquipment(row, todayOf(ctx)), inspections: inspections.map((i) => toInspection(i, row.e.type)) };
 }
 
 function toInspection(row: Awaited<ReturnType<typeof repo.findInspections>>[number], type: Equipment['type'], workOrderNumber?: string): Inspection {
@@ -69,7 +69,7 @@ function toInspection(row: Awaited<ReturnType<typeof repo.findInspections>>[numb
 
 /** Adds an item to the inventory of a school, audited. Its first inspection is due one interval from today. */
 export async function createEquipment(ctx: ServiceContext, input: EquipmentBody): Promise<Equipment> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   await requireTarget(ctx.db, ctx.actor, 'equipment.manage', input.schoolId);
   requireDates(input, today);
   await requireArea(ctx.db, input.schoolId, input.areaId);
@@ -88,7 +88,7 @@ export async function createEquipment(ctx: ServiceContext, input: EquipmentBody)
 
 /** Changes an item, audited. A type change moves the next inspection to the new type's interval. */
 export async function updateEquipment(ctx: ServiceContext, id: string, input: EquipmentUpdateBody): Promise<Equipment> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const before = await accessible(ctx, id, 'equipment.manage');
   const e = before.e;
   requireDates({
@@ -121,7 +121,7 @@ const LIFE_SAVING = new Set<Equipment['type']>(['aed', 'naloxone', 'bleeding_con
  * leaves it where it is).
  */
 export async function inspectEquipment(ctx: ServiceContext, id: string, input: InspectionBody): Promise<Inspection> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const row = await accessible(ctx, id, 'equipment.manage');
   const e = row.e;
   const { results, passed } = checkResults(e.type, input, today);
@@ -158,7 +158,7 @@ export async function inspectEquipment(ctx: ServiceContext, id: string, input: I
 
 /** Due and overdue counts per school of the actor's scope (every school of the district for district roles). */
 export async function findDistrictDue(ctx: ServiceContext, all: boolean): Promise<DistrictDue> {
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const rows = await repo.findDistrictDue(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'equipment.read'), today, all);
   return {
     asOf: today,

@@ -5,10 +5,10 @@ import type { Db } from '../../db/connection.js';
 import { equipmentItems, equipmentNotices, roleGrants, schools, users } from '../../db/schema/index.js';
 import type { Clock } from '../../lib/clock.js';
 import { addDays } from '../calendars/calendars.days.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { expiryState, nextExpiry, noticeMail } from './equipment.policy.js';
 import { refreshDueDays } from './equipment.repository.js';
+import { dayIn, districtTimeZone } from '../../lib/district-time.js';
 
 // The daily sweep: overdue inspections and expiries within 60 and 30 days (and past) are told to the item's owner
 // (or, without one, the school's equipment managers) once per item, kind and date, through the outbox.
@@ -29,7 +29,7 @@ async function findStandingOut(db: Db, districtId: string, today: string) {
 
 /** Makes and mails the notices of one district; answers how many were new. */
 export async function sendEquipmentNotices(db: Db, clock: Clock, districtId: string, publicUrl: string, who: AuditWho): Promise<number> {
-  const today = todayOf(clock);
+  const today = dayIn(await districtTimeZone(db, districtId), clock.now());
   // Once a day the due-view summary folds the days that have passed.
   await db.transaction((tx) => refreshDueDays(tx, districtId, null, today));
   const items = await findStandingOut(db, districtId, today);

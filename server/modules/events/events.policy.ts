@@ -1,5 +1,6 @@
 import { MAX_EVENT_HOURS } from '../../../common/events.js';
 import { AppError } from '../../lib/errors.js';
+import { endOfDay, startOfDay } from '../../lib/district-time.js';
 
 /** Refuses an event that does not end after it starts, or lasts longer than MAX_EVENT_HOURS (400 naming endsAt). */
 export function requireEventTimes(startsAt: Date, endsAt: Date): void {
@@ -16,12 +17,11 @@ export function minutesBetween(start: Date, end: Date): number {
   return Math.max(1, Math.round((end.getTime() - start.getTime()) / 60_000));
 }
 
-/** The UTC day range [from 00:00, day after `to` 00:00) of GET /events; from today when `from` is absent. */
-export function dayRange(today: string, from?: string, to?: string): { from: Date; to?: Date } {
-  const start = new Date(`${from ?? today}T00:00:00Z`);
+/** The district-day range [from 00:00, day after `to` 00:00) in `timeZone`; from today when `from` is absent. */
+export function dayRange(today: string, from: string | undefined, to: string | undefined, timeZone: string): { from: Date; to?: Date } {
+  const start = startOfDay(from ?? today, timeZone);
   if (!to) return { from: start };
-  const end = new Date(`${to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
+  const end = endOfDay(to, timeZone);
   if (end <= start) throw new AppError('validation_failed', 'to: must not be before from', { field: 'to' });
   return { from: start, to: end };
 }

@@ -8,11 +8,12 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../assignments/assignments.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { syncCoverageActivity } from './events.activity.js';
 import { dayRange, requireEventTimes } from './events.policy.js';
 import * as repo from './events.repository.js';
+import { todayOf } from '../../lib/district-time.js';
+import { dayIn } from '../../lib/district-time.js';
 
 type ConflictRow = Awaited<ReturnType<typeof repo.findConflicts>>[number];
 
@@ -55,7 +56,7 @@ async function eventOf(db: Db, actor: Actor, id: string): Promise<Event> {
 /** Events of the actor's schools (and filters), by start; from today unless `from` says otherwise. */
 export async function findEvents(ctx: ServiceContext, query: z.output<typeof listEventsQuery>): Promise<Event[]> {
   if (query.schoolId) requireSchool(ctx.actor, 'event.read', query.schoolId, 'School');
-  const range = dayRange(todayOf(ctx.clock), query.from, query.to);
+  const range = dayRange(todayOf(ctx), query.from, query.to, ctx.actor.timeZone);
   const rows = await repo.findEvents(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'event.read'), {
     schoolId: query.schoolId, from: range.from, to: range.to, sroId: query.sroId, limit: query.limit,
     uncovered: query.uncovered === undefined ? undefined : query.uncovered === 'true',
@@ -120,7 +121,7 @@ export async function findCandidates(ctx: ServiceContext, id: string): Promise<C
 }
 
 async function candidatesOf(db: Db, actor: Actor, eventId: string, schoolId: string, start: Date, end: Date): Promise<CoverageCandidate[]> {
-  const rows = await repo.findCandidates(db, actor.districtId, schoolId, start.toISOString().slice(0, 10));
+  const rows = await repo.findCandidates(db, actor.districtId, schoolId, dayIn(actor.timeZone, start));
   const byId = new Map<string, CoverageCandidate>();
   for (const r of rows) {
     const assignment = r.schoolId === schoolId ? r.kind : 'feeder';

@@ -7,13 +7,16 @@ import { createPdf } from '../../lib/pdf.js';
 import { canRead, readsNarrative } from './incidents.policy.js';
 import * as repo from './incidents.repository.js';
 import { incidentDetail } from './incidents.view.js';
+import { formatDateTime } from '../../lib/district-time.js';
 
-function when(value: string | null): string {
-  return value ? `${value.slice(0, 10)} ${value.slice(11, 16)} UTC` : '-';
+/** An instant on the district's clock, with the zone's name (court readers compare it with local records). */
+function whenIn(timeZone: string): (value: string | null) => string {
+  return (value) => (value ? formatDateTime(new Date(value), timeZone) : '-');
 }
 
 /** Lays out the approved report: header, offenses, persons and actions, narrative, approved supplements, approvals. */
-export async function renderReport(detail: IncidentDetail, printedBy: string, printedAt: Date): Promise<Buffer> {
+export async function renderReport(detail: IncidentDetail, printedBy: string, printedAt: Date, timeZone = 'UTC'): Promise<Buffer> {
+  const when = whenIn(timeZone);
   const pdf = createPdf({
     title: `Incident report ${detail.number}`, subject: detail.schoolName, author: detail.authorName, createdAt: printedAt,
   });
@@ -61,5 +64,5 @@ export async function printIncident(ctx: ServiceContext, id: string) {
     await writeAudit(tx, whoOf(ctx), { type: 'incident.printed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version: row.version } });
     return incidentDetail(tx, ctx.actor, id, now);
   });
-  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now) };
+  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now, ctx.actor.timeZone) };
 }

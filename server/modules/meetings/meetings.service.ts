@@ -9,12 +9,12 @@ import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { recordActivity, removeActivity } from '../activity/activity.recorder.js';
-import { todayOf } from '../assignments/assignments.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { findTimeZone } from '../notices/notices.repository.js';
 import { dayRange } from '../events/events.policy.js';
 import { occurrences, untilOf } from './meetings.policy.js';
 import * as repo from './meetings.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 const PERMISSION = 'meeting.manage';
 
@@ -39,7 +39,7 @@ function toItem(row: repo.ItemRow, today: string): ActionItem {
 async function meetingOf(ctx: ServiceContext, db: Db, id: string): Promise<Meeting> {
   const [row] = await repo.findMeetings(db, ctx.actor.districtId, scopeOf(ctx.actor, PERMISSION), { id });
   if (!row) throw notFound('Meeting');
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return {
     ...toSummary(row), agenda: row.m.agenda, minutes: row.m.minutes, updatedAt: row.m.updatedAt.toISOString(),
     attendees: (await repo.findAttendance(db, id)).map((a) => ({ id: a.userId, name: a.name, attended: a.attended })),
@@ -108,7 +108,7 @@ export async function updateSeries(ctx: ServiceContext, id: string, input: Meeti
 /** Meetings of the actor's schools by start (from today unless `from` says otherwise). */
 export async function findMeetings(ctx: ServiceContext, q: z.output<typeof listMeetingsQuery>): Promise<MeetingSummary[]> {
   if (q.schoolId) requireSchool(ctx.actor, PERMISSION, q.schoolId, 'School');
-  const range = dayRange(todayOf(ctx.clock), q.from, q.to);
+  const range = dayRange(todayOf(ctx), q.from, q.to, ctx.actor.timeZone);
   const rows = await repo.findMeetings(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, PERMISSION), { ...q, from: range.from, to: range.to });
   return rows.map(toSummary);
 }
@@ -200,7 +200,7 @@ export async function addItem(ctx: ServiceContext, meetingId: string, input: Act
 /** Action items of the actor's schools. */
 export async function findItems(ctx: ServiceContext, q: z.output<typeof listActionItemsQuery>): Promise<ActionItem[]> {
   if (q.schoolId) requireSchool(ctx.actor, PERMISSION, q.schoolId, 'School');
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return (await repo.findItems(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, PERMISSION), q)).map((r) => toItem(r, today));
 }
 
@@ -216,6 +216,6 @@ export async function updateItem(ctx: ServiceContext, id: string, input: ActionI
     await repo.updateItem(tx, id, { ...input, doneAt }, now);
     await writeAudit(tx, whoOf(ctx), { type: 'action_item.updated', schoolId: row.schoolId, subjectType: 'action_item', subjectId: id, detail: { changed: Object.keys(input) } });
     const [after] = await repo.findItems(tx, ctx.actor.districtId, { all: true }, { id });
-    return toItem(after!, todayOf(ctx.clock));
+    return toItem(after!, todayOf(ctx));
   });
 }

@@ -1,5 +1,6 @@
 import { MENTORING_TOPIC_LABELS, type MentoringTopic, type PartyBody } from '../../../common/mentoring.js';
 import { AppError } from '../../lib/errors.js';
+import { dayIn } from '../../lib/district-time.js';
 
 // Pure rules of the mentoring module: who reads a private note, what a record may say, what the triad log shows.
 
@@ -15,9 +16,9 @@ export function requirePast(occurredAt: string, now: Date): Date {
   return at;
 }
 
-/** A follow-up day comes on or after the mediation's day. */
-export function requireFollowUp(followUpOn: string | null | undefined, occurredAt: Date): void {
-  if (followUpOn && followUpOn < occurredAt.toISOString().slice(0, 10)) {
+/** A follow-up day comes on or after the mediation's district day. */
+export function requireFollowUp(followUpOn: string | null | undefined, occurredAt: Date, timeZone: string): void {
+  if (followUpOn && followUpOn < dayIn(timeZone, occurredAt)) {
     throw new AppError('validation_failed', 'followUpOn: must not be before the mediation', { field: 'followUpOn' });
   }
 }

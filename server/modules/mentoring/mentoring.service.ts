@@ -181,7 +181,7 @@ export async function createMediation(ctx: ServiceContext, body: MediationBody):
   }
   await requireStudents(ctx, requireDistinctStudents(body.parties), 'parties', body.schoolId);
   const occurredAt = requirePast(body.occurredAt, ctx.clock.now());
-  requireFollowUp(body.followUpOn, occurredAt);
+  requireFollowUp(body.followUpOn, occurredAt, ctx.actor.timeZone);
   return ctx.db.transaction(async (tx) => {
     const id = await repo.insertMediation(tx, {
       districtId: ctx.actor.districtId, schoolId: body.schoolId, authorId: ctx.actor.userId, occurredAt, durationMinutes: body.durationMinutes,
@@ -208,7 +208,7 @@ export async function updateMediation(ctx: ServiceContext, id: string, body: Upd
   const before = await ownMediation(ctx, id);
   if (body.parties) await requireStudents(ctx, requireDistinctStudents(body.parties), 'parties', before.m.schoolId);
   const occurredAt = body.occurredAt ? requirePast(body.occurredAt, ctx.clock.now()) : before.m.occurredAt;
-  requireFollowUp(body.followUpOn === undefined ? before.m.followUpOn : body.followUpOn, occurredAt);
+  requireFollowUp(body.followUpOn === undefined ? before.m.followUpOn : body.followUpOn, occurredAt, ctx.actor.timeZone);
   return ctx.db.transaction(async (tx) => {
     const { parties, occurredAt: _given, ...rest } = body;
     await repo.updateMediation(tx, id, { ...rest, occurredAt });

@@ -4,12 +4,12 @@ import { canAtSchool, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../assignments/assignments.policy.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { daysBetween, localDay } from './notices.mail.js';
 import * as repo from './notices.repository.js';
 import type { NoticesContext } from './notices.service.js';
+import { todayOf } from '../../lib/district-time.js';
 
 type AdvanceRow = Awaited<ReturnType<typeof repo.findAdvance>>[number];
 
@@ -25,7 +25,7 @@ function toAdvance(row: AdvanceRow): AdvanceNotice {
 export async function findAdvance(ctx: ServiceContext, f: { schoolId?: string; upcoming?: 'true' | 'false'; limit: number }): Promise<AdvanceNotice[]> {
   if (f.schoolId) requireSchool(ctx.actor, 'notice.read', f.schoolId, 'School');
   const rows = await repo.findAdvance(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'notice.read'), {
-    schoolId: f.schoolId, limit: f.limit, endingFrom: f.upcoming === 'true' ? todayOf(ctx.clock) : undefined,
+    schoolId: f.schoolId, limit: f.limit, endingFrom: f.upcoming === 'true' ? todayOf(ctx) : undefined,
   });
   return rows.map(toAdvance);
 }
@@ -52,7 +52,7 @@ export async function sendAdvance(ctx: NoticesContext, input: AdvanceNoticeBody)
     const today = localDay(ctx.clock.now(), tz);
     if (input.fromDate < today) throw new AppError('validation_failed', 'fromDate: must not be in the past', { field: 'fromDate' });
     if (input.toDate < input.fromDate) throw new AppError('validation_failed', 'toDate: must not be before fromDate', { field: 'toDate' });
-    const assigned = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, schoolIds, todayOf(ctx.clock));
+    const assigned = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, schoolIds, todayOf(ctx));
     const missing = input.schoolIds.findIndex((id) => !assigned.some((s) => s.id === id) || !canAtSchool(ctx.actor, 'notice.send', id));
     if (missing >= 0) throw new AppError('validation_failed', `schoolIds.${missing}: you are not assigned to this school`, { field: `schoolIds.${missing}` });
     const audience = (await repo.findNoticeAudience(tx, ctx.actor.districtId, schoolIds)).filter((u) => u.id !== ctx.actor.userId);

@@ -4,11 +4,11 @@ import { canAtSchool, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound, uniqueOr409 } from '../../lib/errors.js';
-import { todayOf } from '../assignments/assignments.policy.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { localTime } from './notices.mail.js';
 import * as repo from './notices.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
 /** A notices call: the request's context and the public URL for links in e-mail. */
 export interface NoticesContext extends ServiceContext {
@@ -43,7 +43,7 @@ async function noticeOf(db: Db, ctx: ServiceContext, id: string): Promise<Presen
 /** Where each SRO assigned to the actor's schools (or one school) is now. */
 export async function findStatus(ctx: ServiceContext, schoolId?: string): Promise<PresenceStatus[]> {
   if (schoolId) requireSchool(ctx.actor, 'notice.read', schoolId, 'School');
-  const sros = await repo.findAssignedSros(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'notice.read'), todayOf(ctx.clock), schoolId);
+  const sros = await repo.findAssignedSros(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'notice.read'), todayOf(ctx), schoolId);
   const latest = await repo.findLatestPresence(ctx.db, [...new Set(sros.map((s) => s.schoolId))]);
   const now = ctx.clock.now();
   return sros.map((s) => statusOf(s, latest.find((l) => l.p.sroId === s.sroId && l.p.schoolId === s.schoolId), now));
@@ -99,7 +99,7 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
   const expected = new Date(input.expectedReturnAt);
   requireReturnTime(expected, now);
   return ctx.db.transaction(async (tx) => {
-    const [school] = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, [input.schoolId], todayOf(ctx.clock));
+    const [school] = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, [input.schoolId], todayOf(ctx));
     if (!school) throw new AppError('validation_failed', 'schoolId: you are not assigned to this school', { field: 'schoolId' });
     if (await repo.lockOpenPresence(tx, ctx.actor.userId, input.schoolId)) {
       throw new AppError('conflict', 'You are already away from this school: change that notice or say you are back', { field: 'schoolId' });

@@ -20,7 +20,7 @@ export async function findPlans(db: Db, districtId: string, scope: Scope, userId
     version: { id: v.id, version: v.version, format: v.format, fileName: v.fileName, fileSize: v.fileSize, changeSummary: v.changeSummary, createdBy: v.createdBy, createdAt: v.createdAt },
     createdByName: users.name,
     lastReviewedOn: sql<string | null>`(select max(${safetyPlanReviews.reviewedOn})::text from ${safetyPlanReviews} where ${safetyPlanReviews.planId} = ${safetyPlans.id})`,
-    firstVersionAt: sql<string>`(select min(fv.created_at)::date::text from safety_plan_versions fv where fv.plan_id = ${safetyPlans.id})`,
+    firstVersionAt: sql<string>`(select (min(fv.created_at) at time zone (select d.timezone from districts d where d.id = ${safetyPlans.districtId}))::date::text from safety_plan_versions fv where fv.plan_id = ${safetyPlans.id})`,
     acknowledgedByMe: sql<boolean>`exists (select 1 from ${planAcknowledgements} where ${planAcknowledgements.versionId} = ${safetyPlans.currentVersionId} and ${planAcknowledgements.userId} = ${userId})`,
   }).from(safetyPlans)
     .innerJoin(v, eq(v.id, safetyPlans.currentVersionId))

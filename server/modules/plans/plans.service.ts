@@ -5,11 +5,11 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { requirePdf, requireReviewDate, reviewDueOn } from './plans.policy.js';
 import * as repo from './plans.repository.js';
 import type { PlanBody } from './plans.schemas.js';
+import { todayOf } from '../../lib/district-time.js';
 
 type PlanRow = Awaited<ReturnType<typeof repo.findPlans>>[number];
 
@@ -30,14 +30,14 @@ function toPlan(row: PlanRow, today: string): Plan {
 async function planOf(ctx: ServiceContext, db: Db, id: string): Promise<Plan> {
   const [row] = await repo.findPlans(db, ctx.actor.districtId, scopeOf(ctx.actor, 'plan.read'), ctx.actor.userId, { id });
   if (!row) throw notFound('Plan');
-  return toPlan(row, todayOf(ctx.clock));
+  return toPlan(row, todayOf(ctx));
 }
 
 /** Plans of the actor's schools and the district's. */
 export async function findPlans(ctx: ServiceContext, filter: { schoolId?: string; kind?: string; archived?: string }) {
   if (filter.schoolId) requireSchool(ctx.actor, 'plan.read', filter.schoolId, 'School');
   const rows = await repo.findPlans(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'plan.read'), ctx.actor.userId, filter);
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   return rows.map((r) => toPlan(r, today));
 }
 
@@ -103,7 +103,7 @@ export async function addVersion(ctx: ServiceContext, id: string, input: { body?
 
 /** Records the annual review (approval) of the current version: approver is the caller. Audited. */
 export async function reviewPlan(ctx: ServiceContext, id: string, input: { reviewedOn: string; notes?: string | null }) {
-  requireReviewDate(input.reviewedOn, todayOf(ctx.clock));
+  requireReviewDate(input.reviewedOn, todayOf(ctx));
   return ctx.db.transaction(async (tx) => {
     const plan = await lockManaged(ctx, tx, id, 'plan.approve');
     const reviewId = await repo.insertReview(tx, { planId: id, versionId: plan.currentVersionId!, approvedBy: ctx.actor.userId, reviewedOn: input.reviewedOn, notes: input.notes ?? null });

@@ -11,8 +11,9 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { findScopedStudent, findUsersWith } from '../support-referrals/support.people.js';
 import { accessTo, memberSet } from './reentry.policy.js';
 import * as repo from './reentry.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => todayOf(ctx);
 const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field });
 
 /** Throws 400 naming `field` unless every id is a user who may work on support plans at the school. */

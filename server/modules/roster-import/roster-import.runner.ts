@@ -14,6 +14,7 @@ import { StaffSync } from './roster-import.staff.js';
 import { GuardianSync } from './roster-import.guardians.js';
 import { syncClasses, TeacherSync } from './roster-import.classes.js';
 import { insertChanges, type ChangeRow } from './roster-undo.repository.js';
+import { dayIn, districtTimeZone } from '../../lib/district-time.js';
 
 /** Where a running import is. */
 export interface ImportProgress {
@@ -240,7 +241,8 @@ class ImportRun {
     if (this.plan.modes['demographics.csv'] === 'absent') return;
     this.setPhase('demographics');
     const cols = this.plan.columns['demographics.csv']!;
-    const today = this.options.now.toISOString().slice(0, 10);
+    // A birth date after the district's today is refused (the district's day, not the UTC one).
+    const today = dayIn(await districtTimeZone(this.tx, this.options.districtId), this.options.now);
     for await (const records of this.records('demographics.csv')) {
       for (const { line, fields } of records) {
         const sourcedId = cols.get(fields, 'sourcedId');

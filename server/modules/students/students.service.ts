@@ -7,13 +7,14 @@ import { changedFields } from '../../lib/changes.js';
 import { checkDateOfBirth, checkGrade, checkSchoolOpen, seesDemographics, visibleStudent } from './students.policy.js';
 import * as repo from './students.repository.js';
 import type { AddGuardian, CreateStudent, ListStudentsQuery, UpdateGuardian, UpdateStudent } from './students.schemas.js';
+import { todayOf } from '../../lib/district-time.js';
 
 const CONTACT_FIELDS = ['firstName', 'lastName', 'phone', 'email', 'street', 'city', 'zip'] as const;
 const LINK_FIELDS = ['relationship', 'hasCustody', 'mayPickUp', 'isPrimary', 'restrictions'] as const;
 const DUPLICATE_NUMBER = 'A student of the district already has this student number';
 
 function today(ctx: ServiceContext): string {
-  return ctx.clock.now().toISOString().slice(0, 10);
+  return todayOf(ctx);
 }
 
 function pick<T extends object, K extends keyof T>(input: T, keys: readonly K[]): Pick<T, K> {

@@ -13,11 +13,12 @@ import { ACTION_FROM, addDays, canHandle, whyVisible, type Viewer } from './supp
 import * as repo from './support-referrals.repository.js';
 import { accessOf, detailOf, summaryOf } from './support-referrals.view.js';
 import { findScopedStudent, findUsersWith, organizationOf, searchStudents } from './support.people.js';
+import { todayOf } from '../../lib/district-time.js';
 
 /** A referral's counselor: a counselor-role account of the district (not a vendor's staff). */
 const COUNSELORS = { districtStaffOnly: true, roles: ['counselor' as const] };
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => todayOf(ctx);
 const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field });
 
 async function viewerOf(db: Db, ctx: ServiceContext): Promise<Viewer> {

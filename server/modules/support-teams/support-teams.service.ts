@@ -13,8 +13,9 @@ import { accessTo, memberSet } from '../reentry/reentry.policy.js';
 import { requireMembers } from '../reentry/reentry.service.js';
 import { findScopedStudent, findUsersWith } from '../support-referrals/support.people.js';
 import * as repo from './support-teams.repository.js';
+import { todayOf } from '../../lib/district-time.js';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => todayOf(ctx);
 const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field });
 const OPEN_ITEM = ['open', 'in_progress'];
 

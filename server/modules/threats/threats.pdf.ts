@@ -3,16 +3,18 @@ import { writeAudit, whoOf } from '../../audit/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { createPdf } from '../../lib/pdf.js';
 import { getCase } from './threats.service.js';
+import { dayIn } from '../../lib/district-time.js';
 
 /** The case summary PDF (confidential; the read and the print are both audited). */
 export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<Buffer> {
   const c: ThreatCase = await getCase(ctx, id);
+  const day = (iso: string) => dayIn(ctx.actor.timeZone, new Date(iso));
   await writeAudit(ctx.db, whoOf(ctx), { type: 'threat.printed', schoolId: c.schoolId, subjectType: 'threat_case', subjectId: id });
   const pdf = createPdf({ title: `Threat assessment ${c.number}`, subject: 'CONFIDENTIAL threat assessment case summary', author: 'SRO Desk', createdAt: ctx.clock.now() })
     .title(`Threat assessment ${c.number}`, `${c.schoolName} · CONFIDENTIAL`)
     .fields([
       ['Student', c.subjectName], ['Status', c.status], ['Classification', c.classification ?? 'not yet classified'],
-      ['Opened', c.openedAt.slice(0, 10)], ['Source', c.source], ['Next review', c.nextReviewOn], ['Closed', c.closedAt?.slice(0, 10)],
+      ['Opened', day(c.openedAt)], ['Source', c.source], ['Next review', c.nextReviewOn], ['Closed', c.closedAt ? day(c.closedAt) : null],
     ])
     .heading('Threat as reported').paragraph(c.threatAsReported);
   if (c.intendedVictims) pdf.heading('Intended victims').paragraph(c.intendedVictims);
@@ -33,7 +35,7 @@ export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<B
     pdf.paragraph(`Reviews: ${c.safetyPlan.reviewDates.join(', ')}`);
   }
   if (c.notes.length) {
-    pdf.heading('Interviews and notes').list(c.notes.map((n) => `${n.createdAt.slice(0, 10)} ${n.kind}${n.interviewee ? ` (${n.interviewee})` : ''}${n.theme ? ` [${n.theme}]` : ''}: ${n.body}`));
+    pdf.heading('Interviews and notes').list(c.notes.map((n) => `${day(n.createdAt)} ${n.kind}${n.interviewee ? ` (${n.interviewee})` : ''}${n.theme ? ` [${n.theme}]` : ''}: ${n.body}`));
   }
   if (c.closingSummary) pdf.heading('Closing summary').paragraph(c.closingSummary);
   return pdf.finish();

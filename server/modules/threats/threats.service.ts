@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { districtYear } from '../incidents/incidents.numbers.js';
 import { nextNumber } from '../../db/counters.js';
 import * as repo from './threats.repository.js';
+import { addDays, dayIn } from '../../lib/district-time.js';
 
 const THREAT_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('threat.read'));
 const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field });
@@ -171,7 +172,6 @@ export function evaluate(ctx: ServiceContext, id: string, input: EvaluationBody)
   });
 }
 
-const DAY = 24 * 60 * 60 * 1000;
 
 /** CSTAG steps 2-3: transient (resolved, closed to monitoring-free) or substantive serious / very serious with its tasks. */
 export function classify(ctx: ServiceContext, id: string, input: ClassifyBody) {
@@ -185,7 +185,7 @@ export function classify(ctx: ServiceContext, id: string, input: ClassifyBody) {
     await repo.updateCase(tx, id, { classification: input.classification, classificationRationale: input.rationale, classifiedAt: now, status: input.classification });
     await repo.insertTasks(tx, CSTAG_TASKS[input.classification].map((t) => ({
       caseId: id, kind: t.kind, title: THREAT_TASK_LABELS[t.kind], ownerUserId: ctx.actor.userId,
-      dueOn: new Date(now.getTime() + t.dueDays * DAY).toISOString().slice(0, 10), createdAt: now,
+      dueOn: addDays(dayIn(ctx.actor.timeZone, now), t.dueDays), createdAt: now,
     })));
     return { type: 'threat.classified', detail: { classification: input.classification, tasks: CSTAG_TASKS[input.classification].length } };
   });
@@ -237,7 +237,7 @@ export function saveSafetyPlan(ctx: ServiceContext, id: string, input: z.output<
   return change(ctx, id, async (tx, row, now) => {
     requireOpen(row);
     const reviewDates = [...input.reviewDates].sort();
-    const today = now.toISOString().slice(0, 10);
+    const today = dayIn(ctx.actor.timeZone, now);
     await repo.updateCase(tx, id, {
       safetyPlan: { measures: input.measures, supports: input.supports, reviewDates }, safetyPlanUpdatedAt: now,
       nextReviewOn: reviewDates.find((d) => d >= today) ?? null,

@@ -5,11 +5,11 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { expiresOn } from './training.policy.js';
 import * as repo from './training.repository.js';
 import type { RequirementBody, TrainingBody } from './training.schemas.js';
+import { todayOf } from '../../lib/district-time.js';
 
 function toSession(row: repo.SessionRow): TrainingSession {
   const s = row.s;
@@ -136,7 +136,7 @@ export async function findMissing(ctx: ServiceContext, schoolId?: string): Promi
   const requirements = (await repo.findRequirements(ctx.db, ctx.actor.districtId, scope)).filter((r) => r.r.active);
   const people = await repo.findPeopleWithRoles(ctx.db, ctx.actor.districtId, scope, [...new Set(requirements.flatMap((r) => r.r.roles))], schoolId);
   const completions = new Map((await repo.findCompletions(ctx.db, requirements.map((r) => r.r.id))).map((c) => [`${c.userId}:${c.requirementId}`, c.last]));
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const missing: MissingTraining[] = [];
   for (const { r } of requirements) {
     const byUser = new Map<string, { user: { id: string; name: string; email: string }; schools: Set<string> }>();

@@ -6,13 +6,13 @@ import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
-import { todayOf } from '../compliance/compliance.policy.js';
 import { requireDirectoryEntry } from '../directory/directory.service.js';
 import { findDistrictSchool } from '../drills/drills.scope.js';
 import { requireCampusArea } from '../schools/schools.service.js';
 import { closureOf, dueDateOf, formatWorkOrderNumber, isOverdue, requireOwner } from './work-orders.policy.js';
 import * as repo from './work-orders.repository.js';
 import type { WorkOrderBody, WorkOrderUpdateBody } from './work-orders.schemas.js';
+import { todayOf } from '../../lib/district-time.js';
 
 /** What another module passes to open a work order from its own record. */
 export interface NewWorkOrder {
@@ -46,7 +46,7 @@ async function detailOf(ctx: ServiceContext, db: Db, id: string, permission: 'wo
   if (!row) throw notFound('Work order');
   const notes = await repo.findNotes(db, id);
   return {
-    ...toWorkOrder(row, todayOf(ctx.clock)),
+    ...toWorkOrder(row, todayOf(ctx)),
     notes: notes.map((n) => ({ id: n.id, text: n.text, by: { id: n.byId, name: n.byName }, at: n.at.toISOString() })),
   };
 }
@@ -61,13 +61,13 @@ export async function createWorkOrder(tx: Db, ctx: ServiceContext, input: NewWor
   if (input.areaId) await requireCampusArea(tx, input.schoolId, input.areaId);
   const vendorId = ownerKind === 'vendor' ? (await requireDirectoryEntry(tx, ctx.actor.districtId, input.vendorId!, 'vendorId', WORK_ORDER_VENDOR_KINDS)).id : null;
   const now = ctx.clock.now();
-  const year = now.getUTCFullYear();
+  const year = Number(todayOf(ctx).slice(0, 4));
   const number = formatWorkOrderNumber(year, await repo.nextNumber(tx, ctx.actor.districtId, 'work_order', year));
   const priority = input.priority ?? 'normal';
   const id = await repo.insertWorkOrder(tx, {
     districtId: ctx.actor.districtId, schoolId: input.schoolId, number, areaId: input.areaId ?? null, title: input.title,
     description: input.description ?? null, priority, status: 'open', source: input.source, sourceId: input.sourceId ?? null,
-    ownerKind, vendorId, dueOn: dueDateOf(todayOf(ctx.clock), priority, input.dueOn), createdBy: ctx.actor.userId, createdAt: now, updatedAt: now,
+    ownerKind, vendorId, dueOn: dueDateOf(todayOf(ctx), priority, input.dueOn), createdBy: ctx.actor.userId, createdAt: now, updatedAt: now,
   });
   await writeAudit(tx, whoOf(ctx), {
     type: 'work_order.created', schoolId: input.schoolId, subjectType: 'work_order', subjectId: id, detail: { number, source: input.source, sourceId: input.sourceId ?? null },
@@ -78,7 +78,7 @@ export async function createWorkOrder(tx: Db, ctx: ServiceContext, input: NewWor
 /** Work orders at the actor's schools; `overdue` keeps those open past their due date. */
 export async function findWorkOrders(ctx: ServiceContext, filter: Omit<repo.WorkOrderFilter, 'overdueBefore' | 'id'> & { overdue?: 'true' | 'false' }) {
   if (filter.schoolId) requireSchool(ctx.actor, 'work_order.read', filter.schoolId, 'School');
-  const today = todayOf(ctx.clock);
+  const today = todayOf(ctx);
   const rows = await repo.findWorkOrders(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'work_order.read'), {
     ...filter, overdueBefore: filter.overdue === 'true' ? today : undefined,
   });

@@ -1,3 +1,4 @@
+import { displayTimeZone, districtDayOf } from './zone.ts';
 // Local date and time helpers for the daily-operations pages: inputs of type datetime-local speak the
 // viewer's wall clock, the API speaks ISO instants.
 
@@ -36,10 +37,9 @@ export function addDays(day: string, days: number): string {
   return isoDay(date);
 }
 
-/** The current month as YYYY-MM. */
+/** The current month as YYYY-MM on the district's calendar. */
 export function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
+  return districtDayOf().slice(0, 7);
 }
 
 /** `month` (YYYY-MM) moved by `months`. */
@@ -64,7 +64,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute:
 export function formatTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : timeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return value;
+  const zone = displayTimeZone();
+  return zone ? new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(date) : timeFormat.format(date);
 }
 
 /** Minutes as "1 h 30 min", "45 min" or "2 h". */

@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type Role } from '@common/roles.ts';
+import { displayTimeZone, districtDayOf } from './zone.ts';
 
 /** "Pre-K", "K" or the number of a grade (-1..12). */
 export function gradeLabel(grade: number | null): string {
@@ -60,14 +61,15 @@ export function formatDay(day: string | null | undefined): string {
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return value;
+  // Instants show on the district's clock (the zone is known once the session has loaded).
+  const zone = displayTimeZone();
+  return zone ? new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(date) : dateTimeFormat.format(date);
 }
 
-/** Today as YYYY-MM-DD in the viewer's time zone (date inputs and assignment start dates). */
+/** Today as YYYY-MM-DD in the district's time zone (date inputs and assignment start dates). */
 export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return districtDayOf();
 }
 
 /** "1 school" / "3 schools". */

@@ -4,6 +4,7 @@ import type { Permission } from '@common/permissions.ts';
 import type { Role } from '@common/roles.ts';
 import { api, onUnauthenticated } from './api.ts';
 import type { SchoolBrief, SessionBody } from './types.ts';
+import { setDistrictTimeZone } from './zone.ts';
 
 /** What every page knows about who is signed in. */
 export interface SessionContextValue {
@@ -56,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [storedSchool, setStoredSchool] = useState<string | null>(null);
 
   const setSession = useCallback((body: SessionBody) => {
+    setDistrictTimeZone(body.district?.timeZone);
     setSessionState(body);
     setStoredSchool(readStoredSchool(body.user?.id));
     setStatus('ready');

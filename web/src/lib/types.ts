@@ -15,7 +15,7 @@ export interface SessionBody {
     mfaEnabled: boolean;
     mustChangePassword: boolean;
   };
-  district: null | { id: string; name: string; isDemo: boolean };
+  district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
   grants: Grant[];
   permissions: string[];
   schools: SchoolBrief[];

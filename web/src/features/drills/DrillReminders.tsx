@@ -1,11 +1,11 @@
 import type { DrillReminder } from '@common/preparedness.ts';
-import { formatDay } from '../../lib/format.ts';
+import { formatDay, todayIso } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
 
 /** Reminders of drill windows closing soon at the user's schools (also e-mailed); nothing when there are none. */
 export function DrillReminders({ schoolId }: { schoolId: string }) {
   const reminders = useApiData<{ items: DrillReminder[] }>('/drill-reminders');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const items = (reminders.data?.items ?? []).filter(
     (r) => r.windowEnd >= today && (!schoolId || r.schoolId === schoolId),
   );

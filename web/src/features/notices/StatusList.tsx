@@ -2,8 +2,9 @@ import type { PresenceStatus } from '@common/notices.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { formatTime } from '../../lib/datetime.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { districtDayOf } from '../../lib/zone.ts';
 
-const isToday = (value: string) => new Date(value).toDateString() === new Date().toDateString();
+const isToday = (value: string) => districtDayOf(new Date(value)) === districtDayOf();
 const when = (value: string) => (isToday(value) ? formatTime(value) : formatDateTime(value));
 
 /** One SRO at one school: on campus, or away with the reason, the expected return and whom to call. */

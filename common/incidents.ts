@@ -41,6 +41,7 @@
 export * from './incidents/enums.js';
 export { idParams, supplementParams, versionParams, versionField } from './incidents/shared.js';
 export * from './incidents/calls.js';
+export * from './incidents/segments.js';
 export * from './incidents/bodies.js';
 export * from './incidents/answers.js';
 export * from './incidents/types.js';

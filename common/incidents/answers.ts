@@ -3,6 +3,7 @@ import {
   ACTION_KINDS, ATTACHMENT_KINDS, INCIDENT_STATUSES, NOTIFICATION_RULES, OFFENSE_KINDS, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS,
   REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES, TASK_KINDS, VERSION_EVENTS,
 } from './enums.js';
+import { nibrsIssueSchema } from './segments.js';
 import { uuid } from './shared.js';
 
 // ---------------------------------------------------------------- incidents: answers
@@ -15,6 +16,29 @@ export const offenseSchema = z.object({
   label: z.string(),
   attempted: z.boolean(),
   weaponForce: z.array(z.string()),
+  offenderUsing: z.array(z.string()),
+  bias: z.array(z.string()),
+  criminalActivity: z.array(z.string()),
+  locationCode: z.string().nullable(),
+});
+/** NIBRS facts of a person as stored; for students the demographics are not here (they stay in the roster). */
+export const personNibrsSchema = z.object({
+  victimType: z.string().nullable(),
+  age: z.string().nullable(),
+  sex: z.string().nullable(),
+  race: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  resident: z.string().nullable(),
+  injuries: z.array(z.string()),
+  relationships: z.array(z.object({ offenderId: uuid, code: z.string() })),
+  offenseIds: z.array(uuid).describe('Offenses this victim is connected to'),
+});
+export const arrestSchema = z.object({
+  type: z.string(), offenseCode: z.string(), armedWith: z.array(z.string()), multiple: z.string(), juvenileDisposition: z.string().nullable(),
+});
+export const propertySchema = z.object({
+  lossType: z.string(), description: z.string(), value: z.number().int().nullable(), recoveredOn: z.string().nullable(), text: z.string().nullable(),
+  drug: z.object({ type: z.string(), quantity: z.number().nullable(), unit: z.string() }).nullable(),
 });
 export const personSchema = z.object({
   id: uuid,
@@ -28,6 +52,7 @@ export const personSchema = z.object({
   studentNumber: z.string().nullable(),
   phone: z.string().nullable(),
   description: z.string().nullable(),
+  nibrs: personNibrsSchema.nullable(),
 });
 export const actionSchema = z.object({
   id: uuid,
@@ -36,6 +61,7 @@ export const actionSchema = z.object({
   at: z.string(),
   note: z.string().nullable(),
   implied: z.boolean().describe('Added by the server: an arrest implies a referral to law enforcement'),
+  arrest: arrestSchema.nullable(),
 });
 export const supplementSchema = z.object({
   id: uuid,
@@ -137,6 +163,9 @@ export const incidentCoreSchema = z.object({
   offenses: z.array(offenseSchema),
   persons: z.array(personSchema),
   actions: z.array(actionSchema),
+  property: z.array(propertySchema),
+  clearance: z.object({ code: z.string(), date: z.string().nullable() }).nullable(),
+  nibrsIssues: z.array(nibrsIssueSchema).describe('NIBRS edits this report still fails (it cannot go into a submission file until fixed)'),
 });
 export const incidentDetailSchema = incidentCoreSchema.extend({
   supplements: z.array(supplementSchema),

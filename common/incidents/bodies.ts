@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ACTION_KINDS, INCIDENT_SORTS, INCIDENT_STATUSES, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS, REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES,
 } from './enums.js';
+import { arrestInput, clearanceInput, offenseNibrsFields, personNibrsInput, propertyInput } from './segments.js';
 import { dateTime, optionalText, text, uuid, versionField } from './shared.js';
 
 // ---------------------------------------------------------------- incidents: request bodies
@@ -11,7 +12,9 @@ export const offenseInput = z.discriminatedUnion('kind', [
     kind: z.literal('nibrs'),
     code: z.string().trim().toUpperCase().min(2).max(4).describe('A NIBRS offense code from the reference table'),
     attempted: z.boolean().default(false),
-    weaponForce: z.array(z.string().max(3)).max(3).default([]).describe('NIBRS weapon/force codes; required for some offenses'),
+    weaponForce: z.array(z.string().trim().toUpperCase().max(3)).max(3).default([])
+      .describe('DE 13 weapon/force codes (12A: automatic handgun); required for some offenses, 99 none stands alone'),
+    ...offenseNibrsFields,
   }),
   z.strictObject({
     kind: z.literal('school'),
@@ -30,12 +33,14 @@ export const personInput = z.strictObject({
   juvenile: z.boolean().optional().describe('Non-students only; for students it is derived from the roster date of birth'),
   phone: optionalText(30),
   description: optionalText(500),
+  nibrs: personNibrsInput.optional().describe('NIBRS victim/offender facts'),
 });
 export const actionInput = z.strictObject({
   person: z.number().int().min(0).nullable().default(null).describe('Index into persons of the same body'),
   kind: z.enum(ACTION_KINDS),
   at: dateTime.optional().describe('Defaults to the time of the incident'),
   note: optionalText(500),
+  arrest: arrestInput.nullable().optional().describe('Arrestee segment facts (arrests only)'),
 });
 const incidentFields = {
   schoolId: uuid,
@@ -49,6 +54,8 @@ const incidentFields = {
   offenses: z.array(offenseInput).max(10).default([]),
   persons: z.array(personInput).max(60).default([]),
   actions: z.array(actionInput).max(200).default([]),
+  property: z.array(propertyInput).max(50).default([]).describe('NIBRS property segments'),
+  clearance: clearanceInput.nullable().default(null).describe('Exceptional clearance'),
 };
 export const createIncidentBody = z.strictObject({ ...incidentFields, callId: uuid.optional() });
 export const updateIncidentBody = z.strictObject({
@@ -64,6 +71,9 @@ export const updateIncidentBody = z.strictObject({
   offenses: z.array(offenseInput).max(10),
   persons: z.array(personInput).max(60),
   actions: z.array(actionInput).max(200).describe('Replaces all actions; person indexes refer to `persons` of this body, which must then be given'),
+  property: z.array(propertyInput).max(50),
+  clearance: clearanceInput.nullable(),
+  editSession: uuid.describe('The editing session of the page: autosaves of one session make one version in the history'),
 }).partial().required({ version: true });
 export const reviewBody = z.strictObject({ version: versionField, comment: optionalText(4000) });
 export const returnBody = z.strictObject({ version: versionField, comment: text(4000).describe('What to correct') });

@@ -45,3 +45,4 @@ export * from './incidents/segments.js';
 export * from './incidents/bodies.js';
 export * from './incidents/answers.js';
 export * from './incidents/types.js';
+export * from './incidents/nibrs-submission.js';

@@ -91,6 +91,7 @@ export const PERMISSIONS = {
   'directory.manage': 'Maintain the agency and partner directory',
   'analytics.read': 'See dashboards and analytics',
   'report.export': 'Export CRDC and NIBRS reports',
+  'nibrs.submit': 'Generate the agency\'s NIBRS submission file and its pre-submission report',
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',
   'audit.read': 'Read the audit log',
@@ -123,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'certification.manage',
     'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
     'analytics.read', 'report.export', 'audit.read', 'work_order.read',
+    'nibrs.submit',
   ],
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',

@@ -127,7 +127,7 @@ describe('the NIBRS submission file', () => {
     expect(xml).toContain('<j:ForceCategoryCode>12A</j:ForceCategoryCode>');
     expect(xml).toContain('<nc:MeasureDecimalValue>3.5</nc:MeasureDecimalValue><j:SubstanceUnitCode>GM</j:SubstanceUnitCode>');
     expect(xml).toContain('<j:VictimCategoryCode>S</j:VictimCategoryCode>');
-    expect(xml).toContain('<cjis:ItemStatusCode>RECOVERED</cjis:ItemStatusCode><nc:ItemValue><nc:ItemValueAmount><nc:Amount>400</nc:Amount></nc:ItemValueAmount><nc:ItemValueDate><nc:Date>2026-11-02</nc:Date>');
+    expect(xml).toContain('<cjis:ItemStatusCode>RECOVERED</cjis:ItemStatusCode></nc:ItemStatus><nc:ItemValue><nc:ItemValueAmount><nc:Amount>400</nc:Amount></nc:ItemValueAmount><nc:ItemValueDate><nc:Date>2026-11-02</nc:Date>');
     expect(xml).toContain('<j:ArresteeJuvenileDispositionCode>H</j:ArresteeJuvenileDispositionCode>');
     expect(xml).toContain('<nibrs:VictimToSubjectRelationshipCode>Stranger</nibrs:VictimToSubjectRelationshipCode>');
     // The juvenile's age, sex and race come from the roster (born 2010-03-04, male, black: 16 on 2026-11-02).
@@ -135,7 +135,7 @@ describe('the NIBRS submission file', () => {
     expect((await auditOf(w, 'nibrs.exported')).length).toBe(1);
 
     const sealed = await w.as.supervisor!.post(`/api/incidents/${done.theftRecovered.id}/seal`, { reason: 'Juvenile court order 2026-JV-12' });
-    expect(sealed.status, sealed.text).toBe(200);
+    expect(sealed.status, sealed.text).toBe(204);
     const again = await w.as.supervisor!.post('/api/nibrs/submissions', { month: '2026-11' });
     expect(again.status).toBe(200);
     expect(checkSubmission(again.text)).toEqual([]);

@@ -12,10 +12,9 @@ import { nibrsIssueSchema } from './segments.js';
  */
 export const NIBRS_ACTIONS = ['I', 'R', 'D'] as const;
 
-export const nibrsMonthQuery = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').describe('The report month, in the district\'s time zone'),
-});
-export const nibrsMonthBody = nibrsMonthQuery;
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').describe('The report month, in the district\'s time zone');
+export const nibrsMonthQuery = z.strictObject({ month: month.optional().describe('Defaults to the current month in the district\'s time zone') });
+export const nibrsMonthBody = z.strictObject({ month });
 
 export const nibrsPreviewSchema = z.object({
   month: z.string(),

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { nibrsIssues } from '../incidents/nibrs.edits.js';
+import { localDay } from '../incidents/nibrs.report.js';
 import * as repo from './nibrs.repository.js';
 import { checkSubmission } from './nibrs.structure.js';
 import { deleteXml, incidentXml, reportOfRow, submissionXml } from './nibrs.xml.js';
@@ -56,9 +57,10 @@ async function buildMonth(db: Db, ctx: ServiceContext, month: string) {
 }
 
 /** The pre-submission report of a month (audited: it names incidents). */
-export async function previewMonth(ctx: ServiceContext, month: string): Promise<NibrsPreview> {
+export async function previewMonth(ctx: ServiceContext, requested: string | undefined): Promise<NibrsPreview> {
   requirePermission(ctx.actor, 'nibrs.submit');
   return ctx.db.transaction(async (tx) => {
+    const month = requested ?? localDay(ctx.clock.now(), await repo.findTimezone(tx, ctx.actor.districtId)).slice(0, 7);
     const { preview } = await buildMonth(tx, ctx, month);
     await writeAudit(tx, whoOf(ctx), { type: 'nibrs.previewed', subjectType: 'district', subjectId: ctx.actor.districtId, detail: { month, counts: preview.counts } });
     return preview;

@@ -326,3 +326,6 @@ export const WorkOrderPage = lazy(() =>
 export const WorkOrdersPage = lazy(() =>
   import('../features/work-orders/WorkOrdersPage.tsx').then((m) => ({ default: m.WorkOrdersPage })),
 );
+
+/** Lazily loaded NibrsPage of features/nibrs. */
+export const NibrsPage = lazy(() => import('../features/nibrs/NibrsPage.tsx').then((m) => ({ default: m.NibrsPage })));

@@ -130,6 +130,6 @@ export const DRUG_UNITS = codes([
 export const FIREARM_CODES: ReadonlySet<string> = new Set(['11', '12', '13', '14', '15']);
 
 /** The set of codes of a table, for membership checks. */
-export function codeSet(table: readonly Code[]): ReadonlySet<string> {
+export function codeSet(table: readonly { code: string }[]): ReadonlySet<string> {
   return new Set(table.map((c) => c.code));
 }

@@ -39,6 +39,8 @@ export const AUDIT_EVENTS = {
   'incident.viewed': 'An incident was read in full',
   'incident.searched': 'The incident list or search was read (the ids shown are kept)',
   'incident.exported': 'The incident list was exported as CSV',
+  'nibrs.previewed': 'The NIBRS pre-submission report of a month was read (it names incidents)',
+  'nibrs.exported': 'A NIBRS submission file of a month was generated (what it carried is recorded)',
   'incident.printed': 'An approved incident report was printed as PDF',
   'incident.version_viewed': 'An earlier version of an incident report or supplement was read',
   'incident.submitted': 'An incident report or supplement was submitted for review',

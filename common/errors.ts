@@ -21,5 +21,5 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** The body of every error answer. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; retryAfterSeconds?: number };
+  error: { code: ErrorCode; message: string; field?: string; retryAfterSeconds?: number; rule?: string };
 }

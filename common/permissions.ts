@@ -92,6 +92,7 @@ export const PERMISSIONS = {
   'analytics.read': 'See dashboards and analytics',
   'analytics.equity': 'See equity analytics (rates by student group, small counts suppressed)',
   'report.export': 'Export CRDC and NIBRS reports',
+  'nibrs.submit': 'Generate the agency\'s NIBRS submission file and its pre-submission report',
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',
   'audit.read': 'Read the audit log',
@@ -125,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'certification.manage',
     'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
     'analytics.read', 'report.export', 'audit.read', 'work_order.read',
+    'nibrs.submit',
   ],
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',

@@ -5,13 +5,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
   readonly retryAfterSeconds?: number;
+  /** The data-quality rule that refused the input (NIBRS edits), when one did. */
+  readonly rule?: string;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, message: string, options: { field?: string; retryAfterSeconds?: number; rule?: string } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.rule = options.rule;
   }
 
   /** The HTTP status of this error's code. */

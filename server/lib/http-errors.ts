@@ -6,6 +6,7 @@ import { AppError, sqlState } from './errors.js';
 function send(reply: FastifyReply, error: AppError): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.field) body.error.field = error.field;
+  if (error.rule) body.error.rule = error.rule;
   if (error.retryAfterSeconds !== undefined) {
     body.error.retryAfterSeconds = error.retryAfterSeconds;
     void reply.header('retry-after', String(error.retryAfterSeconds));

@@ -42,6 +42,7 @@ import { setupRoutes } from './setup/setup.routes.js';
 import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
+import { nibrsRoutes } from './nibrs/nibrs.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -88,4 +89,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(ccdImportRoutes);
   await app.register(analyticsRoutes);
   await app.register(backupRoutes);
+  await app.register(nibrsRoutes);
 };

@@ -7,6 +7,7 @@ import {
   OFFENSE_KINDS, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS, REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES, TASK_KINDS,
   VERSION_EVENTS,
 } from '../../../common/incidents.js';
+import type { ArrestInput, ClearanceInput, OffenseNibrs, PropertyInput } from '../../../common/incidents.js';
 import { campusAreas, districts, schools, users } from './organization.js';
 import { students } from './roster.js';
 
@@ -39,6 +40,12 @@ export const recordCounters = pgTable('record_counters', {
   year: integer('year').notNull(),
   lastValue: integer('last_value').notNull(),
 }, (t) => [primaryKey({ columns: [t.districtId, t.kind, t.year] })]);
+
+/** A person's NIBRS facts as stored: offenders by person id, offenses by position. */
+export interface StoredPersonNibrs {
+  victimType?: string | null; age?: string | null; sex?: string | null; race?: string | null; ethnicity?: string | null;
+  resident?: string | null; injuries: string[]; relationships: { offenderId: string; code: string }[]; offenses: number[];
+}
 
 /** A call for service: intake, dispatch and clearance; it may become an incident. */
 export const calls = pgTable('calls', {
@@ -96,6 +103,10 @@ export const incidents = pgTable('incidents', {
   sealedAt: timestamp('sealed_at', { withTimezone: true }),
   sealedById: uuid('sealed_by_id').references(() => users.id),
   sealedReason: text('sealed_reason'),
+  /** NIBRS property segments (loss type, description, value, recovery, drugs). */
+  property: jsonb('property').$type<PropertyInput[]>().notNull().default(sql`'[]'::jsonb`),
+  /** NIBRS DE 4/5: cleared exceptionally. */
+  clearance: jsonb('clearance').$type<ClearanceInput>(),
   /** Number, person names and summary: searchable by anyone who may list the incident. */
   searchPublic: tsvector('search_public'),
   /** The above plus narratives: searchable only with incident.narrative.read. */
@@ -122,6 +133,8 @@ export const incidentOffenses = pgTable('incident_offenses', {
   category: schoolSafetyCategory('category'),
   attempted: boolean('attempted').notNull().default(false),
   weaponForce: text('weapon_force').array().notNull().default(sql`'{}'::text[]`),
+  /** NIBRS DE 8, 8A, 12 and the offense's own location (DE 9) when it differs. */
+  nibrs: jsonb('nibrs').$type<OffenseNibrs>().notNull().default(sql`'{"offenderUsing":[],"bias":[],"criminalActivity":[]}'::jsonb`),
 }, (t) => [
   index('incident_offenses_incident_idx').on(t.incidentId, t.position),
   check('incident_offenses_one_code', sql`(${t.kind} = 'nibrs' and ${t.nibrsCode} is not null) or (${t.kind} = 'school' and ${t.category} is not null)`),
@@ -140,6 +153,8 @@ export const incidentPersons = pgTable('incident_persons', {
   juvenile: boolean('juvenile').notNull().default(false),
   phone: text('phone'),
   description: text('description'),
+  /** NIBRS victim/offender facts; relationships name offenders by person id, connected offenses by position. */
+  nibrs: jsonb('nibrs').$type<StoredPersonNibrs>(),
 }, (t) => [
   index('incident_persons_incident_idx').on(t.incidentId, t.position),
   index('incident_persons_student_idx').on(t.studentId),
@@ -155,6 +170,8 @@ export const incidentActions = pgTable('incident_actions', {
   at: timestamp('at', { withTimezone: true }).notNull(),
   note: text('note'),
   implied: boolean('implied').notNull().default(false),
+  /** Arrestee segment facts of an arrest. */
+  arrest: jsonb('arrest').$type<ArrestInput>(),
 }, (t) => [
   index('incident_actions_incident_idx').on(t.incidentId),
   index('incident_actions_kind_idx').on(t.kind, t.at),
@@ -188,6 +205,8 @@ export const incidentVersions = pgTable('incident_versions', {
   snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
   savedById: uuid('saved_by_id').notNull().references(() => users.id),
   savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  /** The page session whose autosaves this version collects (one version per editing session). */
+  editSession: uuid('edit_session'),
 }, (t) => [index('incident_versions_incident_idx').on(t.incidentId, t.seq)]);
 
 /** Review steps: submitted, returned with a comment, approved. */

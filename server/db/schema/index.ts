@@ -20,3 +20,4 @@ export * from './setup.js';
 export * from './analytics.js';
 export * from './files.js';
 export * from './backups.js';
+export * from './nibrs.js';

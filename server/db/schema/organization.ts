@@ -19,6 +19,8 @@ export const districts = pgTable('districts', {
   state: text('state').notNull(),
   timezone: text('timezone').notNull().default('America/Chicago'),
   lawEnforcementAgency: text('law_enforcement_agency'),
+  /** The agency's ORI (9 characters) that NIBRS submission files are reported under. */
+  nibrsOri: text('nibrs_ori'),
   /** Roles that must use two-step sign-in; the demo district leaves it empty. */
   mfaRequiredRoles: jsonb('mfa_required_roles').$type<string[]>().notNull()
     .default(sql`'["sro","supervisor","school_admin","counselor","director","sysadmin"]'::jsonb`),

@@ -22,7 +22,12 @@ export interface Story {
   areaKinds: string[];
 }
 
-const fight: OffenseInput[] = [{ kind: 'nibrs', code: '13B', attempted: false, weaponForce: ['40'] }, { kind: 'school', category: 'fight', attempted: false, weaponForce: [] }];
+/** A NIBRS offense of a story: no alcohol/drug suspicion, no bias (the demo has no hate crimes). */
+function nibrs(code: string, weaponForce: string[] = [], criminalActivity: string[] = []): OffenseInput {
+  return { kind: 'nibrs', code, attempted: false, weaponForce, offenderUsing: ['N'], bias: ['88'], criminalActivity };
+}
+
+const fight: OffenseInput[] = [nibrs('13B', ['40'], ['N']), { kind: 'school', category: 'fight', attempted: false, weaponForce: [] }];
 
 /** The stories with their relative frequency. */
 export const STORIES: readonly Story[] = [
@@ -37,7 +42,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['common', 'room'],
   },
   {
-    key: 'fight', weight: 18, offenses: fight, students: ['suspect', 'suspect', 'witness'],
+    key: 'fight', weight: 18, offenses: fight, students: ['suspect', 'victim', 'witness'],
     actions: [['warning', 0.4], ['referral_administration', 0.8], ['citation', 0.15], ['arrest', 0.03]], referral: 'administration',
     summary: ['Fight in the cafeteria', 'Mutual combat at dismissal', 'Physical altercation in hallway'],
     narrative: [
@@ -47,7 +52,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['common', 'bus_loop', 'field'],
   },
   {
-    key: 'theft', weight: 10, offenses: [{ kind: 'nibrs', code: '23D', attempted: false, weaponForce: [] }],
+    key: 'theft', weight: 10, offenses: [nibrs('23D')],
     students: ['victim', 'suspect'], actions: [['warning', 0.5], ['referral_administration', 0.5]], referral: 'administration',
     summary: ['Phone stolen from locker', 'Wallet taken in gym', 'Earbuds missing from classroom'],
     narrative: [
@@ -57,7 +62,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['room', 'building'],
   },
   {
-    key: 'drugs', weight: 7, secondary: true, offenses: [{ kind: 'nibrs', code: '35A', attempted: false, weaponForce: [] }, { kind: 'school', category: 'drugs', attempted: false, weaponForce: [] }],
+    key: 'drugs', weight: 7, secondary: true, offenses: [nibrs('35A', [], ['P']), { kind: 'school', category: 'drugs', attempted: false, weaponForce: [] }],
     students: ['suspect'], actions: [['referral_administration', 0.9], ['citation', 0.3], ['arrest', 0.15]], referral: 'administration',
     summary: ['Marijuana found during search', 'Suspected pills in backpack'],
     narrative: [
@@ -77,8 +82,8 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['common', 'room'],
   },
   {
-    key: 'threat', weight: 6, offenses: [{ kind: 'nibrs', code: '13C', attempted: false, weaponForce: [] }, { kind: 'school', category: 'threat', attempted: false, weaponForce: [] }],
-    students: ['suspect', 'reporting_party'], actions: [['referral_counseling', 0.7], ['referral_administration', 0.7], ['arrest', 0.05]], referral: 'counseling',
+    key: 'threat', weight: 6, offenses: [nibrs('13C', [], ['N']), { kind: 'school', category: 'threat', attempted: false, weaponForce: [] }],
+    students: ['suspect', 'victim'], actions: [['referral_counseling', 0.7], ['referral_administration', 0.7], ['arrest', 0.05]], referral: 'counseling',
     summary: ['Threatening statement in class', 'Threat posted on social media'],
     narrative: [
       '{s1} reported that {s0} said in class he would "bring something" to settle a dispute. I interviewed {s0} with an administrator present. The student had no access to weapons per the parent. A threat assessment was started by the campus team.',
@@ -87,7 +92,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['room'],
   },
   {
-    key: 'trespass', weight: 6, offenses: [{ kind: 'nibrs', code: '90J', attempted: false, weaponForce: [] }, { kind: 'school', category: 'trespass', attempted: false, weaponForce: [] }],
+    key: 'trespass', weight: 6, offenses: [nibrs('90J'), { kind: 'school', category: 'trespass', attempted: false, weaponForce: [] }],
     students: [], visitor: 'suspect', actions: [['warning', 0.8]],
     summary: ['Adult refused to leave campus', 'Former student on campus without permission'],
     narrative: [
@@ -97,7 +102,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['parking', 'perimeter'],
   },
   {
-    key: 'vandalism', weight: 6, offenses: [{ kind: 'nibrs', code: '290', attempted: false, weaponForce: [] }, { kind: 'school', category: 'vandalism', attempted: false, weaponForce: [] }],
+    key: 'vandalism', weight: 6, offenses: [nibrs('290'), { kind: 'school', category: 'vandalism', attempted: false, weaponForce: [] }],
     students: ['suspect'], actions: [['referral_administration', 0.7], ['citation', 0.1]], referral: 'administration',
     summary: ['Graffiti in boys restroom', 'Damaged car in student parking'],
     narrative: [
@@ -107,7 +112,7 @@ export const STORIES: readonly Story[] = [
     areaKinds: ['common', 'parking'],
   },
   {
-    key: 'weapon', weight: 3, secondary: true, offenses: [{ kind: 'nibrs', code: '520', attempted: false, weaponForce: ['20'] }, { kind: 'school', category: 'weapon', attempted: false, weaponForce: [] }],
+    key: 'weapon', weight: 3, secondary: true, offenses: [nibrs('520', ['20'], ['P']), { kind: 'school', category: 'weapon', attempted: false, weaponForce: [] }],
     students: ['suspect'], actions: [['referral_administration', 1], ['arrest', 0.4]], referral: 'administration',
     summary: ['Knife found in backpack', 'Student with folding knife'],
     narrative: [

@@ -9,6 +9,8 @@ import type {
   calls, incidentActions, incidentOffenses, incidentPersons, incidentReferrals, incidentReviews, incidents, incidentSupplements,
   incidentTasks, incidentVersions, recordCounters,
 } from '../schema/index.js';
+import { localDay } from '../../modules/incidents/nibrs.report.js';
+import { demoArrest, demoSegments } from './incident-segments.js';
 import { STORIES, type Story } from './incident-stories.js';
 import type { DemoData } from './model.js';
 import { NAME_POOLS } from './names.js';
@@ -64,6 +66,7 @@ function statusOf(rng: Rng, at: number): IncidentStatus {
 export function generateCaseData(rng: Rng, data: DemoData): CaseData {
   const out: CaseData = { calls: [], incidents: [], offenses: [], persons: [], actions: [], supplements: [], versions: [], reviews: [], tasks: [], referrals: [], counters: [] };
   const districtId = data.district.id;
+  const timezone = data.district.timezone ?? 'America/Chicago';
   const supervisor = data.grants.find((g) => g.role === 'supervisor')!.userId;
   const schoolById = new Map(data.schools.map((s) => [s.id, s]));
   const covered = data.assignments.map((a) => ({ schoolId: a.schoolId, sro: a.userId, weight: schoolById.get(a.schoolId)!.level === 'high' ? 6 : schoolById.get(a.schoolId)!.level === 'middle' ? 4 : 1 }));
@@ -111,7 +114,7 @@ export function generateCaseData(rng: Rng, data: DemoData): CaseData {
     call.incidentId = id;
     const status = statusOf(rng, at.getTime());
     const pool = studentsAt.get(school.id) ?? [];
-    const people: Row<typeof incidentPersons>[] = story.students.map((role, position) => {
+    const people: (Row<typeof incidentPersons> & { juvenile: boolean })[] = story.students.map((role, position) => {
       const s = rng.pick(pool);
       const birth = new Date(`${s.dateOfBirth}T00:00:00Z`);
       const juvenile = at.getTime() < Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate());
@@ -129,7 +132,7 @@ export function generateCaseData(rng: Rng, data: DemoData): CaseData {
     for (const p of people.filter((x) => x.role === 'suspect')) {
       for (const [kind, p0] of story.actions) {
         if (!rng.chance(p0)) continue;
-        acts.push({ id: rng.uuid(), incidentId: id, personId: kind === 'no_action' ? null : p.id, kind, at, implied: false });
+        acts.push({ id: rng.uuid(), incidentId: id, personId: kind === 'no_action' ? null : p.id, kind, at, implied: false, arrest: kind === 'arrest' ? demoArrest(story.offenses, p.juvenile, story.key) : null });
         if (kind === 'arrest') acts.push({ id: rng.uuid(), incidentId: id, personId: p.id, kind: 'referral_law_enforcement', at, implied: true });
       }
     }
@@ -137,6 +140,8 @@ export function generateCaseData(rng: Rng, data: DemoData): CaseData {
       const kind: ActionKind = story.actions[0]![0];
       acts.push({ id: rng.uuid(), incidentId: id, personId: kind === 'no_action' ? null : people[0]?.id ?? null, kind, at, implied: false });
     }
+    const segments = demoSegments(story.key, story.offenses, people as { id: string; role: string }[], localDay(at, timezone));
+    for (const p of people) p.nibrs = segments.persons.get(p.id!) ?? null;
     const createdAt = new Date(at.getTime() + 40 * 60_000);
     const submittedAt = status === 'draft' ? null : new Date(createdAt.getTime() + rng.int(1, 20) * 3600_000);
     const approvedAt = status === 'approved' ? new Date(submittedAt!.getTime() + rng.int(2, 48) * 3600_000) : null;
@@ -150,11 +155,12 @@ export function generateCaseData(rng: Rng, data: DemoData): CaseData {
     out.incidents.push({
       id, districtId, schoolId: school.id, number: next('incident', year), areaId: area.id, onCampus: true, locationCode: K12_SCHOOL_LOCATION,
       occurredAt: at, summary, narrative, status, version: steps.length, hasJuvenile: people.some((p) => p.juvenile),
-      offenseKeys: story.offenses.map((o) => (o.kind === 'nibrs' ? o.code : `school:${o.category}`)), callId, authorId: place.sro,
+      offenseKeys: story.offenses.map((o) => (o.kind === 'nibrs' ? o.code : `school:${o.category}`)), callId, authorId: place.sro, property: segments.property,
       submittedAt, approvedAt, approvedById: approvedAt ? supervisor : null, createdAt, updatedAt: approvedAt ?? submittedAt ?? createdAt,
       ...(seal ? { sealedAt: new Date(START + 200 * DAY), sealedById: supervisor, sealedReason: 'Juvenile court order (demo)' } : {}),
     });
-    out.offenses.push(...story.offenses.map((o, position) => ({ incidentId: id, position, kind: o.kind, nibrsCode: o.kind === 'nibrs' ? o.code : null, category: o.kind === 'school' ? o.category : null, attempted: false, weaponForce: o.weaponForce })));
+    out.offenses.push(...story.offenses.map((o, position) => ({ incidentId: id, position, kind: o.kind, nibrsCode: o.kind === 'nibrs' ? o.code : null, category: o.kind === 'school' ? o.category : null, attempted: false, weaponForce: o.weaponForce,
+      nibrs: o.kind === 'nibrs' ? { offenderUsing: o.offenderUsing, bias: o.bias, criminalActivity: o.criminalActivity } : { offenderUsing: [], bias: [], criminalActivity: [] } })));
     out.persons.push(...people);
     out.actions.push(...acts);
     const snapshot = { number: out.incidents.at(-1)!.number, summary, narrative, offenses: story.offenses.map(label), persons: people.map((p) => `${p.firstName} ${p.lastName} (${p.role})`) };

@@ -23,6 +23,7 @@ export const districtSchema = z.object({
   state: z.string(),
   timezone: z.string(),
   lawEnforcementAgency: z.string().nullable(),
+  nibrsOri: z.string().nullable().describe('The agency ORI NIBRS files are reported under'),
   mfaRequiredRoles: z.array(z.enum(ROLES)).describe('Roles that must use two-step sign-in'),
   isDemo: z.boolean(),
   counts: z.object({
@@ -36,6 +37,8 @@ export const updateDistrictBody = z.strictObject({
   name: text(120).min(2),
   timezone: z.string().trim().refine(isIanaZone, 'must be an IANA time zone such as America/Chicago').describe('An IANA time zone such as America/Chicago'),
   lawEnforcementAgency: anyText(200).nullable().transform((v) => v || null),
+  nibrsOri: z.string().trim().toUpperCase().regex(/^([A-Z]{2}[A-Z0-9]{7})?$/, 'must be a 9-character ORI: two state letters and seven letters or digits')
+    .nullable().transform((v) => v || null).describe('The agency ORI, e.g. TX1234500'),
   mfaRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length)
     .refine((roles) => new Set(roles).size === roles.length, 'must not name a role twice'),
 }).partial();

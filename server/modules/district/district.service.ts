@@ -19,6 +19,7 @@ async function view(db: Db, district: DistrictRow) {
     state: district.state,
     timezone: district.timezone,
     lawEnforcementAgency: district.lawEnforcementAgency,
+    nibrsOri: district.nibrsOri,
     // A role name an older release stored but this one no longer knows is not shown as policy.
     mfaRequiredRoles: district.mfaRequiredRoles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
     isDemo: district.isDemo,

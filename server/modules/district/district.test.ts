@@ -55,7 +55,7 @@ describe('reading the district', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       id: districtId, name: 'Riverside ISD', ncesId: '4812345', state: 'TX', timezone: 'America/Chicago',
-      lawEnforcementAgency: 'Riverside PD', mfaRequiredRoles: [], isDemo: false, counts: { schools: 1, users: 4, students: 1 },
+      lawEnforcementAgency: 'Riverside PD', nibrsOri: null, mfaRequiredRoles: [], isDemo: false, counts: { schools: 1, users: 4, students: 1 },
     });
   });
 

@@ -1,13 +1,12 @@
 import {
   LABELS, PERSON_ACTIONS, type ActionInput, type IncidentStatus, type OffenseInput, type PersonInput, type SchoolSafetyCategory,
 } from '../../../common/incidents.js';
-import { K12_SCHOOL_LOCATION, NIBRS_WEAPON_FORCE, WEAPON_REQUIRED_CODES, nibrsLocationName, nibrsOffense } from '../../../common/nibrs.js';
+import { K12_SCHOOL_LOCATION, nibrsLocationName, nibrsOffense } from '../../../common/nibrs.js';
 import { canAtSchool, scopeOf, type Actor, type Scope } from '../../auth/access.js';
 import { AppError } from '../../lib/errors.js';
 
 // A device clock a little ahead of the server's is not a date "in the future".
 const CLOCK_SKEW_MS = 2 * 60 * 1000;
-const WEAPON_CODES = new Set(NIBRS_WEAPON_FORCE.map((w) => w.code));
 const EDITABLE: readonly IncidentStatus[] = ['draft', 'returned'];
 
 function invalid(field: string, message: string): AppError {
@@ -99,17 +98,6 @@ export function locationCodeOf(onCampus: boolean, code: string | undefined): str
   return code;
 }
 
-/** Offenses: known NIBRS codes, known weapon/force codes, and a weapon/force wherever NIBRS requires one. */
-export function checkOffenses(offenses: readonly OffenseInput[]): void {
-  offenses.forEach((o, i) => {
-    if (o.kind === 'nibrs' && !nibrsOffense(o.code)) throw invalid(`offenses.${i}.code`, `${o.code} is not a NIBRS offense code`);
-    for (const w of o.weaponForce) if (!WEAPON_CODES.has(w)) throw invalid(`offenses.${i}.weaponForce`, `${w} is not a NIBRS weapon/force code`);
-    if (o.kind === 'nibrs' && WEAPON_REQUIRED_CODES.has(o.code) && o.weaponForce.length === 0) {
-      throw invalid(`offenses.${i}.weaponForce`, `NIBRS requires a weapon/force type for ${o.code} (99 when none)`);
-    }
-  });
-}
-
 /** Persons: students by roster id only, others by name; an id must be one of the incident's persons. */
 export function checkPersons(persons: readonly PersonInput[], existingIds: ReadonlySet<string>): void {
   const seen = new Set<string>();
@@ -139,6 +127,7 @@ export function checkActions(actions: readonly ActionInput[], personCount: numbe
       throw invalid(`actions.${i}.person`, `${LABELS.action[a.kind].toLowerCase()} needs the person it concerns`);
     }
     if (a.at) checkNotFuture(a.at, now, `actions.${i}.at`);
+    if (a.arrest && a.kind !== 'arrest') throw invalid(`actions.${i}.arrest`, 'arrestee facts go with an arrest only');
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
@@ -31,7 +31,7 @@ export async function findRosterStudents(db: Db, districtId: string, ids: string
   if (ids.length === 0) return [];
   return db.select({
     id: students.id, firstName: students.firstName, lastName: students.lastName, preferredName: students.preferredName,
-    dateOfBirth: students.dateOfBirth,
+    dateOfBirth: students.dateOfBirth, sex: students.sex, raceEthnicity: students.raceEthnicity,
   }).from(students).where(and(eq(students.districtId, districtId), inArray(students.id, ids)));
 }
 
@@ -135,6 +135,20 @@ export async function insertVersion(db: Db, values: typeof incidentVersions.$inf
   await db.insert(incidentVersions).values(values);
 }
 
+/** The most recent version row of the report itself (not of a supplement), or undefined. */
+export async function findLatestVersion(db: Db, incidentId: string) {
+  const [row] = await db.select({
+    id: incidentVersions.id, event: incidentVersions.event, editSession: incidentVersions.editSession, savedById: incidentVersions.savedById,
+  }).from(incidentVersions).where(and(eq(incidentVersions.incidentId, incidentId), isNull(incidentVersions.supplementId)))
+    .orderBy(desc(incidentVersions.seq)).limit(1);
+  return row;
+}
+
+/** Replaces the snapshot of a version row (a later autosave of the same editing session). */
+export async function updateVersion(db: Db, id: string, values: Pick<typeof incidentVersions.$inferInsert, 'version' | 'status' | 'snapshot' | 'savedAt'>) {
+  await db.update(incidentVersions).set(values).where(eq(incidentVersions.id, id));
+}
+
 /** Every version of an incident and its supplements, oldest first, without snapshots. */
 export async function findVersions(db: Db, incidentId: string) {
   const result = await db.execute(sql`
@@ -183,16 +197,17 @@ type JsonRows = Record<string, unknown>[];
  */
 export async function findCoreWithChildren(db: Db, id: string) {
   const [row] = rows<Record<string, unknown> & { offenses: JsonRows; persons: JsonRows; actions: JsonRows }>(await db.execute(sql`
-    select i.*, s.name as school_name, a.name as area_name, au.name as author_name, ap.name as approved_by_name,
+    select i.*, s.name as school_name, d.timezone as district_timezone, a.name as area_name, au.name as author_name, ap.name as approved_by_name,
       coalesce((select json_agg(json_build_object('id', o.id, 'kind', o.kind, 'code', o.nibrs_code, 'category', o.category,
-        'attempted', o.attempted, 'weaponForce', o.weapon_force) order by o.position) from incident_offenses o where o.incident_id = i.id), '[]') as offenses,
+        'attempted', o.attempted, 'weaponForce', o.weapon_force, 'nibrs', o.nibrs) order by o.position) from incident_offenses o where o.incident_id = i.id), '[]') as offenses,
       coalesce((select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'role', p.role, 'studentId', p.student_id, 'firstName', p.first_name,
         'lastName', p.last_name, 'juvenile', p.juvenile, 'grade', st.grade, 'studentNumber', st.student_number, 'phone', p.phone,
-        'description', p.description) order by p.position) from incident_persons p left join students st on st.id = p.student_id
+        'description', p.description, 'nibrs', p.nibrs, 'rosterDob', st.date_of_birth, 'rosterSex', st.sex,
+        'rosterRace', st.race_ethnicity) order by p.position) from incident_persons p left join students st on st.id = p.student_id
         where p.incident_id = i.id), '[]') as persons,
       coalesce((select json_agg(json_build_object('id', x.id, 'personId', x.person_id, 'kind', x.kind, 'at', x.at, 'note', x.note,
-        'implied', x.implied) order by x.at, x.kind) from incident_actions x where x.incident_id = i.id), '[]') as actions
-    from incidents i join schools s on s.id = i.school_id join users au on au.id = i.author_id
+        'implied', x.implied, 'arrest', x.arrest) order by x.at, x.kind) from incident_actions x where x.incident_id = i.id), '[]') as actions
+    from incidents i join schools s on s.id = i.school_id join districts d on d.id = i.district_id join users au on au.id = i.author_id
       left join campus_areas a on a.id = i.area_id left join users ap on ap.id = i.approved_by_id
     where i.id = ${id}`));
   return row;

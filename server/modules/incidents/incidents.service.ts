@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  ActionInput, CreateIncident, IncidentDetail, OffenseInput, PersonInput, UpdateIncident,
+  ActionInput, ClearanceInput, CreateIncident, IncidentDetail, OffenseInput, PersonInput, PropertyInput, UpdateIncident,
 } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
+import type { StoredPersonNibrs } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { formatNumber, notificationTasks, yearIn } from './incidents.numbers.js';
 import {
-  canRead, checkActions, checkEditable, checkNotFuture, checkOffenses, checkPersons, juvenileAt, locationCodeOf, offenseKey,
+  canRead, checkActions, checkEditable, checkNotFuture, checkPersons, juvenileAt, locationCodeOf, offenseKey,
   withImpliedReferrals,
 } from './incidents.policy.js';
 import * as repo from './incidents.repository.js';
+import { checkNibrsForSave, localDay, reportFromInput } from './nibrs.report.js';
 import * as extras from './extras.repository.js';
 import { incidentDetail, loadCore } from './incidents.view.js';
 
@@ -27,6 +29,15 @@ export class StaleVersionError extends AppError {
 /** Thrown inside a transaction to roll it back; the caller then reads the current record in its own audited read. */
 export class StaleSignal extends Error {}
 
+/** The incident-level facts a save checks its segments against. */
+interface Segments {
+  occurredAt: Date;
+  timezone: string;
+  locationCode: string;
+  property: PropertyInput[];
+  clearance: ClearanceInput | null;
+}
+
 /** The full state of a report's offenses, persons and actions that a save writes. */
 interface State {
   offenses: OffenseInput[];
@@ -37,15 +48,22 @@ interface State {
 /** The stored offenses, persons and actions as inputs, so a partial save can be merged onto them. */
 async function storedState(db: Db, id: string): Promise<State> {
   const c = await repo.findChildren(db, id);
-  const persons: PersonInput[] = c.persons.map(({ person: p }) => p.kind === 'student'
-    ? { id: p.id, kind: p.kind, role: p.role, studentId: p.studentId, phone: p.phone, description: p.description }
-    : { id: p.id, kind: p.kind, role: p.role, firstName: p.firstName, lastName: p.lastName, juvenile: p.juvenile, phone: p.phone, description: p.description });
+  const index = new Map(c.persons.map(({ person: p }, i) => [p.id, i]));
+  const nibrsOf = (n: StoredPersonNibrs | null): PersonInput['nibrs'] => (n ? {
+    ...n, injuries: n.injuries ?? [], offenses: n.offenses ?? [],
+    relationships: (n.relationships ?? []).flatMap((r) => (index.has(r.offenderId) ? [{ offender: index.get(r.offenderId)!, code: r.code }] : [])),
+  } : undefined);
+  const persons: PersonInput[] = c.persons.map(({ person: p }) => (p.kind === 'student'
+    ? { id: p.id, kind: p.kind, role: p.role, studentId: p.studentId, phone: p.phone, description: p.description, nibrs: nibrsOf(p.nibrs) }
+    : { id: p.id, kind: p.kind, role: p.role, firstName: p.firstName, lastName: p.lastName, juvenile: p.juvenile, phone: p.phone, description: p.description, nibrs: nibrsOf(p.nibrs) }));
   return {
-    offenses: c.offenses.map((o): OffenseInput => o.kind === 'nibrs'
-      ? { kind: 'nibrs', code: o.nibrsCode!, attempted: o.attempted, weaponForce: o.weaponForce }
-      : { kind: 'school', category: o.category!, attempted: o.attempted, weaponForce: o.weaponForce }),
+    offenses: c.offenses.map((o): OffenseInput => (o.kind === 'nibrs'
+      ? { kind: 'nibrs', code: o.nibrsCode!, attempted: o.attempted, weaponForce: o.weaponForce, ...o.nibrs }
+      : { kind: 'school', category: o.category!, attempted: o.attempted, weaponForce: o.weaponForce })),
     persons,
-    actions: c.actions.filter((a) => !a.implied).map((a) => ({ person: a.personId ? persons.findIndex((p) => p.id === a.personId) : null, kind: a.kind, at: a.at.toISOString(), note: a.note })),
+    actions: c.actions.filter((a) => !a.implied).map((a) => ({
+      person: a.personId ? persons.findIndex((p) => p.id === a.personId) : null, kind: a.kind, at: a.at.toISOString(), note: a.note, arrest: a.arrest,
+    })),
   };
 }
 
@@ -63,27 +81,37 @@ function remapActions(actions: ActionInput[], before: PersonInput[], after: Pers
  * Validates a state and turns it into rows: roster students resolved (name copied, juvenile derived from the
  * date of birth at `occurredAt`), person ids kept or made, arrests given their implied law-enforcement referral.
  */
-async function buildChildren(db: Db, ctx: ServiceContext, state: State, occurredAt: Date, existingIds: Set<string>) {
+async function buildChildren(db: Db, ctx: ServiceContext, state: State, incident: Segments, existingIds: Set<string>) {
   const now = ctx.clock.now();
-  checkOffenses(state.offenses);
+  const { occurredAt } = incident;
   checkPersons(state.persons, existingIds);
   checkActions(state.actions, state.persons.length, now);
   const studentIds = state.persons.flatMap((p) => (p.studentId ? [p.studentId] : []));
   const roster = new Map((await repo.findRosterStudents(db, ctx.actor.districtId, studentIds)).map((s) => [s.id, s]));
+  checkNibrsForSave(reportFromInput({
+    ...state, locationCode: incident.locationCode, occurredOn: localDay(occurredAt, incident.timezone), property: incident.property, clearance: incident.clearance,
+  }, roster));
   const persons = state.persons.map((p, i) => {
-    const base = { id: p.id ?? randomUUID(), position: i, kind: p.kind, role: p.role, phone: p.phone ?? null, description: p.description ?? null };
+    const base = { id: p.id ?? randomUUID(), position: i, kind: p.kind, role: p.role, phone: p.phone ?? null, description: p.description ?? null, nibrs: null as StoredPersonNibrs | null };
     if (p.kind !== 'student') return { ...base, studentId: null, firstName: p.firstName!, lastName: p.lastName!, juvenile: p.juvenile ?? false };
     const s = roster.get(p.studentId!);
     if (!s) throw new AppError('validation_failed', `persons.${i}.studentId: no such student in the district`, { field: `persons.${i}.studentId` });
     return { ...base, studentId: s.id, firstName: s.preferredName ?? s.firstName, lastName: s.lastName, juvenile: juvenileAt(s.dateOfBirth, occurredAt) };
   });
+  state.persons.forEach((p, i) => {
+    if (!p.nibrs) return;
+    const { relationships, ...rest } = p.nibrs;
+    persons[i]!.nibrs = { ...rest, relationships: relationships.map((r) => ({ offenderId: persons[r.offender]!.id, code: r.code })) };
+  });
   const actions = withImpliedReferrals(state.actions).map((a) => ({
     id: randomUUID(), personId: a.person === null ? null : persons[a.person]!.id, kind: a.kind,
-    at: a.at ? new Date(a.at) : occurredAt, note: a.note ?? null, implied: a.implied,
+    at: a.at ? new Date(a.at) : occurredAt, note: a.note ?? null, implied: a.implied, arrest: a.arrest ?? null,
   }));
   const offenses = state.offenses.map((o, i) => ({
     position: i, kind: o.kind, nibrsCode: o.kind === 'nibrs' ? o.code : null, category: o.kind === 'school' ? o.category : null,
     attempted: o.attempted, weaponForce: o.weaponForce,
+    nibrs: o.kind === 'nibrs' ? { offenderUsing: o.offenderUsing, bias: o.bias, criminalActivity: o.criminalActivity, locationCode: o.locationCode ?? null }
+      : { offenderUsing: [], bias: [], criminalActivity: [] },
   }));
   return { offenses, persons, actions, offenseKeys: state.offenses.map(offenseKey), hasJuvenile: persons.some((p) => p.juvenile) };
 }
@@ -132,12 +160,20 @@ async function checkPlace(db: Db, ctx: ServiceContext, input: { schoolId: string
   return school;
 }
 
-/** Appends a version snapshot of the core and returns the detail answer. */
-async function snapshotAndView(db: Db, ctx: ServiceContext, id: string, event: 'created' | 'saved', options: { noExtras?: boolean } = {}) {
+/**
+ * Records a version snapshot of the core and returns the detail answer. Saves of one editing session (the page's
+ * `editSession`, the same author, nothing else recorded in between) update that session's version instead of
+ * adding one, so the history lists meaningful versions rather than every autosave.
+ */
+async function snapshotAndView(db: Db, ctx: ServiceContext, id: string, event: 'created' | 'saved', options: { noExtras?: boolean; editSession?: string } = {}) {
   const core = await loadCore(db, id);
-  await repo.insertVersion(db, {
-    incidentId: id, version: core.version, status: core.status, event, snapshot: core, savedById: ctx.actor.userId, savedAt: ctx.clock.now(),
-  });
+  const values = { version: core.version, status: core.status, snapshot: core, savedAt: ctx.clock.now() };
+  const last = options.editSession && event === 'saved' ? await repo.findLatestVersion(db, id) : undefined;
+  if (last && last.event === 'saved' && last.editSession === options.editSession && last.savedById === ctx.actor.userId) {
+    await repo.updateVersion(db, last.id, values);
+  } else {
+    await repo.insertVersion(db, { ...values, incidentId: id, event, savedById: ctx.actor.userId, editSession: options.editSession ?? null });
+  }
   return incidentDetail(db, ctx.actor, id, ctx.clock.now(), core, options);
 }
 
@@ -148,7 +184,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
     const { timezone } = await checkPlace(tx, ctx, input);
     const locationCode = locationCodeOf(input.onCampus, input.locationCode);
     const occurredAt = new Date(input.occurredAt);
-    const built = await buildChildren(tx, ctx, input, occurredAt, new Set());
+    const built = await buildChildren(tx, ctx, input, { occurredAt, timezone, locationCode, property: input.property, clearance: input.clearance }, new Set());
     if (input.callId) {
       const call = await repo.findCallForIncident(tx, ctx.actor.districtId, input.callId);
       if (!call || call.schoolId !== input.schoolId) throw new AppError('validation_failed', 'callId: no such call at this school', { field: 'callId' });
@@ -160,6 +196,7 @@ export async function createIncident(ctx: ServiceContext, input: CreateIncident)
       districtId: ctx.actor.districtId, schoolId: input.schoolId, number, areaId: input.areaId ?? null, onCampus: input.onCampus,
       locationCode, locationText: input.locationText ?? null, occurredAt, summary: input.summary, narrative: input.narrative,
       hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, callId: input.callId ?? null, authorId: ctx.actor.userId,
+      property: input.property, clearance: input.clearance,
       createdAt: now, updatedAt: now,
     }, built.persons.map((p) => `${p.firstName} ${p.lastName}`).join(' '));
     await repo.replaceChildren(tx, id, built, { fresh: true });
@@ -187,7 +224,7 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: Upd
       const schoolId = input.schoolId ?? row.schoolId;
       const occurredAt = input.occurredAt ?? row.occurredAt.toISOString();
       const areaId = input.areaId === undefined ? (schoolId === row.schoolId ? row.areaId : null) : input.areaId;
-      await checkPlace(tx, ctx, { schoolId, areaId, occurredAt });
+      const { timezone } = await checkPlace(tx, ctx, { schoolId, areaId, occurredAt });
       const onCampus = input.onCampus ?? row.onCampus;
       const locationCode = locationCodeOf(onCampus, input.locationCode ?? (onCampus === row.onCampus ? row.locationCode : undefined));
       const stored = await storedState(tx, id);
@@ -195,12 +232,14 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: Upd
       const actions = input.actions ?? (input.persons ? remapActions(stored.actions, stored.persons, persons) : stored.actions);
       const state = { offenses: input.offenses ?? stored.offenses, persons, actions };
       const before = await crossoverKeys(tx, id);
-      const built = await buildChildren(tx, ctx, state, new Date(occurredAt), new Set(stored.persons.map((p) => p.id!)));
-      const changed = Object.keys(input).filter((k) => k !== 'version');
+      const property = input.property ?? row.property;
+      const clearance = input.clearance === undefined ? row.clearance : input.clearance;
+      const built = await buildChildren(tx, ctx, state, { occurredAt: new Date(occurredAt), timezone, locationCode, property, clearance }, new Set(stored.persons.map((p) => p.id!)));
+      const changed = Object.keys(input).filter((k) => k !== 'version' && k !== 'editSession');
       await repo.updateIncident(tx, id, {
         schoolId, areaId, onCampus, locationCode, locationText: input.locationText === undefined ? row.locationText : input.locationText,
         occurredAt: new Date(occurredAt), summary: input.summary ?? row.summary, narrative: input.narrative ?? row.narrative,
-        hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, version: row.version + 1, updatedAt: ctx.clock.now(),
+        hasJuvenile: built.hasJuvenile, offenseKeys: built.offenseKeys, version: row.version + 1, updatedAt: ctx.clock.now(), property, clearance,
       });
       await repo.replaceChildren(tx, id, built);
       await repo.refreshSearch(tx, { id });
@@ -209,7 +248,7 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: Upd
         detail: { version: row.version + 1, changed, ...(schoolId !== row.schoolId ? { fromSchoolId: row.schoolId } : {}) },
       });
       await recordCrossover(tx, ctx, { id, schoolId, authorId: row.authorId }, built, before);
-      return snapshotAndView(tx, ctx, id, 'saved');
+      return snapshotAndView(tx, ctx, id, 'saved', { editSession: input.editSession });
     });
   } catch (error) {
     if (error instanceof StaleSignal) throw new StaleVersionError(await getIncident(ctx, id));

@@ -1,7 +1,10 @@
 import type {
   Action, Attachment, IncidentCore, IncidentDetail, Offense, Person, Referral, Review, Supplement, Task,
 } from '../../../common/incidents.js';
+import type { OffenseNibrs } from '../../../common/incidents.js';
 import { nibrsLocationName } from '../../../common/nibrs.js';
+import type { StoredPersonNibrs } from '../../db/schema/index.js';
+import { openIssues, reportFromCore, type CoreRoster } from './nibrs.report.js';
 import type { Actor } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import * as extras from './extras.repository.js';
@@ -26,15 +29,22 @@ export async function loadCore(db: Db, id: string): Promise<IncidentCore> {
   const maybe = (key: string) => (r[key] ?? null) as string | null;
   const offenses = r.offenses.map((o) => {
     const kind = o.kind as Offense['kind'];
+    const n = (o.nibrs ?? {}) as Partial<OffenseNibrs>;
     return {
       id: o.id, kind, code: o.code ?? null, category: o.category ?? null, attempted: o.attempted, weaponForce: o.weaponForce,
       label: offenseLabel(kind === 'nibrs' ? (o.code as string) : `school:${o.category as string}`),
+      offenderUsing: n.offenderUsing ?? [], bias: n.bias ?? [], criminalActivity: n.criminalActivity ?? [], locationCode: n.locationCode ?? null,
     } as Offense;
   });
-  const persons = r.persons as unknown as Person[];
-  const actions = r.actions.map((a) => ({ ...a, at: iso(a.at as string) })) as unknown as Action[];
+  const offenseIds = offenses.map((o) => o.id);
+  const roster = new Map<string, CoreRoster>();
+  const persons = r.persons.map(({ rosterDob, rosterSex, rosterRace, nibrs, ...p }) => {
+    if (rosterDob) roster.set(p.id as string, { personId: p.id as string, dateOfBirth: rosterDob as string, sex: rosterSex as string, raceEthnicity: rosterRace as string });
+    return { ...p, nibrs: personNibrsOf(nibrs as StoredPersonNibrs | null, offenseIds) };
+  }) as unknown as Person[];
+  const actions = r.actions.map((a) => ({ ...a, at: iso(a.at as string), arrest: a.arrest ?? null })) as unknown as Action[];
   const locationCode = text('location_code');
-  return {
+  const core = {
     id: text('id'), number: text('number'), schoolId: text('school_id'), schoolName: text('school_name'), areaId: maybe('area_id'),
     areaName: maybe('area_name'), onCampus: r.on_campus as boolean, locationCode, locationName: nibrsLocationName(locationCode) ?? locationCode,
     locationText: maybe('location_text'), occurredAt: iso(text('occurred_at')), summary: text('summary'), narrative: text('narrative'),
@@ -42,6 +52,19 @@ export async function loadCore(db: Db, id: string): Promise<IncidentCore> {
     authorId: text('author_id'), authorName: text('author_name'), createdAt: iso(text('created_at')), updatedAt: iso(text('updated_at')),
     submittedAt: isoOrNull(maybe('submitted_at')), approvedAt: isoOrNull(maybe('approved_at')), approvedByName: maybe('approved_by_name'),
     offenses, persons, actions,
+    property: ((r.property ?? []) as IncidentCore['property']).map((p) => ({ ...p, text: p.text ?? null, drug: p.drug ?? null })),
+    clearance: (r.clearance ?? null) as IncidentCore['clearance'],
+  };
+  return { ...core, nibrsIssues: openIssues(reportFromCore(core, roster, text('district_timezone'))) };
+}
+
+/** A person's stored NIBRS facts as answered: connected offenses by id. */
+function personNibrsOf(n: StoredPersonNibrs | null, offenseIds: string[]): Person['nibrs'] {
+  if (!n) return null;
+  return {
+    victimType: n.victimType ?? null, age: n.age ?? null, sex: n.sex ?? null, race: n.race ?? null, ethnicity: n.ethnicity ?? null,
+    resident: n.resident ?? null, injuries: n.injuries ?? [], relationships: n.relationships ?? [],
+    offenseIds: (n.offenses ?? []).flatMap((k) => (offenseIds[k] ? [offenseIds[k]] : [])),
   };
 }
 

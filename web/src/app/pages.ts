@@ -354,3 +354,8 @@ export const CrdcPage = lazy(() =>
 export const BackupsPage = lazy(() =>
   import('../features/backups/BackupsPage.tsx').then((m) => ({ default: m.BackupsPage })),
 );
+
+/** Lazily loaded NibrsPage of features/nibrs. */
+export const NibrsPage = lazy(() =>
+  import('../features/nibrs/NibrsPage.tsx').then((m) => ({ default: m.NibrsPage })),
+);

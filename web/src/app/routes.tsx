@@ -58,6 +58,7 @@ import {
   ReunificationPage,
   ReunificationsPage,
   ReviewQueuePage,
+  NibrsPage,
   RosterImportPage,
   RulesPage,
   SchoolDetailPage,
@@ -95,6 +96,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'incidents', permission: 'incident.read', element: <IncidentsPage /> },
   { path: 'incidents/calls', permission: 'call.read', element: <CallQueuePage /> },
   { path: 'incidents/review', permission: 'incident.approve', element: <ReviewQueuePage /> },
+  { path: 'incidents/nibrs', permission: 'nibrs.submit', element: <NibrsPage /> },
   { path: 'incidents/tasks', permission: 'incident.read', element: <TasksPage /> },
   { path: 'incidents/:id', permission: 'incident.read', element: <IncidentViewPage /> },
   {

@@ -135,6 +135,19 @@ export const api = {
   /** Sends a file as the raw request body (content type from the file). */
   upload: <T>(method: 'POST' | 'PUT', path: string, file: Blob) => request<T>(method, path, file),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs JSON and answers the response as a file (a generated export), with the name the server gave it. */
+  download: async (path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> => {
+    await ensureCsrfCookie();
+    const response = await fetch(`/api${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: readCookie(CSRF_COOKIE) ?? '' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw await errorOf(response);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+    return { blob: await response.blob(), fileName };
+  },
 };
 
 /** A readable message for anything thrown by a call. */

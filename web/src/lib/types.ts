@@ -136,6 +136,7 @@ export interface District {
   ncesId?: string | null;
   state?: string;
   lawEnforcementAgency: string | null;
+  nibrsOri: string | null;
   timezone: string;
   mfaRequiredRoles: Role[];
   isDemo?: boolean;

@@ -41,12 +41,14 @@ function DistrictForm({ district, onSaved }: { district: District; onSaved: (d: 
   const { refresh } = useSession();
   const [name, setName] = useState(district.name);
   const [agency, setAgency] = useState(district.lawEnforcementAgency ?? '');
+  const [ori, setOri] = useState(district.nibrsOri ?? '');
   const [timezone, setTimezone] = useState(district.timezone);
   const [mfaRoles, setMfaRoles] = useState<Role[]>(district.mfaRequiredRoles);
   const save = useAction(async () => {
     const updated = await api.patch<District>('/district', {
       name: name.trim(),
       lawEnforcementAgency: agency.trim() || null,
+      nibrsOri: ori.trim() || null,
       timezone,
       mfaRequiredRoles: mfaRoles,
     });
@@ -83,6 +85,14 @@ function DistrictForm({ district, onSaved }: { district: District; onSaved: (d: 
           value={agency}
           onChange={setAgency}
           error={err('lawEnforcementAgency')}
+        />
+        <TextField
+          label="Agency ORI (NIBRS)"
+          name="nibrsOri"
+          hint="The 9-character ORI the agency reports NIBRS under, e.g. TX1234500."
+          value={ori}
+          onChange={setOri}
+          error={err('nibrsOri')}
         />
         <SelectField
           label="Time zone"

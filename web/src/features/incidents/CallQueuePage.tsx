@@ -48,6 +48,8 @@ export function CallQueuePage() {
       summary: call.summary.slice(0, 300),
       narrative: '',
       offenses: [],
+      property: [],
+      clearance: null,
       persons: [],
       actions: [],
     };

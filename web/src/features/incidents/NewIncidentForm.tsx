@@ -31,6 +31,8 @@ export function NewIncidentForm({
       summary: '',
       narrative: '',
       offenses: [],
+      property: [],
+      clearance: null,
       persons: [],
       actions: [],
     };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
 
 /** Where an autosaved draft stands. */
-export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
+export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'partial' | 'error' | 'conflict';
 
 /** A stale save: what the server holds now, to compare with what the user typed. */
 export interface Conflict<T> {
@@ -132,6 +132,16 @@ export function useAutosave<T>({
         setStatus(JSON.stringify(valueRef.current) === json ? 'saved' : 'pending');
         return next;
       } catch (e) {
+        // The server holds a new version but not all of it (parts refused or not sendable): never "saved".
+        const partial = e instanceof Error && typeof (e as { version?: unknown }).version === 'number' ? (e as Error & { version: number }) : null;
+        if (partial) {
+          savedJson.current = json;
+          setBase(partial.version);
+          setLastSavedAt(new Date());
+          setError(partial);
+          setStatus('partial');
+          return partial.version;
+        }
         if (e instanceof ApiError && e.status === 409) {
           conflictRef.current = true;
           try {

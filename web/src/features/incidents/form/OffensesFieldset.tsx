@@ -1,3 +1,4 @@
+import { BIAS_MOTIVATION, CRIMINAL_ACTIVITY, OFFENDER_USING } from '@common/nibrs-codes.ts';
 import {
   LABELS,
   SCHOOL_SAFETY_CATEGORIES,
@@ -122,6 +123,37 @@ export function OffensesFieldset({ offenses, onChange, reference, errorOf, disab
                 </div>
               )}
             </div>
+            {o.kind === 'nibrs' && (
+              <div className="form-grid">
+                <SelectField
+                  label="Offender suspected of using"
+                  name={`offenses.${i}.offenderUsing`}
+                  value={o.offenderUsing}
+                  onChange={(v) => set(i, { offenderUsing: v })}
+                  options={OFFENDER_USING.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+                  placeholder="Choose…"
+                  error={errorOf(`offenses.${i}.offenderUsing`)}
+                />
+                <SelectField
+                  label="Bias motivation"
+                  name={`offenses.${i}.bias`}
+                  value={o.bias}
+                  onChange={(v) => set(i, { bias: v })}
+                  options={BIAS_MOTIVATION.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+                  placeholder="Choose…"
+                  error={errorOf(`offenses.${i}.bias`)}
+                />
+                <SelectField
+                  label="Criminal activity / gang"
+                  name={`offenses.${i}.criminalActivity`}
+                  value={o.criminalActivity}
+                  onChange={(v) => set(i, { criminalActivity: v })}
+                  options={CRIMINAL_ACTIVITY.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+                  placeholder="None"
+                  error={errorOf(`offenses.${i}.criminalActivity`)}
+                />
+              </div>
+            )}
             <CheckboxField
               label="Attempted, not completed"
               checked={o.attempted}
@@ -144,6 +176,9 @@ export function OffensesFieldset({ offenses, onChange, reference, errorOf, disab
                 category: '',
                 attempted: false,
                 weaponForce: [],
+                offenderUsing: 'N',
+                bias: '88',
+                criminalActivity: '',
               },
             ])
           }

@@ -31,6 +31,20 @@ function inFormTerms(error: unknown, built: Built): unknown {
   return new ApiError(error.status, { code: error.code, message: error.message, field });
 }
 
+/** The key of the form row a field names ("offenses.2.weaponForce" → that offense's key), or null. */
+function rowKeyOf(draft: Draft, field: string): string | null {
+  const m = /^(offenses|persons|actions)\.(\d+)/.exec(field);
+  if (!m) return null;
+  return draft[m[1] as 'offenses' | 'persons' | 'actions'][Number(m[2])]?.key ?? null;
+}
+
+/** A save the server took except for parts it refused or the form could not send yet: never "all saved". */
+export class PartlySaved extends Error {
+  constructor(readonly version: number, readonly count: number) {
+    super(`${count} part${count === 1 ? '' : 's'} not saved (marked below); everything else is saved`);
+  }
+}
+
 /** Restores a copy left on this device when it is newer typing on the same version. */
 function initialDraft(incident: IncidentDetail, storageKey: string): { draft: Draft; restored: boolean } {
   const server = draftOf(incident);
@@ -53,6 +67,10 @@ export function ReportForm({ incident, reference }: Props) {
   const [conflictOpen, setConflictOpen] = useState(true);
   const ids = useRef(new Map<string, string>());
   const lastBuilt = useRef<Built | null>(null);
+  // Rows the server refused, by row key, with its reason and the row as it was: changing the row tries it again.
+  const refused = useRef(new Map<string, { reason: string; json: string }>());
+  const [left, setLeft] = useState<Built['left']>([]);
+  const [editSession] = useState(() => crypto.randomUUID());
   const schools = useSchoolOptions();
   const areas = useAreaOptions(draft.schoolId);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -64,22 +82,31 @@ export function ReportForm({ incident, reference }: Props) {
     version: incident.version,
     storageKey,
     save: async (value, version) => {
-      const built = bodyOf(value, version, ids.current, weaponRequired);
-      lastBuilt.current = built;
-      const saved = await api
-        .patch<IncidentDetail>(`/incidents/${incident.id}`, built.body)
-        .catch((e: unknown) => {
-          throw inFormTerms(e, built);
-        });
-      // New persons get ids on their first save; later saves must name them to keep them.
-      const sent = built.body.persons ?? [];
-      const keys = value.persons.filter((p) => p.kind !== 'student' || p.studentId !== '').map((p) => p.key);
-      keys.forEach((key, j) => {
-        const back = saved.persons[j];
-        if (isNewKey(key) && back && back.kind === sent[j]?.kind && back.role === sent[j]?.role)
-          ids.current.set(key, back.id);
-      });
-      return saved.version;
+      const rowJson = new Map([...value.offenses, ...value.persons, ...value.actions].map((r) => [r.key, JSON.stringify(r)]));
+      for (const [key, r] of refused.current) if (rowJson.get(key) !== r.json) refused.current.delete(key);
+      // A part the server refuses is left out and the rest saved again; the refused part stays on screen, marked.
+      for (let attempt = 0; ; attempt++) {
+        const reasons = new Map([...refused.current].map(([k, r]) => [k, r.reason]));
+        const built = bodyOf(value, version, ids.current, weaponRequired, reasons, editSession);
+        lastBuilt.current = built;
+        try {
+          const saved = await api.patch<IncidentDetail>(`/incidents/${incident.id}`, built.body);
+          // New persons get ids on their first save; later saves must name them to keep them.
+          const sent = built.body.persons ?? [];
+          const keys = value.persons.filter((p) => !built.left.some((l) => l.key === p.key)).map((p) => p.key);
+          keys.forEach((key, j) => {
+            const back = saved.persons[j];
+            if (isNewKey(key) && back && back.kind === sent[j]?.kind && back.role === sent[j]?.role) ids.current.set(key, back.id);
+          });
+          setLeft(built.left);
+          if (built.left.length) throw new PartlySaved(saved.version, built.left.length);
+          return saved.version;
+        } catch (e) {
+          const key = e instanceof ApiError && e.status === 400 ? rowKeyOf(value, built.formField(e.field ?? '')) : null;
+          if (!key || attempt >= 10) throw e instanceof PartlySaved ? e : inFormTerms(e, built);
+          refused.current.set(key, { reason: e instanceof ApiError ? e.message.replace(/^([\w-]+\.)*[\w-]+: /, '') : 'refused', json: rowJson.get(key) ?? '' });
+        }
+      }
     },
     loadCurrent: async () => {
       const current = await api.get<IncidentDetail>(`/incidents/${incident.id}`);
@@ -222,6 +249,17 @@ export function ReportForm({ incident, reference }: Props) {
           error={errorOf('summary')}
         />
       </Section>
+      {left.length > 0 && autosave.status !== 'saving' && (
+        <div className="banner banner-warning" role="alert" aria-label="Parts not saved">
+          <ul className="plain">
+            {left.map((l) => (
+              <li key={l.key}>
+                <strong>{l.label}</strong>: not saved — {l.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <OffensesFieldset
         offenses={draft.offenses}
         onChange={(offenses) => set({ offenses })}

@@ -16,6 +16,10 @@ export interface OffenseDraft {
   category: SchoolSafetyCategory | '';
   attempted: boolean;
   weaponForce: string[];
+  /** NIBRS DE 8, 8A, 12 (one value each on this form). */
+  offenderUsing: string;
+  bias: string;
+  criminalActivity: string;
 }
 
 /** One person row of the form; `key` is the server id once saved. */
@@ -86,6 +90,9 @@ export function draftOf(incident: IncidentDetail): Draft {
       category: o.category ?? '',
       attempted: o.attempted,
       weaponForce: o.weaponForce,
+      offenderUsing: o.offenderUsing[0] ?? '',
+      bias: o.bias[0] ?? '',
+      criminalActivity: o.criminalActivity[0] ?? '',
     })),
     persons: incident.persons.map((p) => ({
       key: p.id,
@@ -114,6 +121,8 @@ export interface Built {
   body: UpdateIncident;
   /** "offenses.1.code" of the body as the field of the form (rows left out shift the indexes). */
   formField: (field: string) => string;
+  /** Rows of the form the body leaves out, each with why: they are not saved and the page says so. */
+  left: { key: string; label: string; reason: string }[];
 }
 
 /**
@@ -126,18 +135,33 @@ export function bodyOf(
   version: number,
   ids: ReadonlyMap<string, string>,
   weaponRequired: (code: string) => boolean,
+  refused: ReadonlyMap<string, string> = new Map(),
+  editSession?: string,
 ): Built {
   const idOf = (key: string) => (isNewKey(key) ? ids.get(key) : key);
+  const left: Built['left'] = [];
   const offenseRows = draft.offenses
     .map((o, i) => ({ o, i }))
-    .filter(({ o }) => offenseComplete(o, weaponRequired));
+    .filter(({ o, i }) => {
+      const reason = refused.get(o.key) ?? (offenseComplete(o, weaponRequired) ? null : o.code ? `NIBRS needs the weapon or force for ${o.code}` : 'choose the offense');
+      if (reason) left.push({ key: o.key, label: `Offense ${i + 1}${o.code ? ` (${o.code})` : ''}`, reason });
+      return !reason;
+    });
   const personRows = draft.persons
     .map((p, i) => ({ p, i }))
-    .filter(({ p }) => p.kind !== 'student' || p.studentId !== '');
+    .filter(({ p, i }) => {
+      const reason = refused.get(p.key) ?? (p.kind !== 'student' || p.studentId !== '' ? null : 'choose the student from the roster');
+      if (reason) left.push({ key: p.key, label: personName(p, i), reason });
+      return !reason;
+    });
   const personIndex = new Map(personRows.map(({ p }, j) => [p.key, j]));
   const actionRows = draft.actions
     .map((a, i) => ({ a, i }))
-    .filter(({ a }) => !a.personKey || personIndex.has(a.personKey));
+    .filter(({ a, i }) => {
+      const reason = refused.get(a.key) ?? (!a.personKey || personIndex.has(a.personKey) ? null : 'its person is not saved');
+      if (reason) left.push({ key: a.key, label: `Action ${i + 1}`, reason });
+      return !reason;
+    });
   const rowMaps: Record<string, number[]> = {
     offenses: offenseRows.map((r) => r.i),
     persons: personRows.map((r) => r.i),
@@ -155,7 +179,11 @@ export function bodyOf(
     narrative: draft.narrative,
     offenses: offenseRows.map(({ o }) =>
       o.kind === 'nibrs'
-        ? { kind: 'nibrs' as const, code: o.code, attempted: o.attempted, weaponForce: o.weaponForce }
+        ? {
+            kind: 'nibrs' as const, code: o.code, attempted: o.attempted, weaponForce: o.weaponForce,
+            offenderUsing: o.offenderUsing ? [o.offenderUsing] : [], bias: o.bias ? [o.bias] : [],
+            criminalActivity: o.criminalActivity ? [o.criminalActivity] : [],
+          }
         : {
             kind: 'school' as const,
             category: (o.category || 'other') as SchoolSafetyCategory,
@@ -181,19 +209,21 @@ export function bodyOf(
             juvenile: p.juvenile,
           };
     }),
+    ...(editSession ? { editSession } : {}),
     actions: actionRows.map(({ a }) => ({
       person: a.personKey ? (personIndex.get(a.personKey) ?? null) : null,
       kind: a.kind,
       note: a.note.trim() || null,
     })),
   };
+  /** The form row key a body field names ("offenses.1.code" → the key of that offense row). */
   const formField = (field: string) => {
     const match = /^(offenses|persons|actions)\.(\d+)(.*)$/.exec(field);
     if (!match) return field;
     const row = rowMaps[match[1]!]?.[Number(match[2])];
     return row === undefined ? field : `${match[1]}.${row}${match[3]}`;
   };
-  return { body, formField };
+  return { body, formField, left };
 }
 
 function offenseComplete(o: OffenseDraft, weaponRequired: (code: string) => boolean): boolean {

@@ -174,6 +174,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
     'security_system.report',
   ],
+  // An outside agency's officer: sees only the support referrals addressed to their office (common/privacy.ts).
+  probation_officer: [
+    'district.read', 'school.read', 'area.read', 'assignment.read', 'directory.read', 'referral.read', 'referral.manage',
+  ],
 };
 
 /** True when the role's map entry names the permission. */

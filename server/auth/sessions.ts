@@ -82,6 +82,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       name: users.name,
       email: users.email,
       active: users.active,
+      organizationId: users.organizationId,
       mfaEnabled: users.mfaEnabled,
       mustChangePassword: users.mustChangePassword,
       mfaPending: sessions.mfaPending,
@@ -109,7 +110,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
   const required = new Set(row.mfaRequiredRoles);
   const session: LoadedSession = {
     tokenHash,
-    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants },
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, organizationId: row.organizationId },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),

@@ -64,6 +64,8 @@ export function installAuth(app: FastifyInstance): void {
     route.config ??= {};
     // The API description is public: it documents the API, it holds no data.
     if (route.url.startsWith('/api/docs')) route.config.access = 'public';
+    // The API description holds no records: it is operational documentation.
+    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') route.config.category ??= 'operational';
     const { access = 'user', permission, organizationScoped = false } = route.config;
     const category = routeCategory(route.config);
     if (permission && route.schema && !route.schema.hide) {

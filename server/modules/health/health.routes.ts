@@ -5,7 +5,7 @@ import { getHealth } from './health.service.js';
 /** GET /api/health: liveness, database kind and migration version. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
-    config: { access: 'public' },
+    config: { access: 'public', category: 'operational' },
     schema: { tags: ['health'], operationId: 'getHealth', summary: 'Server and database health', response: { 200: healthSchema } },
   }, async () => getHealth(app.deps.database));
 };

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'incident.juvenile.read': 'See juvenile records',
   'incident.approve': 'Review, return and approve reports',
   'incident.seal': 'Seal records',
+  'incident.unseal': 'Unseal a sealed record by court order',
+  'incident.expunge': 'Expunge a record by court order (irreversible)',
+  'juvenile.grant': 'Give and revoke per-person access to juvenile law-enforcement records',
   'incident.refer': 'Refer an incident to administration or counseling',
   'discipline.receive': 'Receive referrals to administration',
   // 5-8 Daily operations

@@ -63,7 +63,7 @@ export const PERMISSION_CATEGORY: Record<Permission, DataCategory> = {
   'student.read': 'education', 'student.demographics.read': 'education', 'student.manage': 'education',
   'call.create': 'law_enforcement', 'call.read': 'law_enforcement', 'call.dispatch': 'law_enforcement',
   'incident.create': 'law_enforcement', 'incident.read': 'law_enforcement', 'incident.narrative.read': 'law_enforcement',
-  'incident.juvenile.read': 'law_enforcement', 'incident.approve': 'law_enforcement', 'incident.seal': 'law_enforcement',
+  'incident.juvenile.read': 'law_enforcement', 'incident.approve': 'law_enforcement', 'incident.seal': 'law_enforcement', 'incident.unseal': 'law_enforcement', 'incident.expunge': 'law_enforcement', 'juvenile.grant': 'operational',
   'incident.refer': 'law_enforcement', 'discipline.receive': 'education',
   'patrol.log': 'operational', 'patrol.read': 'operational', 'patrol.checklist.manage': 'operational',
   'activity.log': 'operational', 'activity.read': 'operational', 'event.read': 'operational', 'event.manage': 'operational',

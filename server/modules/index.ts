@@ -37,6 +37,7 @@ import { activityRoutes } from './activity/activity.routes.js';
 import { eventRoutes } from './events/events.routes.js';
 import { noticeRoutes } from './notices/notices.routes.js';
 import { meetingRoutes } from './meetings/meetings.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -78,4 +79,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(eventRoutes);
   await app.register(noticeRoutes);
   await app.register(meetingRoutes);
+  await app.register(privacyRoutes);
 };

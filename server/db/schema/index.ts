@@ -16,3 +16,4 @@ export * from './events.js';
 export * from './communications.js';
 export * from './patrols.js';
 export * from './support.js';
+export * from './privacy.js';

@@ -119,19 +119,6 @@ export async function changeSupplement(
   });
 }
 
-/** Seals an incident: from now on it is absent from every view; the audit keeps only that a sealing happened. */
-export async function sealIncident(ctx: ServiceContext, id: string, input: SealInput) {
-  requirePermission(ctx.actor, 'incident.seal');
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockedIncident(tx, ctx, id);
-    requireSchool(ctx.actor, 'incident.seal', row.schoolId, 'Incident');
-    const now = ctx.clock.now();
-    await repo.updateIncident(tx, id, { sealedAt: now, sealedById: ctx.actor.userId, sealedReason: input.reason, updatedAt: now });
-    // No number, no reason: the audit log of a sealed record says only that it was sealed.
-    await writeAudit(tx, whoOf(ctx), { type: 'incident.sealed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id });
-  });
-}
-
 /** Every saved version of the report and its supplements (no content; the read is audited all the same). */
 export async function findVersions(ctx: ServiceContext, id: string) {
   requirePermission(ctx.actor, 'incident.read');

@@ -1,7 +1,7 @@
-import { CATEGORY_LABELS, CATEGORY_REACH, DATA_CATEGORIES, OUTSIDE_REACH, PERMISSION_CATEGORY, type DataCategory } from '../../common/privacy.js';
-import { COPIES, DATA_MAP, OWNERS } from '../../common/privacy-map.js';
-import { ROLE_LABELS, ROLES } from '../../common/roles.js';
-import type { Permission } from '../../common/permissions.js';
+import { CATEGORY_LABELS, CATEGORY_REACH, DATA_CATEGORIES, OUTSIDE_REACH, PERMISSION_CATEGORY, type DataCategory } from '../../../common/privacy.js';
+import { COPIES, DATA_MAP, OWNERS } from '../../../common/privacy-map.js';
+import { ROLE_LABELS, ROLES } from '../../../common/roles.js';
+import type { Permission } from '../../../common/permissions.js';
 
 const REACH_WORDS = { grant: 'all, at the schools of the grant', involved: 'only records they made, received or are a member of', organization: 'only records addressed to their organization', none: '—' } as const;
 

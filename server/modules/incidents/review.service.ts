@@ -1,4 +1,4 @@
-import type { ReturnInput, ReviewInput, SealInput } from '../../../common/incidents.js';
+import type { ReturnInput, ReviewInput } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';

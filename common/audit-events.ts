@@ -49,6 +49,7 @@ export const AUDIT_EVENTS = {
   'incident.expunged': 'An incident was expunged by court order: destroyed, only a tombstone stays',
   'incident.sealed_listed': 'The list of sealed and expunged records was read',
   'juvenile_access.granted': 'The district administrator gave a person access to juvenile law-enforcement records',
+  'juvenile_access.listed': 'The list of people holding juvenile-record access was read',
   'juvenile_access.revoked': 'A person\'s access to juvenile law-enforcement records was revoked',
   'incident.supplement_created': 'A supplement was started on an approved report',
   'incident.supplement_updated': 'A supplement draft was saved',

@@ -18,10 +18,14 @@ export interface Actor {
   grants: Grant[];
   /** The outside organization (vendor, community program, probation office) the user works for; null for district staff. */
   organizationId?: string | null;
+  /** The district administrator gave this person access to juvenile law-enforcement records (a per-person grant). */
+  juvenileAccess?: boolean;
 }
 
 /** True when the grant carries the permission for this actor (need-to-know caps outside organizations: common/privacy.ts). */
 function holds(actor: Actor, g: Grant, permission: Permission): boolean {
+  // A role only makes a person eligible: juvenile records need the person's own grant (juvenile_access_grants).
+  if (permission === 'incident.juvenile.read' && !actor.juvenileAccess) return false;
   return grantAllows(g.role, permission, Boolean(actor.organizationId));
 }
 

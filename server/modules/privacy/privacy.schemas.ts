@@ -20,3 +20,11 @@ export const sealedListSchema = z.object({
     orders: z.array(z.object({ action: z.string(), orderNumber: z.string().nullable(), orderDate: z.string().nullable(), at: z.string(), hasDocument: z.boolean() })),
   })),
 });
+
+export const juvenileGrantBody = z.strictObject({
+  userId: z.uuid(),
+  reason: z.string().trim().min(5).max(500).describe('Why this person needs juvenile law-enforcement records'),
+});
+const juvenileGrant = z.object({ id: z.uuid(), user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }), reason: z.string(), grantedAt: z.string() });
+export const juvenileGrantSchema = juvenileGrant;
+export const juvenileGrantListSchema = z.object({ items: z.array(juvenileGrant) });

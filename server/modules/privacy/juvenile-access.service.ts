@@ -17,7 +17,7 @@ function requireDistrictAdministrator(ctx: ServiceContext) {
 
 /** The people who hold juvenile-record access now (audited read). */
 export async function listJuvenileAccess(ctx: ServiceContext) {
-  requireDistrictAdministrator(ctx);
+  requirePermission(ctx.actor, 'juvenile.grant');
   return ctx.db.transaction(async (tx) => {
     const rows = await tx.select({ g: juvenileAccessGrants, name: users.name, email: users.email }).from(juvenileAccessGrants)
       .innerJoin(users, eq(users.id, juvenileAccessGrants.userId))

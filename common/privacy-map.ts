@@ -147,4 +147,8 @@ export const DATA_MAP: Record<string, TableEntry> = {
   assessment_findings: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
   work_orders: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
   work_order_notes: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
+  sealed_records: { category: 'law_enforcement', owner: 'agency', retention: 'Until unsealed or expunged by court order (package encrypted under the sealed-records key)', copies: ['backups'] },
+  sealed_files: { category: 'law_enforcement', owner: 'agency', retention: 'Until unsealed or expunged by court order (encrypted)', copies: ['backups'] },
+  record_orders: { category: 'operational', owner: 'district', retention: 'Kept for good: the tombstone of an expunged record', copies: ['backups'] },
+  juvenile_access_grants: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups', 'audit'] },
 };

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Permission } from '@common/permissions.ts';
+import type { DataCategory } from '@common/privacy.ts';
 import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
 import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import {
@@ -88,6 +89,8 @@ import {
 export interface PageRoute {
   path: string;
   permission: Permission | readonly Permission[];
+  /** Hidden from organization-limited users when the page shows this category unfiltered. */
+  category?: DataCategory;
   element: ReactElement;
 }
 
@@ -107,6 +110,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   {
     path: 'referrals/counseling',
     permission: 'referral.manage',
+    category: 'law_enforcement',
     element: <ReferralInboxPage kind="counseling" />,
   },
   { path: 'incidents/:id/edit', permission: 'incident.create', element: <IncidentEditPage /> },

@@ -18,6 +18,7 @@ export interface SessionBody {
   district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
   grants: Grant[];
   permissions: string[];
+  outsideOrganization?: boolean;
   schools: SchoolBrief[];
 }
 

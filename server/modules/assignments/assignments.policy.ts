@@ -1,4 +1,3 @@
-import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { AssignmentKind } from './assignments.schemas.js';
 

@@ -1,5 +1,4 @@
 import { schoolYearLabel, schoolYearOf } from '../../../common/preparedness.js';
-import type { Clock } from '../../lib/clock.js';
 import { addDays } from '../calendars/calendars.days.js';
 
 /** The school year asked for, or the one today falls in. */

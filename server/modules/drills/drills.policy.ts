@@ -1,5 +1,4 @@
 import type { DrillStatus } from '../../../common/preparedness.js';
-import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 
 /** A drill cannot have happened in the future. */

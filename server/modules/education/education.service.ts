@@ -84,7 +84,6 @@ export async function createRequest(ctx: ServiceContext, body: ClassRequestBody)
   requireSchool(ctx.actor, 'education.request', body.schoolId, 'School');
   if (!(await findDistrictSchool(ctx.db, ctx.actor.districtId, body.schoolId))) throw notFound('School');
   requireActiveTopic(await topicsOf(ctx.db, ctx.actor.districtId), body.topic);
-  const now = ctx.clock.now();
   requireFutureDates(body.preferredDates, todayOf(ctx));
   return ctx.db.transaction(async (tx) => {
     const year = Number(todayOf(ctx).slice(0, 4));

@@ -11,6 +11,7 @@ import { writeAudit, whoOf } from '../../audit/audit.js';
 import { can, canAtSchool, scopeOf } from '../../auth/access.js';
 import { districts, schools } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
+import { dayIn } from '../../lib/district-time.js';
 import { AppError } from '../../lib/errors.js';
 import { RECEIVING_ROLES } from '../alerts/alerts.repository.js';
 import { computeYear } from '../compliance/compliance.compute.js';
@@ -20,11 +21,6 @@ import { offenseGroup } from './analytics.policy.js';
 import * as repo from './analytics.repository.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Today in the district's time zone (YYYY-MM-DD). */
-export function districtToday(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * The window of a request: the district's time zone and the schools counted, which are the schools of the
@@ -60,7 +56,7 @@ const round = (v: number | null, digits = 1) => (v === null ? null : Math.round(
 export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): Promise<Dashboard> {
   const { window: w, schools: chosen } = await windowOf(ctx, query, 'analytics.read');
   const lastYear = { ...w, from: shiftYear(w.from, -1), to: shiftYear(w.to, -1) };
-  const today = districtToday(ctx.clock.now(), w.timezone);
+  const today = dayIn(w.timezone, ctx.clock.now());
   const [bySchool, byOffense, byPlace, byHour, byMonth, byMonthBefore, enforcement, calls, activity, tips, alerts, referrals, upkeep, compliance] = await Promise.all([
     repo.incidentsBySchool(ctx.db, w), repo.incidentsByOffense(ctx.db, w), repo.incidentsByPlace(ctx.db, w), repo.incidentsByHour(ctx.db, w),
     repo.incidentsByMonth(ctx.db, w), repo.incidentsByMonth(ctx.db, lastYear), repo.enforcementByMonth(ctx.db, w), repo.callsByKind(ctx.db, w),

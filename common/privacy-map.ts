@@ -37,23 +37,6 @@ const SHORT = 'Deleted on expiry';
 
 /** The data map: every table of the database, with its category, owner, retention and copies. */
 export const DATA_MAP: Record<string, TableEntry> = {
-  // Added by go-live, operations, analytics and NIBRS submission.
-  setup_tokens: { category: 'operational', owner: 'system', retention: SHORT + ' (24 h; dead after setup)', copies: [] },
-  account_invitations: { category: 'operational', owner: 'system', retention: SHORT + ' (7 days; single use)', copies: ['mail'] },
-  roster_settings: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
-  roster_staff: { category: 'directory', owner: 'district', retention: KEEP, copies: ['backups'] },
-  roster_classes: { category: 'education', owner: 'district', retention: 'Education-record schedule (student information system is the source)', copies: ['backups'] },
-  roster_class_teachers: { category: 'education', owner: 'district', retention: 'Education-record schedule', copies: ['backups'] },
-  roster_guardians: { category: 'education', owner: 'district', retention: 'Education-record schedule', copies: ['backups'] },
-  roster_import_changes: { category: 'education', owner: 'district', retention: '30 days (the undo window of a sync)', copies: ['backups'] },
-  analytics_settings: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
-  outbox_settings: { category: 'operational', owner: 'district', retention: KEEP, copies: ['backups'] },
-  backup_settings: { category: 'operational', owner: 'system', retention: KEEP, copies: [] },
-  backup_runs: { category: 'operational', owner: 'system', retention: KEEP, copies: [] },
-  stored_files: { category: 'law_enforcement', owner: 'agency', retention: CASE + ' (encrypted; follows its owning record)', copies: ['backups'] },
-  stored_file_chunks: { category: 'law_enforcement', owner: 'agency', retention: CASE + ' (encrypted; follows its owning record)', copies: ['backups'] },
-  nibrs_exports: { category: 'law_enforcement', owner: 'agency', retention: CASE, copies: ['exports', 'backups', 'audit'] },
-  nibrs_export_items: { category: 'law_enforcement', owner: 'agency', retention: CASE, copies: ['backups'] },
   districts: { category: 'directory', owner: 'district', retention: KEEP, copies: ['backups'] },
   schools: { category: 'directory', owner: 'district', retention: KEEP, copies: ['backups'] },
   school_feeders: { category: 'directory', owner: 'district', retention: KEEP, copies: ['backups'] },

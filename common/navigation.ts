@@ -1,5 +1,4 @@
 import type { Permission } from './permissions.js';
-import type { DataCategory } from './privacy.js';
 import type { Role } from './roles.js';
 
 /** One entry of the navigation: a capability of the brief, shown once built and when permitted. */
@@ -11,8 +10,6 @@ export interface NavItem {
   built: boolean;
   /** Also shown to holders of these roles without the permission (their own records, e.g. an SRO's certifications). */
   alsoForRoles?: readonly Role[];
-  /** The page shows this category of data unfiltered by organization: hidden from organization-limited users. */
-  category?: DataCategory;
   group: 'Work' | 'Preparedness' | 'Campus' | 'Insight' | 'Administration';
 }
 
@@ -22,7 +19,7 @@ export const NAVIGATION: readonly NavItem[] = [
   // Campus security and school administrators take and follow calls without reading incidents.
   { capability: 2, label: 'Call queue', path: '/incidents/calls', permission: 'call.read', built: true, group: 'Work' },
   { capability: 4, label: 'Discipline referrals', path: '/referrals/discipline', permission: 'discipline.receive', built: true, group: 'Work' },
-  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'referral.manage', category: 'law_enforcement', built: true, group: 'Work' },
+  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'referral.manage', built: true, group: 'Work' },
   { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: true, group: 'Work' },
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: true, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: true, group: 'Work' },

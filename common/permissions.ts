@@ -30,9 +30,6 @@ export const PERMISSIONS = {
   'incident.juvenile.read': 'See juvenile records',
   'incident.approve': 'Review, return and approve reports',
   'incident.seal': 'Seal records',
-  'incident.unseal': 'Unseal a sealed record by court order',
-  'incident.expunge': 'Expunge a record by court order (irreversible)',
-  'juvenile.grant': 'Give and revoke per-person access to juvenile law-enforcement records',
   'incident.refer': 'Refer an incident to administration or counseling',
   'discipline.receive': 'Receive referrals to administration',
   // 5-8 Daily operations
@@ -180,10 +177,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
     'security_system.report', 'deployment.manage',
-  ],
-  // An outside agency's officer: sees only the support referrals addressed to their office (common/privacy.ts).
-  probation_officer: [
-    'district.read', 'school.read', 'area.read', 'assignment.read', 'directory.read', 'referral.read', 'referral.manage',
   ],
 };
 

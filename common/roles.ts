@@ -8,8 +8,6 @@ export const ROLES = [
   'staff',
   'director',
   'sysadmin',
-  // A person of an outside agency (a juvenile probation office): organization-limited by common/privacy.ts.
-  'probation_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -24,7 +22,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Staff',
   director: 'District safety director',
   sysadmin: 'System administrator',
-  probation_officer: 'Probation officer (outside agency)',
 };
 
 /** Roles whose holders read case data (incidents, threat assessments, referrals, tips). */

@@ -192,8 +192,6 @@ export const referralSchema = referralSummarySchema.extend({
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
   outcomeSummary: z.string().nullable(),
   canHandle: z.boolean().describe('I may accept, decline, schedule, close and write notes'),
-  guardianContacts: z.array(z.object({ name: z.string(), relationship: z.string(), phone: z.string().nullable(), email: z.string().nullable() }))
-    .nullable().optional().describe('Custodial guardians\' contact: handlers only, and only when guardian consent is recorded'),
   notes: z.array(referralNoteSchema).nullable().describe('Clinical notes: handlers only, null for everyone else'),
   updatedAt: z.string(),
 });

@@ -55,8 +55,7 @@ export const TIP_LIMITS = {
   messageMax: 2000,
   /** Attachment bytes (before base64). */
   attachmentMaxBytes: 5 * 1024 * 1024,
-  // No PDF: its author metadata cannot be removed safely (server/modules/tips/tips.anonymity.ts).
-  attachmentTypes: ['image/jpeg', 'image/png'] as readonly string[],
+  attachmentTypes: ['image/jpeg', 'image/png', 'application/pdf'] as readonly string[],
   /** Per abuse-control token: tips, messages, and code+passphrase look-ups. */
   tipsPerToken: 3,
   messagesPerToken: 30,

@@ -93,10 +93,7 @@ export const submitTipBody = z.strictObject({
 export type SubmitTipBody = z.input<typeof submitTipBody>;
 
 /** The answer to a submitted tip: the only time the passphrase is shown. */
-export const tipReceipt = z.object({
-  code: z.string(), passphrase: z.string(), lifeSafety: z.boolean(),
-  attachmentRemoved: z.array(z.string()).describe('What was removed from the attached image before it was stored (EXIF, XMP, IPTC, text notes...)'),
-});
+export const tipReceipt = z.object({ code: z.string(), passphrase: z.string(), lifeSafety: z.boolean() });
 export type TipReceipt = z.infer<typeof tipReceipt>;
 
 /** POST /public/tips/dialogue. */

@@ -69,7 +69,7 @@ describe('anonymous tips', () => {
     const description = `${marker} Unos chicos molestan a un alumno de noveno en el autobús.`;
     // A photo goes with it (a 1×1 PNG), sent with a progress bar.
     await form
-      .getByLabel('Agrega una foto (opcional)')
+      .getByLabel('Agrega una foto o un PDF (opcional)')
       .setInputFiles({ name: 'captura.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
     await form.getByText(/captura\.png/).waitFor();
     const secrets = await submitTip(page, /^Acoso o ciberacoso$/, description);

@@ -1,5 +1,4 @@
-import type { Permission } from '../../common/permissions.js';
-import { grantAllows } from '../../common/privacy.js';
+import { ROLE_PERMISSIONS, type Permission } from '../../common/permissions.js';
 import type { Role } from '../../common/roles.js';
 import { AppError, notFound } from '../lib/errors.js';
 
@@ -18,17 +17,6 @@ export interface Actor {
   grants: Grant[];
   /** The district's IANA time zone: every day the user sees or a rule compares is a day there. */
   timeZone: string;
-  /** The outside organization (vendor, community program, probation office) the user works for; null for district staff. */
-  organizationId?: string | null;
-  /** The district administrator gave this person access to juvenile law-enforcement records (a per-person grant). */
-  juvenileAccess?: boolean;
-}
-
-/** True when the grant carries the permission for this actor (need-to-know caps outside organizations: common/privacy.ts). */
-function holds(actor: Actor, g: Grant, permission: Permission): boolean {
-  // A role only makes a person eligible: juvenile records need the person's own grant (juvenile_access_grants).
-  if (permission === 'incident.juvenile.read' && !actor.juvenileAccess) return false;
-  return grantAllows(g.role, permission, Boolean(actor.organizationId));
 }
 
 /** Where a permission reaches: every school of the district, or a list of schools. */
@@ -36,14 +24,14 @@ export type Scope = { all: true } | { all: false; schoolIds: string[] };
 
 /** True when any of the actor's grants carries the permission, wherever. */
 export function can(actor: Actor, permission: Permission): boolean {
-  return actor.grants.some((g) => holds(actor, g, permission));
+  return actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
 }
 
 /** The schools at which the actor holds `permission`. */
 export function scopeOf(actor: Actor, permission: Permission): Scope {
   const schoolIds = new Set<string>();
   for (const g of actor.grants) {
-    if (!holds(actor, g, permission)) continue;
+    if (!ROLE_PERMISSIONS[g.role].includes(permission)) continue;
     if (g.schoolId === null) return { all: true };
     schoolIds.add(g.schoolId);
   }

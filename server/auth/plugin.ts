@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../common/permissions.js';
-import type { DataCategory } from '../../common/privacy.js';
 import { AppError } from '../lib/errors.js';
 import { hashToken } from '../lib/ids.js';
 import type { ServiceContext } from '../lib/context.js';
 import { requirePermission } from './access.js';
-import { requireCategory, routeCategory } from './privacy.js';
 import { CSRF_COOKIE, CSRF_HEADER } from './csrf.js';
 import { loadSession, mustEnrolMfa, type LoadedSession } from './sessions.js';
 
@@ -24,10 +22,6 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
     permission?: Permission;
-    /** The category of data the route returns, when it differs from its permission's (common/privacy.ts). */
-    category?: DataCategory;
-    /** The route's service filters by the user's outside organization, so organization-limited users may call it. */
-    organizationScoped?: boolean;
   }
 }
 
@@ -41,8 +35,6 @@ export interface RouteInfo {
   permission?: Permission;
   /** Media types of a raw-body upload route (server/lib/input.ts). */
   uploadTypes?: readonly string[];
-  category?: DataCategory;
-  organizationScoped: boolean;
 }
 
 /** Every /api route with its access and permission, filled as routes are registered. */
@@ -67,17 +59,12 @@ export function installAuth(app: FastifyInstance): void {
     route.config ??= {};
     // The API description is public: it documents the API, it holds no data.
     if (route.url.startsWith('/api/docs')) route.config.access = 'public';
-    // The API description holds no records: it is operational documentation.
-    if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') route.config.category ??= 'operational';
-    const { access = 'user', permission, organizationScoped = false } = route.config;
-    const category = routeCategory(route.config);
+    const { access = 'user', permission } = route.config;
     if (permission && route.schema && !route.schema.hide) {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes, category, organizationScoped });
-    }
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -116,8 +103,6 @@ export function installAuth(app: FastifyInstance): void {
       throw new AppError('forbidden', 'Choose a new password to replace the temporary one first');
     }
     if (config.permission) requirePermission(session.actor, config.permission);
-    const category = routeCategory(config);
-    if (category && access === 'user') requireCategory(session.actor, category, config.organizationScoped ?? false);
   });
 }
 

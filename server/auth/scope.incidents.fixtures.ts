@@ -110,10 +110,6 @@ export const INCIDENT_REQUESTS: Record<string, (r: IncidentRecords) => Request> 
   'POST /api/incidents/:id/return': (r) => [`/api/incidents/${r.toReturn.id}/return`, { version: r.toReturn.version, comment: 'Add the time.' }],
   'POST /api/incidents/:id/approve': (r) => [`/api/incidents/${r.toApprove.id}/approve`, { version: r.toApprove.version }],
   'POST /api/incidents/:id/seal': (r) => [`/api/incidents/${r.toSeal}/seal`, { reason: 'Court order 2026-CV-0042' }],
-  'POST /api/incidents/:id/unseal': (r) => [`/api/incidents/${r.toSeal}/unseal`, { orderNumber: 'CV-1', orderDate: '2026-10-01', document: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
-  'POST /api/incidents/:id/expunge': (r) => [`/api/incidents/${r.toSeal}/expunge`, { orderNumber: 'CV-2', orderDate: '2026-10-01', confirm: true }],
-  // Grants are district records: another district's grant id reads as absent.
-  'DELETE /api/juvenile-access/:id': () => ['/api/juvenile-access/00000000-0000-4000-8000-00000000dead'],
   'GET /api/incidents/:id/versions': (r) => [`/api/incidents/${r.approved}/versions`],
   'GET /api/incidents/:id/versions/:versionId': (r) => [`/api/incidents/${r.approved}/versions/${r.version}`],
   'GET /api/incidents/:id/report.pdf': (r) => [`/api/incidents/${r.approved}/report.pdf`],

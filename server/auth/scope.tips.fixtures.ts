@@ -19,12 +19,8 @@ export interface TipRecords {
   toClose: string;
 }
 
-/** A minimal PNG (header and end chunks): the tip channel accepts images only, stripped of metadata. */
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from([0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]), Buffer.alloc(4),
-  Buffer.from([0, 0, 0, 0]), Buffer.from('IEND'), Buffer.alloc(4),
-]);
+/** A PDF the tip channel accepts as an attachment as it is (images are re-encoded). */
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 async function ok(what: string, pending: Promise<{ status: number; text: string; body: unknown }>, status = 200) {
   const res = await pending;
@@ -40,7 +36,7 @@ export async function tipRecords(t: TestApp, schoolId: string, sro: { id: string
   const anon = t.client();
   const { token } = await ok('token', anon.get('/api/public/tips/token'));
   const receipt = await ok('tip', anon.post('/api/public/tips', {
-    token, schoolId, category: 'bullying', description: 'Someone is pushed around at lunch', attachment: { contentBase64: PNG.toString('base64') },
+    token, schoolId, category: 'bullying', description: 'Someone is pushed around at lunch', attachment: { contentBase64: PDF.toString('base64') },
   }), 201);
   const [tip] = await t.db.select({ id: tips.id }).from(tips).where(eq(tips.codeHash, codeHash(receipt.code)));
 

@@ -101,7 +101,6 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       name: users.name,
       email: users.email,
       active: users.active,
-      organizationId: users.organizationId,
       mfaEnabled: users.mfaEnabled,
       mustChangePassword: users.mustChangePassword,
       mfaPending: sessions.mfaPending,
@@ -109,7 +108,6 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       expiresAt: sessions.expiresAt,
       mfaRequiredRoles: districts.mfaRequiredRoles,
       timeZone: districts.timezone,
-      juvenileAccess: sql<boolean>`exists (select 1 from juvenile_access_grants j where j.user_id = ${users.id} and j.revoked_at is null)`,
       grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id)), '[]'::json) from role_grants g where g.user_id = ${users.id})`,
     })
     .from(sessions)
@@ -131,10 +129,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
   const required = new Set(row.mfaRequiredRoles);
   const session: LoadedSession = {
     tokenHash,
-    actor: {
-      userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone,
-      organizationId: row.organizationId, juvenileAccess: Boolean(row.juvenileAccess),
-    },
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),

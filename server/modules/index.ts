@@ -43,7 +43,6 @@ import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { nibrsRoutes } from './nibrs/nibrs.routes.js';
-import { privacyRoutes } from './privacy/privacy.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -91,5 +90,4 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(analyticsRoutes);
   await app.register(backupRoutes);
   await app.register(nibrsRoutes);
-  await app.register(privacyRoutes);
 };

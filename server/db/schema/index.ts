@@ -21,4 +21,3 @@ export * from './analytics.js';
 export * from './files.js';
 export * from './backups.js';
 export * from './nibrs.js';
-export * from './privacy.js';

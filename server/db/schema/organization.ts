@@ -8,7 +8,7 @@ export const areaKind = pgEnum('area_kind', [
   'building', 'floor', 'room', 'field', 'parking', 'bus_loop', 'perimeter', 'common', 'other',
 ]);
 export const roleName = pgEnum('role_name', [
-  'sro', 'supervisor', 'school_admin', 'counselor', 'security', 'staff', 'director', 'sysadmin', 'probation_officer',
+  'sro', 'supervisor', 'school_admin', 'counselor', 'security', 'staff', 'director', 'sysadmin',
 ]);
 export const assignmentKind = pgEnum('assignment_kind', ['primary', 'feeder']);
 

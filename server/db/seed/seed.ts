@@ -76,7 +76,6 @@ import { Rng } from './random.js';
 import { generatePreparedness } from './preparedness.js';
 import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
 import { seedSupportEducation } from './support-education.js';
-import { seedJuvenileAccess } from './juvenile-access.js';
 import { seedStudentSupport } from './student-support.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
@@ -128,7 +127,6 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       data.users.map((u) => ({ ...u, passwordHash: hash })),
     );
     await insertAll(tx, roleGrants, data.grants);
-    await seedJuvenileAccess(tx, data);
     await insertAll(tx, sroAssignments, data.assignments);
     log(
       `  ${counts.schools} schools, ${counts.areas} campus areas, ${counts.users} users, ${counts.assignments} SRO assignments (${elapsed()})`,

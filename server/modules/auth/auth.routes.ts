@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
 
   app.get('/auth/session', {
-    config: { access: 'public', category: 'directory' },
+    config: { access: 'public' },
     schema: { tags, operationId: 'getSession', summary: 'The current session, user, roles and schools', response: { 200: sessionBody } },
   }, async (request) => service.sessionView(deps, request.session));
 

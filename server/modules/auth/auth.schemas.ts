@@ -29,8 +29,6 @@ export const sessionBody = z.object({
   district: z.object({ id: z.uuid(), name: z.string(), isDemo: z.boolean(), timeZone: z.string().describe('IANA zone: every day shown is a day there') }).nullable(),
   grants: z.array(grantSchema),
   permissions: z.array(z.string()),
-  /** The user works for an outside organization: need-to-know caps what they see (common/privacy.ts). */
-  outsideOrganization: z.boolean(),
   schools: z.array(z.object({ id: z.uuid(), name: z.string(), level: z.string() })),
 });
 export type SessionBody = z.infer<typeof sessionBody>;

@@ -1,6 +1,5 @@
 import QRCode from 'qrcode';
-import type { Permission } from '../../../common/permissions.js';
-import { effectivePermissions } from '../../../common/privacy.js';
+import { ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.js';
 import type { AppDeps } from '../../app.js';
 import { writeAudit } from '../../audit/audit.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
@@ -205,7 +204,7 @@ export async function sessionForToken(deps: AppDeps, token: string): Promise<Loa
   return loadSession(deps.database.db, token, deps.clock.now());
 }
 
-const ANONYMOUS: SessionBody = { state: 'anonymous', user: null, district: null, grants: [], permissions: [], outsideOrganization: false, schools: [] };
+const ANONYMOUS: SessionBody = { state: 'anonymous', user: null, district: null, grants: [], permissions: [], schools: [] };
 
 /** What the web app is told about a session: state, user, roles, permissions and schools. */
 export async function sessionView(deps: AppDeps, session: LoadedSession | null): Promise<SessionBody> {
@@ -216,8 +215,8 @@ export async function sessionView(deps: AppDeps, session: LoadedSession | null):
   if (!user || !district) return ANONYMOUS;
   const state = session.mfaPending ? 'mfa_pending' : mustEnrolMfa(session) ? 'mfa_enrolment_required' : 'signed_in';
   const signedIn = state === 'signed_in';
-  // Need-to-know (common/privacy.ts): an outside organization's staff are told only what they may use.
-  const permissions = new Set<Permission>(effectivePermissions(actor.grants.map((g) => g.role), Boolean(actor.organizationId)));
+  const permissions = new Set<Permission>();
+  for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role]) permissions.add(p);
   const districtWide = actor.grants.some((g) => g.schoolId === null);
   const schoolIds = [...new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])))];
   return {
@@ -229,7 +228,6 @@ export async function sessionView(deps: AppDeps, session: LoadedSession | null):
     district,
     grants: signedIn ? actor.grants : [],
     permissions: signedIn ? [...permissions].sort() : [],
-    outsideOrganization: Boolean(actor.organizationId),
     schools: signedIn ? await repo.findSchoolsBrief(db, actor.districtId, districtWide ? null : schoolIds) : [],
   };
 }

@@ -73,7 +73,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // No session: calendar apps fetch this with the secret in the URL alone.
   app.get('/ical/:token', {
-    config: { access: 'public', category: 'operational' },
+    config: { access: 'public' },
     schema: { tags, operationId: 'getEventFeedCalendar', summary: 'iCalendar (RFC 5545) of a feed; the path is the secret URL ending in .ics', params: tokenParams },
   }, async (request, reply) => {
     const token = request.params.token.endsWith('.ics') ? request.params.token.slice(0, -4) : '';

@@ -10,7 +10,7 @@ import { getHealth, getReadiness } from './health.service.js';
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
-    config: { access: 'public', category: 'operational' },
+    config: { access: 'public' },
     schema: { tags: ['health'], operationId: 'getHealth', summary: 'Server and database health', response: { 200: healthSchema } },
   }, async () => getHealth(app.deps.database));
 

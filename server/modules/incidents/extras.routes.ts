@@ -48,8 +48,7 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [kind, path, permission] of [['administration', 'discipline-referrals', 'discipline.receive'], ['counseling', 'counseling-referrals', 'referral.manage']] as const) {
     const noun = kind === 'administration' ? 'Discipline' : 'Counseling';
     app.get(`/${path}`, {
-      // What an officer shares out of a law-enforcement record: never an outside organization's business.
-      config: { permission, category: 'law_enforcement' },
+      config: { permission },
       schema: { tags, operationId: `list${noun}Referrals`, summary: `Referrals to ${kind} at my schools (what they share only; audited)`, querystring: listReferralsQuery, response: { 200: referralPage } },
     }, async (request) => service.findReferrals(contextOf(request), kind, request.query));
 

@@ -11,7 +11,6 @@ import {
 } from './incidents.schemas.js';
 import { printIncident } from './report.pdf.js';
 import * as review from './review.service.js';
-import { sealIncident } from '../privacy/sealing.service.js';
 import * as search from './search.service.js';
 
 const tags = ['incidents'];
@@ -90,8 +89,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'incident.seal' },
     schema: { tags, operationId: 'sealIncident', summary: 'Seal the record: gone from every list, search, export and audit content', params: idParams, body: sealBody, response: { 204: noContent } },
   }, async (request, reply) => {
-    // Sealing reaches every copy (files, search, versions, audit details): server/modules/privacy/sealing.service.ts.
-    await sealIncident(contextOf(request), app.deps, request.params.id, request.body.reason);
+    await review.sealIncident(contextOf(request), request.params.id, request.body);
     return reply.code(204).send(null);
   });
 

@@ -1,8 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../common/roles.js';
-import { auditEvents, campusAreas, juvenileAccessGrants, students } from '../../db/schema/index.js';
-import { forgetSessions } from '../../auth/sessions.js';
+import { auditEvents, campusAreas, students } from '../../db/schema/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../../test/fixtures.js';
 
@@ -69,12 +68,6 @@ export async function createWorld(): Promise<World> {
     as[key] = t.client();
     await as[key].signIn(email);
   }
-  // Juvenile records need a per-person grant (server/modules/privacy): the district has given one to its officers.
-  const officers = PEOPLE.filter(([, role, at]) => (role === 'sro' || role === 'supervisor') && at !== 'foreign').map(([key]) => users[key]!);
-  await t.db.insert(juvenileAccessGrants).values(officers.map((userId) => ({
-    districtId: district.id, userId, reason: 'Assigned officer', grantedById: users.director!, grantedAt: new Date('2026-08-01T12:00:00Z'),
-  })));
-  forgetSessions();
   return { t, districtId: district.id, north, south, foreign, area: area!.id, juvenile: juvenile!.id, adult: adult!.id, southStudent: southStudent!.id, users, as };
 }
 

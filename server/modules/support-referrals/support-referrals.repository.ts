@@ -5,7 +5,7 @@ import type { ListReferralsQuery } from '../../../common/support.js';
 import { scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import {
-  directoryOrganizations, directoryOrganizationSchools, guardians, schools, studentGuardians, students, supportReferralNotes, supportReferrals, users,
+  directoryOrganizations, directoryOrganizationSchools, schools, students, supportReferralNotes, supportReferrals, users,
 } from '../../db/schema/index.js';
 import { inScope } from '../schools/schools.repository.js';
 import type { Viewer } from './support-referrals.policy.js';
@@ -142,14 +142,4 @@ export function findReferralOrganizations(db: Db, districtId: string, schoolId: 
       inArray(directoryOrganizations.kind, [...REFERRAL_TARGET_KINDS]), or(sql`not ${exists(listsSchools)}`, exists(listsThis)),
     ))
     .orderBy(asc(directoryOrganizations.name));
-}
-
-/** How to reach a student's custodial guardians: the only roster fields a referral's receiver may see, and only with consent. */
-export function findGuardianContacts(db: Db, studentId: string) {
-  return db.select({
-    name: sql<string>`${guardians.firstName} || ' ' || ${guardians.lastName}`, relationship: studentGuardians.relationship,
-    phone: guardians.phone, email: guardians.email,
-  }).from(studentGuardians).innerJoin(guardians, eq(guardians.id, studentGuardians.guardianId))
-    .where(and(eq(studentGuardians.studentId, studentId), eq(studentGuardians.hasCustody, true)))
-    .orderBy(desc(studentGuardians.isPrimary), asc(guardians.lastName));
 }

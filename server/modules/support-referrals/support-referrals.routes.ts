@@ -33,7 +33,7 @@ export const supportReferralRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.createReferral(contextOf(request), request.body)));
 
   app.get('/support/referrals', {
-    config: { permission: 'referral.read', organizationScoped: true },
+    config: { permission: 'referral.read' },
     schema: {
       tags, operationId: 'listSupportReferrals', summary: 'Referrals I made, received or oversee, overdue first (audited)',
       querystring: listReferralsQuery, response: { 200: referralListSchema },
@@ -41,7 +41,7 @@ export const supportReferralRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.findReferrals(contextOf(request), request.query));
 
   app.get('/support/referrals/:id', {
-    config: { permission: 'referral.read', organizationScoped: true },
+    config: { permission: 'referral.read' },
     schema: {
       tags, operationId: 'getSupportReferral', summary: 'One referral; clinical notes for its handlers only (audited)',
       params: idParams, response: { 200: referralSchema },
@@ -56,13 +56,13 @@ export const supportReferralRoutes: FastifyPluginAsyncZod = async (app) => {
   ] as const;
   for (const [kind, operationId, summary, body] of steps) {
     app.post(`/support/referrals/:id/${kind}`, {
-      config: { permission: 'referral.manage', organizationScoped: true },
+      config: { permission: 'referral.manage' },
       schema: { tags, operationId, summary, params: idParams, body, response: { 200: referralSchema } },
     }, async (request) => service.actOnReferral(contextOf(request), request.params.id, { kind, ...request.body } as Parameters<typeof service.actOnReferral>[2]));
   }
 
   app.post('/support/referrals/:id/notes', {
-    config: { permission: 'referral.manage', organizationScoped: true },
+    config: { permission: 'referral.manage' },
     schema: {
       tags, operationId: 'addSupportReferralNote', summary: 'Clinical note of the receiver', params: idParams, body: referralNoteBody,
       response: { 201: referralSchema },

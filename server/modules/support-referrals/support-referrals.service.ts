@@ -66,10 +66,7 @@ async function loadReferral(tx: Db, ctx: ServiceContext, id: string, action?: ke
 /** The referral as the viewer sees it after a change (notes included for handlers). */
 async function view(tx: Db, ctx: ServiceContext, id: string): Promise<Referral> {
   const { viewer, row, handles } = await loadReferral(tx, ctx, id);
-  const detail = detailOf(row, viewer, today(ctx), handles, handles ? await repo.findNotes(tx, id) : null);
-  // Need-to-know: the receiver learns how to reach the family only once the guardian has consented.
-  const guardianContacts = handles && row.r.consent === 'obtained' ? await repo.findGuardianContacts(tx, row.r.studentId) : null;
-  return { ...detail, guardianContacts };
+  return detailOf(row, viewer, today(ctx), handles, handles ? await repo.findNotes(tx, id) : null);
 }
 
 /** Refers a student of my schools to a counselor or a directory entry; the receiver is checked against the school. */

@@ -91,7 +91,7 @@ function badAttachment(message: string): AppError {
  * A JPEG without metadata: APPn segments other than JFIF (APP0), ICC profiles (APP2) and Adobe colour
  * (APP14) are dropped, which removes EXIF (GPS location, camera serial), XMP and IPTC; comments too.
  */
-export function stripJpeg(input: Buffer, removed: Set<string> = new Set()): Buffer {
+export function stripJpeg(input: Buffer): Buffer {
   const parts: Buffer[] = [input.subarray(0, 2)];
   let i = 2;
   while (i + 4 <= input.length) {
@@ -106,7 +106,6 @@ export function stripJpeg(input: Buffer, removed: Set<string> = new Set()): Buff
     const keep = !isApp ? marker !== 0xfe
       : marker === 0xe0 || marker === 0xee || (marker === 0xe2 && segment.subarray(4, 15).toString('latin1') === 'ICC_PROFILE');
     if (keep) parts.push(segment);
-    else removed.add(jpegSegmentName(marker, segment));
     i += 2 + length;
     // Start of scan: the entropy-coded data and everything after it are image data.
     if (marker === 0xda) {
@@ -121,7 +120,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const PNG_DROPPED = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
 
 /** A PNG without its text, EXIF and time chunks (kept chunks are copied with their CRCs). */
-export function stripPng(input: Buffer, removed: Set<string> = new Set()): Buffer {
+export function stripPng(input: Buffer): Buffer {
   const parts: Buffer[] = [PNG_SIGNATURE];
   let i = 8;
   while (i + 12 <= input.length) {
@@ -130,51 +129,20 @@ export function stripPng(input: Buffer, removed: Set<string> = new Set()): Buffe
     const end = i + 12 + length;
     if (end > input.length) throw badAttachment('not a readable PNG image');
     if (!PNG_DROPPED.has(type)) parts.push(input.subarray(i, end));
-    else removed.add(PNG_NAMES[type]!);
     i = end;
     if (type === 'IEND') return Buffer.concat(parts);
   }
   throw badAttachment('not a readable PNG image');
 }
 
-/** What a dropped JPEG segment held, in the reporter's terms. */
-function jpegSegmentName(marker: number, segment: Buffer): string {
-  const id = segment.subarray(4, 34).toString('latin1');
-  if (marker === 0xfe) return 'comment';
-  if (marker === 0xe1 && id.startsWith('Exif')) return 'EXIF (camera, date, GPS location)';
-  if (marker === 0xe1 && id.includes('ns.adobe.com/xap')) return 'XMP (author, software, history)';
-  if (marker === 0xed) return 'IPTC (author, caption, place)';
-  return 'other embedded metadata';
-}
-
-const PNG_NAMES: Record<string, string> = {
-  tEXt: 'text notes (author, software)', zTXt: 'text notes (author, software)', iTXt: 'text notes (author, software)',
-  eXIf: 'EXIF (camera, date, GPS location)', tIME: 'last-modified time',
-};
-
-/**
- * Decodes, type-checks (from the bytes), size-checks and strips an attachment; 400 on field `attachment`. PDFs are
- * refused: their Info dictionary, XMP streams, incremental updates and file identifiers can name the author, and a
- * rewrite cannot promise to catch them all. `removed` tells the reporter what was taken out.
- */
-export function cleanAttachment(base64: string): { mediaType: string; content: Buffer; removed: string[] } {
+/** Decodes, type-checks (from the bytes), size-checks and strips an attachment; 400 on field `attachment`. */
+export function cleanAttachment(base64: string): { mediaType: string; content: Buffer } {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw badAttachment('not base64');
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) throw badAttachment('empty file');
   if (bytes.length > TIP_LIMITS.attachmentMaxBytes) throw badAttachment('larger than 5 MB');
-  const removed = new Set<string>();
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mediaType: 'image/jpeg', content: stripJpeg(bytes, removed), removed: [...removed] };
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { mediaType: 'image/png', content: stripPng(bytes, removed), removed: [...removed] };
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw badAttachment('PDF files are not accepted: they can carry the author\'s name in ways that cannot be removed safely. Send a photo or screenshot instead');
-  }
-  throw badAttachment('only JPEG or PNG images are accepted');
-}
-
-/**
- * A time as staff see it: to the minute (seconds and milliseconds would help match a reporter against door or
- * network logs).
- */
-export function toMinute(at: Date): string {
-  return new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mediaType: 'image/jpeg', content: stripJpeg(bytes) };
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { mediaType: 'image/png', content: stripPng(bytes) };
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { mediaType: 'application/pdf', content: bytes };
+  throw badAttachment('only JPEG or PNG images and PDF files are accepted');
 }

@@ -4,7 +4,6 @@ import type { Db } from '../../db/connection.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import type { Database } from '../../db/connection.js';
-import { toMinute } from './tips.anonymity.js';
 import { findTipTeam } from './tips.repository.js';
 
 /** What a life-safety notice needs to know about the tip. */
@@ -19,7 +18,7 @@ export interface LifeSafetyTip {
 export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: 'category' | 'staff'): Promise<void> {
   const payload: TipLiveEvent = {
     tipId: tip.id, number: tip.number, schoolId: tip.schoolId, schoolName: tip.schoolName, category: tip.category,
-    createdAt: toMinute(tip.createdAt), reason,
+    createdAt: tip.createdAt.toISOString(), reason,
   };
   await appendLiveEvent(tx, { districtId: tip.districtId, schoolIds: [tip.schoolId], audience: 'tip.read', type: 'tip.life_safety', payload });
 }
@@ -31,7 +30,7 @@ export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: '
 export async function storeAcknowledgedEvent(tx: Db, tip: LifeSafetyTip & { lifeSafetyBy: string | null }): Promise<void> {
   const payload: TipLiveEvent = {
     tipId: tip.id, number: tip.number, schoolId: tip.schoolId, schoolName: tip.schoolName, category: tip.category,
-    createdAt: toMinute(tip.createdAt), reason: tip.lifeSafetyBy === 'staff' ? 'staff' : 'category',
+    createdAt: tip.createdAt.toISOString(), reason: tip.lifeSafetyBy === 'staff' ? 'staff' : 'category',
   };
   await appendLiveEvent(tx, { districtId: tip.districtId, schoolIds: [tip.schoolId], audience: 'tip.read', type: 'tip.acknowledged', payload });
 }

@@ -10,7 +10,7 @@ import type { Database } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { randomBytes } from 'node:crypto';
+import { districtYear } from '../incidents/incidents.numbers.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
 import { alreadyPaged } from './tips.flood.js';
 import type { FloodGate } from './tips.pow.js';
@@ -33,16 +33,9 @@ export interface PublicTipDeps {
 
 const ANONYMOUS = { label: 'anonymous reporter' };
 
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/**
- * A tip reference as shown to staff, random (T-7KQ4-M9XA): a sequential number or a year would tell when a tip came in
- * relative to others, which helps match a reporter against door or network logs.
- */
-export function newTipReference(): string {
-  const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]!);
-  return `T-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+/** A tip number as shown to staff: T-2026-0042. */
+export function formatTipNumber(year: number, value: number): string {
+  return `T-${year}-${String(value).padStart(4, '0')}`;
 }
 
 /** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
@@ -58,8 +51,8 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
   const now = deps.clock.now();
   const lifeSafety = LIFE_SAFETY_CATEGORIES.includes(input.category);
   const saved = await deps.database.db.transaction(async (tx) => {
-    let number = newTipReference();
-    while (await repo.tipNumberTaken(tx, school.districtId, number)) number = newTipReference();
+    const { year } = await districtYear(tx, school.districtId, now);
+    const number = formatTipNumber(year, await repo.nextNumber(tx, school.districtId, 'tip', year));
     const id = await repo.insertTip(tx, {
       districtId: school.districtId, schoolId: school.id, number, codeHash: codeHash(code), passphraseHash,
       category: input.category, description: input.description, whenText: input.when || null, whereText: input.where || null,
@@ -77,7 +70,7 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
     return { ...tip, page };
   });
   if (saved.page) announceLifeSafety(deps, deps.log, saved);
-  return { code, passphrase, lifeSafety, attachmentRemoved: attachment?.removed ?? [] };
+  return { code, passphrase, lifeSafety };
 }
 
 const NO_MATCH = 'No tip matches this code and passphrase';

@@ -119,9 +119,3 @@ export async function findTipTeam(db: Db, districtId: string, schoolId: string) 
       or(eq(roleGrants.schoolId, schoolId), isNull(roleGrants.schoolId)),
     ));
 }
-
-/** True when the district already has a tip with this reference (random references: retry on the rare clash). */
-export async function tipNumberTaken(db: Db, districtId: string, number: string): Promise<boolean> {
-  const [row] = await db.select({ id: tips.id }).from(tips).where(and(eq(tips.districtId, districtId), eq(tips.number, number)));
-  return Boolean(row);
-}

@@ -29,12 +29,12 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, log: app.log, hub: liveHubOf(app.deps) });
 
   app.get('/public/tips/schools', {
-    config: { ...publicConfig, category: 'directory' }, logLevel: quiet,
+    config: publicConfig, logLevel: quiet,
     schema: { tags, operationId: 'searchTipSchools', summary: 'Schools matching a name (public)', querystring: z.object({ q: text(100).min(2) }), response: { 200: z.object({ items: z.array(publicSchool) }) } },
   }, async (request) => ({ items: await searchSchools(app.deps.database.db, request.query.q) }));
 
   app.get('/public/tips/token', {
-    config: { ...publicConfig, category: 'operational' }, logLevel: quiet,
+    config: publicConfig, logLevel: quiet,
     schema: { tags, operationId: 'tipToken', summary: 'A short-lived abuse-control token (public; never stored)', response: { 200: tipToken } },
   }, async () => {
     const issued = tokens.issue();

@@ -10,8 +10,6 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
 import * as repo from './tips.repository.js';
 import { findLinkTarget } from './tips.links.js';
-import { sealedAmong } from '../privacy/sealed-links.js';
-import { toMinute } from './tips.anonymity.js';
 import type { PublicTipDeps } from './tips.public.js';
 import { decodeCursor, encodeCursor, floodStatus } from './tips.flood.js';
 
@@ -22,8 +20,8 @@ function summaryOf(row: Row, extra: { lastMessageAt: string | null; unread: numb
   return {
     id: t.id, number: t.number, schoolId: t.schoolId, schoolName: row.schoolName, category: t.category,
     excerpt: t.description.slice(0, 140), status: t.status, outcome: t.outcome, lifeSafety: t.lifeSafety, hoax: t.hoax,
-    createdAt: toMinute(t.createdAt), acknowledgedAt: t.acknowledgedAt ? toMinute(t.acknowledgedAt) : null,
-    unreadFromReporter: extra.unread, lastMessageAt: extra.lastMessageAt ? toMinute(new Date(extra.lastMessageAt)) : null,
+    createdAt: t.createdAt.toISOString(), acknowledgedAt: t.acknowledgedAt?.toISOString() ?? null,
+    unreadFromReporter: extra.unread, lastMessageAt: extra.lastMessageAt ? new Date(extra.lastMessageAt).toISOString() : null,
   };
 }
 
@@ -32,14 +30,13 @@ async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
   const [messages, links, attachment] = await Promise.all([repo.findMessages(db, t.id), repo.findLinks(db, t.id), repo.findAttachmentInfo(db, t.id)]);
   const ackBy = t.acknowledgedBy ? (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, t.acknowledgedBy!), columns: { name: true } }))?.name ?? null : null;
   const last = messages.at(-1)?.message.createdAt ?? null;
-  const sealed = await sealedAmong(db, links.map((l) => l.targetId));
   return {
     ...summaryOf(row, { lastMessageAt: last?.toISOString() ?? null, unread }),
     description: t.description, when: t.whenText, where: t.whereText, who: t.whoText, language: t.language,
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
-    closedAt: t.closedAt ? toMinute(t.closedAt) : null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
-    messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: toMinute(m.createdAt), staffName })),
-    links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: sealed.has(l.targetId) ? 'a sealed record' : l.kind, createdAt: toMinute(l.createdAt) })),
+    closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
+    messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName })),
+    links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
   };
 }
 

@@ -1,6 +1,5 @@
 import { Route, Routes, useLocation } from 'react-router-dom';
 import type { Permission } from '@common/permissions.ts';
-import type { DataCategory } from '@common/privacy.ts';
 import { Suspense, type ReactNode } from 'react';
 import { Button } from '../components/Button.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -27,15 +26,13 @@ import { SetPasswordPage } from './SetPasswordPage.tsx';
 /** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
 function Guard({
   permission,
-  category,
   children,
 }: {
   permission: Permission | readonly Permission[];
-  category?: DataCategory;
   children: ReactNode;
 }) {
-  const { can, sees } = useSession();
-  const allowed = (typeof permission === 'string' ? can(permission) : permission.some(can)) && (!category || sees(category));
+  const { can } = useSession();
+  const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
   return allowed ? children : <ForbiddenPage />;
 }
 
@@ -107,7 +104,7 @@ export function App() {
         <Route index element={<DashboardPage />} />
         <Route path="profile" element={<ProfilePage />} />
         {PAGE_ROUTES.map((r) => (
-          <Route key={r.path} path={r.path} element={<Guard permission={r.permission} category={r.category}>{r.element}</Guard>} />
+          <Route key={r.path} path={r.path} element={<Guard permission={r.permission}>{r.element}</Guard>} />
         ))}
         <Route path="certifications" element={<CertificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />

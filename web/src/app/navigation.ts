@@ -1,6 +1,5 @@
 import { NAVIGATION, type NavItem } from '@common/navigation.ts';
 import type { Permission } from '@common/permissions.ts';
-import type { DataCategory } from '@common/privacy.ts';
 import type { Role } from '@common/roles.ts';
 
 /** The navigation groups in display order, each with the entries this user may open. */
@@ -18,12 +17,10 @@ const GROUP_ORDER: NavItem['group'][] = ['Work', 'Preparedness', 'Campus', 'Insi
 export function visibleNavigation(
   can: (permission: Permission) => boolean,
   roles: readonly Role[] = [],
-  sees: (category: DataCategory) => boolean = () => true,
 ): NavGroup[] {
   const items = NAVIGATION.filter(
     (item) =>
-      item.built && (!item.category || sees(item.category)) &&
-      (can(item.permission) || (item.alsoForRoles ?? []).some((r) => roles.includes(r))),
+      item.built && (can(item.permission) || (item.alsoForRoles ?? []).some((r) => roles.includes(r))),
   );
   return GROUP_ORDER.map((name) => ({ name, items: items.filter((i) => i.group === name) })).filter(
     (g) => g.items.length > 0,

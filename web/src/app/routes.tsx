@@ -1,6 +1,5 @@
 import type { ReactElement } from 'react';
 import type { Permission } from '@common/permissions.ts';
-import type { DataCategory } from '@common/privacy.ts';
 import { EDUCATION_PERMISSIONS } from '../features/education/EducationTabs.tsx';
 import { SUPPORT_PERMISSIONS } from '../features/support/SupportTabs.tsx';
 import {
@@ -89,8 +88,6 @@ import {
 export interface PageRoute {
   path: string;
   permission: Permission | readonly Permission[];
-  /** Hidden from organization-limited users when the page shows this category unfiltered. */
-  category?: DataCategory;
   element: ReactElement;
 }
 
@@ -110,7 +107,6 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   {
     path: 'referrals/counseling',
     permission: 'referral.manage',
-    category: 'law_enforcement',
     element: <ReferralInboxPage kind="counseling" />,
   },
   { path: 'incidents/:id/edit', permission: 'incident.create', element: <IncidentEditPage /> },

@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Permission } from '@common/permissions.ts';
-import { reachOfRole, type DataCategory } from '@common/privacy.ts';
 import type { Role } from '@common/roles.ts';
 import { api, onUnauthenticated } from './api.ts';
 import type { SchoolBrief, SessionBody } from './types.ts';
@@ -17,8 +16,6 @@ export interface SessionContextValue {
   roles: Role[];
   /** True when the user holds the permission at some school or district-wide. */
   can: (permission: Permission) => boolean;
-  /** True when the user may see a whole category of data, not only records addressed to their organization. */
-  sees: (category: DataCategory) => boolean;
   schools: SchoolBrief[];
   /** The school chosen in the header switcher; null means all of the user's schools. */
   selectedSchoolId: string | null;
@@ -118,7 +115,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user: session.user,
       roles,
       can: (permission) => permissions.has(permission),
-      sees: (category) => session.grants.some((g) => ['grant', 'involved'].includes(reachOfRole(g.role, category, Boolean(session.outsideOrganization)))),
       schools: session.schools,
       selectedSchoolId:
         session.schools.length > 1 && known

@@ -18,7 +18,6 @@ export interface SessionBody {
   district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
   grants: Grant[];
   permissions: string[];
-  outsideOrganization?: boolean;
   schools: SchoolBrief[];
 }
 

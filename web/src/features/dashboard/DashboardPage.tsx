@@ -18,9 +18,9 @@ function greeting(hour: number): string {
 
 /** The landing page: a welcome with the user's roles and schools and a card per capability they can open. */
 export function DashboardPage() {
-  const { user, roles, session, can, sees } = useSession();
+  const { user, roles, session, can } = useSession();
   if (!user) return null;
-  const groups = visibleNavigation(can, roles, sees);
+  const groups = visibleNavigation(can, roles);
   const firstName = givenName(user.name);
   const districtWide = session.grants.some((g) => g.schoolId === null);
   const schools = session.schools;

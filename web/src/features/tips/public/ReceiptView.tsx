@@ -55,9 +55,6 @@ export function ReceiptView({ receipt }: { receipt: TipReceipt }) {
         <Secret label={t.tipCode} value={receipt.code} name="code" />
         <Secret label={t.passphrase} value={receipt.passphrase} name="passphrase" />
       </dl>
-      {receipt.attachmentRemoved.length > 0 && (
-        <p className="banner banner-info">{t.receiptRemoved.replace('{list}', receipt.attachmentRemoved.join(', '))}</p>
-      )}
       <p>{t.receiptCheckLater}</p>
       <p className="row">
         <Link className="btn btn-primary" to={href('/report/check')}>

@@ -32,7 +32,15 @@ export const SHARED_REQUESTS: Record<string, (r: SharedRecords) => Request> = {
   'GET /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`],
   'PATCH /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`, { priority: 'high' }],
   'POST /api/work-orders/:id/notes': (r) => [`/api/work-orders/${r.workOrder}/notes`, { text: 'Intruder' }],
+  // A backup holds the whole deployment and belongs to no school or district: an id never issued reads as absent.
+  'POST /api/backups/:id/verify': () => ['/api/backups/00000000-0000-4000-8000-00000000b0c1/verify', {}],
 };
+
+/**
+ * Routes of deployment records (backups), which no school or district scope narrows: the walk checks that unknown
+ * ids read as absent; who may verify a real backup is proven in server/modules/backup/backup.api.test.ts.
+ */
+export const DEPLOYMENT_ROUTES = new Set(['POST /api/backups/:id/verify']);
 
 /** Routes of district records: readable across the district's schools, absent to another district only. */
 export const DISTRICT_RECORD_ROUTES = new Set(['GET /api/directory/:id', 'PATCH /api/directory/:id']);

@@ -160,9 +160,10 @@ async function prune(deps: BackupDeps, dir: string): Promise<void> {
 
 /** "Verify": restores a kept archive into a scratch database in the background and compares counts. */
 export async function startVerify(ctx: ServiceContext, deps: BackupDeps, id: string): Promise<BackupRun> {
-  const key = requireKey(deps.config);
+  // An unknown backup reads as absent before any server setting is reported.
   const run = await repo.findRun(ctx.db, id);
   if (!run) throw notFound('Backup');
+  const key = requireKey(deps.config);
   const file = run.fileName ? path.join(backupEnv(deps.config).dir, run.fileName) : null;
   if (run.status !== 'succeeded' || run.deletedAt || !file || !existsSync(file)) {
     throw new AppError('conflict', 'This backup has no archive to verify (it failed, is running, or was removed).');

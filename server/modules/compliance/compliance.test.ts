@@ -130,7 +130,7 @@ describe('district overview, reports and reminders', () => {
     expect(mail.text).toContain('Counted so far: 0 of 1');
     await smtp.waitFor('principal.east@prep.test');
     expect((await findMail(w.t.db, 'drill.reminder')).every((m) => m.sentAt !== null)).toBe(true);
-    expect((await (await w.as('director')).get('/api/outbox/status')).body).toEqual({ pending: 0, sent: 2, failed: 0, lastError: null });
+    expect((await (await w.as('director')).get('/api/outbox/status')).body).toEqual({ pending: 0, sent: 2, failed: 0, expired: 0, lastError: null });
     expect((await (await w.as('director')).post('/api/drill-reminders/run')).body.created).toBe(0);
     const inApp = (await (await w.as('sro.east')).get('/api/drill-reminders')).body.items;
     expect(inApp).toMatchObject([{ schoolId: w.east.id, ruleTitle: LOCKDOWN, windowEnd: '2025-11-16', required: 1, counted: 0, emailed: 2 }]);

@@ -19,7 +19,8 @@ describe('first-run set-up in the browser', () => {
   let link: string;
 
   beforeAll(async () => {
-    server = await startServer({ env: { SEED_DEMO: 'false' } });
+    // The link is in the JSON log at info level (the human text is printed on a terminal only).
+    server = await startServer({ env: { SEED_DEMO: 'false', LOG_LEVEL: 'info' } });
     const printed = /(http:\/\/\S+\/setup#[A-Za-z0-9_-]+)/.exec(server.output());
     expect(printed, server.output()).not.toBeNull();
     link = printed![1]!;

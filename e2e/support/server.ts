@@ -120,7 +120,10 @@ export async function startServer(options: { env?: Record<string, string>; timeo
   mkdirSync(dataDir, { recursive: true });
   const { args, label } = serverCommand();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...options.env,
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn',
+    // Every spec signs in and files tips from this one address; the per-client budgets are proven by the server tests.
+    RATE_LIMIT_SCALE: '1000',
+    ...options.env,
   };
   // The browser tier runs the embedded engine even when the shell has a DATABASE_URL.
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;

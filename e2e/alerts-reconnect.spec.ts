@@ -35,7 +35,9 @@ async function signIn(
     headers: { 'x-csrf-token': csrf },
   });
   expect(res.status()).toBe(200);
-  return { tracked, csrf };
+  // Sign-in issues a new CSRF token bound to the session.
+  const current = (await tracked.context.cookies(url)).find((c) => c.name === 'sro_csrf')?.value ?? '';
+  return { tracked, csrf: current };
 }
 
 // Its own server (the shared one must not be restarted under the other specs).

@@ -20,19 +20,22 @@ export interface ApiSession {
 export async function apiSession(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
   const context: APIRequestContext = await request.newContext({ baseURL: baseUrl });
   await context.get('/api/health');
-  const token = (await context.storageState()).cookies.find((c) => c.name === 'sro_csrf')?.value;
-  if (!token) throw new Error('no CSRF cookie from /api/health');
-  const headers = { 'x-csrf-token': token };
+  // The CSRF token is bound to the session: sign-in issues a new one, so every request reads the current cookie.
+  const csrf = async () => {
+    const token = (await context.storageState()).cookies.find((c) => c.name === 'sro_csrf')?.value;
+    if (!token) throw new Error('no CSRF cookie from the server');
+    return { 'x-csrf-token': token };
+  };
   const check = async <T>(what: string, res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> => {
     if (!res.ok()) throw new Error(`${what} answered ${res.status()}: ${await res.text()}`);
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  await check('sign-in', await context.post('/api/auth/sign-in', { data: { email, password }, headers }));
+  await check('sign-in', await context.post('/api/auth/sign-in', { data: { email, password }, headers: await csrf() }));
   return {
-    post: async (path, body = {}) => check(`POST ${path}`, await context.post(`/api${path}`, { data: body, headers })),
-    patch: async (path, body) => check(`PATCH ${path}`, await context.patch(`/api${path}`, { data: body, headers })),
-    put: async (path, body) => check(`PUT ${path}`, await context.put(`/api${path}`, { data: body, headers })),
+    post: async (path, body = {}) => check(`POST ${path}`, await context.post(`/api${path}`, { data: body, headers: await csrf() })),
+    patch: async (path, body) => check(`PATCH ${path}`, await context.patch(`/api${path}`, { data: body, headers: await csrf() })),
+    put: async (path, body) => check(`PUT ${path}`, await context.put(`/api${path}`, { data: body, headers: await csrf() })),
     get: async (path) => check(`GET ${path}`, await context.get(`/api${path}`)),
     close: () => context.dispose(),
   };

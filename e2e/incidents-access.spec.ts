@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E, type TrackedPage } from './support/index.js';
+import { DISTRICT_TIME_ZONE, startE2E, type E2E, type TrackedPage } from './support/index.js';
 
 /** Sends a change through the page's own cookies, with the CSRF token the API expects. */
 async function post(
@@ -112,9 +112,12 @@ describe('incidents: phone layout, stale saves, evidence, tasks, history and who
 
     await page.getByRole('button', { name: 'Add task' }).click();
     await page.getByLabel('Task', { exact: true }).fill('Call the parents');
-    const due = new Date(Date.now() + 26 * 3600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
+    // The browser runs in the district's zone: the due time is typed as the district's wall clock.
+    const wall = new Intl.DateTimeFormat('en-CA', {
+      timeZone: DISTRICT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(new Date(Date.now() + 26 * 3600_000));
+    const part = (type: string) => wall.find((p) => p.type === type)!.value;
+    const local = `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
     await page.getByLabel('Due', { exact: true }).fill(local);
     await page.getByRole('form', { name: 'Add a task' }).getByRole('button', { name: 'Add task' }).click();
     await page.getByText('Call the parents').waitFor();

@@ -109,7 +109,7 @@ describe('sign-in', () => {
         const menu = page.getByRole('button', { name: 'Menu' });
         await menu.click();
         expect(await menu.getAttribute('aria-expanded')).toBe('true');
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
         const h1 = page.getByRole('heading', { level: 1 });
         await h1.waitFor();
         // The drawer closes on navigation and the new page's heading takes the focus for screen readers.

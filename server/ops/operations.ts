@@ -112,7 +112,8 @@ function readSpaRoots(): Set<string> {
   for (const file of ['routes.tsx', 'App.tsx']) {
     const full = path.join(dir, file);
     if (!existsSync(full)) continue;
-    for (const root of ['sign-in', 'profile', 'certifications', 'report', 'survey']) roots.add(root);
+    // Pages App.tsx opens before the route table (by pathname): set-up, invitations, sign-in, the public tip page.
+    for (const root of ['sign-in', 'profile', 'certifications', 'report', 'survey', 'setup', 'set-password']) roots.add(root);
     const text = readFileSync(full, 'utf8');
     for (const m of text.matchAll(/path(?::\s*|=)["']\/?([a-z0-9-]+)/gi)) roots.add(m[1]!);
   }

@@ -124,7 +124,8 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     await insertAll(
       tx,
       users,
-      data.users.map((u) => ({ ...u, passwordHash: hash })),
+      // The demo deployment hosts one district; its system administrator is the deployment's operator.
+      data.users.map((u) => ({ ...u, passwordHash: hash, deploymentAdmin: u.email === 'sysadmin@demo.test' })),
     );
     await insertAll(tx, roleGrants, data.grants);
     await insertAll(tx, sroAssignments, data.assignments);

@@ -1,3 +1,5 @@
+import { addDays } from '../../lib/district-time.js';
+
 /** Wall-clock parts of `at` in `timeZone`: the local day (YYYY-MM-DD) and time (HH:MM). */
 export function localParts(at: Date, timeZone: string): { day: string; time: string } {
   const parts = Object.fromEntries(
@@ -35,7 +37,5 @@ export function nextRunAt(now: Date, schedule: { timeOfDay: string; timeZone: st
   const today = instantOf(local.day, schedule.timeOfDay, schedule.timeZone);
   if (!takenToday && local.time < schedule.timeOfDay) return today;
   if (!takenToday) return now;
-  const [y, m, d] = local.day.split('-').map(Number) as [number, number, number];
-  const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  return instantOf(tomorrow, schedule.timeOfDay, schedule.timeZone);
+  return instantOf(addDays(local.day, 1), schedule.timeOfDay, schedule.timeZone);
 }

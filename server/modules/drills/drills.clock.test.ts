@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../lib/district-time.js';
 import { startWorld, type World } from './drills.test-support.js';
 
 // The district (America/Chicago) at 23:30 and at 00:30 local time: "today" is the district's day, not the UTC
@@ -35,7 +36,7 @@ describe.each(HOURS)('drills and compliance at $label', ({ now, today, tomorrow 
 
   it('marks a drill recorded on a later district day as recorded late', async () => {
     const sro = await w.as('sro.north');
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     const res = await sro.post('/api/drills', drill(yesterday));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ recordedLate: true });

@@ -94,13 +94,15 @@ const tiers = [
     run: async () => {
       let code = 0;
       const notes = [];
+      const files = [];
       for (const tz of CLOCK_ZONES) {
         process.stdout.write(`\n--- TZ=${tz} ---\n`);
         const r = await vitest(CLOCK_FILES, { TEST_DB: 'pglite', TZ: tz }, `clock-${tz.replace('/', '-')}`);
         code ||= r.code;
         notes.push(`${tz}: ${r.counts}`);
+        files.push(...r.files);
       }
-      return { code, counts: notes.join('; ') };
+      return { code, counts: notes.join('; '), files };
     },
   },
   {
@@ -126,7 +128,7 @@ for (const tier of tiers) {
   process.stdout.write(`\n=== ${tier.name} ===\n`);
   const started = Date.now();
   const { code, counts, files } = await tier.run();
-  fileTimes.push(...files);
+  fileTimes.push(...(files ?? []));
   results.push({ tier, status: code === 0 ? 'PASSED' : 'FAILED', seconds: (Date.now() - started) / 1000, note: counts });
 }
 rmSync(resultsDir, { recursive: true, force: true });

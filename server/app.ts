@@ -8,13 +8,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { CsrfTokens } from './auth/csrf.js';
-import { installAuth } from './auth/plugin.js';
+import { installAuth, routeTable } from './auth/plugin.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/connection.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import { installErrorHandling } from './lib/http-errors.js';
 import { installUploadGuard, sanitizingValidatorCompiler } from './lib/input.js';
+import { completeOpenApi } from './lib/openapi.js';
 import { installSecurityHeaders } from './lib/security-headers.js';
 import { installRateLimits } from './lib/rate-limit.js';
 import { installSessionRevocation } from './auth/revocation.js';
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       info: {
         title: 'SRO Desk API',
         version: '0.1.0',
+        license: { name: 'Proprietary: licensed to the districts and agencies that run it', identifier: 'LicenseRef-Proprietary' },
         description: 'The API of SRO Desk. Sign in with POST /api/auth/sign-in; state-changing requests carry the x-csrf-token header echoing the sro_csrf cookie.',
       },
       components: {
@@ -103,6 +105,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) =>
+      'openapiObject' in documents ? completeOpenApi(documents.openapiObject as Parameters<typeof completeOpenApi>[0], routeTable.get(app) ?? []) : documents.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -1,7 +1,9 @@
+import { hash } from '@node-rs/argon2';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../db/schema/index.js';
 import { hashToken } from '../../lib/ids.js';
+import { PASSWORD_HASH_OPTIONS, passwordHashOptions, verifyPassword } from '../../auth/passwords.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../../test/fixtures.js';
 
@@ -48,10 +50,17 @@ describe('signing in', () => {
     expect(event!.requestId).toBe(res.headers['x-request-id']);
   });
 
-  it('keeps passwords as argon2id hashes', async () => {
+  it('keeps passwords as argon2id hashes, at OWASP\'s minimum cost outside the test runner', async () => {
     const user = await person('hash@isd.test');
     const [row] = await t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    expect(row!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row!.hash).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect(passwordHashOptions({})).toEqual({ algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    expect(passwordHashOptions({ VITEST: 'true', NODE_ENV: 'production' })).toBe(PASSWORD_HASH_OPTIONS);
+    // A hash made at the production cost still verifies (the parameters travel in the hash).
+    const strong = await hash('correct horse battery', PASSWORD_HASH_OPTIONS);
+    expect(strong).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(strong, 'correct horse battery')).toBe(true);
+    expect(await verifyPassword(strong, 'wrong horse battery')).toBe(false);
   });
 
   it('gives the same answer for an unknown e-mail, a wrong password and a deactivated account, and audits each', async () => {

@@ -37,6 +37,14 @@ describe('the OpenAPI document', () => {
     expect(incident['404']!.content!['application/json']).toEqual({ schema: { $ref: '#/components/schemas/Error' } });
   });
 
+  it('declares the media type of every download', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (methods.get) expect(methods.get.responses['200']?.content, path).toBeDefined();
+    }
+    expect(Object.keys(doc.paths['/api/incidents/{id}/report.pdf']!.get!.responses['200']!.content!)).toEqual(['application/pdf']);
+    expect(Object.keys(doc.paths['/api/equipment/export.csv']!.get!.responses['200']!.content!)).toEqual(['text/csv']);
+  });
+
   it('lets public operations go without a session and declares the bodies of upload operations', () => {
     expect(doc.paths['/api/public/tips']!.post!.security).toEqual([]);
     expect(doc.paths['/api/public/tips']!.post!.responses['401']).toBeUndefined();

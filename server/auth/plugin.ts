@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
     permission?: Permission;
+    /** Media type of a download whose path does not say it, for the API description. */
+    produces?: string;
   }
 }
 
@@ -35,6 +37,8 @@ export interface RouteInfo {
   permission?: Permission;
   /** Media types of a raw-body upload route (server/lib/input.ts). */
   uploadTypes?: readonly string[];
+  /** Media type of a download route whose path does not say it (server/lib/openapi.ts). */
+  produces?: string;
 }
 
 /** Every /api route with its access and permission, filled as routes are registered. */
@@ -64,7 +68,7 @@ export function installAuth(app: FastifyInstance): void {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes, produces: route.config.produces });
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -52,6 +52,20 @@ function errorSchema() {
   };
 }
 
+/**
+ * The media type of a download operation (one without a JSON response schema): from its route's
+ * `config.produces`, else from its path (`.pdf`, `.csv`, the iCal feed, the event stream); any other is a
+ * stored file answered with the media type it was uploaded with.
+ */
+function downloadTypeOf(path: string, route: RouteInfo | undefined): { type: string; description: string } {
+  if (route?.produces) return { type: route.produces, description: 'The document.' };
+  if (path.endsWith('.pdf')) return { type: 'application/pdf', description: 'The PDF document.' };
+  if (path.endsWith('.csv')) return { type: 'text/csv', description: 'UTF-8 CSV with a header row.' };
+  if (path.startsWith('/api/ical/')) return { type: 'text/calendar', description: 'An RFC 5545 iCalendar feed.' };
+  if (path === '/api/live') return { type: 'text/event-stream', description: 'Server-Sent Events; reconnect with Last-Event-ID.' };
+  return { type: 'application/octet-stream', description: 'The stored file, answered with the media type it was uploaded with.' };
+}
+
 /** The error statuses an operation can answer, from what its route declares. */
 function errorStatusesOf(path: string, method: string, operation: OpenApiOperation, route: RouteInfo | undefined): number[] {
   const statuses = new Set<number>([429]);
@@ -107,6 +121,11 @@ export function completeOpenApi(document: OpenApiDocument, routes: readonly Rout
         };
       }
       operation.responses ??= {};
+      const ok = operation.responses['200'] as { description?: string; content?: unknown } | undefined;
+      if (method === 'get' && ok && !ok.content) {
+        const download = downloadTypeOf(path, route);
+        operation.responses['200'] = { description: download.description, content: { [download.type]: { schema: { type: 'string', format: 'binary' } } } };
+      }
       for (const status of errorStatusesOf(path, method, operation, route)) {
         operation.responses[String(status)] ??= { description: ERROR_MEANING[status], content: { 'application/json': { schema: ERROR_REF } } };
       }

@@ -12,6 +12,7 @@ import { installAuth, routeTable } from './auth/plugin.js';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/connection.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import type { AppDeps } from './lib/deps.js';
 import { AppError } from './lib/errors.js';
 import { installErrorHandling } from './lib/http-errors.js';
 import { installUploadGuard, sanitizingValidatorCompiler } from './lib/input.js';
@@ -26,15 +27,7 @@ import { registerModules } from './modules/index.js';
 import { installOperations, isSpaPath } from './ops/operations.js';
 import { installFileStore } from './files/registry.js';
 
-/** What every route and service can reach through `app.deps`. */
-export interface AppDeps {
-  config: AppConfig;
-  database: Database;
-  clock: Clock;
-  box: SecretBox;
-  csrf: CsrfTokens;
-  mailer: Mailer;
-}
+export type { AppDeps } from './lib/deps.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

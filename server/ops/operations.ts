@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from '../lib/deps.js';
 import { rows } from '../db/connection.js';
 import { PACKAGE_ROOT } from '../lib/paths.js';
 import { liveHubOf } from '../modules/live/live.hub.js';

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../lib/deps.js';
 import { writeAudit } from '../../audit/audit.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import {

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { STATE_SETS } from '../../../common/preparedness.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../lib/deps.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { createSession } from '../../auth/sessions.js';

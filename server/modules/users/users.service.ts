@@ -1,5 +1,5 @@
 import type { Permission } from '../../../common/permissions.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../lib/deps.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { scopeOf } from '../../auth/access.js';
 import { hashPassword } from '../../auth/passwords.js';

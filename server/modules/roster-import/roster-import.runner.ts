@@ -6,9 +6,9 @@ import type { Db } from '../../db/connection.js';
 import { csvRecords, type CsvRecord } from './csv-stream.js';
 import type { RosterPackage } from './package-source.js';
 import type { PackagePlan } from './roster-import.check.js';
-import { parseDay, parseSex, raceOf, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
+import { parseDay, parseSex, raceOf } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
-import { studentRowOf, type UserMatch, type UserRoles } from './roster-import.students.js';
+import { studentRowOf, type Demographics, type UserMatch, type UserRoles } from './roster-import.students.js';
 import { EnrollmentSync } from './roster-import.enrollments.js';
 import { StaffSync } from './roster-import.staff.js';
 import { GuardianSync } from './roster-import.guardians.js';
@@ -52,7 +52,6 @@ export interface ImportOptions {
   onWritten?: (tx: Db, result: ImportResult) => Promise<void>;
 }
 
-export interface Demographics { dateOfBirth: string | null; sex: StudentSex | null; race: RaceEthnicity | null }
 type School = Awaited<ReturnType<typeof repo.findSchools>>[number];
 
 /** A sync stopped before writing for the user to confirm its numbers: the transaction rolls back. */

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { RosterCounts } from '../../../common/roster-import.js';
 import type { CsvRecord } from './csv-stream.js';
-import { parseGrade, type Columns, type FileMode } from './roster-import.policy.js';
+import { parseGrade, type Columns, type FileMode, type RaceEthnicity, type StudentSex } from './roster-import.policy.js';
 import type { RosterStudent, StudentRow } from './roster-import.repository.js';
-import type { Demographics } from './roster-import.runner.js';
 
 /** What the users phase knows about the students already on the roster and those read so far. */
+/** What demographics.csv says of one student (each part optional in OneRoster 1.1). */
+export interface Demographics { dateOfBirth: string | null; sex: StudentSex | null; race: RaceEthnicity | null }
+
 export interface UserMatch {
   bySourcedId: Map<string, RosterStudent>;
   byNumber: Map<string, RosterStudent>;

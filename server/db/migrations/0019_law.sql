@@ -1,0 +1,1 @@
+ALTER TABLE "drill_rules" ADD COLUMN "citation" jsonb;

@@ -335,7 +335,8 @@ export const schoolComplianceSchema = z.object({
   schoolName: z.string(),
   schoolLevel: z.enum(SCHOOL_LEVELS),
   schoolYear: z.number().int(),
-  today: z.string(),
+  today: z.string().describe('The day judged: asOf when asked, else today'),
+  asOf: z.string().nullable().describe('The day asked for; null when judged as of today'),
   hasCalendar: z.boolean().describe('false: no calendar for the year (nor a district default): nothing is judged'),
   calendar: calendarSchema.nullable(),
   status: z.enum(RULE_STATUSES).describe('Worst rule status'),
@@ -345,8 +346,13 @@ export const schoolComplianceSchema = z.object({
 });
 export type SchoolCompliance = z.infer<typeof schoolComplianceSchema>;
 
-export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional() });
-export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional() });
+/**
+ * Compliance as it stood at the end of a district day (default today): drills dated after it, or recorded
+ * after it, do not count; windows still open then show on track or at risk as they did. Not after today.
+ */
+const asOf = day.optional().describe('A district day (YYYY-MM-DD), today or earlier; default today');
+export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional(), asOf });
+export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional(), asOf });
 
 export const overviewSchoolSchema = z.object({
   schoolId: z.uuid(),
@@ -360,7 +366,8 @@ export const overviewSchoolSchema = z.object({
 });
 export const complianceOverviewSchema = z.object({
   schoolYear: z.number().int(),
-  today: z.string(),
+  today: z.string().describe('The day judged: asOf when asked, else today'),
+  asOf: z.string().nullable().describe('The day asked for; null when judged as of today'),
   rules: z.array(z.object({ ruleId: z.uuid(), title: z.string(), period: z.enum(RULE_PERIODS), schoolId: z.uuid().nullable() })),
   totals: statusCountsSchema,
   schools: z.array(overviewSchoolSchema),

@@ -118,7 +118,7 @@ export const STATE_TEMPLATES: Record<StateSet, RuleTemplate> = {
       }),
       rule({
         title: 'Lockdown drill each semester', drillTypes: ['lockdown'], minCount: 1, period: 'semester',
-        citation: paraphrased('19 TAC 103.1209(c); Tex. Educ. Code 37.114(2)(B)', 'One lockdown drill each semester.', TX_TAC_URL),
+        citation: paraphrased('19 TAC 103.1209(c); Tex. Educ. Code 37.114(2)(B)', `One lockdown drill each semester (TEC 37.114: "${TX_ENABLING}").`, TX_URL),
       }),
       rule({
         title: 'Secure drill', drillTypes: ['secure'], minCount: 1, period: 'school_year',

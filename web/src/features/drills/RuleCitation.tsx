@@ -10,8 +10,7 @@ export function RuleCitation({ citation }: { citation: Citation | null }) {
   return (
     <div className="rule-citation small">
       <p className="rule-summary">
-        <strong>{citation.section}</strong>{' '}
-        {!citation.verbatim && <Badge tone="warning">Paraphrase</Badge>}
+        <strong>{citation.section}</strong> {!citation.verbatim && <Badge tone="warning">Paraphrase</Badge>}
       </p>
       <blockquote>“{citation.quote}”</blockquote>
       <p className="muted rule-summary">

@@ -39,7 +39,8 @@ export function windowText(window: RuleWindow | null): string {
     case 'after_date':
       return `After ${monthDay(window.after)} (that day not included)`;
     case 'dates':
-      if (window.from && window.to) return `Between ${monthDay(window.from)} and ${monthDay(window.to)}, both included`;
+      if (window.from && window.to)
+        return `Between ${monthDay(window.from)} and ${monthDay(window.to)}, both included`;
       if (window.to) return `By ${monthDay(window.to)} (that day included)`;
       if (window.from) return `From ${monthDay(window.from)}`;
       return 'Anytime in the period';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import {
-  DEADLINE_UNITS,
   NOTIFY_METHODS,
-  NOTIFY_TRIGGERS,
-  NOTIFY_WHOM,
+  type DEADLINE_UNITS,
+  type NOTIFY_TRIGGERS,
+  type NOTIFY_WHOM,
   type NotificationRule,
   type NotificationRuleBody,
 } from '@common/notification-rules.ts';
@@ -70,10 +70,9 @@ export function NotificationRuleForm({
       studentsOnly,
       active,
     };
-    const saved =
-      rule?.id
-        ? await api.patch<NotificationRule>(`/notification-rules/${rule.id}`, body)
-        : await api.post<NotificationRule>('/notification-rules', body);
+    const saved = rule?.id
+      ? await api.patch<NotificationRule>(`/notification-rules/${rule.id}`, body)
+      : await api.post<NotificationRule>('/notification-rules', body);
     onDone(saved);
   });
   const err = (field: string) => fieldError(save.error, field);
@@ -89,7 +88,14 @@ export function NotificationRuleForm({
         onChange={setKey}
         error={err('key')}
       />
-      <SelectField label="Started by" name="trigger" value={trigger} onChange={setTrigger} options={options(TRIGGER_LABELS)} error={err('trigger')} />
+      <SelectField
+        label="Started by"
+        name="trigger"
+        value={trigger}
+        onChange={setTrigger}
+        options={options(TRIGGER_LABELS)}
+        error={err('trigger')}
+      />
       <TextField
         label="Offenses"
         name="offenses"
@@ -98,13 +104,23 @@ export function NotificationRuleForm({
         onChange={setOffenses}
         error={err('offenses') ?? err('offenses.0')}
       />
-      <SelectField label="Notify" name="notify" value={notify} onChange={setNotify} options={options(WHOM_LABELS)} error={err('notify')} />
+      <SelectField
+        label="Notify"
+        name="notify"
+        value={notify}
+        onChange={setNotify}
+        options={options(WHOM_LABELS)}
+        error={err('notify')}
+      />
       <SelectField
         label="How"
         name="method"
         value={method}
         onChange={setMethod}
-        options={NOTIFY_METHODS.map((m) => ({ value: m, label: m === 'any' ? 'Any way' : m === 'oral' ? 'Orally' : 'In writing' }))}
+        options={NOTIFY_METHODS.map((m) => ({
+          value: m,
+          label: m === 'any' ? 'Any way' : m === 'oral' ? 'Orally' : 'In writing',
+        }))}
       />
       <TextField
         label="Deadline"
@@ -116,9 +132,24 @@ export function NotificationRuleForm({
         onChange={setAmount}
         error={err('deadlineAmount')}
       />
-      <SelectField label="Counted in" name="deadlineUnit" value={unit} onChange={setUnit} options={options(UNIT_LABELS)} error={err('deadlineUnit')} />
-      <CheckboxField label="Or before the next school day, whichever is earlier" checked={beforeNext} onChange={setBeforeNext} />
-      <CheckboxField label="Only when the person is a rostered student" checked={studentsOnly} onChange={setStudentsOnly} />
+      <SelectField
+        label="Counted in"
+        name="deadlineUnit"
+        value={unit}
+        onChange={setUnit}
+        options={options(UNIT_LABELS)}
+        error={err('deadlineUnit')}
+      />
+      <CheckboxField
+        label="Or before the next school day, whichever is earlier"
+        checked={beforeNext}
+        onChange={setBeforeNext}
+      />
+      <CheckboxField
+        label="Only when the person is a rostered student"
+        checked={studentsOnly}
+        onChange={setStudentsOnly}
+      />
       <CheckboxField label="Active" checked={active} onChange={setActive} />
       <FormActions>
         <Button type="submit" variant="primary" busy={save.busy}>

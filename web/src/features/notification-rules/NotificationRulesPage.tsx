@@ -23,7 +23,9 @@ import { NotificationRuleForm, TRIGGER_LABELS, WHOM_LABELS } from './Notificatio
 export function NotificationRulesPage() {
   const { session } = useSession();
   // Editing needs a district-wide grant of a role holding notification_rule.manage.
-  const canEdit = session.grants.some((g) => g.schoolId === null && roleHas(g.role, 'notification_rule.manage'));
+  const canEdit = session.grants.some(
+    (g) => g.schoolId === null && roleHas(g.role, 'notification_rule.manage'),
+  );
   const set = useApiData<NotificationRuleSet>('/notification-rules');
   const [editing, setEditing] = useState<NotificationRule | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -67,7 +69,9 @@ export function NotificationRulesPage() {
               </div>
             )}
             {s.rules.length === 0 ? (
-              <EmptyState title="No notification rule.">The state ships no default set: add the district's rules.</EmptyState>
+              <EmptyState title="No notification rule.">
+                The state ships no default set: add the district's rules.
+              </EmptyState>
             ) : (
               <DataTable
                 caption="Notification rules"
@@ -98,7 +102,11 @@ export function NotificationRulesPage() {
                           hideLabelWhenStacked: true,
                           render: (r: NotificationRule) => (
                             <span className="row">
-                              <Button size="small" onClick={() => setEditing(r)} aria-label={`Edit rule ${r.title}`}>
+                              <Button
+                                size="small"
+                                onClick={() => setEditing(r)}
+                                aria-label={`Edit rule ${r.title}`}
+                              >
                                 Edit
                               </Button>
                               <Button
@@ -121,7 +129,12 @@ export function NotificationRulesPage() {
           </div>
         )}
       </LoadState>
-      <Dialog open={editing !== null} title={editing === 'new' ? 'Add a rule' : 'Edit rule'} onClose={() => setEditing(null)} wide>
+      <Dialog
+        open={editing !== null}
+        title={editing === 'new' ? 'Add a rule' : 'Edit rule'}
+        onClose={() => setEditing(null)}
+        wide
+      >
         {editing && (
           <NotificationRuleForm
             rule={editing === 'new' ? undefined : editing}

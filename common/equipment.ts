@@ -102,6 +102,20 @@ export const EXPIRY_FIELD_LABELS: Record<ExpiryField, string> = {
   padsExpireOn: 'Pads', batteryExpiresOn: 'Battery', expiresOn: 'Expires',
 };
 
+/** Parts an item of a type must have on record (an expiry date): without one the part counts as missing. */
+export const REQUIRED_PARTS: Record<EquipmentType, readonly ExpiryField[]> = {
+  aed: ['padsExpireOn', 'batteryExpiresOn'], naloxone: ['expiresOn'], bleeding_control_kit: [], first_aid_kit: [], radio: [],
+  fire_extinguisher: [], go_bucket: [], evacuation_chair: [], other: [],
+};
+
+/** The checklist key that answers for a part, by type (an answer "passed" there while the part is expired is refused). */
+export const PART_CHECKS: Partial<Record<EquipmentType, Partial<Record<ExpiryField, string>>>> = {
+  aed: { padsExpireOn: 'pads_in_date', batteryExpiresOn: 'battery_in_date' },
+  naloxone: { expiresOn: 'in_date' },
+  bleeding_control_kit: { expiresOn: 'hemostatic_gauze' },
+  first_aid_kit: { expiresOn: 'contents_in_date' },
+};
+
 /** Expiry and inspection windows that make an item stand out. */
 export const DUE_WINDOWS = [30, 60] as const;
 
@@ -164,7 +178,9 @@ export const equipmentSchema = z.object({
   padsExpireOn: z.string().nullable(),
   batteryExpiresOn: z.string().nullable(),
   expiresOn: z.string().nullable(),
-  condition: z.enum(EQUIPMENT_CONDITIONS),
+  condition: z.enum(EQUIPMENT_CONDITIONS).describe('Derived: the worse of the recorded condition and what the parts and last inspection say'),
+  recordedCondition: z.enum(EQUIPMENT_CONDITIONS).describe('As last recorded by a person'),
+  conditionReasons: z.array(z.string()).describe('Why the condition is worse than recorded (expired or missing parts, failed inspection)'),
   owner: ref.nullable(),
   notes: z.string().nullable(),
   retired: z.boolean(),

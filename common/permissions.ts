@@ -93,6 +93,7 @@ export const PERMISSIONS = {
   'analytics.equity': 'See equity analytics (rates by student group, small counts suppressed)',
   'report.export': 'Export CRDC and NIBRS reports',
   'nibrs.submit': 'Generate the agency\'s NIBRS submission file and its pre-submission report',
+  'notification_rule.manage': 'Edit the district\'s notification rules (whom to notify of an arrest, by when; district grant)',
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',
   'audit.read': 'Read the audit log',
@@ -126,7 +127,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'certification.manage',
     'equipment.read', 'security_system.read', 'assessment.read', 'directory.read', 'directory.manage',
     'analytics.read', 'report.export', 'audit.read', 'work_order.read',
-    'nibrs.submit',
+    'nibrs.submit', 'notification_rule.manage',
   ],
   school_admin: [
     'district.read', 'school.read', 'area.read', 'area.manage', 'assignment.read', 'user.read',

@@ -79,19 +79,43 @@ export type RulePeriod = (typeof RULE_PERIODS)[number];
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month and day as MM-DD');
 
 /**
- * An optional narrowing of each period to a window:
- * - dates: from and/or to a month-day (e.g. by 12-01, from 01-01), inclusive; each resolves to its first
- *   occurrence in the twelve months starting with the month the period starts in;
- * - days_from_start: the first `days` calendar days of the period, its first day being day 1 (Illinois:
- *   lockdown within 90 days of the first day; New York summer: within the first 7 days);
- * - month: the named month (1-12) of the period (Michigan: one tornado drill in March).
+ * An optional narrowing of each period to a window. Each kind is one way statutes word a deadline, and
+ * says which days are in (every bound is inclusive unless the kind says otherwise):
+ * - dates: "between September first and December thirty-first", "by December 1" (`to`, that day included),
+ *   "from January 1" (`from`, that day included); each month-day resolves to its first occurrence in the
+ *   twelve months starting with the month the period starts in;
+ * - after_date: "after January 1": from the day after the month-day (that day itself is out);
+ * - days_from_start: "within the first N days": the first day of the period is day 1, day N is the last
+ *   day in (New York: "during the first week of summer school" is the first 7 days);
+ * - days_after_start: "no later than N days after the first day": the first day is day 0, the day N days
+ *   after it is the last day in (Illinois: law-enforcement drill no later than 90 days after the first day);
+ * - month: "during March": the named month (1-12) of the period.
+ * "Each month with at least N instructional days" is not a window: it is the month period with
+ * minInstructionalDays; "during summer school" is the summer_session period.
  */
 export const ruleWindow = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dates'), from: monthDay.optional(), to: monthDay.optional() }),
+  z.strictObject({ kind: z.literal('after_date'), after: monthDay }),
   z.strictObject({ kind: z.literal('days_from_start'), days: z.number().int().min(1, 'must be at least 1').max(400) }),
+  z.strictObject({ kind: z.literal('days_after_start'), days: z.number().int().min(0, 'must not be negative').max(400) }),
   z.strictObject({ kind: z.literal('month'), month: z.number().int().min(1).max(12) }),
-], { error: 'window.kind must be dates, days_from_start or month' });
+], { error: 'window.kind must be dates, after_date, days_from_start, days_after_start or month' });
 export type RuleWindow = z.infer<typeof ruleWindow>;
+
+/**
+ * Where a rule comes from: the statute or code section, the words of it the rule encodes, and when and
+ * against what those words were last checked. `verbatim` false: `quote` paraphrases the reference notes
+ * because the section's own text could not be obtained; the UI says so.
+ */
+export const ruleCitation = z.strictObject({
+  section: text(200).describe('e.g. N.Y. Educ. Law 807(1)'),
+  quote: text(2000).describe('The words of the section this rule encodes'),
+  verbatim: z.boolean().describe('true: quote is the text of the section; false: a paraphrase'),
+  sourceUrl: z.url({ error: 'must be a URL' }).max(500).nullable(),
+  checkedOn: day.describe('The day the section was last checked'),
+  checkedAgainst: text(500).describe('What it was checked against'),
+});
+export type RuleCitation = z.infer<typeof ruleCitation>;
 
 export const OBSERVER_KINDS = ['fire_department', 'law_enforcement', 'emergency_management', 'other'] as const;
 export type ObserverKind = (typeof OBSERVER_KINDS)[number];
@@ -109,6 +133,7 @@ const ruleFields = {
   schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).min(1).nullable().describe('null: every school'),
   title: text(200),
   notes: optionalText(2000),
+  citation: ruleCitation.nullable().describe('The statute the rule encodes; null for a local rule'),
 };
 
 /** POST /drill-rules (omitted optional fields default to null / false). */
@@ -120,6 +145,7 @@ export const ruleBody = z.strictObject({
   requiresObserver: ruleFields.requiresObserver.default(null),
   requiresSecondaryEgress: ruleFields.requiresSecondaryEgress.default(false),
   schoolLevels: ruleFields.schoolLevels.default(null),
+  citation: ruleFields.citation.default(null),
 });
 export type RuleBody = z.input<typeof ruleBody>;
 /** PATCH /drill-rules/:id: any subset of the fields but schoolId; absent fields stay as they are. */
@@ -139,6 +165,7 @@ export const drillRuleSchema = z.object({
   schoolLevels: z.array(z.enum(SCHOOL_LEVELS)).nullable(),
   title: z.string(),
   notes: z.string().nullable(),
+  citation: ruleCitation.nullable(),
   position: z.number().int(),
   updatedAt: z.string(),
 });
@@ -308,7 +335,8 @@ export const schoolComplianceSchema = z.object({
   schoolName: z.string(),
   schoolLevel: z.enum(SCHOOL_LEVELS),
   schoolYear: z.number().int(),
-  today: z.string(),
+  today: z.string().describe('The day judged: asOf when asked, else today'),
+  asOf: z.string().nullable().describe('The day asked for; null when judged as of today'),
   hasCalendar: z.boolean().describe('false: no calendar for the year (nor a district default): nothing is judged'),
   calendar: calendarSchema.nullable(),
   status: z.enum(RULE_STATUSES).describe('Worst rule status'),
@@ -318,8 +346,13 @@ export const schoolComplianceSchema = z.object({
 });
 export type SchoolCompliance = z.infer<typeof schoolComplianceSchema>;
 
-export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional() });
-export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional() });
+/**
+ * Compliance as it stood at the end of a district day (default today): drills dated after it, or recorded
+ * after it, do not count; windows still open then show on track or at risk as they did. Not after today.
+ */
+const asOf = day.optional().describe('A district day (YYYY-MM-DD), today or earlier; default today');
+export const overviewQuery = z.strictObject({ schoolYear: schoolYear.optional(), asOf });
+export const reportQuery = z.strictObject({ schoolYear: schoolYear.optional(), schoolId: z.uuid().optional(), asOf });
 
 export const overviewSchoolSchema = z.object({
   schoolId: z.uuid(),
@@ -333,7 +366,8 @@ export const overviewSchoolSchema = z.object({
 });
 export const complianceOverviewSchema = z.object({
   schoolYear: z.number().int(),
-  today: z.string(),
+  today: z.string().describe('The day judged: asOf when asked, else today'),
+  asOf: z.string().nullable().describe('The day asked for; null when judged as of today'),
   rules: z.array(z.object({ ruleId: z.uuid(), title: z.string(), period: z.enum(RULE_PERIODS), schoolId: z.uuid().nullable() })),
   totals: statusCountsSchema,
   schools: z.array(overviewSchoolSchema),

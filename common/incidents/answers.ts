@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ACTION_KINDS, ATTACHMENT_KINDS, INCIDENT_STATUSES, NOTIFICATION_RULES, OFFENSE_KINDS, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS,
+  ACTION_KINDS, ATTACHMENT_KINDS, INCIDENT_STATUSES, OFFENSE_KINDS, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS,
   REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES, TASK_KINDS, VERSION_EVENTS,
 } from './enums.js';
 import { nibrsIssueSchema } from './segments.js';
@@ -103,7 +103,7 @@ export const taskSchema = z.object({
   incidentId: uuid,
   incidentNumber: z.string(),
   kind: z.enum(TASK_KINDS),
-  rule: z.enum(NOTIFICATION_RULES).nullable(),
+  rule: z.string().nullable().describe('The key of the notification rule that made the task'),
   title: z.string(),
   ownerId: uuid,
   ownerName: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ACTION_KINDS, INCIDENT_SORTS, INCIDENT_STATUSES, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS, REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES,
+  ACTION_KINDS, INCIDENT_SORTS, INCIDENT_STATUSES, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS, REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES, TASK_KINDS,
 } from './enums.js';
 import { arrestInput, clearanceInput, offenseNibrsFields, personNibrsInput, propertyInput } from './segments.js';
 import { anyText, dateTime, optionalText, text, uuid, versionField } from './shared.js';
@@ -111,6 +111,8 @@ export const listIncidentsQuery = z.strictObject({
 export const listTasksQuery = z.strictObject({
   scope: z.enum(['mine', 'all']).default('mine'),
   status: z.enum(['open', 'done', 'all']).default('open'),
+  kind: z.enum(TASK_KINDS).optional().describe('notification: the deadlines of notification rules only'),
+  overdue: z.enum(['true', 'false']).default('false').describe('true: open and past due only (a supervisor\'s list of late notifications)'),
 });
 export const listReferralsQuery = z.strictObject({
   status: z.enum([...REFERRAL_STATUSES, 'all']).default('all'),

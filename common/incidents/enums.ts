@@ -24,7 +24,7 @@ export const PERSON_ACTIONS: readonly ActionKind[] = ['arrest', 'citation', 'ref
 export const REFERRAL_KINDS = ['administration', 'counseling'] as const;
 export const REFERRAL_STATUSES = ['open', 'acknowledged', 'closed'] as const;
 export const TASK_KINDS = ['follow_up', 'notification'] as const;
-/** Notification rules that create tasks by themselves (Texas CCP 15.27 style; see standards.md). */
+/** Keys of the Texas default notification rules (tasks carry the key of the district's rule; see common/notification-rules.ts). */
 export const NOTIFICATION_RULES = ['superintendent_oral_24h', 'superintendent_written_7d'] as const;
 export const ATTACHMENT_KINDS = ['image', 'pdf', 'audio', 'video'] as const;
 /** The largest file accepted per kind, in bytes. */

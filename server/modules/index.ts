@@ -14,6 +14,7 @@ import { reunificationRoutes } from './reunification/reunification.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { calendarRoutes } from './calendars/calendars.routes.js';
 import { drillRuleRoutes } from './drill-rules/drill-rules.routes.js';
+import { notificationRuleRoutes } from './notification-rules/notification-rules.routes.js';
 import { drillRoutes } from './drills/drills.routes.js';
 import { complianceRoutes } from './compliance/compliance.routes.js';
 import { planRoutes } from './plans/plans.routes.js';
@@ -61,6 +62,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(outboxRoutes);
   await app.register(calendarRoutes);
   await app.register(drillRuleRoutes);
+  await app.register(notificationRuleRoutes);
   await app.register(drillRoutes);
   await app.register(complianceRoutes);
   await app.register(planRoutes);

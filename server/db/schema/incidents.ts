@@ -3,7 +3,7 @@ import {
   bigint, bigserial, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import {
-  ACTION_KINDS, ATTACHMENT_KINDS, CALL_DISPOSITIONS, CALL_PRIORITIES, CALL_SOURCES, INCIDENT_STATUSES, NOTIFICATION_RULES,
+  ACTION_KINDS, ATTACHMENT_KINDS, CALL_DISPOSITIONS, CALL_PRIORITIES, CALL_SOURCES, INCIDENT_STATUSES,
   OFFENSE_KINDS, PERSON_KINDS, PERSON_ROLES, REFERRAL_KINDS, REFERRAL_STATUSES, SCHOOL_SAFETY_CATEGORIES, TASK_KINDS,
   VERSION_EVENTS,
 } from '../../../common/incidents.js';
@@ -26,7 +26,6 @@ export const actionKind = pgEnum('action_kind', ACTION_KINDS);
 export const referralKind = pgEnum('referral_kind', REFERRAL_KINDS);
 export const referralStatus = pgEnum('referral_status', REFERRAL_STATUSES);
 export const taskKind = pgEnum('task_kind', TASK_KINDS);
-export const notificationRule = pgEnum('notification_rule', NOTIFICATION_RULES);
 export const attachmentKind = pgEnum('attachment_kind', ATTACHMENT_KINDS);
 export const versionEvent = pgEnum('version_event', VERSION_EVENTS);
 
@@ -242,7 +241,8 @@ export const incidentTasks = pgTable('incident_tasks', {
   id: uuid('id').primaryKey().defaultRandom(),
   incidentId: uuid('incident_id').notNull().references(() => incidents.id),
   kind: taskKind('kind').notNull(),
-  rule: notificationRule('rule'),
+  /** The key of the notification rule (common/notification-rules.ts) that made the task. */
+  rule: text('rule'),
   /** The person a notification is about: one task per person and rule. */
   personId: uuid('person_id'),
   title: text('title').notNull(),

@@ -3,7 +3,7 @@ import {
   boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import type {
-  DateRange, DrillCondition, DrillStatus, DrillType, ObserverKind, RulePeriod, RuleWindow, SchoolLevel, StateSet,
+  DateRange, DrillCondition, DrillStatus, DrillType, ObserverKind, RuleCitation, RulePeriod, RuleWindow, SchoolLevel, StateSet,
 } from '../../../common/preparedness.js';
 import { districts, schools, users } from './organization.js';
 
@@ -60,6 +60,8 @@ export const drillRules = pgTable('drill_rules', {
   schoolLevels: jsonb('school_levels').$type<SchoolLevel[]>(),
   title: text('title').notNull(),
   notes: text('notes'),
+  /** The statute the rule encodes (section, quoted words, when checked); null for a local rule. */
+  citation: jsonb('citation').$type<RuleCitation>(),
   position: integer('position').notNull().default(0),
   ...stamps,
 }, (t) => [

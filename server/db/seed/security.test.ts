@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../modules/calendars/calendars.days.js';
-import { expiryState, inspectionState, nextExpiry } from '../../modules/equipment/equipment.policy.js';
+import { derivedCondition, expiryState, inspectionState, nextExpiry, partProblems } from '../../modules/equipment/equipment.policy.js';
 import { generateDemoData } from './generate.js';
 import { generateCampusSecurity } from './security.js';
 
@@ -25,6 +25,19 @@ describe('campus-security demo data', () => {
     for (const e of campus.equipment) {
       for (const on of [e.padsExpireOn, e.batteryExpiresOn, e.expiresOn]) if (on) expect(on >= e.purchasedOn!, e.name).toBe(true);
     }
+  });
+
+  it('obeys the inspection rule: no passed inspection while a part was expired or missing that day; conditions derive', () => {
+    const items = new Map(campus.equipment.map((e) => [e.id, e]));
+    const passedWithBadPart = campus.inspections.filter((i) => i.passed && partProblems(items.get(i.equipmentId)!.type, items.get(i.equipmentId)!, i.inspectedOn).length > 0);
+    expect(passedWithBadPart).toEqual([]);
+    // No item with an expired part shows Good; the expired naloxone kit of the story is out of service.
+    for (const e of campus.equipment) {
+      const shown = derivedCondition({ ...e, condition: e.condition ?? 'good', lastInspectionPassed: e.lastInspectionPassed ?? null }, TODAY);
+      if (partProblems(e.type, e, TODAY).length > 0) expect(shown.condition, e.name).toBe('out_of_service');
+    }
+    const expired = campus.equipment.filter((e) => e.schoolId === hs[0]!.id && e.type === 'naloxone' && e.expiresOn! < TODAY);
+    expect(expired.length).toBeGreaterThan(0);
   });
 
   it('links every work order to the failed inspection, outage or finding it came from', () => {

@@ -1,8 +1,9 @@
 import { ASSESSMENT_LAYERS, type AssessmentRating } from '../../../common/assessments.js';
-import { INSPECTION_CHECKLISTS, INSPECTION_INTERVAL_DAYS, type EquipmentType } from '../../../common/equipment.js';
+import { INSPECTION_CHECKLISTS, INSPECTION_INTERVAL_DAYS, PART_CHECKS, type EquipmentType } from '../../../common/equipment.js';
 import type { SecuritySystemKind } from '../../../common/security-systems.js';
 import { addDays } from '../../modules/calendars/calendars.days.js';
 import { DEFAULT_TEMPLATE } from '../../modules/assessments/assessments.defaults.js';
+import { partProblems } from '../../modules/equipment/equipment.policy.js';
 import type {
   assessmentFindings, assessmentItems, assessmentTemplateItems, equipmentInspections, equipmentItems, securityAssessments,
   securitySystemEvents, securitySystems, workOrders,
@@ -108,7 +109,14 @@ export function generateCampusSecurity(data: DemoData, today: string, vendors: S
         const interval = INSPECTION_INTERVAL_DAYS[type];
         // Most are on schedule; about one in seven has run past its inspection.
         const lastOn = addDays(today, -(rng.chance(0.15) ? rng.int(interval + 3, interval + 40) : rng.int(1, interval - 2)));
-        const expiry = (years: number) => addDays(purchasedOn, years * 365 + rng.int(-30, 30));
+        // Parts are replaced when they run out: the expiry on record is that of the set in place, the first
+        // cycle ending after the earliest inspection kept (a year back), so the year's passed inspections saw it in date.
+        const expiry = (years: number) => {
+          const jitter = rng.int(-30, 30);
+          let on = addDays(purchasedOn, years * 365 + jitter);
+          while (on < addDays(today, -365)) on = addDays(on, years * 365);
+          return on;
+        };
         const areaId = type === 'aed' ? areaNamed('Gym', 'Front Office', 'Cafeteria') : type === 'naloxone' ? areaNamed("Nurse's Office") : rng.pick(areas).id;
         const item: Row<typeof equipmentItems> = {
           id, districtId, schoolId: school.id, areaId, type, name: `${label} ${n}`, make: MAKES[type]?.[0] ?? null, model: MAKES[type]?.[1] ?? null,
@@ -162,6 +170,25 @@ export function generateCampusSecurity(data: DemoData, today: string, vendors: S
   const ext = out.equipment.find((e) => e.schoolId === hs1.id && e.type === 'fire_extinguisher')!;
   ext.lastInspectedOn = addDays(today, -45);
   ext.nextInspectionOn = addDays(today, -15);
+
+  // The same rule as the API: no inspection passes while a part is expired or missing on its day. Such an
+  // inspection fails on the part's check and opens a work order; the item's last result follows.
+  const items = new Map(out.equipment.map((e) => [e.id, e]));
+  for (const inspection of out.inspections) {
+    const item = items.get(inspection.equipmentId)!;
+    const problems = partProblems(item.type, item, inspection.inspectedOn);
+    if (problems.length === 0) continue;
+    const keys = new Set(problems.map((p) => PART_CHECKS[item.type]?.[p.field]).filter(Boolean));
+    inspection.results = inspection.results.map((r) => (keys.has(r.key) ? { ...r, passed: false, note: problems.map((p) => p.text).join('; ') } : r));
+    if (!inspection.passed) continue;
+    inspection.passed = false;
+    if (inspection.inspectedOn === item.lastInspectedOn) item.lastInspectionPassed = false;
+    inspection.workOrderId = need({
+      schoolId: item.schoolId, areaId: item.areaId ?? null, source: 'equipment_inspection', sourceId: inspection.id, title: `${item.name} failed inspection`,
+      description: `Failed on ${inspection.inspectedOn}: ${problems.map((p) => p.text).join('; ')}`, priority: 'high',
+      createdBy: inspection.inspectorId, createdOn: inspection.inspectedOn, dueOn: addDays(inspection.inspectedOn, 14), completedOn: null,
+    });
+  }
 
   // Outages: two open (one offline, one degraded) at HS1, one at a middle school, one restored at HS2.
   const outage = (schoolIndex: number, kind: SecuritySystemKind, status: 'offline' | 'degraded', daysAgo: number, what: string, restoredDaysAgo?: number) => {

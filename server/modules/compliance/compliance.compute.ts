@@ -31,7 +31,10 @@ export interface SchoolResult {
 /** Everything evaluated for a school year. */
 export interface YearResult {
   schoolYear: number;
+  /** The day judged (asOf when asked). */
   today: string;
+  /** The day asked for, null when judged as of today. */
+  asOf: string | null;
   rules: RuleRow[];
   schools: SchoolResult[];
 }
@@ -43,9 +46,12 @@ function engineCalendar(row: CalendarRow): PreparedCalendar {
   });
 }
 
-/** Evaluates the school year for the scope's schools (or one school) of a district. */
+/** A past day to judge as of: drills dated after `day` or recorded at or after `recordedBefore` do not count. */
+export interface AsOf { day: string; recordedBefore: Date }
+
+/** Evaluates the school year for the scope's schools (or one school) of a district, as of today or a past day. */
 export async function computeYear(
-  db: Db, districtId: string, scope: Scope, schoolYear: number, today: string, schoolId?: string,
+  db: Db, districtId: string, scope: Scope, schoolYear: number, today: string, schoolId?: string, asOf?: AsOf,
 ): Promise<YearResult> {
   const [schoolRows, rules, settings, calendars] = await Promise.all([
     repo.findSchools(db, districtId, scope, schoolId),
@@ -59,8 +65,9 @@ export async function computeYear(
     observers: [...new Set(rules.flatMap((r) => (r.requiresObserver ? [r.requiresObserver] : [])))],
     egress: rules.some((r) => r.requiresSecondaryEgress),
   };
+  const to = asOf && asOf.day < `${schoolYear + 1}-08-31` ? asOf.day : `${schoolYear + 1}-08-31`;
   const bySchool: Map<string, EngineDrill[]> = await repo.findCompletedDrills(
-    db, districtId, `${schoolYear}-07-01`, `${schoolYear + 1}-08-31`, schoolId ? [schoolId] : scope.all ? null : scope.schoolIds, needs,
+    db, districtId, `${schoolYear}-07-01`, to, schoolId ? [schoolId] : scope.all ? null : scope.schoolIds, needs, asOf?.recordedBefore ?? null,
   );
   const districtDefault = calendars.find((c) => c.schoolId === null) ?? null;
   const own = new Map(calendars.filter((c) => c.schoolId !== null).map((c) => [c.schoolId!, c]));
@@ -80,14 +87,14 @@ export async function computeYear(
       outside: drillsOutsideYear(cal, inYear),
     };
   });
-  return { schoolYear, today, rules, schools };
+  return { schoolYear, today, asOf: asOf?.day ?? null, rules, schools };
 }
 
 /** One school's compliance as the API shows it. */
 export function toSchoolCompliance(result: YearResult, s: SchoolResult): SchoolCompliance {
   const counts = countStatuses(s.rules);
   return {
-    schoolId: s.school.id, schoolName: s.school.name, schoolLevel: s.school.level, schoolYear: result.schoolYear, today: result.today,
+    schoolId: s.school.id, schoolName: s.school.name, schoolLevel: s.school.level, schoolYear: result.schoolYear, today: result.today, asOf: result.asOf,
     hasCalendar: s.calendar !== null, calendar: s.calendar ? toCalendar({ ...s.calendar, schoolName: null }) : null,
     status: worstStatus(s.rules.map((r) => r.status)), counts, rules: s.rules, drillsOutsideYear: s.outside,
   };
@@ -106,7 +113,7 @@ export function toOverview(result: YearResult): ComplianceOverview {
   }));
   const totals = countStatuses(schools.flatMap((s) => s.rules));
   return {
-    schoolYear: result.schoolYear, today: result.today, totals, schools,
+    schoolYear: result.schoolYear, today: result.today, asOf: result.asOf, totals, schools,
     rules: result.rules.filter((r) => r.schoolId === null || schools.some((s) => s.schoolId === r.schoolId))
       .map((r) => ({ ruleId: r.id, title: r.title, period: r.period, schoolId: r.schoolId })),
   };

@@ -37,11 +37,11 @@ describe('period status', () => {
 });
 
 describe('windows and edge cases', () => {
-  it('counts a drill on the last day of a window and not one a day later (Illinois 90 days: 08-19..11-16)', () => {
-    const r = rule({ drillTypes: ['lockdown'], minCount: 1, period: 'school_year', window: { kind: 'days_from_start', days: 90 } });
-    const onLastDay = evaluateRule(r, cal, [drill('lockdown', '2025-11-16')], '2025-12-01', 14);
-    expect(onLastDay.periods).toMatchObject([{ windowStart: '2025-08-19', windowEnd: '2025-11-16', counted: 1, status: 'met' }]);
-    const dayLate = evaluateRule(r, cal, [drill('lockdown', '2025-11-17')], '2025-12-01', 14);
+  it('counts a drill on the last day of a window and not one a day later (Illinois, no later than 90 days after: 08-19..11-17)', () => {
+    const r = rule({ drillTypes: ['lockdown'], minCount: 1, period: 'school_year', window: { kind: 'days_after_start', days: 90 } });
+    const onLastDay = evaluateRule(r, cal, [drill('lockdown', '2025-11-17')], '2025-12-01', 14);
+    expect(onLastDay.periods).toMatchObject([{ windowStart: '2025-08-19', windowEnd: '2025-11-17', counted: 1, status: 'met' }]);
+    const dayLate = evaluateRule(r, cal, [drill('lockdown', '2025-11-18')], '2025-12-01', 14);
     expect(dayLate.periods[0]).toMatchObject({ counted: 0, status: 'missed', daysLeft: null });
   });
 

@@ -99,8 +99,14 @@ function windowed(period: Period, window: RuleWindow | null): Period | null {
   if (window?.kind === 'dates') {
     if (window.from) start = maxDay(start, occurrence(Number(window.from.slice(0, 2)), Number(window.from.slice(3, 5)), period.start));
     if (window.to) end = minDay(end, occurrence(Number(window.to.slice(0, 2)), Number(window.to.slice(3, 5)), period.start));
+  } else if (window?.kind === 'after_date') {
+    start = maxDay(start, addDays(occurrence(Number(window.after.slice(0, 2)), Number(window.after.slice(3, 5)), period.start), 1));
   } else if (window?.kind === 'days_from_start') {
+    // "within the first N days": the first day is day 1, so day N is N - 1 days after it.
     end = minDay(end, addDays(period.start, window.days - 1));
+  } else if (window?.kind === 'days_after_start') {
+    // "no later than N days after the first day": the first day is day 0, day N is still in.
+    end = minDay(end, addDays(period.start, window.days));
   } else if (window?.kind === 'month') {
     const first = occurrence(window.month, 1, period.start);
     start = maxDay(start, first);

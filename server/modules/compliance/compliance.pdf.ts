@@ -26,7 +26,7 @@ function schoolSection(doc: PDFKit.PDFDocument, s: SchoolResult): void {
 
 /** The compliance report of a school year as PDF bytes. */
 export function compliancePdf(result: YearResult, districtName: string, createdAt: Date): Promise<Buffer> {
-  const title = `Drill compliance ${schoolYearLabel(result.schoolYear)}`;
+  const title = `Drill compliance ${schoolYearLabel(result.schoolYear)} as of ${result.today}`;
   const { doc, bytes } = openPdfDocument({ Title: title, Author: 'SRO Desk', CreationDate: createdAt });
   doc.font('Helvetica-Bold').fontSize(18).text(title);
   doc.font('Helvetica').fontSize(10).fillColor('#555555').text(`${districtName} · as of ${result.today} · ${result.schools.length} school(s)`);
@@ -43,9 +43,9 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** The compliance report as CSV: one line per school, rule and period. */
+/** The compliance report as CSV: one line per school, rule and period, each saying the day judged (as_of). */
 export function complianceCsv(result: YearResult): string {
-  const lines = [['school', 'school_year', 'rule', 'drill_types', 'rule_status', 'period', 'window_start', 'window_end', 'required', 'counted', 'period_status']];
+  const lines = [['school', 'school_year', 'rule', 'drill_types', 'rule_status', 'period', 'window_start', 'window_end', 'required', 'counted', 'period_status', 'as_of']];
   for (const s of result.schools) {
     if (!s.calendar) lines.push([s.school.name, schoolYearLabel(result.schoolYear), '', '', 'no calendar', '', '', '', '', '', '']);
     for (const r of s.rules) {
@@ -56,5 +56,5 @@ export function complianceCsv(result: YearResult): string {
       }
     }
   }
-  return lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return lines.map((l, i) => (i === 0 ? l : [...l, result.today]).map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

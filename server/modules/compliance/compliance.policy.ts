@@ -1,5 +1,13 @@
 import { schoolYearLabel, schoolYearOf } from '../../../common/preparedness.js';
 import { addDays } from '../calendars/calendars.days.js';
+import { AppError } from '../../lib/errors.js';
+
+/** The day compliance is judged on: `asOf` when asked (never after today: the future is not known), else today. */
+export function judgedDay(asOf: string | undefined, today: string): string {
+  if (asOf === undefined) return today;
+  if (asOf > today) throw new AppError('validation_failed', `asOf: must be today (${today}) or earlier`, { field: 'asOf' });
+  return asOf;
+}
 
 /** The school year asked for, or the one today falls in. */
 export function yearOr(schoolYear: number | undefined, today: string): number {

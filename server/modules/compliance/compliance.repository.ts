@@ -26,11 +26,13 @@ const OBSERVER_BITS: [ObserverKind, number][] = [['fire_department', 1], ['law_e
 export interface DrillNeeds { ids: boolean; observers: readonly ObserverKind[]; egress: boolean }
 
 /**
- * Completed drills of the district dated from..to, with only what the engine reads, as one row per school
+ * Completed drills of the district dated from..to (and, judging a past day, recorded before its end), with only what the engine reads, as one row per school
  * of parallel arrays: a district of 500 schools answers 500 rows instead of tens of thousands of objects.
  * Observer kinds travel as a bit mask, and only the kinds some rule asks for; ids only for one school's view.
  */
-export async function findCompletedDrills(db: Db, districtId: string, from: string, to: string, schoolIds: string[] | null, needs: DrillNeeds) {
+export async function findCompletedDrills(
+  db: Db, districtId: string, from: string, to: string, schoolIds: string[] | null, needs: DrillNeeds, recordedBefore: Date | null = null,
+) {
   const bits = OBSERVER_BITS.filter(([kind]) => needs.observers.includes(kind));
   const mask = bits.length
     ? sql.join(bits.map(([kind, bit]) => sql`(case when ${drills.observers} @> ${JSON.stringify([{ kind }])}::jsonb then ${sql.raw(String(bit))} else 0 end)`), sql` | `)
@@ -45,6 +47,7 @@ export async function findCompletedDrills(db: Db, districtId: string, from: stri
     from ${drills}
     where ${drills.districtId} = ${districtId} and ${drills.status} = 'completed' and ${drills.date} between ${from} and ${to}
       ${schoolIds ? sql`and ${drills.schoolId} in ${schoolIds.length ? schoolIds : ['00000000-0000-0000-0000-000000000000']}` : sql``}
+      ${recordedBefore ? sql`and coalesce(${drills.completedAt}, ${drills.createdAt}) < ${recordedBefore.toISOString()}::timestamptz` : sql``}
     group by ${drills.schoolId}`);
   const bySchool = new Map<string, { id: string; type: DrillType; date: string; observerKinds: ObserverKind[]; secondaryEgress: boolean }[]>();
   const none: ObserverKind[] = [];

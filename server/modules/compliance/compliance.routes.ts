@@ -17,29 +17,29 @@ export const complianceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/compliance/schools/:schoolId', {
     config: { permission: 'drill.read' },
     schema: { tags, operationId: 'getSchoolCompliance', summary: 'One school\'s compliance for a school year', params: schoolParams, querystring: overviewQuery, response: { 200: schoolComplianceSchema } },
-  }, async (request) => service.getSchoolCompliance(contextOf(request), request.params.schoolId, request.query.schoolYear));
+  }, async (request) => service.getSchoolCompliance(contextOf(request), request.params.schoolId, request.query));
 
   app.get('/compliance/overview', {
     config: { permission: 'drill.read' },
     schema: { tags, operationId: 'getComplianceOverview', summary: 'Compliance of every school of my scope', querystring: overviewQuery, response: { 200: complianceOverviewSchema } },
-  }, async (request) => service.getOverview(contextOf(request), request.query.schoolYear));
+  }, async (request) => service.getOverview(contextOf(request), request.query));
 
   app.get('/compliance/report.csv', {
     config: { permission: 'drill.read' },
     schema: { tags, operationId: 'getComplianceCsv', summary: 'Compliance report as CSV', querystring: reportQuery },
   }, async (request, reply) => {
-    const { body, year } = await service.exportReport(contextOf(request), 'csv', request.query);
+    const { body, fileName } = await service.exportReport(contextOf(request), 'csv', request.query);
     return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="drill-compliance-${year}.csv"`).send(body);
+      .header('content-disposition', `attachment; filename="${fileName}"`).send(body);
   });
 
   app.get('/compliance/report.pdf', {
     config: { permission: 'drill.read' },
     schema: { tags, operationId: 'getCompliancePdf', summary: 'Compliance report as PDF', querystring: reportQuery },
   }, async (request, reply) => {
-    const { body, year } = await service.exportReport(contextOf(request), 'pdf', request.query);
+    const { body, fileName } = await service.exportReport(contextOf(request), 'pdf', request.query);
     return reply.header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="drill-compliance-${year}.pdf"`).send(body);
+      .header('content-disposition', `attachment; filename="${fileName}"`).send(body);
   });
 
   app.get('/drill-reminders', {

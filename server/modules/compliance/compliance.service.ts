@@ -10,40 +10,49 @@ import { notFound } from '../../lib/errors.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { computeYear, toOverview, toSchoolCompliance } from './compliance.compute.js';
 import { complianceCsv, compliancePdf } from './compliance.pdf.js';
-import { reminderMail, remindersSince, yearOr } from './compliance.policy.js';
+import { judgedDay, reminderMail, remindersSince, yearOr } from './compliance.policy.js';
 import * as repo from './compliance.repository.js';
-import { dayIn, districtTimeZone, todayOf } from '../../lib/district-time.js';
+import { dayIn, districtTimeZone, endOfDay, todayOf } from '../../lib/district-time.js';
+import type { AsOf } from './compliance.compute.js';
 
-/** One school's compliance for a school year (default: the current one). */
-export async function getSchoolCompliance(ctx: ServiceContext, schoolId: string, schoolYear?: number) {
-  requireSchool(ctx.actor, 'drill.read', schoolId, 'School');
+/** The day judged and, for a past day, what "as of" means for the drills read (the district's end of that day). */
+function judging(ctx: ServiceContext, asOf: string | undefined): { day: string; asOf?: AsOf } {
   const today = todayOf(ctx);
-  const result = await computeYear(ctx.db, ctx.actor.districtId, { all: true }, yearOr(schoolYear, today), today, schoolId);
+  const day = judgedDay(asOf, today);
+  return asOf === undefined ? { day } : { day, asOf: { day, recordedBefore: endOfDay(day, ctx.actor.timeZone) } };
+}
+
+/** One school's compliance for a school year (default: the one the judged day falls in), as of today or a past day. */
+export async function getSchoolCompliance(ctx: ServiceContext, schoolId: string, query: { schoolYear?: number; asOf?: string }) {
+  requireSchool(ctx.actor, 'drill.read', schoolId, 'School');
+  const { day, asOf } = judging(ctx, query.asOf);
+  const result = await computeYear(ctx.db, ctx.actor.districtId, { all: true }, yearOr(query.schoolYear, day), day, schoolId, asOf);
   const school = result.schools[0];
   if (!school) throw notFound('School');
   return toSchoolCompliance(result, school);
 }
 
-/** Every school of the actor's scope for a school year. */
-export async function getOverview(ctx: ServiceContext, schoolYear?: number) {
-  const today = todayOf(ctx);
-  return toOverview(await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), yearOr(schoolYear, today), today));
+/** Every school of the actor's scope for a school year, as of today or a past day. */
+export async function getOverview(ctx: ServiceContext, query: { schoolYear?: number; asOf?: string }) {
+  const { day, asOf } = judging(ctx, query.asOf);
+  return toOverview(await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), yearOr(query.schoolYear, day), day, undefined, asOf));
 }
 
 /** The compliance report (all schools of the scope, or one) as CSV or PDF; the export is audited. */
-export async function exportReport(ctx: ServiceContext, format: 'csv' | 'pdf', query: { schoolYear?: number; schoolId?: string }) {
+export async function exportReport(ctx: ServiceContext, format: 'csv' | 'pdf', query: { schoolYear?: number; schoolId?: string; asOf?: string }) {
   if (query.schoolId) requireSchool(ctx.actor, 'drill.read', query.schoolId, 'School');
-  const today = todayOf(ctx);
-  const year = yearOr(query.schoolYear, today);
-  const result = await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), year, today, query.schoolId);
+  const { day, asOf } = judging(ctx, query.asOf);
+  const year = yearOr(query.schoolYear, day);
+  const result = await computeYear(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'drill.read'), year, day, query.schoolId, asOf);
   if (query.schoolId && result.schools.length === 0) throw notFound('School');
   await writeAudit(ctx.db, whoOf(ctx), {
     type: 'compliance.exported', schoolId: query.schoolId ?? null, subjectType: 'compliance_report', subjectId: String(year),
-    detail: { format, schoolYear: year, schools: result.schools.length },
+    detail: { format, schoolYear: year, schools: result.schools.length, asOf: day },
   });
-  if (format === 'csv') return { body: complianceCsv(result), year };
+  const fileName = `drill-compliance-${year}-as-of-${day}.${format}`;
+  if (format === 'csv') return { body: complianceCsv(result), year, fileName };
   const [district] = await ctx.db.select({ name: districts.name }).from(districts).where(eq(districts.id, ctx.actor.districtId));
-  return { body: await compliancePdf(result, district?.name ?? '', ctx.clock.now()), year };
+  return { body: await compliancePdf(result, district?.name ?? '', ctx.clock.now()), year, fileName };
 }
 
 /** Reminders of the actor's schools still of interest (window closed at most 30 days ago). */

@@ -53,18 +53,18 @@ describe('Illinois (105 ILCS 128/20)', () => {
     drill('shelter_hazmat', '2025-10-08'), drill('lockdown', '2025-10-01'),
   ];
 
-  it('is at risk 6 days before the 90-day lockdown window closes (11-16) when the lockdown had no police', () => {
+  it('is at risk 7 days before the 90-day window closes (11-17, day 90 included) when the lockdown had no police', () => {
     expect(statuses('IL', base, '2025-11-10')).toEqual({
       'Evacuation drills': 'on_track', 'Evacuation drill with the fire department': 'met', 'Bus evacuation drill': 'on_track',
-      'Severe weather / shelter-in-place drill': 'met', 'Law enforcement lockdown drill within 90 days of the first day': 'at_risk',
+      'Severe weather / shelter-in-place drill': 'met', 'Law enforcement drill no later than 90 days after the first day': 'at_risk',
     });
   });
 
   it('is met by a police lockdown on the window\'s last day and missed without one after it', () => {
-    const onTime = [...base, drill('lockdown', '2025-11-16', { observers: ['law_enforcement'] })];
-    expect(statuses('IL', onTime, '2025-11-17')['Law enforcement lockdown drill within 90 days of the first day']).toBe('met');
-    const late = [...base, drill('lockdown', '2025-11-17', { observers: ['law_enforcement'] })];
-    expect(statuses('IL', late, '2025-11-17')['Law enforcement lockdown drill within 90 days of the first day']).toBe('missed');
+    const onTime = [...base, drill('lockdown', '2025-11-17', { observers: ['law_enforcement'] })];
+    expect(statuses('IL', onTime, '2025-11-18')['Law enforcement drill no later than 90 days after the first day']).toBe('met');
+    const late = [...base, drill('lockdown', '2025-11-18', { observers: ['law_enforcement'] })];
+    expect(statuses('IL', late, '2025-11-18')['Law enforcement drill no later than 90 days after the first day']).toBe('missed');
   });
 });
 

@@ -4,11 +4,11 @@ import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { auditOf, calendarBody, startWorld, type World } from '../drills/drills.test-support.js';
 import { findMail } from '../outbox/outbox.repository.js';
 
-// Illinois rules on the hand-worked calendar; the clock reads 2025-11-10, six days before the 90-day
-// lockdown window (08-19..11-16) closes.
+// Illinois rules on the hand-worked calendar; the clock reads 2025-11-10, seven days before the window of
+// "no later than 90 days after the first day" (08-19..11-17, day 90 included) closes.
 let w: World;
 let smtp: TestSmtpServer;
-const LOCKDOWN = 'Law enforcement lockdown drill within 90 days of the first day';
+const LOCKDOWN = 'Law enforcement drill no later than 90 days after the first day';
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -31,7 +31,7 @@ describe('recording drills and watching compliance', () => {
     const before = await sro.get(`/api/compliance/schools/${w.north.id}`);
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ schoolYear: 2025, today: '2025-11-10', hasCalendar: true });
-    expect(ruleOf(before.body, LOCKDOWN)).toMatchObject({ status: 'at_risk', periods: [{ counted: 0, daysLeft: 6 }] });
+    expect(ruleOf(before.body, LOCKDOWN)).toMatchObject({ status: 'at_risk', periods: [{ counted: 0, daysLeft: 7 }] });
     const res = await sro.post('/api/drills', drill(w.north.id, {
       type: 'lockdown', date: '2025-11-07', startTime: '10:15', participants: 640, conditions: ['passing_period'],
       observers: [{ kind: 'law_enforcement', name: 'Springfield PD' }], problemsFound: 'Room 114 door does not latch',
@@ -113,8 +113,8 @@ describe('district overview, reports and reminders', () => {
     const csv = await director.get('/api/compliance/report.csv?schoolYear=2025');
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('school,school_year,rule,drill_types,rule_status,period,window_start,window_end,required,counted,period_status');
-    expect(lines).toContain(`North High,2025-26,${LOCKDOWN},lockdown,met,School year,2025-08-19,2025-11-16,1,1,met`);
+    expect(lines[0]).toBe('school,school_year,rule,drill_types,rule_status,period,window_start,window_end,required,counted,period_status,as_of');
+    expect(lines).toContain(`North High,2025-26,${LOCKDOWN},lockdown,met,School year,2025-08-19,2025-11-17,1,1,met,2025-11-10`);
     const pdf = await director.get(`/api/compliance/report.pdf?schoolId=${w.north.id}`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.text.startsWith('%PDF-')).toBe(true);
@@ -126,14 +126,14 @@ describe('district overview, reports and reminders', () => {
     const run = await (await w.as('director')).post('/api/drill-reminders/run');
     expect(run.body.created).toBe(1);
     const mail = await smtp.waitFor('sro.east@prep.test');
-    expect(mail.subject).toBe(`Drill due at East Elementary: ${LOCKDOWN} (window closes 2025-11-16)`);
+    expect(mail.subject).toBe(`Drill due at East Elementary: ${LOCKDOWN} (window closes 2025-11-17)`);
     expect(mail.text).toContain('Counted so far: 0 of 1');
     await smtp.waitFor('principal.east@prep.test');
     expect((await findMail(w.t.db, 'drill.reminder')).every((m) => m.sentAt !== null)).toBe(true);
     expect((await (await w.as('director')).get('/api/outbox/status')).body).toEqual({ pending: 0, sent: 2, failed: 0, expired: 0, lastError: null });
     expect((await (await w.as('director')).post('/api/drill-reminders/run')).body.created).toBe(0);
     const inApp = (await (await w.as('sro.east')).get('/api/drill-reminders')).body.items;
-    expect(inApp).toMatchObject([{ schoolId: w.east.id, ruleTitle: LOCKDOWN, windowEnd: '2025-11-16', required: 1, counted: 0, emailed: 2 }]);
+    expect(inApp).toMatchObject([{ schoolId: w.east.id, ruleTitle: LOCKDOWN, windowEnd: '2025-11-17', required: 1, counted: 0, emailed: 2 }]);
     expect((await (await w.as('sro.north')).get('/api/drill-reminders')).body.items).toEqual([]);
     expect((await auditOf(w.t.db, 'drill.reminders_sent', w.districtId))[0]!.detail).toMatchObject({ created: 1 });
     expect((await (await w.as('principal.east')).post('/api/drill-reminders/run')).status).toBe(403);

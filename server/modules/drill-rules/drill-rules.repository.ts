@@ -37,7 +37,7 @@ export async function insertRules(db: Db, districtId: string, rules: readonly (O
     districtId, schoolId: r.schoolId, drillTypes: r.drillTypes, minCount: r.minCount, period: r.period, window: r.window ?? null,
     minInstructionalDays: r.minInstructionalDays ?? null, requiresObserver: r.requiresObserver ?? null,
     requiresSecondaryEgress: r.requiresSecondaryEgress ?? false, schoolLevels: r.schoolLevels ?? null, title: r.title,
-    notes: r.notes ?? null, position: (last ?? 0) + i + 1,
+    notes: r.notes ?? null, citation: r.citation ?? null, position: (last ?? 0) + i + 1,
   }))).returning();
 }
 

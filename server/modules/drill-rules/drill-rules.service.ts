@@ -17,7 +17,7 @@ export function toRule(row: typeof drillRules.$inferSelect): DrillRule {
   return {
     id: row.id, schoolId: row.schoolId, drillTypes: row.drillTypes, minCount: row.minCount, period: row.period, window: row.window,
     minInstructionalDays: row.minInstructionalDays, requiresObserver: row.requiresObserver, requiresSecondaryEgress: row.requiresSecondaryEgress,
-    schoolLevels: row.schoolLevels, title: row.title, notes: row.notes, position: row.position, updatedAt: row.updatedAt.toISOString(),
+    schoolLevels: row.schoolLevels, title: row.title, notes: row.notes, citation: row.citation, position: row.position, updatedAt: row.updatedAt.toISOString(),
   };
 }
 

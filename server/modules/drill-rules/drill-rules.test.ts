@@ -26,7 +26,7 @@ describe('state rule sets', () => {
     expect(tx.body).toMatchObject({ state: 'TX', stateName: 'Texas', atRiskDays: 14 });
     expect(tx.body.rules).toHaveLength(6);
     const il = await director.put('/api/drill-rules/state', { state: 'IL' });
-    expect(il.body.rules.map((r: { title: string }) => r.title)).toContain('Law enforcement lockdown drill within 90 days of the first day');
+    expect(il.body.rules.map((r: { title: string }) => r.title)).toContain('Law enforcement drill no later than 90 days after the first day');
     expect(il.body.rules).toHaveLength(5);
     const events = await auditOf(w.t.db, 'drill_rules.state_chosen', w.districtId);
     expect(events.map((e) => e.detail)).toEqual([{ state: 'TX', removed: 0, added: 6 }, { state: 'IL', removed: 6, added: 5 }]);

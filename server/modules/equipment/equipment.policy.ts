@@ -1,6 +1,6 @@
 import {
-  EXPIRY_FIELDS, INSPECTION_CHECKLISTS, INSPECTION_INTERVAL_DAYS, type EquipmentType, type ExpiryField, type ExpiryState,
-  type InspectionBody, type InspectionState,
+  EQUIPMENT_CONDITIONS, EXPIRY_FIELD_LABELS, EXPIRY_FIELDS, INSPECTION_CHECKLISTS, INSPECTION_INTERVAL_DAYS, PART_CHECKS, REQUIRED_PARTS,
+  type EquipmentCondition, type EquipmentType, type ExpiryField, type ExpiryState, type InspectionBody, type InspectionState,
 } from '../../../common/equipment.js';
 import { AppError } from '../../lib/errors.js';
 import { addDays } from '../calendars/calendars.days.js';
@@ -58,11 +58,62 @@ export function requireDates(item: Expiries & { purchasedOn?: string | null }, t
   if (problem) throw new AppError('validation_failed', `${problem[0]}: ${problem[1]}`, { field: problem[0] });
 }
 
+/** A part that keeps an item from passing: expired before `on`, or required and not on record. */
+export interface PartProblem { field: ExpiryField; text: string }
+
+/** The parts of an item that are expired on `on` (an expiry on that very day is still in date) or missing. */
+export function partProblems(type: EquipmentType, item: Expiries, on: string): PartProblem[] {
+  const label = (f: ExpiryField) => (f === 'expiresOn' ? 'Contents' : EXPIRY_FIELD_LABELS[f]);
+  const problems: PartProblem[] = [];
+  for (const field of EXPIRY_FIELDS) {
+    const expires = item[field];
+    if (!expires && REQUIRED_PARTS[type].includes(field)) problems.push({ field, text: `${label(field)}: missing (no expiry on record)` });
+    else if (expires && expires < on) problems.push({ field, text: `${label(field)}: expired on ${expires}` });
+  }
+  return problems;
+}
+
 /**
- * Checks the answers of an inspection against the checklist of the item's type: every key once, none unknown.
- * Answers the answers in checklist order and whether all passed.
+ * Refuses (400 naming the part) an inspection that would pass, or that answers a part's check "passed", while
+ * that part is expired on the inspection day or missing.
  */
-export function checkResults(type: EquipmentType, input: InspectionBody, today: string) {
+function requirePartsInDate(type: EquipmentType, item: Expiries, on: string, results: { key: string; passed: boolean }[], passed: boolean): void {
+  for (const p of partProblems(type, item, on)) {
+    const key = PART_CHECKS[type]?.[p.field];
+    const index = key ? results.findIndex((r) => r.key === key) : -1;
+    if (passed || (index >= 0 && results[index]!.passed)) {
+      throw new AppError('validation_failed', `${p.text}: an inspection cannot pass while a part is expired or missing`, {
+        field: index >= 0 ? `results.${index}.passed` : p.field,
+      });
+    }
+  }
+}
+
+const RANK: Record<EquipmentCondition, number> = Object.fromEntries(EQUIPMENT_CONDITIONS.map((c, i) => [c, i])) as Record<EquipmentCondition, number>;
+
+/**
+ * The condition an item shows: the worse of the recorded one and what its parts and last inspection say (a part
+ * expired or missing: out of service; the last inspection failed: poor), with the reasons.
+ */
+export function derivedCondition(
+  item: Expiries & { type: EquipmentType; condition: EquipmentCondition; lastInspectionPassed: boolean | null }, today: string,
+): { condition: EquipmentCondition; reasons: string[] } {
+  let condition = item.condition;
+  const reasons: string[] = [];
+  const worsen = (to: EquipmentCondition, why: string) => {
+    reasons.push(why);
+    if (RANK[to] > RANK[condition]) condition = to;
+  };
+  for (const p of partProblems(item.type, item, today)) worsen('out_of_service', p.text);
+  if (item.lastInspectionPassed === false) worsen('poor', 'Last inspection failed');
+  return { condition, reasons };
+}
+
+/**
+ * Checks the answers of an inspection against the checklist of the item's type: every key once, none unknown,
+ * and no pass while a part is expired or missing. Answers the answers in checklist order and whether all passed.
+ */
+export function checkResults(type: EquipmentType, input: InspectionBody, today: string, parts: Expiries = {}) {
   if (input.inspectedOn > today) throw new AppError('validation_failed', 'inspectedOn: is in the future', { field: 'inspectedOn' });
   const checklist = INSPECTION_CHECKLISTS[type];
   const seen = new Set<string>();
@@ -79,7 +130,9 @@ export function checkResults(type: EquipmentType, input: InspectionBody, today: 
     const answer = input.results.find((r) => r.key === c.key)!;
     return { key: c.key, passed: answer.passed, note: answer.note ?? null };
   });
-  return { results, passed: results.every((r) => r.passed) };
+  const passed = results.every((r) => r.passed);
+  requirePartsInDate(type, parts, input.inspectedOn, results, passed);
+  return { results, passed };
 }
 
 /** The label of a checklist key of a type (the key itself when the checklist changed since). */

@@ -12,7 +12,7 @@ import { requireTarget } from '../drills/drills.scope.js';
 import { createWorkOrder } from '../work-orders/work-orders.service.js';
 import { requireArea, requireDistrictUser } from './campus.js';
 import {
-  checklistLabel, checkResults, expiryState, inspectionState, nextExpiry, nextInspectionOn, requireDates,
+  checklistLabel, checkResults, derivedCondition, expiryState, inspectionState, nextExpiry, nextInspectionOn, requireDates,
 } from './equipment.policy.js';
 import * as repo from './equipment.repository.js';
 import { todayOf } from '../../lib/district-time.js';
@@ -24,10 +24,12 @@ const ref = (id: string | null, name: string | null) => (id && name !== null ? {
 export function toEquipment(row: repo.ItemRow, today: string): Equipment {
   const e = row.e;
   const next = nextExpiry(e);
+  const derived = e.retired ? { condition: e.condition, reasons: [] } : derivedCondition(e, today);
   return {
     id: e.id, school: { id: e.schoolId, name: row.schoolName }, area: ref(e.areaId, row.areaName), type: e.type, name: e.name,
     make: e.make, model: e.model, serialNumber: e.serialNumber, purchasedOn: e.purchasedOn, padsExpireOn: e.padsExpireOn,
-    batteryExpiresOn: e.batteryExpiresOn, expiresOn: e.expiresOn, condition: e.condition, owner: ref(e.ownerId, row.ownerName),
+    batteryExpiresOn: e.batteryExpiresOn, expiresOn: e.expiresOn, condition: derived.condition, recordedCondition: e.condition,
+    conditionReasons: derived.reasons, owner: ref(e.ownerId, row.ownerName),
     notes: e.notes, retired: e.retired, lastInspectedOn: e.lastInspectedOn, lastInspectionPassed: e.lastInspectionPassed,
     nextInspectionOn: e.nextInspectionOn, inspectionState: e.retired ? 'ok' : inspectionState(e.nextInspectionOn, today),
     nextExpiry: next, expiryState: e.retired ? 'ok' : expiryState(next?.on, today), updatedAt: iso(e.updatedAt),
@@ -124,7 +126,7 @@ export async function inspectEquipment(ctx: ServiceContext, id: string, input: I
   const today = todayOf(ctx);
   const row = await accessible(ctx, id, 'equipment.manage');
   const e = row.e;
-  const { results, passed } = checkResults(e.type, input, today);
+  const { results, passed } = checkResults(e.type, input, today, e);
   return ctx.db.transaction(async (tx) => {
     const inspectionId = await repo.insertInspection(tx, {
       districtId: e.districtId, schoolId: e.schoolId, equipmentId: id, inspectedOn: input.inspectedOn, passed, results,

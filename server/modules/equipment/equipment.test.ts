@@ -96,7 +96,9 @@ describe('inspections', () => {
     const [order] = await w.t.db.select().from(workOrders).where(eq(workOrders.id, res.body.workOrder.id));
     expect(order).toMatchObject({ source: 'equipment_inspection', sourceId: res.body.id, schoolId: w.north.id, areaId: area.gym, priority: 'high' });
     expect(order!.description).toContain('Pads in date (checked)');
-    expect((await security.get(`/api/equipment/${ids.aed}`)).body).toMatchObject({ lastInspectionPassed: false, condition: 'fair', nextInspectionOn: '2025-12-10' });
+    expect((await security.get(`/api/equipment/${ids.aed}`)).body).toMatchObject({
+      lastInspectionPassed: false, recordedCondition: 'fair', condition: 'poor', conditionReasons: ['Last inspection failed'], nextInspectionOn: '2025-12-10',
+    });
   });
 
   it('answers 400 naming the answer for a checklist not answered in full, a key of another type or a future day; nothing written', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ReferralKind } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
@@ -74,10 +74,14 @@ export async function findTasks(db: Db, where: SQL | undefined) {
 }
 
 /** The open or done tasks of incidents the caller may see (visibility conditions come from the service). */
-export function taskFilter(districtId: string, visible: SQL, filter: { ownerId?: string; status: 'open' | 'done' | 'all' }) {
+export function taskFilter(
+  districtId: string, visible: SQL, filter: { ownerId?: string; status: 'open' | 'done' | 'all'; kind?: 'follow_up' | 'notification'; overdueAt?: Date },
+) {
   return and(
     eq(incidents.districtId, districtId), visible,
     filter.ownerId ? eq(incidentTasks.ownerId, filter.ownerId) : undefined,
+    filter.kind ? eq(incidentTasks.kind, filter.kind) : undefined,
+    filter.overdueAt ? and(isNull(incidentTasks.doneAt), lt(incidentTasks.dueAt, filter.overdueAt)) : undefined,
     filter.status === 'open' ? isNull(incidentTasks.doneAt) : filter.status === 'done' ? isNotNull(incidentTasks.doneAt) : undefined,
   );
 }

@@ -100,12 +100,15 @@ export async function createTask(ctx: ServiceContext, id: string, input: TaskInp
 }
 
 /** Open (or done) tasks of incidents the actor may see, mine by default, due first, with their clocks. */
-export async function findTasks(ctx: ServiceContext, query: { scope: 'mine' | 'all'; status: 'open' | 'done' | 'all' }) {
+export async function findTasks(
+  ctx: ServiceContext, query: { scope: 'mine' | 'all'; status: 'open' | 'done' | 'all'; kind?: 'follow_up' | 'notification'; overdue: 'true' | 'false' },
+) {
   const visible = visibilityCondition(readScopes(ctx.actor));
-  const rows = await extras.findTasks(ctx.db, extras.taskFilter(ctx.actor.districtId, visible, {
-    ownerId: query.scope === 'mine' ? ctx.actor.userId : undefined, status: query.status,
-  }));
   const now = ctx.clock.now();
+  const rows = await extras.findTasks(ctx.db, extras.taskFilter(ctx.actor.districtId, visible, {
+    ownerId: query.scope === 'mine' ? ctx.actor.userId : undefined, status: query.status, kind: query.kind,
+    overdueAt: query.overdue === 'true' ? now : undefined,
+  }));
   return { items: rows.map((t) => toTask(t, now)) };
 }
 

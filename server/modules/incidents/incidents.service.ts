@@ -8,7 +8,8 @@ import type { Db } from '../../db/connection.js';
 import type { StoredPersonNibrs } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { formatNumber, notificationTasks, yearIn } from './incidents.numbers.js';
+import { formatNumber, yearIn } from './incidents.numbers.js';
+import { notificationTasksFor, type NotifiableAction } from '../notification-rules/notification-rules.service.js';
 import {
   canRead, checkActions, checkEditable, checkNotFuture, checkPersons, juvenileAt, locationCodeOf, offenseKey,
   withImpliedReferrals,
@@ -120,25 +121,29 @@ type Built = Awaited<ReturnType<typeof buildChildren>>;
 
 /**
  * The crossover of a save: each student newly arrested or referred to law enforcement is audited (CRDC counts
- * them), and a new arrest starts the superintendent notification clocks.
+ * them), and a new arrest, citation or referral starts the clocks of the district's notification rules (common/notification-rules.ts).
  */
 async function recordCrossover(db: Db, ctx: ServiceContext, incident: { id: string; schoolId: string; authorId: string }, built: Built, before: Set<string>) {
   const students = new Map(built.persons.filter((p) => p.kind === 'student').map((p) => [p.id, p]));
+  const started: NotifiableAction[] = [];
   for (const a of built.actions) {
-    if (!a.personId || !students.has(a.personId) || before.has(`${a.kind}:${a.personId}`)) continue;
-    if (a.kind !== 'arrest' && a.kind !== 'referral_law_enforcement') continue;
+    if (!a.personId || before.has(`${a.kind}:${a.personId}`)) continue;
+    if (a.kind !== 'arrest' && a.kind !== 'referral_law_enforcement' && a.kind !== 'citation') continue;
     before.add(`${a.kind}:${a.personId}`);
+    started.push({ personId: a.personId, kind: a.kind, at: a.at, isStudent: students.has(a.personId) });
+    if (!students.has(a.personId) || a.kind === 'citation') continue;
     await writeAudit(db, whoOf(ctx), {
       type: a.kind === 'arrest' ? 'incident.student_arrested' : 'incident.student_referred', schoolId: incident.schoolId,
       subjectType: 'incident', subjectId: incident.id, detail: { personId: a.personId, studentId: students.get(a.personId)!.studentId, implied: a.implied },
     });
-    if (a.kind !== 'arrest') continue;
-    for (const task of notificationTasks(a.at)) {
-      await extras.insertTask(db, {
-        incidentId: incident.id, kind: 'notification', rule: task.rule, personId: a.personId, title: task.title,
-        ownerId: incident.authorId, dueAt: task.dueAt, createdById: ctx.actor.userId, createdAt: ctx.clock.now(),
-      });
-    }
+  }
+  const school = await repo.findSchoolZone(db, ctx.actor.districtId, incident.schoolId);
+  const tasks = await notificationTasksFor(db, ctx.actor.districtId, { id: incident.schoolId, timezone: school?.timezone ?? ctx.actor.timeZone }, started, built.offenseKeys);
+  for (const task of tasks) {
+    await extras.insertTask(db, {
+      incidentId: incident.id, kind: 'notification', rule: task.rule, personId: task.personId, title: task.title,
+      ownerId: incident.authorId, dueAt: task.dueAt, createdById: ctx.actor.userId, createdAt: ctx.clock.now(),
+    });
   }
 }
 

@@ -74,14 +74,15 @@ describe('creating an incident', () => {
     expect((await w.as.sro!.post('/api/incidents', incidentBody(w, { schoolId: w.south }))).status).toBe(404);
   });
 
-  it('an arrest implies a referral to law enforcement and starts the 24-hour superintendent clock', async () => {
+  it('an arrest implies a referral to law enforcement and starts the superintendent clock (24 hours or before the next school day)', async () => {
     const detail = await createIncident(w, 'sro', {
       persons: [{ kind: 'student', role: 'suspect', studentId: w.juvenile }], actions: [{ person: 0, kind: 'arrest', at: '2026-11-02T11:00:00Z' }],
     });
     const kinds = detail.actions.map((a: { kind: string; implied: boolean }) => `${a.kind}:${a.implied}`).sort();
     expect(kinds).toEqual(['arrest:false', 'referral_law_enforcement:true']);
+    // Texas CCP 15.27(a): within 24 hours or before the next school day, whichever is earlier: Tuesday 00:00 in Chicago.
     const oral = detail.tasks.find((t: { rule: string }) => t.rule === 'superintendent_oral_24h');
-    expect(oral).toMatchObject({ kind: 'notification', dueAt: '2026-11-03T11:00:00.000Z', overdue: false, msRemaining: 21 * 3600 * 1000 });
+    expect(oral).toMatchObject({ kind: 'notification', dueAt: '2026-11-03T06:00:00.000Z', overdue: false, msRemaining: 16 * 3600 * 1000 });
     expect(detail.tasks).toHaveLength(2);
   });
 

@@ -156,6 +156,10 @@ export const IncidentsPage = lazy(() =>
 export const ReviewQueuePage = lazy(() =>
   import('../features/incidents/ReviewQueuePage.tsx').then((m) => ({ default: m.ReviewQueuePage })),
 );
+/** Lazily loaded NotificationRulesPage of features/notification-rules. */
+export const NotificationRulesPage = lazy(() =>
+  import('../features/notification-rules/NotificationRulesPage.tsx').then((m) => ({ default: m.NotificationRulesPage })),
+);
 /** Lazily loaded TasksPage of features/incidents. */
 export const TasksPage = lazy(() =>
   import('../features/incidents/TasksPage.tsx').then((m) => ({ default: m.TasksPage })),

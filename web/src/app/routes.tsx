@@ -69,6 +69,7 @@ import {
   StudentDetailPage,
   StudentsPage,
   TasksPage,
+  NotificationRulesPage,
   TeamPage,
   TeamsPage,
   TemplatePage,
@@ -98,6 +99,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'incidents/review', permission: 'incident.approve', element: <ReviewQueuePage /> },
   { path: 'incidents/nibrs', permission: 'nibrs.submit', element: <NibrsPage /> },
   { path: 'incidents/tasks', permission: 'incident.read', element: <TasksPage /> },
+  { path: 'incidents/notification-rules', permission: 'incident.read', element: <NotificationRulesPage /> },
   { path: 'incidents/:id', permission: 'incident.read', element: <IncidentViewPage /> },
   {
     path: 'referrals/discipline',

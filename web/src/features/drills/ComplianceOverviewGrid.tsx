@@ -29,19 +29,21 @@ function uniqueTitles(
  */
 export function ComplianceOverviewGrid({
   schoolYear,
+  asOf,
   onOpenSchool,
 }: {
   schoolYear: number;
+  asOf?: string;
   onOpenSchool: (schoolId: string) => void;
 }) {
-  const overview = useApiData<ComplianceOverview>('/compliance/overview', { schoolYear });
+  const overview = useApiData<ComplianceOverview>('/compliance/overview', { schoolYear, asOf });
   return (
     <LoadState resource={overview} label="Loading the district overview…">
       {(o) => (
         <Section
           title={`District overview ${schoolYearLabel(o.schoolYear)}`}
           id="overview"
-          actions={<ReportLinks schoolYear={schoolYear} />}
+          actions={<ReportLinks schoolYear={schoolYear} asOf={asOf} />}
         >
           <dl className="stat-row compliance-summary" aria-label="Rules by status, all schools">
             {JUDGED_STATUSES.map((s) => (

@@ -4,7 +4,7 @@ import type { Drill, SchoolCompliance } from '@common/preparedness.ts';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/ErrorBanner.tsx';
-import { SelectField } from '../../components/Field.tsx';
+import { SelectField, TextField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page } from '../../components/Page.tsx';
 import { withQuery } from '../../lib/api.ts';
@@ -27,10 +27,18 @@ import { DrillReminders } from './DrillReminders.tsx';
 import { ReportLinks } from './ReportLinks.tsx';
 
 /** One school's year: compliance of every rule and the drills, with schedule / record / edit. */
-function SchoolDrills({ schoolId, schoolYear }: { schoolId: string; schoolYear: number }) {
+function SchoolDrills({
+  schoolId,
+  schoolYear,
+  asOf,
+}: {
+  schoolId: string;
+  schoolYear: number;
+  asOf?: string;
+}) {
   const { can } = useSession();
   const canRecord = can('drill.record');
-  const compliance = useApiData<SchoolCompliance>(`/compliance/schools/${schoolId}`, { schoolYear });
+  const compliance = useApiData<SchoolCompliance>(`/compliance/schools/${schoolId}`, { schoolYear, asOf });
   const drills = useApiData<{ items: Drill[] }>('/drills', { schoolId, schoolYear, limit: 1000 });
   const [mode, setMode] = useState<DrillFormMode | null>(null);
   const [editing, setEditing] = useState<Drill | null>(null);
@@ -68,7 +76,7 @@ function SchoolDrills({ schoolId, schoolYear }: { schoolId: string; schoolYear: 
         ) : (
           <span />
         )}
-        <ReportLinks schoolYear={schoolYear} schoolId={schoolId} />
+        <ReportLinks schoolYear={schoolYear} schoolId={schoolId} asOf={asOf} />
       </div>
       <Notice message={message} />
       <div className="page-sections">
@@ -113,10 +121,13 @@ function SchoolDrills({ schoolId, schoolYear }: { schoolId: string; schoolYear: 
  */
 export function DrillsPage() {
   const { can, schools } = useSession();
-  const [filters, setFilters] = useUrlFilters(['schoolId', 'year'] as const);
+  const [filters, setFilters] = useUrlFilters(['schoolId', 'year', 'asOf'] as const);
   const { schoolId, selectValue } = useSchoolFilter(filters.schoolId);
-  const currentYear = schoolYearOf(todayIso());
-  const schoolYear = Number(filters.year) || currentYear;
+  const today = todayIso();
+  const currentYear = schoolYearOf(today);
+  // A past day judges the year it falls in, unless a year is chosen.
+  const asOf = filters.asOf && filters.asOf <= today ? filters.asOf : undefined;
+  const schoolYear = Number(filters.year) || (asOf ? schoolYearOf(asOf) : currentYear);
   const schoolOptions = useSchoolOptions();
   const many = schools.length > 1;
 
@@ -154,14 +165,43 @@ export function DrillsPage() {
           onChange={(v) => setFilters({ year: v === String(currentYear) ? '' : v })}
           options={schoolYearOptions(currentYear)}
         />
+        <TextField
+          label="Compliance as of"
+          name="asOf"
+          type="date"
+          max={today}
+          value={asOf ?? ''}
+          onChange={(v) => setFilters({ asOf: v === today ? '' : v })}
+          hint="Empty: today. A past day shows where each school stood at its end."
+        />
       </div>
+      {asOf && (
+        <div className="banner banner-info" role="status">
+          <p className="banner-text">
+            Compliance as of {formatDay(asOf)}: drills held or recorded after that day do not count, and
+            windows open then show as they stood.{' '}
+            <Button size="small" onClick={() => setFilters({ asOf: '' })}>
+              Show today
+            </Button>
+          </p>
+        </div>
+      )}
       <DrillReminders schoolId={schoolId} />
       {schoolId ? (
-        <SchoolDrills key={`${schoolId} ${schoolYear}`} schoolId={schoolId} schoolYear={schoolYear} />
+        <SchoolDrills
+          key={`${schoolId} ${schoolYear} ${asOf ?? ''}`}
+          schoolId={schoolId}
+          schoolYear={schoolYear}
+          asOf={asOf}
+        />
       ) : schools.length === 0 ? (
         <p className="muted">You are not assigned to a school yet.</p>
       ) : (
-        <ComplianceOverviewGrid schoolYear={schoolYear} onOpenSchool={(id) => setFilters({ schoolId: id })} />
+        <ComplianceOverviewGrid
+          schoolYear={schoolYear}
+          asOf={asOf}
+          onOpenSchool={(id) => setFilters({ schoolId: id })}
+        />
       )}
     </Page>
   );

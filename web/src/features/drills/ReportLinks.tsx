@@ -1,8 +1,16 @@
 import { withQuery } from '../../lib/api.ts';
 
 /** Links to the compliance report of a school (or of every school) as PDF and CSV. */
-export function ReportLinks({ schoolYear, schoolId }: { schoolYear: number; schoolId?: string }) {
-  const query = { schoolYear, schoolId };
+export function ReportLinks({
+  schoolYear,
+  schoolId,
+  asOf,
+}: {
+  schoolYear: number;
+  schoolId?: string;
+  asOf?: string;
+}) {
+  const query = { schoolYear, schoolId, asOf };
   const what = schoolId ? 'this school' : 'all schools';
   return (
     <span className="row">

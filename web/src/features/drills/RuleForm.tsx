@@ -29,9 +29,11 @@ import { monthName } from './ruleText.ts';
 
 const WINDOW_KINDS = [
   { value: '', label: 'No window: anytime in the period' },
-  { value: 'dates', label: 'Between dates (from and/or by)' },
-  { value: 'days_from_start', label: 'Within N days of the start' },
-  { value: 'month', label: 'In a named month' },
+  { value: 'dates', label: 'Between dates, or by a date (days included)' },
+  { value: 'after_date', label: 'After a date (that day not included)' },
+  { value: 'days_from_start', label: 'Within the first N days (day 1 is the first day)' },
+  { value: 'days_after_start', label: 'No later than N days after the first day (day N included)' },
+  { value: 'month', label: 'During a named month' },
 ];
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({
   value: String(i + 1),
@@ -43,7 +45,8 @@ const toMonthDay = (date: string) => date.slice(5);
 
 function windowOf(kind: string, from: string, to: string, days: string, month: string): RuleWindow | null {
   if (kind === 'dates') return { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  if (kind === 'days_from_start') return { kind, days: Number(days) };
+  if (kind === 'after_date') return { kind, after: from };
+  if (kind === 'days_from_start' || kind === 'days_after_start') return { kind, days: Number(days) };
   if (kind === 'month') return { kind, month: Number(month) };
   return null;
 }
@@ -102,9 +105,13 @@ export function RuleForm({
   const [minCount, setMinCount] = useState(rule?.minCount?.toString() ?? '');
   const [period, setPeriod] = useState<string>(rule?.period ?? 'school_year');
   const [windowKind, setWindowKind] = useState<string>(w?.kind ?? '');
-  const [from, setFrom] = useState(w?.kind === 'dates' && w.from ? `2000-${w.from}` : '');
+  const [from, setFrom] = useState(
+    w?.kind === 'dates' && w.from ? `2000-${w.from}` : w?.kind === 'after_date' ? `2000-${w.after}` : '',
+  );
   const [to, setTo] = useState(w?.kind === 'dates' && w.to ? `2000-${w.to}` : '');
-  const [days, setDays] = useState(w?.kind === 'days_from_start' ? String(w.days) : '');
+  const [days, setDays] = useState(
+    w?.kind === 'days_from_start' || w?.kind === 'days_after_start' ? String(w.days) : '',
+  );
   const [month, setMonth] = useState(w?.kind === 'month' ? String(w.month) : '');
   const [minDays, setMinDays] = useState(rule?.minInstructionalDays?.toString() ?? '');
   const [observer, setObserver] = useState<string>(rule?.requiresObserver ?? '');
@@ -221,9 +228,20 @@ export function RuleForm({
             />
           </>
         )}
-        {windowKind === 'days_from_start' && (
+        {windowKind === 'after_date' && (
           <TextField
-            label="Days from the start of the period"
+            label="After (month and day)"
+            name="window.after"
+            type="date"
+            hint="The year is ignored; the window starts the next day"
+            value={from}
+            onChange={setFrom}
+            error={err('window.after')}
+          />
+        )}
+        {(windowKind === 'days_from_start' || windowKind === 'days_after_start') && (
+          <TextField
+            label={windowKind === 'days_from_start' ? 'Number of first days' : 'Days after the first day'}
             name="window.days"
             type="number"
             inputMode="numeric"

@@ -15,6 +15,7 @@ import { api } from '../../lib/api.ts';
 import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
 import { useSession } from '../../lib/session.tsx';
 import { PERIOD_LABELS } from '../preparedness/labels.ts';
+import { RuleCitation } from './RuleCitation.tsx';
 import { RuleForm } from './RuleForm.tsx';
 import { ruleSummary, windowText } from './ruleText.ts';
 
@@ -233,6 +234,7 @@ export function RulesPage() {
                           <strong>{r.title}</strong>
                           <p className="small muted rule-summary">{ruleSummary(r)}</p>
                           {r.notes && <p className="small">{r.notes}</p>}
+                          <RuleCitation citation={r.citation} />
                         </div>
                       ),
                     },

@@ -26,15 +26,25 @@ function monthDay(value: string): string {
   return `${monthName(m ?? 1)} ${d ?? 1}`;
 }
 
-/** A rule's window in words ("by December 1", "within 90 days of the first day", "in March"). */
+/** A rule's window in the words statutes use ("by December 1", "no later than 90 days after the first day"). */
 export function windowText(window: RuleWindow | null): string {
   if (!window) return 'Anytime in the period';
-  if (window.kind === 'days_from_start') return `Within ${window.days} days of the start`;
-  if (window.kind === 'month') return `In ${monthName(window.month)}`;
-  if (window.from && window.to) return `${monthDay(window.from)} to ${monthDay(window.to)}`;
-  if (window.to) return `By ${monthDay(window.to)}`;
-  if (window.from) return `From ${monthDay(window.from)}`;
-  return 'Anytime in the period';
+  switch (window.kind) {
+    case 'days_from_start':
+      return `Within the first ${window.days} days (day 1 is the first day)`;
+    case 'days_after_start':
+      return `No later than ${window.days} days after the first day (day ${window.days} included)`;
+    case 'month':
+      return `During ${monthName(window.month)}`;
+    case 'after_date':
+      return `After ${monthDay(window.after)} (that day not included)`;
+    case 'dates':
+      if (window.from && window.to)
+        return `Between ${monthDay(window.from)} and ${monthDay(window.to)}, both included`;
+      if (window.to) return `By ${monthDay(window.to)} (that day included)`;
+      if (window.from) return `From ${monthDay(window.from)}`;
+      return 'Anytime in the period';
+  }
 }
 
 /** One line saying what a rule asks ("At least 2 Fire / evacuation each semester, by December 1"). */

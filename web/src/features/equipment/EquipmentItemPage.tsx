@@ -2,6 +2,7 @@ import '../../styles/campus.css';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import {
+  EQUIPMENT_CONDITION_LABELS,
   EQUIPMENT_TYPE_LABELS,
   INSPECTION_INTERVAL_DAYS,
   type EquipmentDetail,
@@ -114,6 +115,13 @@ export function EquipmentItemPage() {
                   <dt>Condition</dt>
                   <dd>
                     <ConditionBadge condition={detail.condition} />
+                    {detail.conditionReasons.length > 0 && (
+                      <span className="muted small">
+                        {' '}
+                        {detail.conditionReasons.join('; ')} (recorded as{' '}
+                        {EQUIPMENT_CONDITION_LABELS[detail.recordedCondition].toLowerCase()})
+                      </span>
+                    )}
                   </dd>
                 </div>
                 <div>

@@ -7,6 +7,7 @@ const TABS: { to: string; label: string; permission: Permission }[] = [
   { to: '/incidents/calls', label: 'Call queue', permission: 'call.read' },
   { to: '/incidents/review', label: 'Review queue', permission: 'incident.approve' },
   { to: '/incidents/tasks', label: 'Tasks', permission: 'incident.read' },
+  { to: '/incidents/notification-rules', label: 'Notification rules', permission: 'incident.read' },
   { to: '/incidents/nibrs', label: 'NIBRS', permission: 'nibrs.submit' },
 ];
 

@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import type { Task } from '@common/incidents.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { SelectField } from '../../components/Field.tsx';
+import { Badge } from '../../components/Badge.tsx';
+import { CheckboxField, SelectField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -13,10 +14,15 @@ import { IncidentTabs } from './IncidentTabs.tsx';
 
 /** Open follow-up tasks and notification deadlines, due first, each with its clock. */
 export function TasksPage() {
-  const [filters, setFilters] = useUrlFilters(['scope', 'status'] as const);
+  const [filters, setFilters] = useUrlFilters(['scope', 'status', 'kind', 'overdue'] as const);
   const resource = useApiData<{ items: Task[] }>(
     '/incident-tasks',
-    { scope: filters.scope || 'mine', status: filters.status || 'open' },
+    {
+      scope: filters.scope || 'mine',
+      status: filters.status || 'open',
+      kind: filters.kind || undefined,
+      overdue: filters.overdue === 'true' ? 'true' : undefined,
+    },
     { keepPrevious: true },
   );
   return (
@@ -42,6 +48,21 @@ export function TasksPage() {
             { value: 'all', label: 'All' },
           ]}
         />
+        <SelectField
+          label="Kind"
+          value={filters.kind || ''}
+          onChange={(kind) => setFilters({ kind })}
+          options={[
+            { value: '', label: 'All tasks' },
+            { value: 'notification', label: 'Notifications' },
+            { value: 'follow_up', label: 'Follow-ups' },
+          ]}
+        />
+        <CheckboxField
+          label="Overdue only"
+          checked={filters.overdue === 'true'}
+          onChange={(on) => setFilters({ overdue: on ? 'true' : '' })}
+        />
       </div>
       <LoadState resource={resource} label="Loading tasks…">
         {({ items }) =>
@@ -54,7 +75,14 @@ export function TasksPage() {
               rowKey={(t) => t.id}
               busy={resource.loading}
               columns={[
-                { header: 'Task', render: (t) => t.title },
+                {
+                  header: 'Task',
+                  render: (t) => (
+                    <span>
+                      {t.title} {t.overdue && <Badge tone="danger">Overdue</Badge>}
+                    </span>
+                  ),
+                },
                 {
                   header: 'Incident',
                   render: (t) => <Link to={`/incidents/${t.incidentId}`}>{t.incidentNumber}</Link>,

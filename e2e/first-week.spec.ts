@@ -18,6 +18,8 @@ import { ROOT } from './support/server.js';
 const TEACHER = { email: 'terry.teacher@riverside.example', name: 'Terry Teacher', password: 'terry-chooses-a-passphrase' };
 const ADMIN = { email: 'ana@riverside.example', name: 'Ana Admin', password: 'riverside-admin-passphrase' };
 const BACKUP_KEY = 'first week backup passphrase';
+// A first start migrates an empty database: on a machine shared with other work that takes minutes.
+const STARTUP_MS = 480_000;
 // Kept in the service environment, not in the data folder: a wiped folder must not take them along (README).
 const SECRETS = { SESSION_SECRET: 'first-week-session-secret-of-at-least-32-characters', MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
 
@@ -69,7 +71,7 @@ function rosterPackage(): Buffer {
 
 /** Runs an npm script the way the README shows it, in the install folder. */
 function npmRun(args: string[], env: Record<string, string>): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync('npm', ['run', ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 600_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -89,9 +91,9 @@ describe('the first week of a real district, from an empty data folder to a rest
     mkdirSync(backupDir, { recursive: true });
     smtp = await startSmtpServer();
     env = { SEED_DEMO: 'false', LOG_LEVEL: 'info', SMTP_URL: smtp.url, BACKUP_KEY, BACKUP_DIR: backupDir, ...SECRETS };
-    server = await startServer({ env, dataDir, keepDataDir: true });
+    server = await startServer({ env, dataDir, keepDataDir: true, timeoutMs: STARTUP_MS });
     browser = await launchBrowser();
-  }, 300_000);
+  }, STARTUP_MS + 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -180,7 +182,7 @@ describe('the first week of a real district, from an empty data folder to a rest
     await page.getByRole('table', { name: 'Backups, newest first' }).getByText('Written').first().waitFor({ timeout: 240_000 });
     expect(admin.errors).toEqual([]);
     await admin.close();
-  }, 600_000);
+  }, 900_000);
 
   it('after the data folder is wiped and the backup restored with npm run restore, everything is back', async () => {
     const archives = readdirSync(backupDir).filter((f) => f.endsWith('.srodesk-backup'));
@@ -194,7 +196,7 @@ describe('the first week of a real district, from an empty data folder to a rest
     expect(restored.status, restored.output).toBe(0);
     expect(restored.output).toMatch(/Restored .*: \d+ tables/);
 
-    server = await startServer({ env, dataDir, keepDataDir: true });
+    server = await startServer({ env, dataDir, keepDataDir: true, timeoutMs: STARTUP_MS });
     // A restored district is not a new one: no set-up link.
     expect(server.output()).not.toMatch(/\/setup#/);
 
@@ -223,7 +225,7 @@ describe('the first week of a real district, from an empty data folder to a rest
     expect(items.map((c) => [c.title, c.students.length])).toEqual([['Biology, Period 2', 3]]);
     expect(teacher.errors).toEqual([]);
     await teacher.close();
-  }, 600_000);
+  }, 900_000);
 });
 
 /** Raises a lockdown drill from the raise page and answers the alert's id. */

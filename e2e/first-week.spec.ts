@@ -209,9 +209,11 @@ describe('the first week of a real district, from an empty data folder to a rest
     await admin.page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening), Ana/ }).waitFor();
     const schools = (await (await admin.page.request.get(`${server.url}/api/schools`)).json()) as { items: { name: string }[] };
     expect(schools.items.map((s) => s.name)).toContain('Riverside High School');
-    const alert = await admin.page.request.get(`${server.url}/api/alerts/${alertId}/timeline`);
-    expect(alert.status()).toBe(200);
-    expect(JSON.stringify(await alert.json())).toContain('check');
+    // The roster sync's report, with what it did, is back.
+    const imports = await admin.page.request.get(`${server.url}/api/roster-imports`);
+    expect(imports.status(), await imports.text()).toBe(200);
+    expect(((await imports.json()) as { items: { status: string; counts: { studentsCreated: number; staffCreated: number } }[] }).items)
+      .toEqual([expect.objectContaining({ status: 'succeeded', counts: expect.objectContaining({ studentsCreated: 3, staffCreated: 1 }) })]);
     expect(admin.errors).toEqual([]);
     await admin.close();
 
@@ -219,6 +221,14 @@ describe('the first week of a real district, from an empty data folder to a rest
     const teacher = await openPage(browser, server.url);
     await signInThroughForm(teacher.page, TEACHER.email, TEACHER.password);
     await teacher.page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening), Terry/ }).waitFor();
+    // The drill and the teacher's check-in are on record.
+    const alert = await teacher.page.request.get(`${server.url}/api/alerts/${alertId}`);
+    expect(alert.status()).toBe(200);
+    expect(await alert.json()).toMatchObject({ id: alertId, drill: true });
+    const checkIns = await teacher.page.request.get(`${server.url}/api/alerts/${alertId}/check-ins/mine`);
+    expect(((await checkIns.json()) as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({ status: 'safe', location: 'Room 114', studentsWithMe: 2, missing: 1 }),
+    ]);
     const classes = await teacher.page.request.get(`${server.url}/api/alerts/${alertId}/my-classes`);
     expect(classes.status()).toBe(200);
     const { items } = (await classes.json()) as { items: { title: string; students: { name: string }[] }[] };

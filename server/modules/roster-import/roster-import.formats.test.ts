@@ -28,7 +28,7 @@ beforeAll(async () => {
   await createUser(t.database, { email: 'admin@sis-export.test', districtId, grants: [{ role: 'sysadmin', schoolId: null }] });
   admin = t.client();
   await admin.signIn('admin@sis-export.test');
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => t?.close());
 

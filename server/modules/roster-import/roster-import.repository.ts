@@ -18,11 +18,12 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
 }
 
-export interface RosterStudent {
+/** A stored student as a sync compares it (a type, not an interface: it is kept as a JSON record for undo). */
+export type RosterStudent = {
   id: string; sourcedId: string | null; studentNumber: string; schoolId: string; firstName: string; middleName: string | null;
   lastName: string; preferredName: string | null; grade: number | null; dateOfBirth: string | null;
   sex: StudentRow['sex'] | null; raceEthnicity: StudentRow['raceEthnicity'] | null; active: boolean;
-}
+};
 
 /**
  * Every student of the district with the fields an import compares, to match and to skip unchanged rows. Read as

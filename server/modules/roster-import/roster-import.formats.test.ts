@@ -58,6 +58,10 @@ describe('a OneRoster 1.1 package as a SIS exports it', () => {
     expect(ana).toMatchObject({ schoolId: elementary.id, studentNumber: '5001', firstName: 'Ana', lastName: 'Valencia, Jr.', grade: null, active: true });
     const [bayo] = await t.db.select().from(students).where(and(eq(students.districtId, districtId), eq(students.sourcedId, '5002')));
     expect(bayo).toMatchObject({ schoolId: middle.id, middleName: 'Chukwuemeka\r\nTobi' });
+    // Students without demographics are listed (sex and race/ethnicity null) to a reader of demographics.
+    const listed = await admin.get(`/api/students?schoolId=${elementary.id}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ firstName: 'Ana', sex: null, raceEthnicity: null })]);
     const classes = await t.db.select({ title: rosterClasses.title, schoolId: rosterClasses.schoolId }).from(rosterClasses)
       .where(eq(rosterClasses.districtId, districtId)).orderBy(rosterClasses.sourcedId);
     expect(classes).toEqual([{ title: 'Kindergarten "Owls", Room 4', schoolId: elementary.id }, { title: 'Math 7', schoolId: middle.id }]);

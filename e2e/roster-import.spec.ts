@@ -103,3 +103,102 @@ describe('roster import: a OneRoster package with a bad row', () => {
     expect(tracked.errors).toEqual([]);
   });
 });
+
+// A SIS package with a teacher, a parent and a class: the summary names what the sync did beyond students; a bulk
+// package listing only these students stops before writing with the numbers; the first sync is undone from its report.
+describe('roster import: staff, guardians and classes, the threshold stop, undo', () => {
+  let e2e: E2E;
+  let school: School;
+  const tag = `${Date.now().toString(36)}b`;
+  const teacherEmail = `teacher-${tag}@e2e.test`;
+
+  const packageFiles = (usersMode: 'delta' | 'bulk') => ({
+    'manifest.csv': csv([
+      ['propertyName', 'value'], ['manifest.version', '1.0'], ['oneroster.version', '1.1'], ['file.orgs', 'delta'],
+      ['file.users', usersMode], ['file.classes', 'delta'], ['file.enrollments', 'delta'], ['file.demographics', 'absent'],
+    ]),
+    'orgs.csv': csv([
+      ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
+      [`org-${tag}`, '', '', 'Riverbend High School', 'school', school.ncesId, ''],
+    ]),
+    'users.csv': csv([
+      ['sourcedId', 'status', 'dateLastModified', 'enabledUser', 'orgSourcedIds', 'role', 'username', 'userIds', 'givenName', 'familyName',
+        'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades', 'password'],
+      [`t-${tag}`, '', '', 'true', `org-${tag}`, 'teacher', '', '', 'Toni', `Sync${tag}`, '', '', teacherEmail, '', '', '', '', ''],
+      [`p-${tag}`, '', '', 'true', `org-${tag}`, 'parent', '', '', 'Pat', `Sync${tag}`, '', '', `parent-${tag}@e2e.test`, '', '5125550199', `s1-${tag}`, '', ''],
+      [`s1-${tag}`, '', '', 'true', `org-${tag}`, 'student', '', '', 'Dana', `Sync${tag}`, '', `N1${tag}`, '', '', '', `p-${tag}`, '10', ''],
+      [`s2-${tag}`, '', '', 'true', `org-${tag}`, 'student', '', '', 'Eli', `Sync${tag}`, '', `N2${tag}`, '', '', '', '', '11', ''],
+    ]),
+    'classes.csv': csv([
+      ['sourcedId', 'status', 'dateLastModified', 'title', 'grades', 'courseSourcedId', 'classCode', 'classType', 'location', 'schoolSourcedId',
+        'termSourcedIds', 'subjects', 'subjectCodes', 'periods'],
+      [`c-${tag}`, '', '', `Chemistry ${tag}`, '10', `crs-${tag}`, '', 'scheduled', '', `org-${tag}`, `term-${tag}`, '', '', '3'],
+    ]),
+    'enrollments.csv': csv([
+      ['sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId', 'userSourcedId', 'role', 'primary', 'beginDate', 'endDate'],
+      [`e-t-${tag}`, '', '', `c-${tag}`, `org-${tag}`, `t-${tag}`, 'teacher', 'true', '', ''],
+      [`e-1-${tag}`, '', '', `c-${tag}`, `org-${tag}`, `s1-${tag}`, 'student', 'false', '', ''],
+      [`e-2-${tag}`, '', '', `c-${tag}`, `org-${tag}`, `s2-${tag}`, 'student', 'false', '', ''],
+    ]),
+  });
+  const upload = (files: Record<string, string>) =>
+    Object.entries(files).map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) }));
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const admin = await apiSession(e2e.baseUrl, 'sysadmin@demo.test');
+    const { items } = await admin.get<{ items: School[] }>('/schools');
+    await admin.close();
+    school = items.find((s) => s.name === 'Riverbend High School')!;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows what the sync did, stops a package that would inactivate most students, and undoes the sync', async () => {
+    const tracked = await e2e.signedInPage('sysadmin@demo.test');
+    const { page } = tracked;
+    await page.goto('/data');
+    await page.getByRole('heading', { level: 1, name: 'Data exchange' }).waitFor();
+    await page.getByLabel('OneRoster package').setInputFiles(upload(packageFiles('delta')));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('region', { name: 'This import' });
+    const people = result.getByLabel('Staff, families and classes');
+    await people.waitFor({ timeout: 60_000 });
+    expect(await result.getByLabel('Import counts').innerText()).toMatch(/Students created\s*2/);
+    const summary = await people.innerText();
+    expect(summary).toMatch(/Staff created\s*1/);
+    expect(summary).toMatch(/Invitations sent\s*1/);
+    expect(summary).toMatch(/Guardians created\s*1/);
+    expect(summary).toMatch(/Guardian ties\s*1/);
+    expect(summary).toMatch(/Classes\s*1/);
+
+    // The same people as a bulk users file: every other active student of the district would go inactive.
+    await page.getByLabel('OneRoster package').setInputFiles(upload(packageFiles('bulk')));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const stop = result.getByRole('alert').filter({ hasText: 'The sync stopped before writing anything' });
+    await stop.waitFor({ timeout: 60_000 });
+    expect(await stop.innerText()).toMatch(/It would mark [\d,]+ of [\d,]+ active students inactive \(the district stops above 5%\)/);
+    await stop.getByRole('button', { name: 'Import anyway' }).waitFor();
+
+    // Nothing was written: the demo roster is still active.
+    const admin = await apiSession(e2e.baseUrl, 'sysadmin@demo.test');
+    const { items: jobs } = await admin.get<{ items: { id: string; status: string }[] }>('/roster-imports');
+    expect(jobs[0]!.status).toBe('needs_confirmation');
+    const demo = await admin.get<{ total: number }>(`/students?schoolId=${school.id}&pageSize=1`);
+    expect(demo.total).toBeGreaterThan(100);
+
+    // Undo the first sync from its report.
+    await page.getByRole('table', { name: 'Recent roster imports' }).getByRole('button', { name: /^Open the report of/ }).nth(1).click();
+    await result.getByRole('button', { name: 'Undo this sync' }).click();
+    await result.getByRole('button', { name: 'Undo sync' }).click();
+    await result.getByText(/^Undone /).waitFor();
+    const after = await admin.get<{ items: { firstName: string; active: boolean }[] }>(`/students?q=Sync${tag}&schoolId=${school.id}`);
+    const teacher = await admin.get<{ items: { email: string; active: boolean }[] }>(`/users?q=${encodeURIComponent(teacherEmail)}`);
+    await admin.close();
+    // Students and the account the sync created are inactive again (kept, never deleted).
+    expect(after.items.map((s) => [s.firstName, s.active]).sort()).toEqual([['Dana', false], ['Eli', false]]);
+    expect(teacher.items.map((u) => [u.email, u.active])).toEqual([[teacherEmail, false]]);
+    expect(tracked.errors).toEqual([]);
+  }, 180_000);
+});

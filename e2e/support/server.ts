@@ -72,7 +72,7 @@ export interface RunningServer {
   child: ChildProcess;
   /** Everything the process printed, for failure messages. */
   output(): string;
-  /** SIGTERM, wait for the exit (SIGKILL after 10 s), remove the data folder. */
+  /** SIGTERM, wait for the exit (SIGKILL after 10 s), remove the data folder (unless started with `keepDataDir`). */
   stop(): Promise<void>;
 }
 
@@ -110,13 +110,16 @@ function removeOrphanDataDirs(): void {
 
 /**
  * Starts the real server on a free port with a fresh data folder under .test-tmp, so the demo district
- * is seeded (that takes a while: the default wait is 3 minutes). `env` adds to the environment.
+ * is seeded (that takes a while: the default wait is 3 minutes). `env` adds to the environment. `dataDir` starts it
+ * on a given folder as it is (a restart, a restore) and `keepDataDir` leaves the folder in place when it stops.
  */
-export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { env?: Record<string, string>; timeoutMs?: number; dataDir?: string; keepDataDir?: boolean } = {},
+): Promise<RunningServer> {
   removeOrphanDataDirs();
   const port = await freePort();
-  const dataDir = path.join(TEST_TMP, `e2e-${process.pid}-${port}`);
-  rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = options.dataDir ?? path.join(TEST_TMP, `e2e-${process.pid}-${port}`);
+  if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const { args, label } = serverCommand();
   const env: NodeJS.ProcessEnv = {
@@ -141,7 +144,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForHealth(url, child, options.timeoutMs ?? 180_000, () => output);

@@ -14,8 +14,11 @@ function send(reply: FastifyReply, error: AppError): void {
   void reply.code(error.status).send(body);
 }
 
-/** Maps whatever was thrown to one JSON error answer; 5xx are logged with the request id, never shown. */
-export function toAppError(error: FastifyError | Error): AppError | null {
+/**
+ * Maps whatever was thrown to one JSON error answer; 5xx are logged with the request id, never shown. `bodyLimit`
+ * (the route's) is named in a 413, so the sender knows how large a body may be.
+ */
+export function toAppError(error: FastifyError | Error, bodyLimit?: number): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
@@ -31,7 +34,10 @@ export function toAppError(error: FastifyError | Error): AppError | null {
     return new AppError('bad_request', 'The request body is not valid JSON');
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return new AppError('bad_request', 'The request body is empty');
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'The request body is too large');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = bodyLimit ? ` (the limit is ${bodyLimit >= 1048576 ? `${Math.round(bodyLimit / 1048576)} MB` : `${Math.round(bodyLimit / 1024)} kB`})` : '';
+    return new AppError('payload_too_large', `The request body is too large${limit}`);
+  }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new AppError('unsupported_media_type', 'Send the request body as application/json');
   }
@@ -61,7 +67,7 @@ export function loggableError(error: Error): Error | Record<string, unknown> {
 /** Installs the one error handler and the JSON not-found answer for unknown API routes. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = toAppError(error);
+    const known = toAppError(error, request.routeOptions.bodyLimit);
     if (known) return send(reply, known);
     request.log.error({ err: loggableError(error), reqId: request.id }, 'request failed');
     send(reply, new AppError('internal', `Something went wrong on our side (reference ${request.id})`));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../config.js';
@@ -88,6 +89,19 @@ async function main(argv: string[]): Promise<void> {
   const result = await restoreBackup({ file: archive, passphrase, target, force: rest.includes('--force') });
   process.stdout.write(`Restored ${archive}: ${summary(result.manifest)}\n`);
   if (result.movedAside) process.stdout.write(`The previous data was moved to ${result.movedAside}\n`);
+  const missing = missingSecrets(config.dataDir);
+  if (missing.length) {
+    process.stdout.write(`Note: ${missing.join(' and ')} of the installation that took this backup must be set before the server starts: `
+      + 'backups never hold them, and without them two-step sign-in secrets and stored files cannot be read.\n');
+  }
+}
+
+/** Secrets the restored installation has neither in its environment nor in its data folder (a new folder). */
+function missingSecrets(dataDir: string): string[] {
+  const missing: string[] = [];
+  if (!process.env.SESSION_SECRET && !existsSync(path.join(dataDir, 'session-secret'))) missing.push('SESSION_SECRET');
+  if (!process.env.MASTER_KEY && !existsSync(path.join(dataDir, 'master-key'))) missing.push('MASTER_KEY');
+  return missing;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -18,11 +18,21 @@ export async function upsertClasses(tx: Db, rows: ClassRow[]): Promise<void> {
       class_code = excluded.class_code, periods = excluded.periods, active = true`);
 }
 
-/** Marks the district's classes a bulk classes.csv no longer lists inactive. */
-export async function retireClasses(tx: Db, districtId: string, keep: string[]): Promise<void> {
+/** sourcedId → the compared fields of each stored class as one string (built by the database), and whether it is active. */
+export async function findClassKeys(tx: Db, districtId: string): Promise<Map<string, { key: string; active: boolean }>> {
+  const result = await tx.execute(sql`
+    select sourced_id as s, concat_ws(chr(1), school_id::text, title, coalesce(class_code, ''), coalesce(periods, '')) as k, active
+    from roster_classes where district_id = ${districtId}::uuid`);
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { s: string; k: string; active: boolean }[];
+  return new Map(rows.map((r) => [r.s, { key: r.k, active: r.active }]));
+}
+
+/** Marks the district's classes `sourcedIds` inactive (those a bulk classes.csv no longer lists). */
+export async function retireClasses(tx: Db, districtId: string, sourcedIds: string[]): Promise<void> {
+  if (sourcedIds.length === 0) return;
   await tx.execute(sql`
     update roster_classes set active = false where district_id = ${districtId}::uuid and active
-      and sourced_id not in (select value from jsonb_array_elements_text(${JSON.stringify(keep)}::jsonb))`);
+      and sourced_id in (select value from jsonb_array_elements_text(${JSON.stringify(sourcedIds)}::jsonb))`);
 }
 
 /** sourcedId → account of the staff the sync keeps. */

@@ -1,13 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { guardians, rosterGuardians } from '../../db/schema/index.js';
+import { rosterGuardians } from '../../db/schema/index.js';
 
-/** The guardians the sync keeps for a district, with what a re-sync compares. */
-export function findRosterGuardians(db: Db, districtId: string) {
-  return db.select({
-    sourcedId: rosterGuardians.sourcedId, id: guardians.id, firstName: guardians.firstName, lastName: guardians.lastName,
-    email: guardians.email, phone: guardians.phone,
-  }).from(rosterGuardians).innerJoin(guardians, eq(guardians.id, rosterGuardians.guardianId)).where(eq(rosterGuardians.districtId, districtId));
+/** The guardians the sync keeps for a district, with what a re-sync compares (plain rows: there may be tens of thousands). */
+export async function findRosterGuardians(db: Db, districtId: string) {
+  const result = await db.execute(sql`
+    select r.sourced_id as "sourcedId", g.id::text as id, g.first_name as "firstName", g.last_name as "lastName", g.email, g.phone
+    from roster_guardians r join guardians g on g.id = r.guardian_id where r.district_id = ${districtId}::uuid`);
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as {
+    sourcedId: string; id: string; firstName: string; lastName: string; email: string | null; phone: string | null;
+  }[];
 }
 
 export interface GuardianRow { id: string; districtId: string; firstName: string; lastName: string; email: string | null; phone: string | null; at: string }

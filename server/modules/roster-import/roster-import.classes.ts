@@ -12,8 +12,12 @@ interface Shared {
   reject(file: 'classes.csv' | 'enrollments.csv', line: number, sourcedId: string | null, reason: string): null;
 }
 
-/** Reads classes.csv into roster_classes (a bulk file retires the classes it no longer lists). */
+/**
+ * Reads classes.csv into roster_classes (a bulk file retires the classes it no longer lists). Each row is compared
+ * with the stored class: only new, changed or re-activated classes are written.
+ */
 export async function syncClasses(tx: Db, ctx: Shared, mode: FileMode, cols: Columns, records: AsyncIterable<CsvRecord[]>): Promise<void> {
+  const stored = await classRepo.findClassKeys(tx, ctx.districtId);
   const seen = new Map<string, number>();
   let batch: classRepo.ClassRow[] = [];
   for await (const rows of records) {
@@ -29,13 +33,16 @@ export async function syncClasses(tx: Db, ctx: Shared, mode: FileMode, cols: Col
       if (!school) { ctx.reject('classes.csv', line, sourcedId, `schoolSourcedId ${get('schoolSourcedId')} is not a school of the district`); continue; }
       const title = get('title');
       if (!title) { ctx.reject('classes.csv', line, sourcedId, 'title is empty'); continue; }
-      batch.push({ districtId: ctx.districtId, sourcedId, schoolId: school.id, title, classCode: get('classCode') || null, periods: get('periods') || null });
+      const row = { districtId: ctx.districtId, sourcedId, schoolId: school.id, title, classCode: get('classCode') || null, periods: get('periods') || null };
       ctx.counts.classes++;
+      const before = stored.get(sourcedId);
+      if (before?.active && before.key === [row.schoolId, title, row.classCode ?? '', row.periods ?? ''].join('\u0001')) continue;
+      batch.push(row);
       if (batch.length >= 2000) { await classRepo.upsertClasses(tx, batch); batch = []; }
     }
   }
   await classRepo.upsertClasses(tx, batch);
-  if (mode === 'bulk') await classRepo.retireClasses(tx, ctx.districtId, [...seen.keys()]);
+  if (mode === 'bulk') await classRepo.retireClasses(tx, ctx.districtId, [...stored].filter(([id, c]) => c.active && !seen.has(id)).map(([id]) => id));
 }
 
 /**

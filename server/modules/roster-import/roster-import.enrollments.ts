@@ -21,7 +21,7 @@ export interface EnrollmentContext {
 type Stored = Omit<repo.EnrollmentRow, 'districtId'>;
 
 const BATCH = 5000;
-const SEP = '\u0001';
+const SEP = repo.ENROLLMENT_KEY_SEPARATOR;
 
 /** The fields compared between the stored enrollment and the file's row, as one string (small in memory). */
 function keyOf(e: Stored): string {
@@ -50,9 +50,7 @@ export class EnrollmentSync {
 
   /** Reads the district's stored enrollments and starts the sync. */
   static async start(tx: Db, districtId: string, mode: FileMode, ctx: EnrollmentContext): Promise<EnrollmentSync> {
-    const stored = new Map<string, string>();
-    for (const e of await repo.findEnrollments(tx, districtId)) stored.set(e.sourcedId, keyOf(e));
-    return new EnrollmentSync(tx, districtId, mode, stored, ctx);
+    return new EnrollmentSync(tx, districtId, mode, await repo.findEnrollmentKeys(tx, districtId), ctx);
   }
 
   /** One record of enrollments.csv. */

@@ -13,6 +13,9 @@ export type StudentSex = 'male' | 'female' | 'nonbinary';
 
 /** Column positions of a file by header name; `get` answers '' for a column the file does not have. */
 export class Columns {
+  /** Positions by the exact name asked for (the callers' literals): no lower-casing per value read. */
+  private readonly byName = new Map<string, number>();
+
   private constructor(private readonly index: Map<string, number>) {}
 
   /**
@@ -40,8 +43,12 @@ export class Columns {
 
   /** The trimmed value of column `name` in `fields`. */
   get(fields: string[], name: string): string {
-    const i = this.index.get(name.toLowerCase());
-    return i === undefined ? '' : (fields[i] ?? '').trim();
+    let i = this.byName.get(name);
+    if (i === undefined) {
+      i = this.index.get(name.toLowerCase()) ?? -1;
+      this.byName.set(name, i);
+    }
+    return i < 0 ? '' : (fields[i] ?? '').trim();
   }
 }
 

@@ -13,16 +13,29 @@ export function findSchools(db: Db, districtId: string) {
     .from(schools).where(eq(schools.districtId, districtId));
 }
 
-/** Every student of the district with the fields an import compares, to match and to skip unchanged rows. */
-export function findRosterStudents(db: Db, districtId: string) {
-  return db.select({
-    id: students.id, sourcedId: students.sourcedId, studentNumber: students.studentNumber, schoolId: students.schoolId,
-    firstName: students.firstName, middleName: students.middleName, lastName: students.lastName, preferredName: students.preferredName,
-    grade: students.grade,
-    dateOfBirth: students.dateOfBirth, sex: students.sex, raceEthnicity: students.raceEthnicity, active: students.active,
-  }).from(students).where(eq(students.districtId, districtId));
+/** The rows of a raw query on either engine (PGlite answers { rows }, postgres.js an array). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
 }
-export type RosterStudent = Awaited<ReturnType<typeof findRosterStudents>>[number];
+
+/** A stored student as a sync compares it (a type, not an interface: it is kept as a JSON record for undo). */
+export type RosterStudent = {
+  id: string; sourcedId: string | null; studentNumber: string; schoolId: string; firstName: string; middleName: string | null;
+  lastName: string; preferredName: string | null; grade: number | null; dateOfBirth: string | null;
+  sex: StudentRow['sex'] | null; raceEthnicity: StudentRow['raceEthnicity'] | null; active: boolean;
+};
+
+/**
+ * Every student of the district with the fields an import compares, to match and to skip unchanged rows. Read as
+ * plain rows (no mapping of each value through the ORM): a re-sync of a large district reads tens of thousands.
+ */
+export async function findRosterStudents(db: Db, districtId: string): Promise<RosterStudent[]> {
+  return rowsOf<RosterStudent>(await db.execute(sql`
+    select id::text as id, sourced_id as "sourcedId", student_number as "studentNumber", school_id::text as "schoolId",
+      first_name as "firstName", middle_name as "middleName", last_name as "lastName", preferred_name as "preferredName", grade,
+      date_of_birth::text as "dateOfBirth", sex::text as sex, race_ethnicity::text as "raceEthnicity", active
+    from students where district_id = ${districtId}::uuid`));
+}
 
 // Rows travel as one JSON parameter (jsonb_to_recordset): a few times faster than a VALUES list of ~15,000
 // parameters on both engines, and far from the 65,535-parameter limit.
@@ -50,13 +63,20 @@ export async function inactivateStudents(tx: Db, districtId: string, ids: string
     .where(and(eq(students.districtId, districtId), inArray(students.id, ids)));
 }
 
-/** The district's enrollments as they are before a sync (compared row by row; removed ones are kept for undo). */
-export function findEnrollments(db: Db, districtId: string) {
-  return db.select({
-    sourcedId: studentEnrollments.sourcedId, studentId: studentEnrollments.studentId, schoolId: studentEnrollments.schoolId,
-    classSourcedId: studentEnrollments.classSourcedId, primary: studentEnrollments.primary, beginDate: studentEnrollments.beginDate,
-    endDate: studentEnrollments.endDate,
-  }).from(studentEnrollments).where(eq(studentEnrollments.districtId, districtId));
+/** Separates the compared fields of an enrollment in its key (a control character no field holds). */
+export const ENROLLMENT_KEY_SEPARATOR = '\u0001';
+
+/**
+ * The district's enrollments before a sync: sourcedId → the compared fields as one string (student, school, class,
+ * primary, begin and end dates), built by the database, so a re-sync compares each incoming row with one string
+ * and writes only what changed; the string also holds the previous row for undo.
+ */
+export async function findEnrollmentKeys(db: Db, districtId: string): Promise<Map<string, string>> {
+  const rows = rowsOf<{ s: string; k: string }>(await db.execute(sql`
+    select sourced_id as s, concat_ws(${ENROLLMENT_KEY_SEPARATOR}, student_id::text, school_id::text, class_sourced_id,
+      case when "primary" then '1' else '0' end, coalesce(begin_date::text, ''), coalesce(end_date::text, '')) as k
+    from student_enrollments where district_id = ${districtId}::uuid`));
+  return new Map(rows.map((r) => [r.s, r.k]));
 }
 
 /** Active students of the district (the base of the inactivation threshold). */

@@ -134,6 +134,9 @@ export async function startImport(
   ctx: ServiceContext, publicUrl: string, fileName: string, zip: Uint8Array, confirmed = false,
 ): Promise<RosterImportJob> {
   requirePermission(ctx.actor, 'import.run');
+  if (!isZip(zip)) {
+    throw new AppError('unsupported_media_type', 'The package is not a zip file: send the OneRoster CSV package as one zip (manifest.csv, orgs.csv, users.csv...)');
+  }
   const { pkg, plan } = await checkOr400(() => zipPackage(fileName, zip));
   const { districtId } = ctx.actor;
   if (await anotherImportRuns(ctx.db, districtId, ctx.clock)) {
@@ -148,6 +151,11 @@ export async function startImport(
   const run = runJob(ctx.db, job.id, pkg, plan, options).catch(() => undefined).finally(() => pending.delete(job.id));
   pending.set(job.id, run);
   return jobView({ job, starterName: ctx.actor.name });
+}
+
+/** A zip starts with a local file header, or is an empty archive (its end record alone): a PDF or CSV sent as zip is not. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
 /** Waits until the imports started in this process have ended (tests, shutdown). */

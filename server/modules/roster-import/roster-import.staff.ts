@@ -115,7 +115,8 @@ export class StaffSync {
         ctx.change({ kind: 'staff', ref: userId, before: null });
         counts.staffCreated++;
       }
-      links.push({ districtId, sourcedId: row.sourcedId, userId, oneRosterRole: row.oneRosterRole });
+      // The link is written when it is new or changed: a re-sync leaves the others alone.
+      if (!linked || linked.oneRosterRole !== row.oneRosterRole) links.push({ districtId, sourcedId: row.sourcedId, userId, oneRosterRole: row.oneRosterRole });
       for (const schoolId of row.schoolIds) grants.push({ userId, role: row.role, schoolId });
     }
     await staffRepo.insertAccounts(tx, created);

@@ -56,7 +56,7 @@ beforeAll(async () => {
     as[key] = t.client();
     await as[key].signIn(email);
   }
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => t?.close());
 

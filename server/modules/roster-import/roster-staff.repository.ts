@@ -5,7 +5,8 @@ import { rosterStaff, users } from '../../db/schema/index.js';
 /** The staff accounts the sync keeps for a district, with what a re-sync compares. */
 export function findRosterStaff(db: Db, districtId: string) {
   return db.select({
-    sourcedId: rosterStaff.sourcedId, userId: rosterStaff.userId, name: users.name, email: users.email, active: users.active,
+    sourcedId: rosterStaff.sourcedId, userId: rosterStaff.userId, oneRosterRole: rosterStaff.oneRosterRole, name: users.name, email: users.email,
+    active: users.active,
   }).from(rosterStaff).innerJoin(users, eq(users.id, rosterStaff.userId)).where(eq(rosterStaff.districtId, districtId));
 }
 export type RosterStaffRow = Awaited<ReturnType<typeof findRosterStaff>>[number];

@@ -63,8 +63,9 @@ export const studentListItemSchema = z.object({
   grade: z.number().int().nullable().describe('Null when the roster source did not say'),
   dateOfBirth: z.string().nullable().describe('Null when the roster source did not say'),
   active: z.boolean(),
-  sex: z.enum(SEXES).optional(),
-  raceEthnicity: z.enum(RACE_ETHNICITIES).optional(),
+  // A roster sync may bring students without demographics.csv (optional in OneRoster): null until known.
+  sex: z.enum(SEXES).nullable().optional(),
+  raceEthnicity: z.enum(RACE_ETHNICITIES).nullable().optional(),
   idea: z.boolean().optional(),
   section504: z.boolean().optional(),
   englishLearner: z.boolean().optional(),

@@ -72,6 +72,12 @@ function ConfirmationBanner({
             It would mark {c.studentsToInactivate.toLocaleString()} of {c.activeStudents.toLocaleString()}{' '}
             active students inactive (the district stops above {c.thresholdPct}%).
           </li>
+          {c.staffToInactivate > 0 && (
+            <li>
+              It would deactivate {c.staffToInactivate.toLocaleString()} of {c.activeStaff.toLocaleString()} staff
+              accounts the sync keeps.
+            </li>
+          )}
           <li>
             It would create {report.counts.studentsCreated.toLocaleString()} and update{' '}
             {report.counts.studentsUpdated.toLocaleString()} students; {plural(report.counts.rejected, 'row')}{' '}
@@ -175,6 +181,36 @@ export function RosterImportResult({ report, actions }: { report: Report; action
         <div>
           <dt>Rejected rows</dt>
           <dd>{c.rejected.toLocaleString()}</dd>
+        </div>
+      </dl>
+      <dl className="stat-row" aria-label="Staff, families and classes">
+        <div>
+          <dt>Staff created</dt>
+          <dd>{c.staffCreated.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Staff updated</dt>
+          <dd>{c.staffUpdated.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Staff deactivated</dt>
+          <dd>{c.staffInactivated.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Invitations sent</dt>
+          <dd>{c.invitationsQueued.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Guardians created</dt>
+          <dd>{c.guardiansCreated.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Guardian ties</dt>
+          <dd>{c.guardianLinks.toLocaleString()}</dd>
+        </div>
+        <div>
+          <dt>Classes</dt>
+          <dd>{c.classes.toLocaleString()}</dd>
         </div>
       </dl>
       <p className="muted small">

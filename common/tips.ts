@@ -132,7 +132,8 @@ export const tipSummary = z.object({
 export type TipSummary = z.infer<typeof tipSummary>;
 
 /** A link from a tip. */
-export const tipLink = z.object({ kind: z.enum(TIP_LINK_KINDS), targetId: z.uuid(), label: z.string(), createdAt: z.iso.datetime() });
+/** A link as staff see it; a link to a sealed record reads `sealed`, "a sealed record", without its id. */
+export const tipLink = z.object({ kind: z.enum([...TIP_LINK_KINDS, 'sealed']), targetId: z.uuid().nullable(), label: z.string(), createdAt: z.iso.datetime() });
 export type TipLink = z.infer<typeof tipLink>;
 
 /** A tip in full (staff). */

@@ -36,7 +36,9 @@ async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
     closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
     messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName })),
-    links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
+    links: links.map((l) => (l.kind === 'sealed'
+      ? { kind: 'sealed' as const, targetId: null, label: 'a sealed record', createdAt: l.createdAt.toISOString() }
+      : { kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
   };
 }
 

@@ -63,7 +63,6 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toAppError(error);
     if (known) return send(reply, known);
-    console.error('DEBUG', error);
     request.log.error({ err: loggableError(error), reqId: request.id }, 'request failed');
     send(reply, new AppError('internal', `Something went wrong on our side (reference ${request.id})`));
   });

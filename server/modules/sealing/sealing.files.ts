@@ -70,26 +70,29 @@ export class SealFileStep {
   }
 }
 
-const steps = new Map<string, SealFileStep>();
+// Per data folder, the file steps of the apps open on it (the newest answers; closing one uncovers the previous).
+const steps = new Map<string, SealFileStep[]>();
 
 /** Creates the app's file step and finishes, once the app is ready, every seal left half-way. */
 export function installSealing(app: FastifyInstance): void {
   const { config, database } = app.deps;
   const sealed = loadSealedKey({ sealedKey: process.env.SEALED_KEY, dataDir: config.dataDir });
   const step = new SealFileStep(database.db, config.dataDir, sealed, (error, sealId) => app.log.error({ err: error, sealId }, 'sealing file step failed; retrying'));
-  steps.set(config.dataDir, step);
+  steps.set(config.dataDir, [...(steps.get(config.dataDir) ?? []), step]);
   app.addHook('onReady', async () => {
     await step.resume().catch((error: unknown) => app.log.error({ err: error }, 'resuming sealing failed'));
   });
   app.addHook('onClose', async () => {
     step.close();
-    if (steps.get(config.dataDir) === step) steps.delete(config.dataDir);
+    const left = (steps.get(config.dataDir) ?? []).filter((s) => s !== step);
+    if (left.length) steps.set(config.dataDir, left);
+    else steps.delete(config.dataDir);
   });
 }
 
 /** The file step of the app whose data folder is `dataDir`. */
 export function sealFileStepFor(dataDir: string): SealFileStep {
-  const step = steps.get(dataDir);
+  const step = steps.get(dataDir)?.at(-1);
   if (!step) throw new Error(`No sealing file step is installed for ${dataDir}`);
   return step;
 }

@@ -30,7 +30,7 @@ function jpegWithEverything(): Buffer {
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]), jpegSegment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
     jpegSegment(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Creator: Jane Reporter</x:xmpmeta>', 'latin1')),
-    jpegSegment(0xed, Buffer.from('Photoshop 3.0\08BIM By-line: Jane Reporter', 'latin1')),
+    jpegSegment(0xed, Buffer.from('Photoshop 3.0\x008BIM By-line: Jane Reporter', 'latin1')),
     jpegSegment(0xfe, Buffer.from('Taken by Jane Reporter', 'latin1')),
     jpegSegment(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])), Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd9]),
     Buffer.from('TRAILER Jane Reporter phone serial 99-1234', 'latin1'),

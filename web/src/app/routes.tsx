@@ -38,6 +38,7 @@ import {
   IncidentEditPage,
   IncidentViewPage,
   IncidentsPage,
+  SealedRecordsPage,
   MeetingPage,
   MeetingsPage,
   MentoringPage,
@@ -98,6 +99,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'incidents/review', permission: 'incident.approve', element: <ReviewQueuePage /> },
   { path: 'incidents/nibrs', permission: 'nibrs.submit', element: <NibrsPage /> },
   { path: 'incidents/tasks', permission: 'incident.read', element: <TasksPage /> },
+  { path: 'incidents/sealed', permission: 'incident.unseal', element: <SealedRecordsPage /> },
   { path: 'incidents/:id', permission: 'incident.read', element: <IncidentViewPage /> },
   {
     path: 'referrals/discipline',

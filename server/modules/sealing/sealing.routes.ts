@@ -4,7 +4,7 @@ import { contextOf } from '../../auth/plugin.js';
 import { expungeBody, idParams, sealedRecordListSchema, sealedRecordSchema, sealedRecordsQuery, unsealedSchema, unsealQuery } from './sealing.schemas.js';
 import * as service from './sealing.service.js';
 
-const tags = ['incidents'];
+const tags = ['sealing'];
 
 /** Sealed records: the list of seals and tombstones, unsealing and expungement by court order. */
 export const sealingRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'incident.juvenile.read': 'See juvenile records',
   'incident.approve': 'Review, return and approve reports',
   'incident.seal': 'Seal records',
+  'incident.unseal': 'Unseal records by court order',
+  'incident.expunge': 'Expunge sealed records by court order',
   'incident.refer': 'Refer an incident to administration or counseling',
   'discipline.receive': 'Receive referrals to administration',
   // 5-8 Daily operations

@@ -139,3 +139,9 @@ export type ThreatNoteKind = (typeof THREAT_NOTE_KINDS)[number];
 /** Live event types of tips (on GET /api/live, audience tip.read at the tip's school). */
 /** `tip.life_safety` raises the dashboard notice; `tip.acknowledged` (same payload) takes it down on every screen. */
 export const TIP_LIVE_EVENTS = ['tip.life_safety', 'tip.acknowledged'] as const;
+
+/** What can be removed from an anonymous tip's attachment before it is stored (the reporter is told which). */
+export const ATTACHMENT_REMOVALS = [
+  'exif', 'xmp', 'iptc', 'comments', 'text', 'time', 'private', 'trailing', 'pdf_info', 'pdf_id', 'pdf_revisions',
+] as const;
+export type AttachmentRemoval = (typeof ATTACHMENT_REMOVALS)[number];

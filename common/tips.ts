@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   CANNED_REPLIES, INVESTIGATIVE_THEMES, THREAT_CASE_SOURCES, THREAT_CASE_STATUSES, THREAT_CLASSIFICATIONS, THREAT_NOTE_KINDS,
-  THREAT_TASK_KINDS, TIP_CATEGORIES, TIP_LIMITS, TIP_LINK_KINDS, TIP_MESSAGE_AUTHORS, TIP_OUTCOMES, TIP_STATUSES,
+  ATTACHMENT_REMOVALS, THREAT_TASK_KINDS, TIP_CATEGORIES, TIP_LIMITS, TIP_LINK_KINDS, TIP_MESSAGE_AUTHORS, TIP_OUTCOMES, TIP_STATUSES,
 } from './tip-constants.js';
 import { text } from './text.js';
 
@@ -93,7 +93,10 @@ export const submitTipBody = z.strictObject({
 export type SubmitTipBody = z.input<typeof submitTipBody>;
 
 /** The answer to a submitted tip: the only time the passphrase is shown. */
-export const tipReceipt = z.object({ code: z.string(), passphrase: z.string(), lifeSafety: z.boolean() });
+export const tipReceipt = z.object({
+  code: z.string(), passphrase: z.string(), lifeSafety: z.boolean(),
+  attachmentRemoved: z.array(z.enum(ATTACHMENT_REMOVALS)).nullable().describe('What was removed from the attachment before it was stored (null: no attachment)'),
+});
 export type TipReceipt = z.infer<typeof tipReceipt>;
 
 /** POST /public/tips/dialogue. */
@@ -132,7 +135,8 @@ export const tipSummary = z.object({
 export type TipSummary = z.infer<typeof tipSummary>;
 
 /** A link from a tip. */
-export const tipLink = z.object({ kind: z.enum(TIP_LINK_KINDS), targetId: z.uuid(), label: z.string(), createdAt: z.iso.datetime() });
+/** A link as staff see it; a link to a sealed record reads `sealed`, "a sealed record", without its id. */
+export const tipLink = z.object({ kind: z.enum([...TIP_LINK_KINDS, 'sealed']), targetId: z.uuid().nullable(), label: z.string(), createdAt: z.iso.datetime() });
 export type TipLink = z.infer<typeof tipLink>;
 
 /** A tip in full (staff). */

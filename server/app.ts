@@ -26,6 +26,7 @@ import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
 import { installOperations, isSpaPath } from './ops/operations.js';
 import { installFileStore } from './files/registry.js';
+import { installSealing } from './modules/sealing/sealing.files.js';
 
 export type { AppDeps } from './lib/deps.js';
 
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => app.deps.mailer.close());
   installOperations(app);
   installFileStore(app);
+  installSealing(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');

@@ -77,7 +77,12 @@ export const updateIncidentBody = z.strictObject({
 }).partial().required({ version: true });
 export const reviewBody = z.strictObject({ version: versionField, comment: optionalText(4000) });
 export const returnBody = z.strictObject({ version: versionField, comment: text(4000).describe('What to correct') });
-export const sealBody = z.strictObject({ reason: text(1000).min(10).describe('Court order or statute; kept with the record') });
+export const sealBody = z.strictObject({
+  reason: text(1000).min(10).describe('Court order or statute; kept with the record'),
+  orderNumber: text(100).optional().describe('The sealing order\'s number'),
+  orderDate: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }).optional().describe('The sealing order\'s date'),
+  destroyEvidence: z.boolean().default(false).describe('The order says the evidence files are destroyed rather than locked under the sealed key'),
+});
 export const supplementBody = z.strictObject({ narrative: z.string().max(100_000).default('') });
 export const updateSupplementBody = z.strictObject({ version: versionField, narrative: z.string().max(100_000) });
 export const referralBody = z.strictObject({

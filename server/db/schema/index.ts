@@ -22,3 +22,4 @@ export * from './files.js';
 export * from './backups.js';
 export * from './nibrs.js';
 export * from './notifications.js';
+export * from './sealing.js';

@@ -70,7 +70,8 @@ export const tipMessages = pgTable('tip_messages', {
 /** A tip linked to an incident, a threat case or a referral. */
 export const tipLinks = pgTable('tip_links', {
   tipId: uuid('tip_id').notNull().references(() => tips.id),
-  kind: text('kind').$type<TipLinkKind>().notNull(),
+  /** `sealed`: the link pointed at a record now sealed (target: the sealed incident's id, nothing else). */
+  kind: text('kind').$type<TipLinkKind | 'sealed'>().notNull(),
   targetId: uuid('target_id').notNull(),
   createdBy: uuid('created_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

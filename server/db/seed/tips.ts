@@ -196,9 +196,18 @@ export function generateTipHistory(data: DemoData, passphraseHash: string, seed 
     }
   }
 
-  // Numbers follow submission order, as the service hands them out.
+  // Tip references are random (the service draws them; here from the seed, so the demo stays the same run to run);
+  // case numbers follow opening order.
   const byTime = <T extends { createdAt?: Date; openedAt?: Date }>(rows: T[]) => [...rows].sort((a, b) => (a.createdAt ?? a.openedAt)!.getTime() - (b.createdAt ?? b.openedAt)!.getTime());
-  byTime(out.tips).forEach((tip, i) => { tip.number = `T-2026-${String(i + 1).padStart(4, '0')}`; });
+  const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const reference = () => Array.from({ length: 8 }, () => crockford[rng.int(0, 31)]).join('').replace(/^(.{4})/, 'T-$1-');
+  const taken = new Set<string>();
+  byTime(out.tips).forEach((tip) => {
+    let number = reference();
+    while (taken.has(number)) number = reference();
+    taken.add(number);
+    tip.number = number;
+  });
   byTime(out.cases).forEach((c, i) => { c.number = `TA-2026-${String(i + 1).padStart(4, '0')}`; });
   out.demo.number = out.tips.find((t) => t.codeHash === createHash('sha256').update(demo.code).digest('hex'))!.number;
   out.counters.push({ districtId, kind: 'tip', year: 2026, lastValue: out.tips.length }, { districtId, kind: 'threat', year: 2026, lastValue: out.cases.length });

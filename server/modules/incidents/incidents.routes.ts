@@ -11,6 +11,7 @@ import {
 } from './incidents.schemas.js';
 import { printIncident } from './report.pdf.js';
 import * as review from './review.service.js';
+import { sealIncident } from '../sealing/sealing.service.js';
 import * as search from './search.service.js';
 
 const tags = ['incidents'];
@@ -87,9 +88,9 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/incidents/:id/seal', {
     config: { permission: 'incident.seal' },
-    schema: { tags, operationId: 'sealIncident', summary: 'Seal the record: gone from every list, search, export and audit content', params: idParams, body: sealBody, response: { 204: noContent } },
+    schema: { tags, operationId: 'sealIncident', summary: 'Seal the record: its content locked in an encrypted package, evidence under the sealed key, gone from every list, search, export, link and audit detail', params: idParams, body: sealBody, response: { 204: noContent } },
   }, async (request, reply) => {
-    await review.sealIncident(contextOf(request), request.params.id, request.body);
+    await sealIncident(contextOf(request), request.server.deps.config.dataDir, request.params.id, request.body);
     return reply.code(204).send(null);
   });
 

@@ -1,4 +1,4 @@
-import type { ReturnInput, ReviewInput, SealInput } from '../../../common/incidents.js';
+import type { ReturnInput, ReviewInput } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
@@ -116,19 +116,6 @@ export async function changeSupplement(
       snapshot: supplementSnapshot({ ...s, status, version, narrative }), savedById: ctx.actor.userId, savedAt: now,
     });
     return incidentDetail(tx, ctx.actor, id, now);
-  });
-}
-
-/** Seals an incident: from now on it is absent from every view; the audit keeps only that a sealing happened. */
-export async function sealIncident(ctx: ServiceContext, id: string, input: SealInput) {
-  requirePermission(ctx.actor, 'incident.seal');
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockedIncident(tx, ctx, id);
-    requireSchool(ctx.actor, 'incident.seal', row.schoolId, 'Incident');
-    const now = ctx.clock.now();
-    await repo.updateIncident(tx, id, { sealedAt: now, sealedById: ctx.actor.userId, sealedReason: input.reason, updatedAt: now });
-    // No number, no reason: the audit log of a sealed record says only that it was sealed.
-    await writeAudit(tx, whoOf(ctx), { type: 'incident.sealed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id });
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
   CSTAG_TASKS, THREAT_TASK_LABELS, type ClassifyBody, type CloseCaseBody, type EvaluationBody, type NewTaskBody, type NoteBody,
   type SafetyPlanBody, type safetyPlanBody, type ThreatCase, type ThreatCaseSummary, type UpdateCaseBody, type UpdateTaskBody, type openCaseBody,
@@ -83,7 +83,7 @@ export async function openCase(ctx: ServiceContext, input: z.output<typeof openC
       if (!t || !canAtSchool(ctx.actor, 'tip.read', input.schoolId)) throw invalid('tipId', 'no such tip at the school');
     }
     if (input.source === 'incident') {
-      const [i] = input.incidentId ? await tx.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.id, input.incidentId), eq(incidents.districtId, districtId), eq(incidents.schoolId, input.schoolId))) : [];
+      const [i] = input.incidentId ? await tx.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.id, input.incidentId), eq(incidents.districtId, districtId), eq(incidents.schoolId, input.schoolId), isNull(incidents.sealedAt))) : [];
       if (!i) throw invalid('incidentId', 'no such incident at the school');
     }
     if (!(await repo.findStudent(tx, districtId, input.schoolId, input.subjectStudentId))) throw invalid('subjectStudentId', 'not a student of the school');

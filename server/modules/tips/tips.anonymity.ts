@@ -1,6 +1,9 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { TIP_LIMITS } from '../../../common/tip-constants.js';
+import { TIP_LIMITS, type AttachmentRemoval } from '../../../common/tip-constants.js';
 import { AppError } from '../../lib/errors.js';
+import { stripJpeg, stripPdf, stripPng } from './tips.metadata.js';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 // Short, common, unambiguous words: 128 of them, 5 words = 35 bits on top of the 60-bit code.
@@ -88,61 +91,29 @@ function badAttachment(message: string): AppError {
 }
 
 /**
- * A JPEG without metadata: APPn segments other than JFIF (APP0), ICC profiles (APP2) and Adobe colour
- * (APP14) are dropped, which removes EXIF (GPS location, camera serial), XMP and IPTC; comments too.
+ * Decodes, type-checks (from the bytes), size-checks and strips an attachment; 400 on field `attachment`. Answers
+ * the stored bytes and what was removed (told to the reporter).
  */
-export function stripJpeg(input: Buffer): Buffer {
-  const parts: Buffer[] = [input.subarray(0, 2)];
-  let i = 2;
-  while (i + 4 <= input.length) {
-    if (input[i] !== 0xff) throw badAttachment('not a readable JPEG image');
-    const marker = input[i + 1]!;
-    if (marker === 0xff) { i++; continue; }
-    if (marker === 0xd9) break;
-    const length = input.readUInt16BE(i + 2);
-    if (length < 2 || i + 2 + length > input.length) throw badAttachment('not a readable JPEG image');
-    const segment = input.subarray(i, i + 2 + length);
-    const isApp = marker >= 0xe0 && marker <= 0xef;
-    const keep = !isApp ? marker !== 0xfe
-      : marker === 0xe0 || marker === 0xee || (marker === 0xe2 && segment.subarray(4, 15).toString('latin1') === 'ICC_PROFILE');
-    if (keep) parts.push(segment);
-    i += 2 + length;
-    // Start of scan: the entropy-coded data and everything after it are image data.
-    if (marker === 0xda) {
-      parts.push(input.subarray(i));
-      return Buffer.concat(parts);
-    }
-  }
-  throw badAttachment('not a readable JPEG image');
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const PNG_DROPPED = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME']);
-
-/** A PNG without its text, EXIF and time chunks (kept chunks are copied with their CRCs). */
-export function stripPng(input: Buffer): Buffer {
-  const parts: Buffer[] = [PNG_SIGNATURE];
-  let i = 8;
-  while (i + 12 <= input.length) {
-    const length = input.readUInt32BE(i);
-    const type = input.subarray(i + 4, i + 8).toString('latin1');
-    const end = i + 12 + length;
-    if (end > input.length) throw badAttachment('not a readable PNG image');
-    if (!PNG_DROPPED.has(type)) parts.push(input.subarray(i, end));
-    i = end;
-    if (type === 'IEND') return Buffer.concat(parts);
-  }
-  throw badAttachment('not a readable PNG image');
-}
-
-/** Decodes, type-checks (from the bytes), size-checks and strips an attachment; 400 on field `attachment`. */
-export function cleanAttachment(base64: string): { mediaType: string; content: Buffer } {
+export async function cleanAttachment(base64: string): Promise<{ mediaType: string; content: Buffer; removed: AttachmentRemoval[] }> {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw badAttachment('not base64');
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) throw badAttachment('empty file');
   if (bytes.length > TIP_LIMITS.attachmentMaxBytes) throw badAttachment('larger than 5 MB');
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mediaType: 'image/jpeg', content: stripJpeg(bytes) };
-  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { mediaType: 'image/png', content: stripPng(bytes) };
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { mediaType: 'application/pdf', content: bytes };
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { mediaType: 'image/jpeg', ...stripJpeg(bytes) };
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { mediaType: 'image/png', ...stripPng(bytes) };
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { mediaType: 'application/pdf', ...(await stripPdf(bytes)) };
   throw badAttachment('only JPEG or PNG images and PDF files are accepted');
+}
+
+/** A time as staff see it for a tip: to the minute, so it cannot be matched against door or network logs. */
+export function toMinute(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+}
+
+/** A tip reference: random, never sequential (T-XXXX-XXXX, 40 random bits), so it tells nothing of when or how many. */
+export function newTipNumber(): string {
+  const bytes = randomBytes(8);
+  let out = '';
+  for (let i = 0; i < 8; i++) out += CROCKFORD[bytes[i]! & 31];
+  return `T-${out.slice(0, 4)}-${out.slice(4)}`;
 }

@@ -4,7 +4,7 @@ import { buildApp } from '../../app.js';
 import { tipAttachments, tipMessages, tips } from '../../db/schema/index.js';
 import { TestClient, testConfig } from '../../test/app.js';
 import { auditOf, createTipWorld, submit, tipToken, type TipWorld } from './tips.test-support.js';
-import { stripJpeg, stripPng } from './tips.anonymity.js';
+import { stripJpeg, stripPng } from './tips.metadata.js';
 
 let w: TipWorld;
 beforeAll(async () => { w = await createTipWorld(); }, 60_000);
@@ -64,10 +64,10 @@ describe('anonymity', () => {
   });
 
   it('strips EXIF from JPEG and text chunks from PNG, keeping the image data', () => {
-    const jpeg = stripJpeg(jpegWithExif());
+    const jpeg = stripJpeg(jpegWithExif()).content;
     expect(jpeg.includes(Buffer.from('Exif'))).toBe(false);
     expect(jpeg.includes(Buffer.from('JFIF'))).toBe(true);
-    const png = stripPng(pngWithText());
+    const png = stripPng(pngWithText()).content;
     expect(png.includes(Buffer.from('Jane'))).toBe(false);
     expect(png.includes(Buffer.from('IDAT'))).toBe(true);
   });

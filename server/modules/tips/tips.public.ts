@@ -10,11 +10,10 @@ import type { Database } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { districtYear } from '../incidents/incidents.numbers.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
 import { alreadyPaged } from './tips.flood.js';
 import type { FloodGate } from './tips.pow.js';
-import { cleanAttachment, codeHash, newPassphrase, newTipCode, type TipTokens } from './tips.anonymity.js';
+import { cleanAttachment, codeHash, newPassphrase, newTipCode, newTipNumber, toMinute, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
 
 /** What the public tip service reaches: no actor, no request metadata, by design. */
@@ -33,26 +32,21 @@ export interface PublicTipDeps {
 
 const ANONYMOUS = { label: 'anonymous reporter' };
 
-/** A tip number as shown to staff: T-2026-0042. */
-export function formatTipNumber(year: number, value: number): string {
-  return `T-${year}-${String(value).padStart(4, '0')}`;
-}
-
 /** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
 export async function submitTip(deps: PublicTipDeps, input: z.output<typeof submitTipBody>): Promise<TipReceipt> {
   deps.gate?.check(input.token, input.proof);
   deps.tokens.spend(input.token, 'tips');
-  const attachment = input.attachment ? cleanAttachment(input.attachment.contentBase64) : null;
+  const attachment = input.attachment ? await cleanAttachment(input.attachment.contentBase64) : null;
   const school = await repo.findSchool(deps.database.db, input.schoolId);
   if (!school) throw new AppError('validation_failed', 'schoolId: no such school', { field: 'schoolId' });
   const code = newTipCode();
   const passphrase = newPassphrase();
   const passphraseHash = await hashPassword(passphrase);
-  const now = deps.clock.now();
+  // Stored to the minute: a precise time would help match the reporter against door or network logs.
+  const now = toMinute(deps.clock.now());
   const lifeSafety = LIFE_SAFETY_CATEGORIES.includes(input.category);
   const saved = await deps.database.db.transaction(async (tx) => {
-    const { year } = await districtYear(tx, school.districtId, now);
-    const number = formatTipNumber(year, await repo.nextNumber(tx, school.districtId, 'tip', year));
+    const number = newTipNumber();
     const id = await repo.insertTip(tx, {
       districtId: school.districtId, schoolId: school.id, number, codeHash: codeHash(code), passphraseHash,
       category: input.category, description: input.description, whenText: input.when || null, whereText: input.where || null,
@@ -70,7 +64,7 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
     return { ...tip, page };
   });
   if (saved.page) announceLifeSafety(deps, deps.log, saved);
-  return { code, passphrase, lifeSafety };
+  return { code, passphrase, lifeSafety, attachmentRemoved: attachment ? attachment.removed : null };
 }
 
 const NO_MATCH = 'No tip matches this code and passphrase';
@@ -108,7 +102,7 @@ export async function answer(deps: PublicTipDeps, input: z.output<typeof reporte
   deps.tokens.spend(input.token, 'messages');
   const row = await openTip(deps, input);
   if (row.tip.status === 'closed') throw new AppError('conflict', 'This tip is closed; submit a new tip instead', { field: 'body' });
-  const now = deps.clock.now();
+  const now = toMinute(deps.clock.now());
   await deps.database.db.transaction(async (tx) => {
     await repo.insertMessage(tx, { tipId: row.tip.id, author: 'reporter', body: input.body, createdAt: now });
     await repo.updateTip(tx, row.tip.id, { lastReporterMessageAt: now, updatedAt: now });

@@ -10,18 +10,22 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
 import * as repo from './tips.repository.js';
 import { findLinkTarget } from './tips.links.js';
+import { toMinute } from './tips.anonymity.js';
 import type { PublicTipDeps } from './tips.public.js';
 import { decodeCursor, encodeCursor, floodStatus } from './tips.flood.js';
 
 type Row = { tip: repo.TipRow; schoolName: string };
+
+/** Staff see every time of a tip to the minute (never seconds: they would help identify the reporter). */
+const minute = (at: Date) => toMinute(at).toISOString();
 
 function summaryOf(row: Row, extra: { lastMessageAt: string | null; unread: number }): TipSummary {
   const t = row.tip;
   return {
     id: t.id, number: t.number, schoolId: t.schoolId, schoolName: row.schoolName, category: t.category,
     excerpt: t.description.slice(0, 140), status: t.status, outcome: t.outcome, lifeSafety: t.lifeSafety, hoax: t.hoax,
-    createdAt: t.createdAt.toISOString(), acknowledgedAt: t.acknowledgedAt?.toISOString() ?? null,
-    unreadFromReporter: extra.unread, lastMessageAt: extra.lastMessageAt ? new Date(extra.lastMessageAt).toISOString() : null,
+    createdAt: minute(t.createdAt), acknowledgedAt: t.acknowledgedAt ? minute(t.acknowledgedAt) : null,
+    unreadFromReporter: extra.unread, lastMessageAt: extra.lastMessageAt ? minute(new Date(extra.lastMessageAt)) : null,
   };
 }
 
@@ -31,12 +35,14 @@ async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
   const ackBy = t.acknowledgedBy ? (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, t.acknowledgedBy!), columns: { name: true } }))?.name ?? null : null;
   const last = messages.at(-1)?.message.createdAt ?? null;
   return {
-    ...summaryOf(row, { lastMessageAt: last?.toISOString() ?? null, unread }),
+    ...summaryOf(row, { lastMessageAt: last ? minute(last) : null, unread }),
     description: t.description, when: t.whenText, where: t.whereText, who: t.whoText, language: t.language,
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
-    closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
-    messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName })),
-    links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
+    closedAt: t.closedAt ? minute(t.closedAt) : null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
+    messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: minute(m.createdAt), staffName })),
+    links: links.map((l) => (l.kind === 'sealed'
+      ? { kind: 'sealed' as const, targetId: null, label: 'a sealed record', createdAt: minute(l.createdAt) }
+      : { kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: minute(l.createdAt) })),
   };
 }
 

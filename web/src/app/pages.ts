@@ -136,6 +136,10 @@ export const EquipmentPage = lazy(() =>
 export const EventsPage = lazy(() =>
   import('../features/events/EventsPage.tsx').then((m) => ({ default: m.EventsPage })),
 );
+/** Lazily loaded SealedRecordsPage of features/incidents. */
+export const SealedRecordsPage = lazy(() =>
+  import('../features/incidents/SealedRecordsPage.tsx').then((m) => ({ default: m.SealedRecordsPage })),
+);
 /** Lazily loaded CallQueuePage of features/incidents. */
 export const CallQueuePage = lazy(() =>
   import('../features/incidents/CallQueuePage.tsx').then((m) => ({ default: m.CallQueuePage })),

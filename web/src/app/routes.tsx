@@ -38,6 +38,7 @@ import {
   IncidentEditPage,
   IncidentViewPage,
   IncidentsPage,
+  SealedRecordsPage,
   MeetingPage,
   MeetingsPage,
   MentoringPage,
@@ -100,6 +101,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'incidents/nibrs', permission: 'nibrs.submit', element: <NibrsPage /> },
   { path: 'incidents/tasks', permission: 'incident.read', element: <TasksPage /> },
   { path: 'incidents/notification-rules', permission: 'incident.read', element: <NotificationRulesPage /> },
+  { path: 'incidents/sealed', permission: 'incident.unseal', element: <SealedRecordsPage /> },
   { path: 'incidents/:id', permission: 'incident.read', element: <IncidentViewPage /> },
   {
     path: 'referrals/discipline',

@@ -5,7 +5,7 @@ import { Badge } from '../../components/Badge.tsx';
 import { Button, ButtonLink } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Notice } from '../../components/ErrorBanner.tsx';
-import { TextAreaField } from '../../components/Field.tsx';
+import { CheckboxField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
@@ -22,18 +22,27 @@ import { SupplementsSection } from './SupplementsSection.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { VersionsSection } from './VersionsSection.tsx';
 
-/** Seals a record with its legal reason; it then disappears from every list. */
+/** Seals a record with its legal reason and the order; the evidence is locked under the sealed key or destroyed. */
 function SealForm({ incident, onCancel }: { incident: IncidentDetail; onCancel: () => void }) {
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
+  const [orderNumber, setOrderNumber] = useState('');
+  const [orderDate, setOrderDate] = useState('');
+  const [destroyEvidence, setDestroyEvidence] = useState(false);
   const seal = useAction(async () => {
-    await api.post(`/incidents/${incident.id}/seal`, { reason });
+    await api.post(`/incidents/${incident.id}/seal`, {
+      reason,
+      ...(orderNumber ? { orderNumber } : {}),
+      ...(orderDate ? { orderDate } : {}),
+      destroyEvidence,
+    });
     navigate('/incidents', { state: { message: `Incident ${incident.number} was sealed.` } });
   });
   return (
     <Form onSubmit={() => void seal.run()} error={seal.error} aria-label="Seal the record">
       <p>
-        A sealed record disappears from every list, search, export and dashboard. This cannot be undone here.
+        A sealed record disappears from every list, search, export, link and audit detail; its content and evidence
+        are locked under the sealed key. Only the district safety director can unseal it, with a court order.
       </p>
       <TextAreaField
         label="Reason (court order or statute)"
@@ -44,6 +53,31 @@ function SealForm({ incident, onCancel }: { incident: IncidentDetail; onCancel: 
         onChange={setReason}
         error={fieldError(seal.error, 'reason')}
       />
+      <div className="form-grid">
+        <TextField
+          label="Order number (optional)"
+          name="orderNumber"
+          value={orderNumber}
+          onChange={setOrderNumber}
+          error={fieldError(seal.error, 'orderNumber')}
+        />
+        <TextField
+          label="Order date (optional)"
+          name="orderDate"
+          type="date"
+          value={orderDate}
+          onChange={setOrderDate}
+          error={fieldError(seal.error, 'orderDate')}
+        />
+      </div>
+      {incident.attachments.length > 0 && (
+        <CheckboxField
+          label="The order says the evidence files are destroyed"
+          hint="Otherwise they are kept, unreadable until the record is unsealed."
+          checked={destroyEvidence}
+          onChange={setDestroyEvidence}
+        />
+      )}
       <FormActions>
         <Button type="submit" variant="danger" busy={seal.busy}>
           Seal record

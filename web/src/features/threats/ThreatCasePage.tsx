@@ -85,6 +85,9 @@ function CaseView({
                   ) : (
                     'an incident'
                   )
+                ) : c.source === 'incident' ? (
+                  // The incident was sealed: the link is replaced, its id is not kept.
+                  'a sealed record'
                 ) : (
                   'a direct report'
                 )}

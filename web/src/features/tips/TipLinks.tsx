@@ -10,7 +10,8 @@ import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 
-const KIND_LABELS: Record<TipLinkKind, string> = {
+const KIND_LABELS: Record<TipLink['kind'], string> = {
+  sealed: 'Sealed',
   incident: 'Incident',
   threat_case: 'Threat assessment',
   referral: 'Referral',
@@ -51,10 +52,10 @@ export function TipLinks({
         <EmptyState title="Not linked to any record." />
       ) : (
         <ul className="list-rows" aria-label="Linked records">
-          {tip.links.map((l) => {
+          {tip.links.map((l, index) => {
             const path = pathOf(l);
             return (
-              <li key={`${l.kind}:${l.targetId}`}>
+              <li key={`${l.kind}:${l.targetId ?? index}`}>
                 <span>
                   <strong>{KIND_LABELS[l.kind]}</strong> {path ? <Link to={path}>{l.label}</Link> : l.label}
                 </span>

@@ -55,6 +55,18 @@ export function ReceiptView({ receipt }: { receipt: TipReceipt }) {
         <Secret label={t.tipCode} value={receipt.code} name="code" />
         <Secret label={t.passphrase} value={receipt.passphrase} name="passphrase" />
       </dl>
+      {receipt.attachmentRemoved && (
+        <div className="stack">
+          <p>{receipt.attachmentRemoved.length ? t.removedTitle : t.removedNothing}</p>
+          {receipt.attachmentRemoved.length > 0 && (
+            <ul aria-label={t.removedTitle}>
+              {receipt.attachmentRemoved.map((r) => (
+                <li key={r}>{t.removed[r]}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <p>{t.receiptCheckLater}</p>
       <p className="row">
         <Link className="btn btn-primary" to={href('/report/check')}>

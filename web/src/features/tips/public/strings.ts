@@ -1,3 +1,5 @@
+import type { AttachmentRemoval } from '@common/tip-constants.ts';
+
 /** Languages of the public tip pages. */
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,7 +33,7 @@ const en = {
   whoLabel: 'Who is involved, if you know?',
   whoHint: 'Names, grades or descriptions. Leave empty if you do not know.',
   attachmentLabel: 'Add a photo or PDF (optional)',
-  attachmentHint: 'Images (JPEG, PNG, WebP) or PDF, up to {size}. Location data in photos is removed.',
+  attachmentHint: 'Images (JPEG, PNG) or PDF, up to {size}. Before it is stored we remove location, camera, author and other hidden data.',
   attachmentRemove: 'Remove the file',
   attachmentWrongType: 'This file type is not accepted. Choose an image or a PDF.',
   attachmentTooBig: 'This file is too large: the most is {size}.',
@@ -45,6 +47,14 @@ const en = {
   tipCode: 'Tip code',
   passphrase: 'Passphrase',
   receiptCheckLater: 'Check for answers in a day or two on the page “Check my tip”.',
+  removedTitle: 'Removed from your file before it was stored:',
+  removedNothing: 'Your file carried no hidden data; it was stored as sent.',
+  removed: {
+    exif: 'EXIF data (camera, GPS location, date taken)', xmp: 'XMP metadata (author, software, history)', iptc: 'IPTC data (author, caption, place)',
+    comments: 'comments', text: 'text notes (author, software, comments)', time: 'the time the image was last changed',
+    private: 'private data of the app that made it', trailing: 'data hidden after the end of the image',
+    pdf_info: 'document information (author, creator, title, dates)', pdf_id: 'the document id', pdf_revisions: 'earlier versions kept inside the file',
+  },
   receiptWritten: 'I have written them down',
   checkLink: 'Check my tip',
   reportLink: 'Report a new concern',
@@ -82,7 +92,7 @@ const en = {
   copied: 'Copied',
 } as const;
 
-type Strings = { [K in keyof typeof en]: string };
+type Strings = { [K in Exclude<keyof typeof en, 'removed'>]: string } & { removed: Record<AttachmentRemoval, string> };
 
 const es: Strings = {
   languageName: 'Español',
@@ -113,7 +123,7 @@ const es: Strings = {
   whoHint: 'Nombres, grados o descripciones. Déjalo vacío si no lo sabes.',
   attachmentLabel: 'Agrega una foto o un PDF (opcional)',
   attachmentHint:
-    'Imágenes (JPEG, PNG, WebP) o PDF, hasta {size}. Se borran los datos de ubicación de las fotos.',
+    'Imágenes (JPEG, PNG) o PDF, hasta {size}. Antes de guardarlo quitamos la ubicación, la cámara, el autor y otros datos ocultos.',
   attachmentRemove: 'Quitar el archivo',
   attachmentWrongType: 'Este tipo de archivo no se acepta. Elige una imagen o un PDF.',
   attachmentTooBig: 'Este archivo es demasiado grande: el máximo es {size}.',
@@ -127,6 +137,14 @@ const es: Strings = {
   tipCode: 'Código del aviso',
   passphrase: 'Frase secreta',
   receiptCheckLater: 'Busca respuestas en uno o dos días en la página «Consultar mi aviso».',
+  removedTitle: 'Quitamos de tu archivo antes de guardarlo:',
+  removedNothing: 'Tu archivo no tenía datos ocultos; se guardó tal como lo enviaste.',
+  removed: {
+    exif: 'datos EXIF (cámara, ubicación GPS, fecha de la foto)', xmp: 'metadatos XMP (autor, programa, historial)', iptc: 'datos IPTC (autor, descripción, lugar)',
+    comments: 'comentarios', text: 'notas de texto (autor, programa, comentarios)', time: 'la hora del último cambio de la imagen',
+    private: 'datos privados del programa que lo creó', trailing: 'datos ocultos después del final de la imagen',
+    pdf_info: 'información del documento (autor, creador, título, fechas)', pdf_id: 'el identificador del documento', pdf_revisions: 'versiones anteriores guardadas dentro del archivo',
+  },
   receiptWritten: 'Ya los anoté',
   checkLink: 'Consultar mi aviso',
   reportLink: 'Informar una nueva preocupación',
@@ -166,7 +184,7 @@ const es: Strings = {
 
 /** The strings of a language. */
 export const STRINGS: Record<Language, Strings> = { en, es };
-export type StringKey = keyof Strings;
+export type StringKey = Exclude<keyof Strings, 'removed'>;
 
 /** Fills `{name}` placeholders of a string. */
 export function fill(text: string, values: Record<string, string | number>): string {

@@ -21,3 +21,4 @@ export * from './analytics.js';
 export * from './files.js';
 export * from './backups.js';
 export * from './nibrs.js';
+export * from './notifications.js';

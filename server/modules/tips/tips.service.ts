@@ -34,7 +34,7 @@ async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
     ...summaryOf(row, { lastMessageAt: last?.toISOString() ?? null, unread }),
     description: t.description, when: t.whenText, where: t.whereText, who: t.whoText, language: t.language,
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
-    closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
+    closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy, lifeSafetySignals: t.lifeSafetySignals ?? [],
     messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName })),
     links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
   };
@@ -143,6 +143,12 @@ export async function updateTip(ctx: ServiceContext, deps: PublicTipDeps, log: F
         raised = { ...t, schoolName: row.schoolName };
         await storeLifeSafetyEvent(tx, raised, 'staff');
       }
+    }
+    if (values.lifeSafety !== undefined) {
+      await writeAudit(tx, whoOf(ctx), {
+        type: 'tip.reclassified', schoolId: t.schoolId, subjectType: 'tip', subjectId: id,
+        detail: { lifeSafety: values.lifeSafety, before: { lifeSafety: t.lifeSafety, by: t.lifeSafetyBy, signals: t.lifeSafetySignals ?? [] } },
+      });
     }
     await repo.updateTip(tx, id, values);
     Object.assign(t, values);

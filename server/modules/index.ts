@@ -43,6 +43,7 @@ import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { nibrsRoutes } from './nibrs/nibrs.routes.js';
+import { homeRoutes } from './home/home.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -90,4 +91,5 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(analyticsRoutes);
   await app.register(backupRoutes);
   await app.register(nibrsRoutes);
+  await app.register(homeRoutes);
 };

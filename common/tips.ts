@@ -143,6 +143,8 @@ export const tipSchema = tipSummary.extend({
   acknowledgedByName: z.string().nullable(), closedAt: z.iso.datetime().nullable(),
   lifeSafetyFlaggedBy: z.enum(['category', 'staff', 'lexicon']).nullable(),
   lifeSafetySignals: z.array(z.string()).describe('Terms of the life-safety lexicon the text matched (signal:term)'),
+  escalations: z.array(z.object({ step: z.number().int(), level: z.string(), recipients: z.number().int(), at: z.iso.datetime() }))
+    .describe('Steps of the escalation chain taken while the tip waited unacknowledged'),
   messages: z.array(tipMessage), links: z.array(tipLink),
 });
 export type Tip = z.infer<typeof tipSchema>;

@@ -1,5 +1,6 @@
 import type { ReturnInput, ReviewInput, SealInput } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
+import { notify } from '../notifications/notifications.service.js';
 import { requirePermission, requireSchool } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -31,7 +32,7 @@ async function lockedIncident(tx: Db, ctx: ServiceContext, id: string) {
 }
 
 /** Moves a report through review: submit (draft/returned), return with a comment or approve (submitted). */
-export async function reviewIncident(ctx: ServiceContext, id: string, step: Step, input: ReviewInput | ReturnInput) {
+export async function reviewIncident(ctx: ServiceContext, id: string, step: Step, input: ReviewInput | ReturnInput, publicUrl = '') {
   return guarded(ctx, id, async (tx) => {
     const row = await lockedIncident(tx, ctx, id);
     if (step === 'submit') requireSchool(ctx.actor, 'incident.create', row.schoolId, 'Incident');
@@ -54,6 +55,13 @@ export async function reviewIncident(ctx: ServiceContext, id: string, step: Step
     await writeAudit(tx, whoOf(ctx), {
       type: `incident.${EVENT[step]}`, schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version },
     });
+    if (step !== 'submit') {
+      await notify(tx, ctx.clock, publicUrl, {
+        districtId: ctx.actor.districtId, schoolId: row.schoolId, kind: step === 'return' ? 'report_returned' : 'report_approved',
+        title: `Report ${row.number} was ${step === 'return' ? 'returned to you for changes' : 'approved'}`, link: `/incidents/${id}`,
+        subjectType: 'incident', subjectId: id, to: [row.authorId],
+      });
+    }
     const core = await loadCore(tx, id);
     await repo.insertVersion(tx, { incidentId: id, version, status, event: EVENT[step], snapshot: core, savedById: ctx.actor.userId, savedAt: now });
     return incidentDetail(tx, ctx.actor, id, now, core);

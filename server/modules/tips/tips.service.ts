@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
 import * as repo from './tips.repository.js';
+import { findSteps } from '../notifications/notifications.repository.js';
 import { findLinkTarget } from './tips.links.js';
 import type { PublicTipDeps } from './tips.public.js';
 import { decodeCursor, encodeCursor, floodStatus } from './tips.flood.js';
@@ -27,7 +28,8 @@ function summaryOf(row: Row, extra: { lastMessageAt: string | null; unread: numb
 
 async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
   const t = row.tip;
-  const [messages, links, attachment] = await Promise.all([repo.findMessages(db, t.id), repo.findLinks(db, t.id), repo.findAttachmentInfo(db, t.id)]);
+  const [messages, links, attachment, steps] = await Promise.all([
+    repo.findMessages(db, t.id), repo.findLinks(db, t.id), repo.findAttachmentInfo(db, t.id), findSteps(db, 'tip', t.id)]);
   const ackBy = t.acknowledgedBy ? (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, t.acknowledgedBy!), columns: { name: true } }))?.name ?? null : null;
   const last = messages.at(-1)?.message.createdAt ?? null;
   return {
@@ -35,6 +37,7 @@ async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
     description: t.description, when: t.whenText, where: t.whereText, who: t.whoText, language: t.language,
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
     closedAt: t.closedAt?.toISOString() ?? null, lifeSafetyFlaggedBy: t.lifeSafetyBy, lifeSafetySignals: t.lifeSafetySignals ?? [],
+    escalations: steps.map((e) => ({ step: e.step, level: e.level, recipients: e.recipients, at: e.at.toISOString() })),
     messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: m.createdAt.toISOString(), staffName })),
     links: links.map((l) => ({ kind: l.kind, targetId: l.targetId, label: l.kind, createdAt: l.createdAt.toISOString() })),
   };

@@ -5,7 +5,7 @@ import { createIncident, createWorld, type World } from '../incidents/incidents.
 
 // The "today" home: each role's needs from the modules, scoped like the modules' own lists, ordered.
 let w: World;
-let returned: { id: string; number: string };
+let returned: { id: string; number: string; version: number };
 
 const keysOf = (items: NeedItem[]) => items.map((i) => i.key);
 async function home(who: string): Promise<NeedItem[]> {

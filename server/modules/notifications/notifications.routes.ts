@@ -49,15 +49,18 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  const sweep = () => {
+    if (running) return;
+    running = true;
+    countJob('escalations', () => runEscalations(app.deps.database.db, app.deps.clock, app.deps.config.publicUrl))
+      .then((taken) => { if (taken) liveHubOf(app.deps).poke(); })
+      .catch((error: unknown) => app.log.error({ err: error }, 'escalation sweep failed'))
+      .finally(() => { running = false; });
+  };
+  // At start (a step may have come due while the app was down), then every 30 s.
   app.addHook('onReady', async () => {
-    timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      countJob('escalations', () => runEscalations(app.deps.database.db, app.deps.clock, app.deps.config.publicUrl))
-        .then((taken) => { if (taken) liveHubOf(app.deps).poke(); })
-        .catch((error: unknown) => app.log.error({ err: error }, 'escalation sweep failed'))
-        .finally(() => { running = false; });
-    }, EVERY_MS);
+    setImmediate(sweep);
+    timer = setInterval(sweep, EVERY_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => clearInterval(timer));

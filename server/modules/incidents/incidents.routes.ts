@@ -78,12 +78,12 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/incidents/:id/return', {
     config: { permission: 'incident.approve' },
     schema: { tags, operationId: 'returnIncident', summary: 'Return the report to its author with comments', params: idParams, body: returnBody, response: detail },
-  }, async (request) => review.reviewIncident(contextOf(request), request.params.id, 'return', request.body, app.deps.config.publicUrl));
+  }, async (request) => review.reviewIncident(contextOf(request), request.params.id, 'return', request.body));
 
   app.post('/incidents/:id/approve', {
     config: { permission: 'incident.approve' },
     schema: { tags, operationId: 'approveIncident', summary: 'Approve (and lock) the report', params: idParams, body: reviewBody, response: detail },
-  }, async (request) => review.reviewIncident(contextOf(request), request.params.id, 'approve', request.body, app.deps.config.publicUrl));
+  }, async (request) => review.reviewIncident(contextOf(request), request.params.id, 'approve', request.body));
 
   app.post('/incidents/:id/seal', {
     config: { permission: 'incident.seal' },

@@ -32,7 +32,7 @@ async function lockedIncident(tx: Db, ctx: ServiceContext, id: string) {
 }
 
 /** Moves a report through review: submit (draft/returned), return with a comment or approve (submitted). */
-export async function reviewIncident(ctx: ServiceContext, id: string, step: Step, input: ReviewInput | ReturnInput, publicUrl = '') {
+export async function reviewIncident(ctx: ServiceContext, id: string, step: Step, input: ReviewInput | ReturnInput) {
   return guarded(ctx, id, async (tx) => {
     const row = await lockedIncident(tx, ctx, id);
     if (step === 'submit') requireSchool(ctx.actor, 'incident.create', row.schoolId, 'Incident');
@@ -56,7 +56,7 @@ export async function reviewIncident(ctx: ServiceContext, id: string, step: Step
       type: `incident.${EVENT[step]}`, schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version },
     });
     if (step !== 'submit') {
-      await notify(tx, ctx.clock, publicUrl, {
+      await notify(tx, ctx.clock, ctx.publicUrl ?? '', {
         districtId: ctx.actor.districtId, schoolId: row.schoolId, kind: step === 'return' ? 'report_returned' : 'report_approved',
         title: `Report ${row.number} was ${step === 'return' ? 'returned to you for changes' : 'approved'}`, link: `/incidents/${id}`,
         subjectType: 'incident', subjectId: id, to: [row.authorId],

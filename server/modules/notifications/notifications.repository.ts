@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
-  escalationSteps, notificationPreferences, notifications, notificationSettings, roleGrants, tips, users,
+  alertCheckIns, alerts, alertTimeline, escalationSteps, notificationPreferences, notifications, notificationSettings, roleGrants, tips, users,
 } from '../../db/schema/index.js';
 import type { Role } from '../../../common/roles.js';
 
@@ -100,4 +100,26 @@ export async function findPeople(db: Db, districtId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: users.id, email: users.email }).from(users)
     .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.id, ids)));
+}
+
+/** Active staff of a directory organization (a vendor) in the district. */
+export async function findOrganizationStaff(db: Db, districtId: string, organizationId: string) {
+  const rows = await db.select({ id: users.id }).from(users)
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), eq(users.organizationId, organizationId)));
+  return rows.map((r) => r.id);
+}
+
+/** "Need help" check-ins of alerts still in force, with the escalation steps already taken. */
+export async function findWaitingHelp(db: Db) {
+  return db.select({
+    id: alertCheckIns.id, alertId: alertCheckIns.alertId, districtId: alerts.districtId, schoolId: alertCheckIns.schoolId,
+    since: alertCheckIns.checkedInAt, location: alertCheckIns.location, name: users.name,
+    steps: sql<number>`(select count(*)::int from ${escalationSteps} e where e.subject_type = 'check_in' and e.subject_id = ${alertCheckIns.id})`,
+  }).from(alertCheckIns).innerJoin(alerts, eq(alerts.id, alertCheckIns.alertId)).innerJoin(users, eq(users.id, alertCheckIns.userId))
+    .where(and(eq(alertCheckIns.status, 'need_help'), eq(alerts.status, 'active')));
+}
+
+/** Adds an entry to an alert's timeline (the record of the alert). */
+export async function insertAlertTimeline(db: Db, entry: typeof alertTimeline.$inferInsert): Promise<void> {
+  await db.insert(alertTimeline).values(entry);
 }

@@ -13,7 +13,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   ensureBuilt();
   const started = Date.now();
   // BACKUP_KEY lets the backups spec take a backup from the running server (never used for anything else).
-  const server = await startServer({ env: { BACKUP_KEY: 'e2e backup passphrase' } });
+  // E2E_START_TIMEOUT_MS: a loaded machine may need longer than the default 3 minutes to seed the demo district.
+  const timeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || undefined;
+  const server = await startServer({ env: { BACKUP_KEY: 'e2e backup passphrase' }, timeoutMs });
   process.env[BASE_URL_ENV] = server.url;
   process.stderr.write(`[e2e] server at ${server.url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return async () => {

@@ -37,7 +37,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'leaveBuilding', summary: 'Leaving the building: tell every staff member of the school, live and by e-mail', body: leaveBody, response: { 201: presenceNoticeSchema } },
   }, async (request, reply) => {
     const hub = liveHubOf(app.deps);
-    const notice = await service.leave({ ...contextFor(request), committed: () => hub.poke() }, request.body);
+    const notice = await service.leave({ ...contextFor(request), committed: () => hub.deliverNow() }, request.body);
     return reply.code(201).send(sent(notice, request.log));
   });
 

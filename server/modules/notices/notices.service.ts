@@ -14,7 +14,7 @@ import { todayOf } from '../../lib/district-time.js';
 export interface NoticesContext extends ServiceContext {
   publicUrl: string;
   /** Called once the notice is committed, before its e-mail is queued: pokes the live hub so screens get it first. */
-  committed?: () => void;
+  committed?: () => Promise<void> | void;
 }
 
 function toNotice(row: repo.PresenceRow): PresenceNotice {
@@ -122,7 +122,7 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
     await publish(tx, ctx, notice);
     return { notice, staff };
   });
-  ctx.committed?.();
+  await ctx.committed?.();
   await ctx.db.transaction(async (tx) => announce(tx, ctx, notice, 'left', staff));
   return notice;
 }

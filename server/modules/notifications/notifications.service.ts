@@ -43,10 +43,16 @@ export async function notify(tx: Db, clock: Clock, publicUrl: string, input: Not
     districtId: input.districtId, to: p.email, subject: input.title, kind: `notification.${input.kind}`,
     body: `${input.title}\n\nOpen it: ${url}\n\nChoose how you are notified in your profile (life-safety tips, alerts and escalations always reach you).\n`,
   })));
-  if (input.schoolId) {
-    await appendLiveEvent(tx, { districtId: input.districtId, schoolIds: [input.schoolId], audience: 'alert.receive', type: 'needs.changed', payload: { module: input.kind } });
-  }
+  if (input.schoolId) await announceNeedsChanged(tx, input.districtId, input.schoolId, input.kind);
   return people.length;
+}
+
+/**
+ * Tells open homes and bells at a school to reload (live `needs.changed`, no content), in the caller's
+ * transaction: for changes that alter someone's needs without a notification (a report sent for review).
+ */
+export async function announceNeedsChanged(tx: Db, districtId: string, schoolId: string, module: string): Promise<void> {
+  await appendLiveEvent(tx, { districtId, schoolIds: [schoolId], audience: 'alert.receive', type: 'needs.changed', payload: { module } });
 }
 
 /** The caller's latest notifications and unread count. */

@@ -129,7 +129,8 @@ async function main(): Promise<void> {
   const appBoards = await openDashboards(`${base}/api/live`, prepared.staffCookies.slice(0, DASHBOARDS), 'notice.presence', 'snapshot');
   const bareBoards = await openDashboards(`${bare.base}/live`, prepared.staffCookies.slice(0, DASHBOARDS).map(() => ''), 'notice.presence', 'retry');
   try {
-    const health = await fetch(`${base}/api/health`);
+    // The CSRF token is bound to the session: ask for it with the SRO's session cookie.
+    const health = await fetch(`${base}/api/health`, { headers: { cookie: prepared.sroCookie } });
     const csrf = health.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sro_csrf='))!;
     const headers = { 'content-type': 'application/json', cookie: `${csrf}; ${prepared.sroCookie}`, 'x-csrf-token': csrf.slice(9) };
     const times = { app: [] as number[], bare: [] as number[], appMail: [] as number[], appLive: [] as number[], appAnswer: [] as number[], bareMail: [] as number[], bareLive: [] as number[] };

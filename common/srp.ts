@@ -83,6 +83,7 @@ export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
 
 export const TIMELINE_KINDS = [
   'raised', 'cancelled', 'announced', 'delivered', 'emailed', 'check_in', 'help_requested', 'escalated', 'all_clear',
+  'help_escalated',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

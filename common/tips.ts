@@ -145,7 +145,10 @@ export const tipSchema = tipSummary.extend({
   language: z.enum(['en', 'es']),
   attachment: z.object({ mediaType: z.string(), size: z.number().int(), fileName: z.string().nullable() }).nullable(),
   acknowledgedByName: z.string().nullable(), closedAt: z.iso.datetime().nullable(),
-  lifeSafetyFlaggedBy: z.enum(['category', 'staff']).nullable(),
+  lifeSafetyFlaggedBy: z.enum(['category', 'staff', 'lexicon']).nullable(),
+  lifeSafetySignals: z.array(z.string()).describe('Terms of the life-safety lexicon the text matched (signal:term)'),
+  escalations: z.array(z.object({ step: z.number().int(), level: z.string(), recipients: z.number().int(), at: z.iso.datetime() }))
+    .describe('Steps of the escalation chain taken while the tip waited unacknowledged'),
   messages: z.array(tipMessage), links: z.array(tipLink),
 });
 export type Tip = z.infer<typeof tipSchema>;
@@ -184,7 +187,7 @@ export type CannedReply = z.infer<typeof cannedReply>;
 /** The payload of the live `tip.life_safety` event (no tip text: the notice links to the tip). */
 export const tipLiveEvent = z.object({
   tipId: z.uuid(), number: z.string(), schoolId: z.uuid(), schoolName: z.string(), category: z.enum(TIP_CATEGORIES),
-  createdAt: z.iso.datetime(), reason: z.enum(['category', 'staff']),
+  createdAt: z.iso.datetime(), reason: z.enum(['category', 'staff', 'lexicon']),
 });
 export type TipLiveEvent = z.infer<typeof tipLiveEvent>;
 

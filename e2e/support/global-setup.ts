@@ -16,7 +16,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const started = Date.now();
   // BACKUP_KEY lets the backups spec take a backup from the running server (never used for anything else).
   // E2E_STARTUP_MS waits longer for the demo seed on a machine shared with other work.
-  const server = await startServer({ env: { BACKUP_KEY: 'e2e backup passphrase' }, timeoutMs: Number(process.env.E2E_STARTUP_MS) || undefined });
+  const server = await startServer({ env: { BACKUP_KEY: 'e2e backup passphrase' }, timeoutMs: Number(process.env.E2E_STARTUP_MS ?? process.env.E2E_START_TIMEOUT_MS) || undefined });
   process.env[BASE_URL_ENV] = server.url;
   process.stderr.write(`[e2e] server at ${server.url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return async () => {

@@ -16,7 +16,12 @@ let routes: RouteInfo[];
 const as = new Map<string, TestClient>();
 
 /** Routes any signed-in user may call on their own account: no permission by design. */
-const SELF_SERVICE = new Set(['POST /api/auth/password', 'POST /api/auth/mfa/disable']);
+const SELF_SERVICE = new Set([
+  'POST /api/auth/password', 'POST /api/auth/mfa/disable',
+  // The user's own home, bell and notification choices (each answers only about the caller).
+  'GET /api/home', 'GET /api/notifications', 'POST /api/notifications/:id/read', 'POST /api/notifications/read-all',
+  'GET /api/notifications/preferences', 'PUT /api/notifications/preferences',
+]);
 
 /** The route's URL with every parameter filled by a well-formed id. */
 const concrete = (url: string) => url.replace(/:\w+/g, () => randomUUID()).replace('/*', '/index.css');

@@ -115,7 +115,7 @@ export function contextOf(request: FastifyRequest): ServiceContext {
   const session = request.session;
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
   const { deps } = request.server;
-  return { db: deps.database.db, actor: session.actor, requestId: request.id, clock: deps.clock };
+  return { db: deps.database.db, actor: session.actor, requestId: request.id, clock: deps.clock, publicUrl: deps.config.publicUrl };
 }
 
 /** Sets the CSRF cookie: a fresh token bound to the session of `binding` (empty: no session). */

@@ -8,4 +8,6 @@ export interface ServiceContext {
   actor: Actor;
   requestId: string;
   clock: Clock;
+  /** The address users open (links in e-mail and notifications). */
+  publicUrl?: string;
 }

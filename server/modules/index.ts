@@ -45,6 +45,8 @@ import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { nibrsRoutes } from './nibrs/nibrs.routes.js';
 import { sealingRoutes } from './sealing/sealing.routes.js';
+import { homeRoutes } from './home/home.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 
 /** Registers every domain module under /api. A new module adds one line here. */
 export const registerModules: FastifyPluginAsync = async (app) => {
@@ -94,4 +96,6 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(backupRoutes);
   await app.register(nibrsRoutes);
   await app.register(sealingRoutes);
+  await app.register(homeRoutes);
+  await app.register(notificationRoutes);
 };

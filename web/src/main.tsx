@@ -15,6 +15,7 @@ import './styles/pages.css';
 import './styles/alerts.css';
 import './styles/preparedness.css';
 import './styles/ops.css';
+import './styles/home.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

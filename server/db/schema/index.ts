@@ -21,5 +21,6 @@ export * from './analytics.js';
 export * from './files.js';
 export * from './backups.js';
 export * from './nibrs.js';
+export * from './notification-rules.js';
 export * from './notifications.js';
 export * from './sealing.js';

@@ -34,7 +34,9 @@ export const tips = pgTable('tips', {
   status: text('status').$type<TipStatus>().notNull().default('new'),
   outcome: text('outcome').$type<TipOutcome>(),
   lifeSafety: boolean('life_safety').notNull().default(false),
-  lifeSafetyBy: text('life_safety_by').$type<'category' | 'staff'>(),
+  lifeSafetyBy: text('life_safety_by').$type<'category' | 'staff' | 'lexicon'>(),
+  /** Terms of the life-safety lexicon the text matched (server/modules/tips/tips.lexicon.ts), when it flagged the tip. */
+  lifeSafetySignals: jsonb('life_safety_signals').$type<string[]>(),
   hoax: boolean('hoax').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),

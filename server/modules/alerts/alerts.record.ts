@@ -33,6 +33,7 @@ export function summaryOf(kind: string, actor: string | null, d: Detail): string
     }
     case 'escalated': return `${who} changed the action from ${termOf(d.from)} to ${termOf(d.to)}${d.location ? ` (${String(d.location)})` : ''}`;
     case 'all_clear': return `${who} gave the All Clear${d.note ? `: ${String(d.note)}` : ''}`;
+    case 'help_escalated': return `A help request waited: escalated to ${String(d.level).replace('_', ' ')} (${n(d.recipients)} people)`;
     default: return `${who}: ${kind}`;
   }
 }

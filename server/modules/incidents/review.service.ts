@@ -1,5 +1,6 @@
 import type { ReturnInput, ReviewInput } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
+import { announceNeedsChanged, notify } from '../notifications/notifications.service.js';
 import { requirePermission, requireSchool } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -54,6 +55,15 @@ export async function reviewIncident(ctx: ServiceContext, id: string, step: Step
     await writeAudit(tx, whoOf(ctx), {
       type: `incident.${EVENT[step]}`, schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version },
     });
+    if (step === 'submit') {
+      await announceNeedsChanged(tx, ctx.actor.districtId, row.schoolId, 'incidents');
+    } else {
+      await notify(tx, ctx.clock, ctx.publicUrl ?? '', {
+        districtId: ctx.actor.districtId, schoolId: row.schoolId, kind: step === 'return' ? 'report_returned' : 'report_approved',
+        title: `Report ${row.number} was ${step === 'return' ? 'returned to you for changes' : 'approved'}`, link: `/incidents/${id}`,
+        subjectType: 'incident', subjectId: id, to: [row.authorId],
+      });
+    }
     const core = await loadCore(tx, id);
     await repo.insertVersion(tx, { incidentId: id, version, status, event: EVENT[step], snapshot: core, savedById: ctx.actor.userId, savedAt: now });
     return incidentDetail(tx, ctx.actor, id, now, core);

@@ -56,6 +56,7 @@ export class LiveHub {
   private lastId = 0;
   private draining = false;
   private again = false;
+  private running: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | null = null;
   private closed = false;
@@ -102,7 +103,16 @@ export class LiveHub {
       return;
     }
     this.draining = true;
-    void this.drain();
+    this.running = this.drain();
+  }
+
+  /**
+   * Delivers the committed events now and resolves once they are written to the connections: for a change whose
+   * screens must come before its slower follow-up work (on PGlite, one connection, that work would queue the read).
+   */
+  async deliverNow(): Promise<void> {
+    this.poke();
+    await this.running;
   }
 
   private async drain(): Promise<void> {

@@ -35,7 +35,11 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/presence/leave', {
     config: { permission: 'notice.send' },
     schema: { tags, operationId: 'leaveBuilding', summary: 'Leaving the building: tell every staff member of the school, live and by e-mail', body: leaveBody, response: { 201: presenceNoticeSchema } },
-  }, async (request, reply) => reply.code(201).send(sent(await service.leave(contextFor(request), request.body), request.log)));
+  }, async (request, reply) => {
+    const hub = liveHubOf(app.deps);
+    const notice = await service.leave({ ...contextFor(request), committed: () => hub.deliverNow() }, request.body);
+    return reply.code(201).send(sent(notice, request.log));
+  });
 
   app.post('/presence/:id/return', {
     config: { permission: 'notice.send' },

@@ -13,6 +13,8 @@ import { todayOf } from '../../lib/district-time.js';
 /** A notices call: the request's context and the public URL for links in e-mail. */
 export interface NoticesContext extends ServiceContext {
   publicUrl: string;
+  /** Called once the notice is committed, before its e-mail is queued: pokes the live hub so screens get it first. */
+  committed?: () => Promise<void> | void;
 }
 
 function toNotice(row: repo.PresenceRow): PresenceNotice {
@@ -62,8 +64,12 @@ function requireReturnTime(expected: Date, now: Date): void {
   }
 }
 
-async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kind: 'left' | 'returned') {
-  const staff = (await repo.findSchoolStaff(tx, ctx.actor.districtId, notice.schoolId)).filter((u) => u.id !== ctx.actor.userId);
+/** The school's staff told of a notice (everyone but its SRO). */
+async function staffOf(tx: Db, ctx: ServiceContext, schoolId: string) {
+  return (await repo.findSchoolStaff(tx, ctx.actor.districtId, schoolId)).filter((u) => u.id !== ctx.actor.userId);
+}
+
+async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kind: 'left' | 'returned', staff: { email: string }[]) {
   const tz = await repo.findTimeZone(tx, ctx.actor.districtId);
   const link = `${ctx.publicUrl.replace(/\/$/, '')}/notices`;
   const back = localTime(new Date(notice.expectedReturnAt), tz);
@@ -98,23 +104,27 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
   const now = ctx.clock.now();
   const expected = new Date(input.expectedReturnAt);
   requireReturnTime(expected, now);
-  return ctx.db.transaction(async (tx) => {
+  // Screens first: the notice, its audit and its live event commit together; the staff's e-mail is queued
+  // right after, so 300 outbox rows never hold back the dashboards (bench/operations-notice.ts).
+  const { notice, staff } = await ctx.db.transaction(async (tx) => {
     const [school] = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, [input.schoolId], todayOf(ctx));
     if (!school) throw new AppError('validation_failed', 'schoolId: you are not assigned to this school', { field: 'schoolId' });
     if (await repo.lockOpenPresence(tx, ctx.actor.userId, input.schoolId)) {
       throw new AppError('conflict', 'You are already away from this school: change that notice or say you are back', { field: 'schoolId' });
     }
+    const staff = await staffOf(tx, ctx, input.schoolId);
     const id = await uniqueOr409(() => repo.insertPresence(tx, {
       districtId: ctx.actor.districtId, schoolId: input.schoolId, sroId: ctx.actor.userId, reason: input.reason, leftAt: now,
-      expectedReturnAt: expected, backupContact: input.backupContact, createdAt: now, updatedAt: now,
+      expectedReturnAt: expected, backupContact: input.backupContact, createdAt: now, updatedAt: now, recipients: staff.length,
     }), 'schoolId', 'You are already away from this school');
-    const recipients = await announce(tx, ctx, await noticeOf(tx, ctx, id), 'left');
-    await repo.updatePresence(tx, id, { recipients }, now);
-    await writeAudit(tx, whoOf(ctx), { type: 'presence.left', schoolId: input.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
+    await writeAudit(tx, whoOf(ctx), { type: 'presence.left', schoolId: input.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients: staff.length } });
     const notice = await noticeOf(tx, ctx, id);
     await publish(tx, ctx, notice);
-    return notice;
+    return { notice, staff };
   });
+  await ctx.committed?.();
+  await ctx.db.transaction(async (tx) => announce(tx, ctx, notice, 'left', staff));
+  return notice;
 }
 
 // Presence is personal: someone who can see the notice but is not its SRO gets 403; outside the school, 404.
@@ -132,7 +142,7 @@ export async function comeBack(ctx: NoticesContext, id: string): Promise<Presenc
     const row = await lockOwn(ctx, tx, id);
     const now = ctx.clock.now();
     await repo.updatePresence(tx, id, { returnedAt: now }, now);
-    const recipients = await announce(tx, ctx, await noticeOf(tx, ctx, id), 'returned');
+    const recipients = await announce(tx, ctx, await noticeOf(tx, ctx, id), 'returned', await staffOf(tx, ctx, row.schoolId));
     await writeAudit(tx, whoOf(ctx), { type: 'presence.returned', schoolId: row.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
     const notice = await noticeOf(tx, ctx, id);
     await publish(tx, ctx, notice);

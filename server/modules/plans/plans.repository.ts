@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import {
-  planAcknowledgements, roleGrants, safetyPlanReviews, safetyPlans, safetyPlanVersions, schools, users,
+  planAcknowledgements, planReminders, roleGrants, safetyPlanReviews, safetyPlans, safetyPlanVersions, schools, users,
 } from '../../db/schema/index.js';
 import { inScopeOrDistrict } from '../drills/drills.scope.js';
 import { PLAN_READER_ROLES } from './plans.policy.js';
@@ -122,3 +122,14 @@ export async function findProtocols(db: Db, districtId: string, scope: Scope) {
     .orderBy(sql`${schools.name} nulls first`, asc(safetyPlans.title));
 }
 
+
+/** When the readers of a plan were last reminded (any version), or undefined. */
+export async function findLastReminder(db: Db, planId: string): Promise<Date | undefined> {
+  const [row] = await db.select({ at: planReminders.sentAt }).from(planReminders).where(eq(planReminders.planId, planId)).orderBy(desc(planReminders.sentAt)).limit(1);
+  return row?.at;
+}
+
+/** Records a reminder sent. */
+export async function insertReminder(db: Db, values: typeof planReminders.$inferInsert): Promise<void> {
+  await db.insert(planReminders).values(values);
+}

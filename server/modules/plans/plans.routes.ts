@@ -6,6 +6,8 @@ import {
   planReviewSchema, planSchema, planUpdateBody, planVersionSchema, reviewBody, srpReferenceSchema, versionBody,
 } from './plans.schemas.js';
 import * as service from './plans.service.js';
+import { remindPlanReaders } from './plans.remind.js';
+import { remindResult } from '../../../common/notifications.js';
 
 const tags = ['plans'];
 
@@ -72,6 +74,11 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'plan.manage' },
     schema: { tags, operationId: 'getPlanAcknowledgements', summary: 'Who acknowledged the current version and who has not', params: idParams, response: { 200: acknowledgementStatusSchema } },
   }, async (request) => service.acknowledgementStatus(contextOf(request), request.params.id));
+
+  app.post('/plans/:id/remind', {
+    config: { permission: 'plan.manage' },
+    schema: { tags, operationId: 'remindPlanReaders', summary: 'E-mail everyone who has not acknowledged the current version (at most once per reminder interval; audited)', params: idParams, response: { 200: remindResult } },
+  }, async (request) => remindPlanReaders(contextOf(request), request.params.id, app.deps.config.publicUrl));
 
   app.get('/srp', {
     config: { permission: 'plan.read' },

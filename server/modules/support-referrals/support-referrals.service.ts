@@ -1,4 +1,6 @@
 import { REFERRAL_TARGET_KINDS } from '../../../common/directory.js';
+import { notify } from '../notifications/notifications.service.js';
+import { findOrganizationStaff } from '../notifications/notifications.repository.js';
 import {
   REFERRAL_ACCEPT_DAYS, REFERRAL_DUE_DAYS, type ListReferralsQuery, type Referral, type ReferralBody, type ReferralCloseBody,
   type ReferralReceiverKind, type ReferralTargets, type SupportStudent,
@@ -103,6 +105,12 @@ export async function createReferral(ctx: ServiceContext, input: ReferralBody): 
       type: 'support_referral.created', schoolId: student.schoolId, subjectType: 'support_referral', subjectId: id,
       detail: { receiverKind, counselorId: input.counselorId ?? null, vendorId: input.vendorId ?? null, urgency: input.urgency, reason: input.reason },
     });
+    // No student name in a notification: the link opens the referral, whose read is audited.
+    await notify(tx, ctx.clock, ctx.publicUrl ?? '', {
+      districtId, schoolId: student.schoolId, kind: 'referral_received', title: `A support referral (${input.urgency}) was sent to you`,
+      link: `/support/referrals/${id}`, subjectType: 'support_referral', subjectId: id,
+      to: input.counselorId ? [input.counselorId] : await findOrganizationStaff(tx, districtId, input.vendorId!),
+    });
     return view(tx, ctx, id);
   });
 }
@@ -171,6 +179,13 @@ export async function actOnReferral(ctx: ServiceContext, id: string, action: Act
     // Outcomes and dates only: the audit log is read by people who must not read clinical notes.
     const detail = action.kind === 'close' ? { outcome: action.outcome } : action.kind === 'schedule' ? { scheduledFor: action.scheduledFor } : {};
     await writeAudit(tx, whoOf(ctx), { type: EVENT[action.kind], schoolId: row.r.schoolId, subjectType: 'support_referral', subjectId: id, detail });
+    if (action.kind === 'accept' || action.kind === 'close' || action.kind === 'decline') {
+      await notify(tx, ctx.clock, ctx.publicUrl ?? '', {
+        districtId: ctx.actor.districtId, schoolId: row.r.schoolId, kind: action.kind === 'accept' ? 'referral_accepted' : 'referral_closed',
+        title: `Your support referral was ${action.kind === 'accept' ? 'accepted' : action.kind === 'close' ? 'closed' : 'declined'}`,
+        link: `/support/referrals/${id}`, subjectType: 'support_referral', subjectId: id, to: [row.r.referredBy],
+      });
+    }
     return view(tx, ctx, id);
   });
 }

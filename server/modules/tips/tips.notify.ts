@@ -15,7 +15,7 @@ export interface LifeSafetyTip {
  * Stores the live `tip.life_safety` event inside the caller's transaction (audience: tip.read at the tip's
  * school). It carries no tip text: the notice links to the tip, whose read is audited.
  */
-export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: 'category' | 'staff'): Promise<void> {
+export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: 'category' | 'staff' | 'lexicon'): Promise<void> {
   const payload: TipLiveEvent = {
     tipId: tip.id, number: tip.number, schoolId: tip.schoolId, schoolName: tip.schoolName, category: tip.category,
     createdAt: tip.createdAt.toISOString(), reason,
@@ -27,10 +27,10 @@ export async function storeLifeSafetyEvent(tx: Db, tip: LifeSafetyTip, reason: '
  * Stores the live `tip.acknowledged` event of a life-safety tip inside the caller's transaction, so every dashboard
  * showing its notice takes it down (same audience and payload as the notice).
  */
-export async function storeAcknowledgedEvent(tx: Db, tip: LifeSafetyTip & { lifeSafetyBy: string | null }): Promise<void> {
+export async function storeAcknowledgedEvent(tx: Db, tip: LifeSafetyTip & { lifeSafetyBy: 'category' | 'staff' | 'lexicon' | null }): Promise<void> {
   const payload: TipLiveEvent = {
     tipId: tip.id, number: tip.number, schoolId: tip.schoolId, schoolName: tip.schoolName, category: tip.category,
-    createdAt: tip.createdAt.toISOString(), reason: tip.lifeSafetyBy === 'staff' ? 'staff' : 'category',
+    createdAt: tip.createdAt.toISOString(), reason: tip.lifeSafetyBy ?? 'category',
   };
   await appendLiveEvent(tx, { districtId: tip.districtId, schoolIds: [tip.schoolId], audience: 'tip.read', type: 'tip.acknowledged', payload });
 }

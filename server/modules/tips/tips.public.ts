@@ -15,6 +15,7 @@ import { alreadyPaged } from './tips.flood.js';
 import type { FloodGate } from './tips.pow.js';
 import { cleanAttachment, codeHash, newPassphrase, newTipCode, newTipNumber, toMinute, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
+import { detectLifeSafety } from './tips.lexicon.js';
 
 /** What the public tip service reaches: no actor, no request metadata, by design. */
 export interface PublicTipDeps {
@@ -44,23 +45,28 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
   const passphraseHash = await hashPassword(passphrase);
   // Stored to the minute: a precise time would help match the reporter against door or network logs.
   const now = toMinute(deps.clock.now());
-  const lifeSafety = LIFE_SAFETY_CATEGORIES.includes(input.category);
+  const byCategory = LIFE_SAFETY_CATEGORIES.includes(input.category);
+  // The reporter's category is not the only signal: the words of the tip may speak of a life at risk.
+  const detected = detectLifeSafety([input.description, input.when, input.where, input.who].filter(Boolean).join('\n'), input.language);
+  const lifeSafety = byCategory || detected.flagged;
+  const lifeSafetyBy = byCategory ? 'category' as const : detected.flagged ? 'lexicon' as const : null;
   const saved = await deps.database.db.transaction(async (tx) => {
     const number = newTipNumber();
     const id = await repo.insertTip(tx, {
       districtId: school.districtId, schoolId: school.id, number, codeHash: codeHash(code), passphraseHash,
       category: input.category, description: input.description, whenText: input.when || null, whereText: input.where || null,
-      whoText: input.who || null, language: input.language, lifeSafety, lifeSafetyBy: lifeSafety ? 'category' : null,
+      whoText: input.who || null, language: input.language, lifeSafety, lifeSafetyBy,
+      lifeSafetySignals: detected.flagged ? detected.signals : null,
       createdAt: now, updatedAt: now,
     });
     if (attachment) await repo.insertAttachment(tx, { tipId: id, mediaType: attachment.mediaType, size: attachment.content.length, content: attachment.content });
     await writeAudit(tx, { ...ANONYMOUS, districtId: school.districtId, at: now }, {
-      type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety },
+      type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety, lifeSafetyBy },
     });
     const tip = { id, number, districtId: school.districtId, schoolId: school.id, schoolName: school.name, category: input.category, createdAt: now };
     // A burst of life-safety tips at one school pages its team once (server/modules/tips/tips.flood.ts).
     const page = lifeSafety && !(await alreadyPaged(tx, school.id, now, id));
-    if (page) await storeLifeSafetyEvent(tx, tip, 'category');
+    if (page) await storeLifeSafetyEvent(tx, tip, lifeSafetyBy ?? 'category');
     return { ...tip, page };
   });
   if (saved.page) announceLifeSafety(deps, deps.log, saved);

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
 import * as repo from './tips.repository.js';
+import { findSteps } from '../notifications/notifications.repository.js';
 import { findLinkTarget } from './tips.links.js';
 import { toMinute } from './tips.anonymity.js';
 import type { PublicTipDeps } from './tips.public.js';
@@ -31,14 +32,16 @@ function summaryOf(row: Row, extra: { lastMessageAt: string | null; unread: numb
 
 async function fullTip(db: Db, row: Row, unread: number): Promise<Tip> {
   const t = row.tip;
-  const [messages, links, attachment] = await Promise.all([repo.findMessages(db, t.id), repo.findLinks(db, t.id), repo.findAttachmentInfo(db, t.id)]);
+  const [messages, links, attachment, steps] = await Promise.all([
+    repo.findMessages(db, t.id), repo.findLinks(db, t.id), repo.findAttachmentInfo(db, t.id), findSteps(db, 'tip', t.id)]);
   const ackBy = t.acknowledgedBy ? (await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, t.acknowledgedBy!), columns: { name: true } }))?.name ?? null : null;
   const last = messages.at(-1)?.message.createdAt ?? null;
   return {
     ...summaryOf(row, { lastMessageAt: last ? minute(last) : null, unread }),
     description: t.description, when: t.whenText, where: t.whereText, who: t.whoText, language: t.language,
     attachment: attachment ? { ...attachment, fileName: null } : null, acknowledgedByName: ackBy,
-    closedAt: t.closedAt ? minute(t.closedAt) : null, lifeSafetyFlaggedBy: t.lifeSafetyBy,
+    closedAt: t.closedAt ? minute(t.closedAt) : null, lifeSafetyFlaggedBy: t.lifeSafetyBy, lifeSafetySignals: t.lifeSafetySignals ?? [],
+    escalations: steps.map((e) => ({ step: e.step, level: e.level, recipients: e.recipients, at: minute(e.at) })),
     messages: messages.map(({ message: m, staffName }) => ({ id: m.id, author: m.author, body: m.body, at: minute(m.createdAt), staffName })),
     links: links.map((l) => (l.kind === 'sealed'
       ? { kind: 'sealed' as const, targetId: null, label: 'a sealed record', createdAt: minute(l.createdAt) }
@@ -149,6 +152,12 @@ export async function updateTip(ctx: ServiceContext, deps: PublicTipDeps, log: F
         raised = { ...t, schoolName: row.schoolName };
         await storeLifeSafetyEvent(tx, raised, 'staff');
       }
+    }
+    if (values.lifeSafety !== undefined) {
+      await writeAudit(tx, whoOf(ctx), {
+        type: 'tip.reclassified', schoolId: t.schoolId, subjectType: 'tip', subjectId: id,
+        detail: { lifeSafety: values.lifeSafety, before: { lifeSafety: t.lifeSafety, by: t.lifeSafetyBy, signals: t.lifeSafetySignals ?? [] } },
+      });
     }
     await repo.updateTip(tx, id, values);
     Object.assign(t, values);

@@ -7,6 +7,7 @@ import { BrandMark } from './BrandMark.tsx';
 import { SchoolSwitcher } from './SchoolSwitcher.tsx';
 import { SideNav } from './SideNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
 /**
@@ -96,6 +97,7 @@ function ShellFrame() {
         </Link>
         <div className="header-tools">
           <SchoolSwitcher />
+          <NotificationBell />
           <UserMenu />
         </div>
       </header>

@@ -13,6 +13,7 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   emailed: 'E-mailed',
   check_in: 'Check-in',
   help_requested: 'Help requested',
+  help_escalated: 'Help request escalated',
   escalated: 'Action changed',
   all_clear: 'All Clear',
 };

@@ -27,7 +27,8 @@ export type LiveMessage =
     }[LiveEventType]
   | { type: (typeof TIP_LIVE_EVENTS)[number]; id: string; payload: TipLiveEvent }
   | { type: 'notice.presence'; id: string; payload: { notice: PresenceNotice; status: PresenceStatus } }
-  | { type: 'notice.advance'; id: string; payload: { notice: AdvanceNotice } };
+  | { type: 'notice.advance'; id: string; payload: { notice: AdvanceNotice } }
+  | { type: 'needs.changed'; id: string; payload: { module: string } };
 
 /** `connecting` before the first message, `live` while connected, `reconnecting` after a drop. */
 export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -149,7 +150,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           setState('reconnecting');
         }
       };
-      for (const type of [...LIVE_EVENT_TYPES, ...TIP_LIVE_EVENTS, ...NOTICE_LIVE_EVENTS]) {
+      for (const type of [...LIVE_EVENT_TYPES, ...TIP_LIVE_EVENTS, ...NOTICE_LIVE_EVENTS, 'needs.changed']) {
         es.addEventListener(type, (event: MessageEvent<string>) => {
           if (event.lastEventId) lastId = event.lastEventId;
           let payload: unknown;

@@ -1,7 +1,9 @@
 import { Link } from 'react-router-dom';
 import { PERMISSIONS } from '@common/permissions.ts';
 import { visibleNavigation } from '../../app/navigation.ts';
-import { Page, Section } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
+import { ButtonLink } from '../../components/Button.tsx';
+import { NeedsList } from '../home/NeedsList.tsx';
 import { givenName, plural, roleLabel } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { LifeSafetyNotices } from '../tips/LifeSafetyNotices.tsx';
@@ -16,7 +18,10 @@ function greeting(hour: number): string {
   return 'Good evening';
 }
 
-/** The landing page: a welcome with the user's roles and schools and a card per capability they can open. */
+/**
+ * The "today" home: what needs the user now (live), the SRO's own status one tap from leaving, a raise-alert
+ * button for staff, then their roles and schools and the index of every module they can open.
+ */
 export function DashboardPage() {
   const { user, roles, session, can } = useSession();
   if (!user) return null;
@@ -28,10 +33,18 @@ export function DashboardPage() {
   return (
     <Page title={`${greeting(new Date().getHours())}, ${firstName}`} description={session.district?.name}>
       <div className="page-sections">
+        {roles.includes('staff') && can('alert.raise') && (
+          <p className="home-raise">
+            <ButtonLink to="/alerts/raise" variant="danger">
+              Raise an alert
+            </ButtonLink>
+          </p>
+        )}
         {can('tip.read') && <LifeSafetyNotices />}
         {can('backup.run') && <BackupFailedNotice />}
         {can('notice.read') && !roles.includes('sro') && <SroStatusCard />}
         {can('notice.send') && roles.includes('sro') && <MyStatusCard />}
+        <NeedsList />
         <section className="card welcome" aria-labelledby="welcome-title">
           <h2 id="welcome-title" className="visually-hidden">
             Your roles and schools
@@ -78,7 +91,8 @@ export function DashboardPage() {
         {roles.includes('sro') && <MyAssignments userId={user.id} />}
 
         {groups.length > 0 && (
-          <Section title="Your work" id="capabilities">
+          <details className="card module-index" id="capabilities">
+            <summary>All modules</summary>
             {groups.map((group) => (
               <div key={group.name} className="card-group">
                 <h3>{group.name}</h3>
@@ -94,7 +108,7 @@ export function DashboardPage() {
                 </ul>
               </div>
             ))}
-          </Section>
+          </details>
         )}
       </div>
     </Page>

@@ -3,6 +3,7 @@ import { roleLabel } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
+import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
 
 /** The signed-in user's own page: who they are, their roles, password and two-step sign-in. */
 export function ProfilePage() {
@@ -52,6 +53,7 @@ export function ProfilePage() {
           </div>
         </Section>
         <TwoStepSection />
+        <NotificationPreferences />
       </div>
     </Page>
   );

@@ -17,6 +17,9 @@ import { TipDialogue } from './TipDialogue.tsx';
 import { TipLinks } from './TipLinks.tsx';
 import { TriageForm } from './TriageForm.tsx';
 
+const FLAGGED_BY = { category: 'its category', staff: 'a staff flag', lexicon: 'its words (possible life safety: review now)' } as const;
+const ESCALATION_LEVELS: Record<string, string> = { school_leadership: 'the principal and SRO supervisor', director: 'the district director' };
+
 /** One tip: what was reported, acknowledgement and triage, the dialogue with the reporter, links. */
 export function TipPage() {
   const { id = '' } = useParams();
@@ -104,7 +107,27 @@ function TipView({ tip, onChange }: { tip: Tip; onChange: (tip: Tip) => void }) 
             {tip.lifeSafetyFlaggedBy && (
               <div>
                 <dt>Life safety because of</dt>
-                <dd>{tip.lifeSafetyFlaggedBy === 'category' ? 'its category' : 'a staff flag'}</dd>
+                <dd>{FLAGGED_BY[tip.lifeSafetyFlaggedBy]}</dd>
+              </div>
+            )}
+            {tip.lifeSafetySignals.length > 0 && (
+              <div>
+                <dt>Words that flagged it</dt>
+                <dd>{tip.lifeSafetySignals.map((s) => s.split(':')[1]).join(', ')}</dd>
+              </div>
+            )}
+            {tip.escalations.length > 0 && (
+              <div>
+                <dt>Escalated</dt>
+                <dd>
+                  <ul className="plain-list">
+                    {tip.escalations.map((e) => (
+                      <li key={e.step}>
+                        {formatDateTime(e.at)}: to {ESCALATION_LEVELS[e.level] ?? e.level} ({e.recipients})
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </div>
             )}
           </dl>

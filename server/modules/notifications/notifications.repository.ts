@@ -1,0 +1,125 @@
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import {
+  alertCheckIns, alerts, alertTimeline, escalationSteps, notificationPreferences, notifications, notificationSettings, roleGrants, tips, users,
+} from '../../db/schema/index.js';
+import type { Role } from '../../../common/roles.js';
+
+/** A notification to store for one user. */
+export type NewNotification = typeof notifications.$inferInsert;
+
+/** Stores notifications (in the caller's transaction). */
+export async function insertNotifications(db: Db, rows: NewNotification[]): Promise<void> {
+  if (rows.length) await db.insert(notifications).values(rows);
+}
+
+/** A user's latest notifications (all or unread only), newest first, and how many are unread. */
+export async function findNotifications(db: Db, userId: string, unreadOnly: boolean, limit: number) {
+  const items = await db.select().from(notifications)
+    .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return { items, unread: Number(count?.n ?? 0) };
+}
+
+/** Marks one of the user's notifications read; answers whether it exists and is theirs. */
+export async function markRead(db: Db, userId: string, id: string, now: Date): Promise<boolean> {
+  const [mine] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  if (!mine) return false;
+  await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+  return true;
+}
+
+/** Marks all the user's notifications read; answers how many changed. */
+export async function markAllRead(db: Db, userId: string, now: Date): Promise<number> {
+  const rows = await db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).returning({ id: notifications.id });
+  return rows.length;
+}
+
+/** Stored channel choices of some users (missing: the defaults). */
+export async function findPreferences(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, userIds));
+}
+
+/** Saves one user's choice for one kind. */
+export async function savePreference(db: Db, userId: string, kind: string, value: { inApp: boolean; email: boolean }, now: Date) {
+  await db.insert(notificationPreferences).values({ userId, kind, ...value, updatedAt: now })
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { ...value, updatedAt: now } });
+}
+
+/** Default settings of a district without a row. */
+export const DEFAULT_SETTINGS = { escalationMinutes: 5, reminderHours: 24 } as const;
+
+/** A district's escalation and reminder settings. */
+export async function findSettings(db: Db, districtId: string) {
+  const [row] = await db.select({ escalationMinutes: notificationSettings.escalationMinutes, reminderHours: notificationSettings.reminderHours })
+    .from(notificationSettings).where(eq(notificationSettings.districtId, districtId));
+  return row ?? { ...DEFAULT_SETTINGS };
+}
+
+/** Saves a district's settings. */
+export async function saveSettings(db: Db, districtId: string, value: { escalationMinutes: number; reminderHours: number }, now: Date) {
+  await db.insert(notificationSettings).values({ districtId, ...value, updatedAt: now })
+    .onConflictDoUpdate({ target: notificationSettings.districtId, set: { ...value, updatedAt: now } });
+}
+
+/** Active users of the district holding one of `roles` at the school or district-wide (`districtOnly`: district grants only). */
+export async function findChainPeople(db: Db, districtId: string, schoolId: string, roles: Role[], districtOnly: boolean) {
+  return db.selectDistinct({ id: users.id, email: users.email, name: users.name })
+    .from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles),
+      districtOnly ? isNull(roleGrants.schoolId) : or(eq(roleGrants.schoolId, schoolId), isNull(roleGrants.schoolId))));
+}
+
+/**
+ * Life-safety tips still unacknowledged (and not closed) with the number of escalation steps already taken,
+ * for every district: the sweep decides which are due for their next step.
+ */
+export async function findWaitingLifeSafetyTips(db: Db) {
+  return db.select({
+    id: tips.id, districtId: tips.districtId, schoolId: tips.schoolId, number: tips.number, createdAt: tips.createdAt,
+    steps: sql<number>`(select count(*)::int from ${escalationSteps} e where e.subject_type = 'tip' and e.subject_id = ${tips.id})`,
+  }).from(tips).where(and(eq(tips.lifeSafety, true), isNull(tips.acknowledgedAt), sql`${tips.status} <> 'closed'`));
+}
+
+/** Records an escalation step; answers false when another process took it first. */
+export async function insertStep(db: Db, step: typeof escalationSteps.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(escalationSteps).values(step).onConflictDoNothing().returning({ id: escalationSteps.id });
+  return rows.length > 0;
+}
+
+/** The escalation steps of a record, first step first. */
+export async function findSteps(db: Db, subjectType: 'tip' | 'check_in', subjectId: string) {
+  return db.select().from(escalationSteps)
+    .where(and(eq(escalationSteps.subjectType, subjectType), eq(escalationSteps.subjectId, subjectId))).orderBy(escalationSteps.step);
+}
+
+/** Active users of the district among `ids`, with their e-mail. */
+export async function findPeople(db: Db, districtId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, email: users.email }).from(users)
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.id, ids)));
+}
+
+/** Active staff of a directory organization (a vendor) in the district. */
+export async function findOrganizationStaff(db: Db, districtId: string, organizationId: string) {
+  const rows = await db.select({ id: users.id }).from(users)
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), eq(users.organizationId, organizationId)));
+  return rows.map((r) => r.id);
+}
+
+/** "Need help" check-ins of alerts still in force, with the escalation steps already taken. */
+export async function findWaitingHelp(db: Db) {
+  return db.select({
+    id: alertCheckIns.id, alertId: alertCheckIns.alertId, districtId: alerts.districtId, schoolId: alertCheckIns.schoolId,
+    since: alertCheckIns.checkedInAt, location: alertCheckIns.location, name: users.name,
+    steps: sql<number>`(select count(*)::int from ${escalationSteps} e where e.subject_type = 'check_in' and e.subject_id = ${alertCheckIns.id})`,
+  }).from(alertCheckIns).innerJoin(alerts, eq(alerts.id, alertCheckIns.alertId)).innerJoin(users, eq(users.id, alertCheckIns.userId))
+    .where(and(eq(alertCheckIns.status, 'need_help'), eq(alerts.status, 'active')));
+}
+
+/** Adds an entry to an alert's timeline (the record of the alert). */
+export async function insertAlertTimeline(db: Db, entry: typeof alertTimeline.$inferInsert): Promise<void> {
+  await db.insert(alertTimeline).values(entry);
+}

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export {
+  listNotificationsQuery, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema,
+} from '../../../common/notifications.js';
+
+export const idParams = z.object({ id: z.uuid() });
+export const readAllSchema = z.object({ updated: z.number().int() });

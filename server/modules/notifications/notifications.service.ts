@@ -1,0 +1,108 @@
+import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, MANDATORY_KINDS, type NotificationKind, type NotificationPage, type Preference, type PreferenceBody } from '../../../common/notifications.js';
+import { whoOf, writeAudit } from '../../audit/audit.js';
+import type { Db } from '../../db/connection.js';
+import type { Clock } from '../../lib/clock.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { notFound } from '../../lib/errors.js';
+import { appendLiveEvent } from '../live/live.repository.js';
+import { queueMail } from '../outbox/outbox.service.js';
+import { channelsOf, requireChangeable } from './notifications.policy.js';
+import * as repo from './notifications.repository.js';
+
+/** What happened, for whom, and where to look. */
+export interface NotifyInput {
+  districtId: string;
+  schoolId: string | null;
+  kind: NotificationKind;
+  title: string;
+  /** A path of the web app, e.g. /incidents/…; e-mail carries it as a full link. */
+  link: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** User ids; inactive users and users of another district are left out. */
+  to: string[];
+}
+
+/**
+ * Notifies people inside the transaction `tx` of the change that causes it: a bell entry and an e-mail through
+ * the outbox, each as the person chose for the kind (life-safety, alerts and escalations always both), then a
+ * `needs.changed` live event at the school so open bells and homes reload. Answers how many were reached.
+ */
+export async function notify(tx: Db, clock: Clock, publicUrl: string, input: NotifyInput): Promise<number> {
+  const people = await repo.findPeople(tx, input.districtId, [...new Set(input.to)]);
+  if (people.length === 0) return 0;
+  const stored = await repo.findPreferences(tx, people.map((p) => p.id));
+  const now = clock.now();
+  const chosen = people.map((p) => ({ p, c: channelsOf(input.kind, stored.find((s) => s.userId === p.id && s.kind === input.kind)) }));
+  await repo.insertNotifications(tx, chosen.filter((x) => x.c.inApp).map(({ p }) => ({
+    districtId: input.districtId, userId: p.id, schoolId: input.schoolId, kind: input.kind, title: input.title, link: input.link,
+    subjectType: input.subjectType ?? null, subjectId: input.subjectId ?? null, createdAt: now,
+  })));
+  const url = `${publicUrl.replace(/\/$/, '')}${input.link}`;
+  await queueMail(tx, clock, chosen.filter((x) => x.c.email).map(({ p }) => ({
+    districtId: input.districtId, to: p.email, subject: input.title, kind: `notification.${input.kind}`,
+    body: `${input.title}\n\nOpen it: ${url}\n\nChoose how you are notified in your profile (life-safety tips, alerts and escalations always reach you).\n`,
+  })));
+  if (input.schoolId) await announceNeedsChanged(tx, input.districtId, input.schoolId, input.kind);
+  return people.length;
+}
+
+/**
+ * Tells open homes and bells at a school to reload (live `needs.changed`, no content), in the caller's
+ * transaction: for changes that alter someone's needs without a notification (a report sent for review).
+ */
+export async function announceNeedsChanged(tx: Db, districtId: string, schoolId: string, module: string): Promise<void> {
+  await appendLiveEvent(tx, { districtId, schoolIds: [schoolId], audience: 'alert.receive', type: 'needs.changed', payload: { module } });
+}
+
+/** The caller's latest notifications and unread count. */
+export async function findMine(ctx: ServiceContext, unreadOnly: boolean): Promise<NotificationPage> {
+  const { items, unread } = await repo.findNotifications(ctx.db, ctx.actor.userId, unreadOnly, 50);
+  return {
+    unread,
+    items: items.map((n) => ({ id: n.id, kind: n.kind as NotificationKind, title: n.title, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+  };
+}
+
+/** Marks one of the caller's notifications read (another's reads as 404). */
+export async function markRead(ctx: ServiceContext, id: string): Promise<void> {
+  if (!(await repo.markRead(ctx.db, ctx.actor.userId, id, ctx.clock.now()))) throw notFound('Notification');
+}
+
+/** Marks all the caller's notifications read. */
+export async function markAllRead(ctx: ServiceContext): Promise<{ updated: number }> {
+  return { updated: await repo.markAllRead(ctx.db, ctx.actor.userId, ctx.clock.now()) };
+}
+
+/** The caller's channels for every kind. */
+export async function findPreferences(ctx: ServiceContext): Promise<Preference[]> {
+  const stored = await repo.findPreferences(ctx.db, [ctx.actor.userId]);
+  return NOTIFICATION_KINDS.map((kind) => ({
+    kind, label: NOTIFICATION_KIND_LABELS[kind], mandatory: MANDATORY_KINDS.includes(kind), ...channelsOf(kind, stored.find((s) => s.kind === kind)),
+  }));
+}
+
+/** Changes the caller's channels for one kind (audited); mandatory kinds cannot be turned off. */
+export async function updatePreference(ctx: ServiceContext, input: PreferenceBody): Promise<Preference[]> {
+  requireChangeable(input.kind, input);
+  await ctx.db.transaction(async (tx) => {
+    await repo.savePreference(tx, ctx.actor.userId, input.kind, { inApp: input.inApp, email: input.email }, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.preferences_changed', subjectType: 'user', subjectId: ctx.actor.userId, detail: input });
+  });
+  return findPreferences(ctx);
+}
+
+/** The district's escalation minutes and reminder hours. */
+export function findSettings(ctx: ServiceContext) {
+  return repo.findSettings(ctx.db, ctx.actor.districtId);
+}
+
+/** Changes the district's escalation minutes and reminder hours (audited). */
+export async function updateSettings(ctx: ServiceContext, input: { escalationMinutes: number; reminderHours: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findSettings(tx, ctx.actor.districtId);
+    await repo.saveSettings(tx, ctx.actor.districtId, input, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.settings_changed', subjectType: 'district', subjectId: ctx.actor.districtId, detail: { before, after: input } });
+    return input;
+  });
+}

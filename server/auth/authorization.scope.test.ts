@@ -22,6 +22,7 @@ import {
 import {
   SUPPORT_DISTRICT_ROUTES, SUPPORT_HOLDERS, SUPPORT_PARTICIPANT_READS, SUPPORT_REQUESTS, supportRecords, type SupportRecords,
 } from './scope.support.fixtures.js';
+import { filesOf } from '../files/registry.js';
 
 // Record scope: a record of a school outside the user's grants, or of another district, reads as absent (404)
 // on every built route that names a record, for every role that holds the route's permission.
@@ -93,7 +94,7 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const [session] = await db.insert(trainingSessions).values({ districtId, schoolId: school, topic: 'SRP', heldOn: '2026-08-10', durationMinutes: 30, presenterId: sro.id }).returning();
   const [certification] = await db.insert(sroCertifications).values({
     districtId, userId: sro.id, kind: 'first_aid', name: 'CPR', issuedOn: '2025-01-01', expiresOn: '2027-01-01', createdBy: sro.id,
-    document: Buffer.from('%PDF-1.4\n'), documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
+    documentKey: (await filesOf(db).write('certifications/scope-walk', Buffer.from('%PDF-1.4\n'))).key, documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
   }).returning();
   const incidents = await incidentRecords(t, districtId, school, sro);
   const tipsOf = await tipRecords(t, school, sro, student!.id);

@@ -3,6 +3,7 @@ import {
   educationClasses, educationMaterials, educationSurveys, educationTopics, mediationParties, mediations, mentoringContacts, outreachEvents,
 } from '../db/schema/index.js';
 import type { TestApp } from '../test/app.js';
+import { filesOf, newFileKey } from '../files/registry.js';
 
 // The mentoring and education records of one school for the record-scope test, each in the state its route changes
 // from, so that a holder of the permission succeeds once (every other caller answers 404 and changes nothing).
@@ -52,7 +53,7 @@ export async function educationRecords(
   const classes = await t.db.insert(educationClasses).values(states.map((s, i) => ({ ...base, number: 90_000 + n * 10 + i, ...s }))).returning();
   const [own, toAccept, toDecline, toSchedule, toCancel, toDeliver, delivered] = classes.map((c) => c.id) as [string, string, string, string, string, string, string];
   const [material] = await t.db.insert(educationMaterials).values({
-    classId: delivered, fileName: 'handout.pdf', contentType: 'application/pdf', size: PDF.length, bytes: PDF, uploadedBy: sroId,
+    classId: delivered, fileName: 'handout.pdf', contentType: 'application/pdf', size: PDF.length, fileKey: (await filesOf(t.db).write(newFileKey('education-materials'), PDF)).key, uploadedBy: sroId,
   }).returning();
   await t.db.insert(educationSurveys).values({ classId: delivered, kind: 'student', tokenHash: `scope-${n}-${schoolId}`, sentAt: at });
   return {

@@ -6,6 +6,7 @@ import {
 import { hashToken } from '../modules/events/events.feeds.js';
 import type { TestApp, TestClient } from '../test/app.js';
 import { createUser, uniqueSuffix } from '../test/fixtures.js';
+import { filesOf, newFileKey } from '../files/registry.js';
 
 // The event, notice and meeting records of one school for the record-scope test, each in the state its route changes
 // from. Presence, post-event notes and feeds belong to one officer: that officer's session proves those routes work.
@@ -57,7 +58,7 @@ export async function operationsRecords(t: TestApp, districtId: string, schoolId
   const document = { districtId, schoolId, kind: 'mou' as const, title: 'MOU', uploadedBy: sro.id };
   const [textDocument, pdfDocument] = await db.insert(schoolDocuments).values([
     { ...document, format: 'text', body: 'The SRO does not enforce school discipline.', uploadedAt: at('2026-08-01T12:00:00Z') },
-    { ...document, format: 'pdf', file: Buffer.from('%PDF-1.4\n%%EOF\n'), fileName: 'mou.pdf', fileSize: 15, uploadedAt: at('2026-08-02T12:00:00Z') },
+    { ...document, format: 'pdf', fileKey: (await filesOf(db).write(newFileKey('school-documents'), Buffer.from('%PDF-1.4\n%%EOF\n'))).key, fileName: 'mou.pdf', fileSize: 15, uploadedAt: at('2026-08-02T12:00:00Z') },
   ]).returning();
   const officer = t.client();
   await officer.signIn(sro.email);

@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.js';
 import {
   assessmentFindings, assessmentItems, assessmentPhotos, assessmentTemplateItems, equipmentItems, securityAssessments, securitySystems,
 } from '../db/schema/index.js';
+import { filesOf, newFileKey } from '../files/registry.js';
 
 // The campus-security records of one school for the record-scope test (equipment, security systems, assessments),
 // each in the state its route changes from, so that a holder of the permission succeeds once.
@@ -36,7 +37,7 @@ export async function securityRecords(db: Db, districtId: string, schoolId: stri
     { assessmentId: toComplete!.id, templateItemId: templateItem!.id, layer: 'building_interior', title: 'Doors lock from inside', position: 10, rating: 'in_place' },
   ]).returning();
   const [photo] = await db.insert(assessmentPhotos).values({
-    assessmentId: assessment!.id, itemId: item!.id, contentType: 'image/png', size: PNG.length, bytes: PNG, uploadedBy: userId,
+    assessmentId: assessment!.id, itemId: item!.id, contentType: 'image/png', size: PNG.length, fileKey: (await filesOf(db).write(newFileKey('assessment-photos'), PNG)).key, uploadedBy: userId,
   }).returning();
   const [finding] = await db.insert(assessmentFindings).values({
     districtId, schoolId, assessmentId: assessment!.id, itemId: item!.id, title: 'Door 12 does not lock', severity: 'high', createdBy: userId,

@@ -3,7 +3,11 @@
  * upgrade pipelines (migrate once, then roll the servers). Prints one JSON line; exit 0 when current,
  * 1 on a failure, 3 when the database is newer than this code, 4 when the database cannot be reached.
  */
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
+import { masterKeyFile } from '../files/crypto.js';
+import { moveLegacyFiles } from '../files/legacy.js';
+import { createFileStore } from '../files/registry.js';
 import { DatabaseConnectError } from './connect-errors.js';
 import { MIGRATIONS_DIR } from './connection.js';
 import { schemaState, SchemaNewerError } from './migrate.js';
@@ -23,6 +27,10 @@ async function main(argv: readonly string[]): Promise<number> {
     await database.migrate();
     const after = await schemaState(database.db, MIGRATIONS_DIR);
     out({ level: 'info', msg: 'migrations applied', engine: database.kind, before: before.applied, after: after.applied, known: after.known });
+    // Files of releases before the encrypted store: moved now when the master key is known here, else at the first start.
+    if (config.masterKey || existsSync(masterKeyFile(config.dataDir))) {
+      out({ level: 'info', msg: 'earlier files moved into the encrypted file store', moved: await moveLegacyFiles(createFileStore(config, database)) });
+    }
     return 0;
   } finally {
     await database.close();

@@ -16,6 +16,7 @@ import { openConfiguredDatabase } from '../db/open.js';
 import { sql } from 'drizzle-orm';
 import { masterKeyFile } from './crypto.js';
 import { createFileStore } from './registry.js';
+import { moveAll, rewrapAll } from './maintenance.js';
 import { filesNotUnder } from './store.js';
 
 function out(line: Record<string, unknown>): void {
@@ -36,7 +37,7 @@ async function rotate(argv: readonly string[]): Promise<number> {
   const database = await openConfiguredDatabase(config);
   try {
     const store = createFileStore(config, database);
-    const rewrapped = await store.rewrapAll();
+    const rewrapped = await rewrapAll(store);
     const remaining = await filesNotUnder(database.db, store.ring.current.id);
     if (!config.masterKey && remaining === 0) rmSync(`${masterKeyFile(config.dataDir)}.previous`, { force: true });
     out({ level: remaining === 0 ? 'info' : 'warn', msg: 'file keys re-wrapped', keyId: store.ring.current.id, rewrapped, remaining });
@@ -57,7 +58,7 @@ async function move(argv: readonly string[]): Promise<number> {
   try {
     const target = createFileStore(config, database, to);
     const source = createFileStore(config, database, to === 'db' ? 'dir' : 'db');
-    const { moved, missing } = await target.moveAllFrom(source);
+    const { moved, missing } = await moveAll(target, source);
     // Evidence written by releases before the file store: plaintext under DATA_DIR/evidence.
     let imported = 0;
     const legacy = rows<{ key: string }>(await database.db.execute(sql`

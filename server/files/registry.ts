@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.js';
-import type { Database } from '../db/connection.js';
+import type { Database, Db } from '../db/connection.js';
 import { countJob } from '../ops/metrics.js';
 import { loadKeyRing } from './crypto.js';
-import { FileStore, type StoreKind } from './store.js';
+import { moveLegacyFiles } from './legacy.js';
+import { sweepPartial } from './maintenance.js';
+import { FileStore, withFiles, type FileWork, type StoreKind } from './store.js';
 
-const stores = new Map<string, FileStore>();
+const stores = new WeakMap<Db, FileStore>();
 
 /** The backend for a configuration: FILE_STORE, else the database on PostgreSQL and the data folder on PGlite. */
 export function storeKindOf(config: AppConfig, database: Database): StoreKind {
@@ -19,31 +22,62 @@ export function createFileStore(config: AppConfig, database: Database, kind = st
   return new FileStore(database.db, ring, kind, path.join(config.dataDir, 'files'));
 }
 
+/** Makes `store` the one `filesOf(database.db)` answers (the app does it; so do CLI commands that seed). */
+export function registerFileStore(database: Database, store: FileStore): void {
+  stores.set(database.db, store);
+}
+
 /**
- * Creates the app's file store and makes it the one `fileStoreFor(dataDir)` answers, so modules keep their
- * storage functions (which take the data folder) while the bytes go to the shared, encrypted store. Interrupted
- * uploads are swept at start and every hour.
+ * Creates the app's file store, registers it for the app's database handle (modules find it from `ctx.db`),
+ * moves files of releases before the store into it before the app is ready, and sweeps interrupted uploads at
+ * start and every hour.
  */
 export function installFileStore(app: FastifyInstance): void {
   const { config, database, clock } = app.deps;
   const store = createFileStore(config, database);
-  stores.set(config.dataDir, store);
+  registerFileStore(database, store);
   let timer: NodeJS.Timeout | undefined;
-  const sweep = () => void countJob('files.sweep', () => store.sweepPartial(clock.now()))
+  const sweep = () => void countJob('files.sweep', () => sweepPartial(store, clock.now()))
     .catch((error: unknown) => app.log.error({ err: error }, 'sweeping partial uploads failed'));
   app.addHook('onReady', async () => {
+    const moved = await moveLegacyFiles(store);
+    if (moved > 0) app.log.info({ moved }, 'files of an earlier release moved into the encrypted file store');
     sweep();
     timer = setInterval(sweep, 3_600_000).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
-    if (stores.get(config.dataDir) === store) stores.delete(config.dataDir);
   });
 }
 
-/** The file store of the app whose data folder is `dataDir`. */
-export function fileStoreFor(dataDir: string): FileStore {
-  const store = stores.get(dataDir);
-  if (!store) throw new Error(`No file store is installed for ${dataDir}`);
+/** The file store of the app whose database handle is `db` (a service's `ctx.db`). */
+export function filesOf(db: Db): FileStore {
+  const store = stores.get(db);
+  if (!store) throw new Error('No file store is installed for this database');
   return store;
+}
+
+/** The file store registered for `db`, if any (the demo seed runs with or without one). */
+export function registeredFileStore(db: Db): FileStore | undefined {
+  return stores.get(db);
+}
+
+/** Runs `work` in one transaction of `db` that may also store and remove files (see `withFiles`). */
+export function transactionWithFiles<T>(db: Db, work: (tx: Db, files: FileWork) => Promise<T>): Promise<T> {
+  return withFiles(filesOf(db), db, work);
+}
+
+/**
+ * The whole content of a module's stored file (a document, a photo): from the store by its key, or, for a row an
+ * older process wrote during a rolling upgrade and the start-up move has not reached yet, its legacy bytea.
+ * `tx` reads inside the caller's transaction.
+ */
+export async function readStoredFile(db: Db, key: string | null, legacy?: Buffer | null, tx: Db = db): Promise<Buffer | null> {
+  if (key) return filesOf(db).readAll(key, tx);
+  return legacy ?? null;
+}
+
+/** A new random key for a file of `kind` (`tips`, `plans`, ...): names reveal nothing of the record. */
+export function newFileKey(kind: string): string {
+  return `${kind}/${randomUUID()}`;
 }

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { storedFileChunks, storedFiles } from '../db/schema/index.js';
 import { openChunk, rechunk, sealChunk, unwrapKey, wrapKey, type KeyRing } from './crypto.js';
+import { readFramed, writeFramed } from './frames.js';
+
+/** Chunks per database statement when writing and reading the `db` backend (4 x 256 KB). */
+const BATCH_CHUNKS = 4;
 
 /** Where a file's encrypted bytes live: the database (PostgreSQL) or the data folder (PGlite). */
 export type StoreKind = 'db' | 'dir';
@@ -15,62 +19,111 @@ export type StoreKind = 'db' | 'dir';
 export interface WrittenFile { key: string; size: number }
 
 /**
+ * A file encrypted for a key, waiting for the owning record's transaction: `save(tx)` writes its metadata (and,
+ * in the database backend, its chunks) in that transaction; `finish` after the commit puts a data-folder file in
+ * place; `discard` after a failure removes what was written outside the database.
+ */
+export interface PreparedFile {
+  readonly key: string;
+  readonly size: number;
+  save(tx: Db): Promise<void>;
+  finish(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** What a transaction of `withFiles` can do with stored files. */
+export interface FileWork {
+  /** Encrypts and stores `source` under `key` in this transaction. */
+  put(key: string, source: AsyncIterable<Buffer> | Buffer): Promise<WrittenFile>;
+  /** Saves a file prepared before the transaction (a long upload on the embedded engine). */
+  adopt(prepared: PreparedFile): Promise<WrittenFile>;
+  /** Removes a stored file with this transaction (its data-folder bytes go after the commit). */
+  remove(key: string): Promise<void>;
+}
+
+/**
  * One file store for every module and every process. Each file is AES-256-GCM encrypted with its own key,
  * wrapped by the master key; metadata (size, wrapped key) is in `stored_files` whatever the backend, so every
- * process sharing the database finds every file. Keys are caller-chosen names such as `<district>/<uuid>`.
+ * process sharing the database finds every file. Keys are caller-chosen names such as `tips/<district>/<uuid>`.
  */
 export class FileStore {
   constructor(readonly db: Db, readonly ring: KeyRing, readonly kind: StoreKind, readonly filesDir: string) {}
 
-  /** Encrypts and stores `source` under `key`; a failure part-way leaves nothing (the row and bytes are removed). */
-  async write(key: string, source: AsyncIterable<Buffer>): Promise<WrittenFile> {
+  /**
+   * Encrypts `source` for `key` without writing metadata yet. The dir backend writes the sealed chunks to a
+   * `.part` file now (so a slow upload never holds a transaction open on the embedded engine); the db backend
+   * writes them when `save(tx)` runs, inside the owning record's transaction.
+   */
+  async prepare(key: string, source: AsyncIterable<Buffer> | Buffer): Promise<PreparedFile> {
     const fileKey = randomBytes(32);
     const nonce = randomBytes(12);
-    await this.db.insert(storedFiles).values({
-      key, store: this.kind, wrappedKey: wrapKey(this.ring.current.key, fileKey), keyId: this.ring.current.id, nonce,
-    });
-    let size = 0;
-    let seq = 0;
-    let out: WriteStream | null = null;
+    const input: AsyncIterable<Buffer> = Buffer.isBuffer(source) ? Readable.from([source]) : source;
+    const stats = { size: 0, chunks: 0 };
     const partial = `${this.pathOf(key)}.part`;
-    try {
-      if (this.kind === 'dir') {
-        await mkdir(path.dirname(partial), { recursive: true });
-        out = createWriteStream(partial, { mode: 0o600 });
+    async function* sealed(): AsyncGenerator<{ seq: number; bytes: Buffer }> {
+      for await (const plain of rechunk(input)) {
+        const seq = stats.chunks;
+        stats.size += plain.length;
+        stats.chunks += 1;
+        yield { seq, bytes: sealChunk(fileKey, nonce, seq, plain) };
       }
-      for await (const plain of rechunk(source)) {
-        const sealed = sealChunk(fileKey, nonce, seq, plain);
-        if (out) {
-          const frame = Buffer.alloc(4);
-          frame.writeUInt32BE(sealed.length);
-          if (!out.write(Buffer.concat([frame, sealed]))) await new Promise<void>((r) => out!.once('drain', () => r()));
-        } else {
-          await this.db.insert(storedFileChunks).values({ key, seq, bytes: sealed });
-        }
-        size += plain.length;
-        seq += 1;
-      }
-      if (out) {
-        const stream = out;
-        await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-        await rename(partial, this.pathOf(key));
-      }
-      await this.db.update(storedFiles).set({ size, chunks: seq, complete: true }).where(eq(storedFiles.key, key));
-      return { key, size };
-    } catch (error) {
-      out?.destroy();
-      await rm(partial, { force: true });
-      await this.db.delete(storedFiles).where(eq(storedFiles.key, key)).catch(() => undefined);
-      throw error;
     }
+    async function* bytesOnly(): AsyncGenerator<Buffer> {
+      for await (const chunk of sealed()) yield chunk.bytes;
+    }
+    if (this.kind === 'dir') {
+      try {
+        await writeFramed(partial, bytesOnly());
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+    }
+    const { kind, ring } = this;
+    const finalPath = this.pathOf(key);
+    return {
+      key,
+      get size() { return stats.size; },
+      async save(tx: Db) {
+        await tx.insert(storedFiles).values({ key, store: kind, wrappedKey: wrapKey(ring.current.key, fileKey), keyId: ring.current.id, nonce });
+        if (kind === 'db') {
+          // A few chunks per statement: fewer round trips, memory still bounded (BATCH_CHUNKS x 256 KB).
+          let batch: { key: string; seq: number; bytes: Buffer }[] = [];
+          for await (const chunk of sealed()) {
+            batch.push({ key, seq: chunk.seq, bytes: chunk.bytes });
+            if (batch.length === BATCH_CHUNKS) {
+              await tx.insert(storedFileChunks).values(batch);
+              batch = [];
+            }
+          }
+          if (batch.length > 0) await tx.insert(storedFileChunks).values(batch);
+        }
+        await tx.update(storedFiles).set({ size: stats.size, chunks: stats.chunks, complete: true }).where(eq(storedFiles.key, key));
+      },
+      async finish() {
+        if (kind === 'dir') await rename(partial, finalPath);
+      },
+      async discard() {
+        if (kind === 'dir') await rm(partial, { force: true });
+      },
+    };
   }
 
-  /** The plaintext of a complete file as a stream (chunk by chunk: flat memory), or null when unknown. */
-  async open(key: string): Promise<{ stream: Readable; size: number } | null> {
-    const [row] = await this.db.select().from(storedFiles).where(and(eq(storedFiles.key, key), eq(storedFiles.complete, true)));
+  /** Encrypts and stores `source` under `key` in a transaction of its own; a failure part-way leaves nothing. */
+  async write(key: string, source: AsyncIterable<Buffer> | Buffer): Promise<WrittenFile> {
+    return withFiles(this, this.db, async (_tx, files) => files.put(key, source));
+  }
+
+  /**
+   * The plaintext of a complete file as a stream (chunk by chunk: flat memory), or null when unknown. Pass the
+   * transaction when reading inside one (the embedded engine has a single connection).
+   */
+  async open(key: string, db: Db = this.db): Promise<{ stream: Readable; size: number } | null> {
+    const [row] = await db.select().from(storedFiles).where(and(eq(storedFiles.key, key), eq(storedFiles.complete, true)));
     if (!row) return null;
     const fileKey = unwrapKey(this.ring, row.keyId, row.wrappedKey);
-    const chunks = row.store === 'dir' ? this.dirChunks(key) : this.dbChunks(key, row.chunks);
+    if (row.store === 'dir') await this.settle(key);
+    const chunks = row.store === 'dir' ? readFramed(this.pathOf(key)) : this.dbChunks(key, row.chunks, db);
     async function* plain() {
       let seq = 0;
       for await (const sealed of chunks) {
@@ -82,101 +135,27 @@ export class FileStore {
     return { stream: Readable.from(plain()), size: row.size };
   }
 
-  /** Removes a file (bytes and metadata). */
+  /** The whole plaintext of a small file (documents, photos), or null when unknown. */
+  async readAll(key: string, db: Db = this.db): Promise<Buffer | null> {
+    const opened = await this.open(key, db);
+    if (!opened) return null;
+    const parts: Buffer[] = [];
+    for await (const part of opened.stream) parts.push(part as Buffer);
+    return Buffer.concat(parts);
+  }
+
+  /** Removes a file (bytes and metadata) in a transaction of its own. */
   async remove(key: string): Promise<void> {
-    const [row] = await this.db.delete(storedFiles).where(eq(storedFiles.key, key)).returning({ store: storedFiles.store });
-    if (row?.store === 'dir') await rm(this.pathOf(key), { force: true });
+    await withFiles(this, this.db, async (_tx, files) => files.remove(key));
   }
 
   /**
-   * Removes what interrupted uploads left: incomplete rows older than `olderThanMs` (with their chunks or
-   * `.part` file) and `.part` files in the folder of the same age. Returns how many were removed.
+   * A data-folder file whose record committed while its process stopped before the rename is still a `.part`:
+   * the committed row proves it complete, so it is put in place.
    */
-  async sweepPartial(now: Date, olderThanMs = 3_600_000): Promise<number> {
-    const cutoff = new Date(now.getTime() - olderThanMs);
-    const gone = await this.db.delete(storedFiles)
-      .where(and(eq(storedFiles.complete, false), lt(storedFiles.createdAt, cutoff))).returning({ key: storedFiles.key, store: storedFiles.store });
-    for (const g of gone) if (g.store === 'dir') await rm(`${this.pathOf(g.key)}.part`, { force: true });
-    let parts = 0;
-    const walk = async (dir: string): Promise<void> => {
-      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-      for (const e of entries) {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else if (e.name.endsWith('.part') && (await stat(full)).mtimeMs < cutoff.getTime()) {
-          await rm(full, { force: true });
-          parts += 1;
-        }
-      }
-    };
-    await walk(this.filesDir);
-    return gone.length + parts;
-  }
-
-  /**
-   * Re-wraps every file key wrapped by a previous master key under the current one (rotation; file bytes are
-   * not touched, so it runs while the servers serve). Returns how many were re-wrapped.
-   */
-  async rewrapAll(): Promise<number> {
-    let done = 0;
-    const previous = this.ring.previous.map((k) => k.id);
-    if (previous.length === 0) return 0;
-    for (;;) {
-      const batch = await this.db.select({ key: storedFiles.key, keyId: storedFiles.keyId, wrappedKey: storedFiles.wrappedKey })
-        .from(storedFiles).where(inArray(storedFiles.keyId, previous)).orderBy(asc(storedFiles.key)).limit(500);
-      if (batch.length === 0) return done;
-      for (const f of batch) {
-        const fileKey = unwrapKey(this.ring, f.keyId, f.wrappedKey);
-        await this.db.update(storedFiles).set({ wrappedKey: wrapKey(this.ring.current.key, fileKey), keyId: this.ring.current.id })
-          .where(and(eq(storedFiles.key, f.key), eq(storedFiles.keyId, f.keyId)));
-        done += 1;
-      }
-    }
-  }
-
-  /**
-   * Moves every complete file kept in `from` into this store's backend. Sealed chunks are copied as they are
-   * (no decryption, keys untouched); the row switches backend in one statement, then the old copy is removed.
-   */
-  async moveAllFrom(from: FileStore): Promise<{ moved: number; missing: string[] }> {
-    const missing: string[] = [];
-    if (from.kind === this.kind) return { moved: 0, missing };
-    let moved = 0;
-    const toMove = await this.db.select({ key: storedFiles.key, chunks: storedFiles.chunks }).from(storedFiles)
-      .where(and(eq(storedFiles.store, from.kind), eq(storedFiles.complete, true))).orderBy(asc(storedFiles.key));
-    for (const { key, chunks } of toMove) {
-      // A file in another host's folder (several servers each with its own disk): reported, left as it is.
-      if (from.kind === 'dir' && !existsSync(from.pathOf(key))) {
-        missing.push(key);
-        continue;
-      }
-      if (this.kind === 'db') {
-        let seq = 0;
-        for await (const sealed of from.dirChunks(key)) {
-          await this.db.insert(storedFileChunks).values({ key, seq, bytes: sealed }).onConflictDoNothing();
-          seq += 1;
-        }
-        await this.db.update(storedFiles).set({ store: 'db' }).where(eq(storedFiles.key, key));
-        await rm(from.pathOf(key), { force: true });
-      } else {
-        const target = this.pathOf(key);
-        await mkdir(path.dirname(target), { recursive: true });
-        const out = createWriteStream(`${target}.part`, { mode: 0o600 });
-        for await (const sealed of this.dbChunks(key, chunks)) {
-          const frame = Buffer.alloc(4);
-          frame.writeUInt32BE(sealed.length);
-          if (!out.write(Buffer.concat([frame, sealed]))) await new Promise<void>((r) => out.once('drain', () => r()));
-        }
-        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-        await rename(`${target}.part`, target);
-        await this.db.transaction(async (tx) => {
-          await tx.update(storedFiles).set({ store: 'dir' }).where(eq(storedFiles.key, key));
-          await tx.delete(storedFileChunks).where(eq(storedFileChunks.key, key));
-        });
-      }
-      moved += 1;
-    }
-    return { moved, missing };
+  async settle(key: string): Promise<void> {
+    const target = this.pathOf(key);
+    if (!existsSync(target) && existsSync(`${target}.part`)) await rename(`${target}.part`, target);
   }
 
   /** The path of a file kept in the data folder. */
@@ -185,36 +164,63 @@ export class FileStore {
     return path.join(this.filesDir, safe);
   }
 
-  /** The sealed chunks of a file kept in the database, one query each. */
-  async *dbChunks(key: string, count: number): AsyncGenerator<Buffer> {
-    // One chunk per query: a 200 MB file never sits in memory.
-    for (let seq = 0; seq < count; seq++) {
-      const [row] = await this.db.select({ bytes: storedFileChunks.bytes }).from(storedFileChunks)
-        .where(and(eq(storedFileChunks.key, key), eq(storedFileChunks.seq, seq)));
-      if (!row) return;
-      yield row.bytes;
+  /** The sealed chunks of a file kept in the database, a few per query (a 200 MB file never sits in memory). */
+  async *dbChunks(key: string, count: number, db: Db = this.db): AsyncGenerator<Buffer> {
+    for (let from = 0; from < count; from += BATCH_CHUNKS) {
+      const found = await db.select({ seq: storedFileChunks.seq, bytes: storedFileChunks.bytes }).from(storedFileChunks)
+        .where(and(eq(storedFileChunks.key, key), gte(storedFileChunks.seq, from), lt(storedFileChunks.seq, from + BATCH_CHUNKS)))
+        .orderBy(asc(storedFileChunks.seq));
+      for (const [i, row] of found.entries()) {
+        if (row.seq !== from + i) return;
+        yield row.bytes;
+      }
+      if (found.length < Math.min(BATCH_CHUNKS, count - from)) return;
     }
   }
 
   /** The sealed chunks of a file kept in the data folder. */
-  async *dirChunks(key: string): AsyncGenerator<Buffer> {
-    const handle = await open(this.pathOf(key), 'r');
-    try {
-      const header = Buffer.alloc(4);
-      for (;;) {
-        const { bytesRead } = await handle.read(header, 0, 4, null);
-        if (bytesRead < 4) return;
-        const body = Buffer.alloc(header.readUInt32BE(0));
-        const got = await handle.read(body, 0, body.length, null);
-        if (got.bytesRead < body.length) return;
-        yield body;
-      }
-    } finally {
-      await handle.close();
-    }
+  dirChunks(key: string): AsyncGenerator<Buffer> {
+    return readFramed(this.pathOf(key));
   }
 }
 
+/**
+ * Runs `work` in one transaction of `db` with the means to store and remove files in it, so a record and its
+ * file commit or fail together: in the database backend the chunks are rows of the transaction; in the data
+ * folder a `.part` file is renamed into place after the commit and removed after a failure (and by the sweep
+ * when the process died in between).
+ */
+export async function withFiles<T>(store: FileStore, db: Db, work: (tx: Db, files: FileWork) => Promise<T>): Promise<T> {
+  const prepared: PreparedFile[] = [];
+  const removed: string[] = [];
+  let result: T;
+  try {
+    result = await db.transaction(async (tx) => work(tx, {
+      async put(key, source) {
+        const file = await store.prepare(key, source);
+        prepared.push(file);
+        await file.save(tx);
+        return { key, size: file.size };
+      },
+      async adopt(file) {
+        prepared.push(file);
+        await file.save(tx);
+        return { key: file.key, size: file.size };
+      },
+      async remove(key) {
+        const [row] = await tx.delete(storedFiles).where(eq(storedFiles.key, key)).returning({ store: storedFiles.store });
+        if (row?.store === 'dir') removed.push(key);
+      },
+    }));
+  } catch (error) {
+    for (const file of prepared) await file.discard();
+    throw error;
+  }
+  // Committed: a failed rename here is finished by `settle` on the next read or by the sweep.
+  for (const file of prepared) await file.finish().catch(() => undefined);
+  for (const key of removed) await rm(store.pathOf(key), { force: true });
+  return result;
+}
 
 /** Files whose key is wrapped by a master key other than `current` (after a rotation: should be none). */
 export async function filesNotUnder(db: Db, current: string): Promise<number> {

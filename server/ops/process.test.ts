@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, openPglite } from '../db/connection.js';
+import { MIGRATIONS_DIR, openPglite, openPostgres } from '../db/connection.js';
 import { journal } from '../db/migrate.js';
 import { adminUrl, TEST_TMP, testEngine } from '../test/database.js';
-import { freePort, jsonLines, killAll, startServer, waitFor } from './test-process.js';
+import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../test/fixtures.js';
+import { freePort, jsonLines, killAll, ProcessClient, startServer, waitFor } from './test-process.js';
 
 afterAll(() => killAll());
 
@@ -83,18 +85,43 @@ describe.skipIf(testEngine() !== 'postgres')('on a PostgreSQL server', () => {
     expect(failure(server.output())).toMatchObject({ code: '28000', msg: expect.stringMatching(/refused the user srodesk_no_such_role/) });
   }, 60_000);
 
-  it('two servers started at once on one empty database both come up ready (the migration lock)', async () => {
+  it('two servers started at once on one empty database both come up ready (the migration lock); a file uploaded through one is read through the other', async () => {
     const name = `srodesk_ops_race_${process.pid}_${Date.now()}`;
     const admin = postgres(adminUrl(), { max: 1, onnotice: () => undefined });
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
     created.push(name);
     const [p1, p2] = [await freePort(), await freePort()];
-    const one = startServer({ DATABASE_URL: urlOf(name), PORT: String(p1), DATA_DIR: scratch('ops-') });
-    const two = startServer({ DATABASE_URL: urlOf(name), PORT: String(p2), DATA_DIR: scratch('ops-') });
+    // Every process of a deployment shares SESSION_SECRET and MASTER_KEY (docs/OPERATIONS.md section 2).
+    const shared = { DATABASE_URL: urlOf(name), SESSION_SECRET: 'two-processes-secret-0123456789abcdef', MASTER_KEY: randomBytes(32).toString('base64') };
+    const one = startServer({ ...shared, PORT: String(p1), DATA_DIR: scratch('ops-') });
+    const two = startServer({ ...shared, PORT: String(p2), DATA_DIR: scratch('ops-') });
     const [r1, r2] = await Promise.all([waitFor(p1), waitFor(p2)]);
     expect(r1).toMatchObject({ status: 'ready' });
     expect(r2).toMatchObject({ status: 'ready' });
+    // A file uploaded through one process is read through the other (the file store is in the database).
+    const database = openPostgres(urlOf(name), { max: 1 });
+    let schoolId: string;
+    try {
+      const district = await createDistrict(database);
+      schoolId = (await createSchool(database, { districtId: district.id })).id;
+      await createUser(database, { email: 'principal@two.test', districtId: district.id, grants: [{ role: 'school_admin', schoolId }] });
+    } finally {
+      await database.close();
+    }
+    const [viaOne, viaTwo] = [new ProcessClient(p1), new ProcessClient(p2)];
+    await viaOne.signIn('principal@two.test', TEST_PASSWORD);
+    await viaTwo.signIn('principal@two.test', TEST_PASSWORD);
+    const plan = await viaOne.request('POST', '/api/plans', { schoolId, kind: 'eop', title: 'EOP', body: 'Section 1' });
+    expect(plan.status).toBe(201);
+    // Several 256 KB chunks, so the reader streams more than one row.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(700_000), Buffer.from('\n%%EOF\n')]);
+    const version = await viaOne.request('POST', `/api/plans/${String(plan.json().id)}/versions/pdf?fileName=eop.pdf`, pdf, 'application/pdf');
+    expect(version.status).toBe(201);
+    const got = await viaTwo.request('GET', `/api/plan-versions/${String(version.json().id)}/content`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.bytes.equals(pdf)).toBe(true);
     one.child.kill('SIGTERM');
     two.child.kill('SIGTERM');
     expect(await one.exit).toBe(0);
@@ -114,11 +141,17 @@ describe('an embedded data folder', () => {
     expect(failure(server.output())).toMatchObject({ code: 'SCHEMA_NEWER', msg: expect.stringMatching(/database schema is newer than this release/) });
   }, 420_000);
 
-  it('logs only JSON lines without a terminal, never the demo password; SIGTERM drains (ready 503, live 200) then exits 0', async () => {
+  it('logs only JSON lines without a terminal, never the demo password; a second process on the folder refuses; SIGTERM drains (ready 503, live 200) then exits 0', async () => {
     const dataDir = scratch('ops-start-');
     const port = await freePort();
     const server = startServer({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info', SHUTDOWN_DRAIN_SECONDS: '3' });
     await waitFor(port);
+    // A second process on the same embedded data folder refuses at once, naming the holder (the folder lock).
+    const second = startServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await second.exit).toBe(2);
+    expect(failure(second.output())).toMatchObject({
+      code: 'DATA_DIR_LOCKED', msg: expect.stringMatching(/is in use by another SRO Desk process \(pid \d+\)\. Stop that process, or start this one with another DATA_DIR/),
+    });
     server.child.kill('SIGTERM');
     const deadline = Date.now() + 3000;
     let ready = 0;

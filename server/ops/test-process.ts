@@ -64,3 +64,41 @@ export function jsonLines(output: string): Record<string, unknown>[] {
     }
   });
 }
+
+/** A fetch client of a server process with a cookie jar and the CSRF header, as a browser would send them. */
+export class ProcessClient {
+  private readonly cookies = new Map<string, string>();
+  constructor(private readonly port: number) {}
+
+  /** Sends a request (a Buffer or a stream as is with `contentType`, anything else as JSON); the answer unread. */
+  async send(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<Response> {
+    if (method !== 'GET' && !this.cookies.has('sro_csrf')) await this.request('GET', '/api/health');
+    const headers: Record<string, string> = {};
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.cookies.has('sro_csrf')) headers['x-csrf-token'] = this.cookies.get('sro_csrf')!;
+    if (body !== undefined) headers['content-type'] = contentType;
+    const raw = Buffer.isBuffer(body) || body instanceof ReadableStream;
+    const payload = body === undefined ? undefined : raw ? (body as Buffer) : JSON.stringify(body);
+    const res = await fetch(`http://127.0.0.1:${this.port}${url}`, { method, headers, body: payload, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...value] = pair!.split('=');
+      if (value.join('=') === '' || /max-age=0/i.test(line)) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value.join('='));
+    }
+    return res;
+  }
+
+  /** Sends a request (see `send`) and reads the whole answer. */
+  async request(method: string, url: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; headers: Headers; bytes: Buffer; json: () => Record<string, unknown> }> {
+    const res = await this.send(method, url, body, contentType);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, bytes, json: () => JSON.parse(bytes.toString()) as Record<string, unknown> };
+  }
+
+  /** Signs in (throws unless 200). */
+  async signIn(email: string, password: string): Promise<void> {
+    const res = await this.request('POST', '/api/auth/sign-in', { email, password });
+    if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${res.bytes.toString()}`);
+  }
+}

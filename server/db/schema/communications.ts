@@ -124,12 +124,15 @@ export const schoolDocuments = pgTable('school_documents', {
   title: text('title').notNull(),
   format: text('format').$type<'text' | 'pdf'>().notNull(),
   body: text('body'),
-  file: bytea('file'),
+  /** The encrypted PDF in the file store (server/files). */
+  fileKey: text('file_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyFile: bytea('file'),
   fileName: text('file_name'),
   fileSize: integer('file_size'),
   uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
 }, (t) => [
   index('school_documents_school_idx').on(t.schoolId, t.kind, t.uploadedAt),
-  check('school_documents_content', sql`(${t.format} = 'text' and ${t.body} is not null) or (${t.format} = 'pdf' and ${t.file} is not null)`),
+  check('school_documents_content', sql`(${t.format} = 'text' and ${t.body} is not null) or (${t.format} = 'pdf' and (${t.fileKey} is not null or ${t.legacyFile} is not null))`),
 ]);

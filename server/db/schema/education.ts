@@ -119,7 +119,10 @@ export const educationMaterials = pgTable('education_materials', {
   fileName: text('file_name').notNull(),
   contentType: text('content_type').notNull(),
   size: integer('size').notNull(),
-  bytes: bytea('bytes').notNull(),
+  /** The encrypted material in the file store (server/files). */
+  fileKey: text('file_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyBytes: bytea('bytes'),
   uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('education_materials_class_idx').on(t.classId)]);

@@ -144,7 +144,10 @@ export const safetyPlanVersions = pgTable('safety_plan_versions', {
   version: integer('version').notNull(),
   format: text('format').$type<'text' | 'pdf'>().notNull(),
   body: text('body'),
-  file: bytea('file'),
+  /** The encrypted PDF in the file store (server/files). */
+  fileKey: text('file_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyFile: bytea('file'),
   fileName: text('file_name'),
   fileSize: integer('file_size'),
   changeSummary: text('change_summary'),
@@ -218,7 +221,10 @@ export const sroCertifications = pgTable('sro_certifications', {
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   expiresOn: date('expires_on', { mode: 'string' }),
   notes: text('notes'),
-  document: bytea('document'),
+  /** The encrypted document in the file store (server/files). */
+  documentKey: text('document_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyDocument: bytea('document'),
   documentName: text('document_name'),
   documentType: text('document_type'),
   documentSize: integer('document_size'),

@@ -187,7 +187,10 @@ export const assessmentPhotos = pgTable('assessment_photos', {
   contentType: text('content_type').notNull(),
   size: integer('size').notNull(),
   caption: text('caption'),
-  bytes: bytea('bytes').notNull(),
+  /** The encrypted photo in the file store (server/files). */
+  fileKey: text('file_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyBytes: bytea('bytes'),
   uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('assessment_photos_item_idx').on(t.itemId)]);

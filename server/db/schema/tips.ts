@@ -56,7 +56,10 @@ export const tipAttachments = pgTable('tip_attachments', {
   tipId: uuid('tip_id').primaryKey().references(() => tips.id),
   mediaType: text('media_type').notNull(),
   size: integer('size').notNull(),
-  content: bytea('content').notNull(),
+  /** The encrypted file in the file store (server/files). */
+  fileKey: text('file_key'),
+  /** Bytes of releases before the file store: moved into it at start (server/files/legacy.ts), then null. */
+  legacyContent: bytea('content'),
 });
 
 /** The two-way anonymous dialogue of a tip. */

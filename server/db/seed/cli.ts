@@ -4,6 +4,7 @@
  * `npm run seed -- --reset`: drops every table first (all data, audit log included), migrates, then seeds.
  */
 import { loadConfig } from '../../config.js';
+import { createFileStore, registerFileStore } from '../../files/registry.js';
 import { DataDirLockedError } from '../lock.js';
 import { openConfiguredDatabase } from '../open.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './generate.js';
@@ -42,6 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const version = await database.migrationVersion();
       console.log(`  Migrated again: ${version.applied} migrations, latest ${version.latest ?? 'none'}`);
     }
+    registerFileStore(database, createFileStore(config, database));
     const seeded = await seedDemoIfEmpty(database.db, (line) => console.log(line));
     if (!seeded) {
       console.log(

@@ -59,7 +59,7 @@ describe('education demo data', () => {
     }
     expect(e.responses.filter((r) => r.kind === 'teacher').length).toBeGreaterThan(4);
     expect(e.responses.filter((r) => r.kind === 'student').length).toBeGreaterThan(10);
-    expect(e.materials.every((m) => (m.bytes as Buffer).subarray(0, 5).toString() === '%PDF-')).toBe(true);
+    expect(e.materials.every((m) => m.content.subarray(0, 5).toString() === '%PDF-')).toBe(true);
     expect(e.activity.filter((a) => a.kind === 'class')).toHaveLength(delivered.length);
     expect(e.activity.filter((a) => a.kind === 'outreach')).toHaveLength(e.outreach.length);
   });

@@ -20,7 +20,8 @@ type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 export interface EducationSeed {
   topics: Row<typeof educationTopics>[];
   classes: Row<typeof educationClasses>[];
-  materials: Row<typeof educationMaterials>[];
+  /** Materials with their content, which goes into the encrypted file store. */
+  materials: (Row<typeof educationMaterials> & { content: Buffer })[];
   surveys: Row<typeof educationSurveys>[];
   responses: Row<typeof educationSurveyResponses>[];
   outreach: Row<typeof outreachEvents>[];
@@ -117,7 +118,7 @@ export function generateEducation(data: DemoData, today: string, seed = 20261020
     const after = new Date(startsAt.getTime() + (minutes + 30) * 60_000);
     if (i % 3 === 0) {
       out.materials.push({
-        id: rng.uuid(), classId: id, fileName: `${topic.replace(/_/g, '-')}-handout.pdf`, contentType: 'application/pdf', bytes: tinyPdf(`${name}: what to do`),
+        id: rng.uuid(), classId: id, fileName: `${topic.replace(/_/g, '-')}-handout.pdf`, contentType: 'application/pdf', content: tinyPdf(`${name}: what to do`),
         size: tinyPdf(`${name}: what to do`).length, uploadedBy: sro.id, uploadedAt: after,
       });
     }

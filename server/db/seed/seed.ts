@@ -77,6 +77,8 @@ import { generatePreparedness } from './preparedness.js';
 import { DEMO_TIP_PASSPHRASE, generateTipHistory } from './tips.js';
 import { seedSupportEducation } from './support-education.js';
 import { seedStudentSupport } from './student-support.js';
+import { registeredFileStore } from '../../files/registry.js';
+import { withFiles, type FileWork } from '../../files/store.js';
 
 // PGlite (and the wire protocol) cap the bind parameters of one statement; stay well below the cap.
 const MAX_PARAMS = 30_000;
@@ -105,7 +107,9 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
   tipPassphraseHash.catch(() => undefined);
   let demoTip: { code: string; passphrase: string; number: string; schoolName: string } | null = null;
 
-  const seeded = await db.transaction(async (tx) => {
+  const store = registeredFileStore(db);
+  const seeded = await (store ? withFiles(store, db, work) : db.transaction((tx) => work(tx)));
+  async function work(tx: Db, files?: FileWork): Promise<boolean> {
     // Two servers starting on one PostgreSQL database must not both seed; the second waits, then sees a district.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const existing = rows<{ id: string }>(await tx.execute(sql`select id from districts limit 1`));
@@ -194,7 +198,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [meetingSeries, comms.series], [meetings, comms.meetings], [meetingAttendance, comms.attendance], [actionItems, comms.items], [schoolDocuments, comms.documents],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${comms.events.length} school events, ${comms.presence.length} leaving-the-building notices, ${comms.meetings.length} administration meetings (${elapsed()})`);
-    log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
+    log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll, files)} (${elapsed()})`);
     log(`  ${await seedStudentSupport(tx, data, directory.ids, hash, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
     await writeAudit(
       tx,
@@ -207,7 +211,7 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       },
     );
     return true;
-  });
+  }
   if (seeded) log(`Demo district seeded in ${elapsed()}`);
   if (demoTip) {
     const tip: { code: string; passphrase: string; number: string; schoolName: string } = demoTip;

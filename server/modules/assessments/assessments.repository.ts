@@ -130,7 +130,7 @@ export async function updateItem(db: Db, id: string, values: Partial<typeof asse
   return row!;
 }
 
-const { bytes: _bytes, ...photoMeta } = getTableColumns(assessmentPhotos);
+const { legacyBytes: _bytes, ...photoMeta } = getTableColumns(assessmentPhotos);
 
 /** Photo metadata of an assessment (no bytes), oldest first, with the uploader's name. */
 export async function findPhotos(db: Db, assessmentId: string) {

@@ -6,6 +6,7 @@ import { writeAudit, whoOf } from '../../audit/audit.js';
 import { isDistrictWide, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import { changedFields } from '../../lib/changes.js';
+import { newFileKey, readStoredFile, transactionWithFiles } from '../../files/registry.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { requireTarget } from '../drills/drills.scope.js';
@@ -161,8 +162,9 @@ export async function addPhoto(ctx: ServiceContext, id: string, itemId: string, 
   if (!(await repo.findItem(ctx.db, id, itemId))) throw notFound('Assessment item');
   inProgress(assessment);
   const contentType = photoType(bytes);
-  return ctx.db.transaction(async (tx) => {
-    const photoId = await repo.insertPhoto(tx, { assessmentId: id, itemId, contentType, size: bytes.length, caption, bytes, uploadedBy: ctx.actor.userId, createdAt: ctx.clock.now() });
+  return transactionWithFiles(ctx.db, async (tx, files) => {
+    const { key } = await files.put(newFileKey('assessment-photos'), bytes);
+    const photoId = await repo.insertPhoto(tx, { assessmentId: id, itemId, contentType, size: bytes.length, caption, fileKey: key, uploadedBy: ctx.actor.userId, createdAt: ctx.clock.now() });
     await writeAudit(tx, whoOf(ctx), { type: 'assessment.photo_added', schoolId: assessment.a.schoolId, subjectType: 'assessment', subjectId: id, detail: { itemId, photoId, contentType, size: bytes.length } });
     return toPhoto((await repo.findPhotos(tx, id)).find((p) => p.p.id === photoId)!);
   });
@@ -173,7 +175,9 @@ export async function getPhoto(ctx: ServiceContext, photoId: string) {
   const row = await repo.findPhoto(ctx.db, ctx.actor.districtId, photoId);
   if (!row) throw notFound('Photo');
   requireSchool(ctx.actor, 'assessment.read', row.schoolId, 'Photo');
-  return { bytes: row.p.bytes, type: row.p.contentType };
+  const bytes = await readStoredFile(ctx.db, row.p.fileKey, row.p.legacyBytes);
+  if (!bytes) throw notFound('Photo');
+  return { bytes, type: row.p.contentType };
 }
 
 /** Removes a photo of an assessment in progress, audited. */
@@ -182,8 +186,9 @@ export async function deletePhoto(ctx: ServiceContext, photoId: string) {
   if (!row) throw notFound('Photo');
   requireSchool(ctx.actor, 'assessment.manage', row.schoolId, 'Photo');
   if (row.status !== 'in_progress') throw new AppError('conflict', 'The assessment is completed and can no longer change');
-  await ctx.db.transaction(async (tx) => {
+  await transactionWithFiles(ctx.db, async (tx, files) => {
     await repo.deletePhoto(tx, photoId);
+    if (row.p.fileKey) await files.remove(row.p.fileKey);
     await writeAudit(tx, whoOf(ctx), { type: 'assessment.photo_removed', schoolId: row.schoolId, subjectType: 'assessment', subjectId: row.p.assessmentId, detail: { photoId } });
   });
 }

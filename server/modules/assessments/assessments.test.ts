@@ -4,11 +4,13 @@ import { assessmentFindings, securityAssessments, workOrders } from '../../db/sc
 import type { TestClient } from '../../test/app.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
 import { DEFAULT_TEMPLATE } from './assessments.defaults.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
 // The clock reads 2025-11-10. The SRO of North High assesses it twice; the second assessment is compared with the first.
 let w: World;
 const ids: Record<string, string> = {};
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PHOTO_MARKER = 'at-rest marker: camera blind spot by gate 7';
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'), Buffer.from(PHOTO_MARKER)]);
 type Item = { id: string; title: string; layer: string; rating: string | null };
 
 beforeAll(async () => {
@@ -66,6 +68,8 @@ describe('assessing a campus', () => {
     const image = await (await w.as('principal.north')).get(photo.body.url);
     expect(image.headers['content-type']).toBe('image/png');
     expect(Number(image.headers['content-length'])).toBe(PNG.length);
+    expect(image.text).toBe(PNG.toString('utf8'));
+    await expectNotAtRest(w.t, PHOTO_MARKER);
     expect((await sro.post(`/api/assessments/${ids.first}/items/${ids.item0}/photos`, Buffer.from('<svg/>'), { 'content-type': 'image/png' })).status).toBe(415);
     expect((await sro.post(`/api/assessments/${ids.first}/complete`, { completedOn: '2024-10-20' })).status).toBe(409);
   });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { roleGrants, sroAssignments, sroCertifications, users } from '../../db/schema/index.js';
 import type { SroInfo } from './certifications.policy.js';
 
-const { document: _document, ...metaColumns } = getTableColumns(sroCertifications);
+const { legacyDocument: _document, ...metaColumns } = getTableColumns(sroCertifications);
 const columns = { c: metaColumns, userName: users.name, badgeNumber: users.badgeNumber };
 /** A certification row (without its document bytes) with its SRO's name. */
 export type CertificationRow = Awaited<ReturnType<typeof findCertifications>>[number];
@@ -37,7 +37,7 @@ export async function findCertification(db: Db, districtId: string, id: string) 
 
 /** The document of a certification. */
 export async function findDocument(db: Db, districtId: string, id: string) {
-  const [row] = await db.select({ userId: sroCertifications.userId, document: sroCertifications.document, name: sroCertifications.documentName, type: sroCertifications.documentType })
+  const [row] = await db.select({ userId: sroCertifications.userId, documentKey: sroCertifications.documentKey, legacyDocument: sroCertifications.legacyDocument, name: sroCertifications.documentName, type: sroCertifications.documentType })
     .from(sroCertifications).where(and(eq(sroCertifications.id, id), eq(sroCertifications.districtId, districtId)));
   return row;
 }

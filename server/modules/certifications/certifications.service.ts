@@ -2,6 +2,7 @@ import type { Certification, CertificationBody } from '../../../common/preparedn
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
 import { changedFields } from '../../lib/changes.js';
+import { newFileKey, readStoredFile, transactionWithFiles } from '../../files/registry.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { certificationState, documentType, dueUntil, requireDates, supervises } from './certifications.policy.js';
@@ -87,8 +88,11 @@ export async function updateCertification(ctx: ServiceContext, id: string, input
 export async function attachDocument(ctx: ServiceContext, id: string, bytes: Buffer, fileName: string) {
   const before = await accessible(ctx, id);
   const type = documentType(bytes);
-  return ctx.db.transaction(async (tx) => {
-    await repo.updateCertification(tx, id, { document: bytes, documentName: fileName, documentType: type, documentSize: bytes.length });
+  return transactionWithFiles(ctx.db, async (tx, files) => {
+    const replaced = await repo.findDocument(tx, ctx.actor.districtId, id);
+    const { key } = await files.put(newFileKey('certifications'), bytes);
+    await repo.updateCertification(tx, id, { documentKey: key, legacyDocument: null, documentName: fileName, documentType: type, documentSize: bytes.length });
+    if (replaced?.documentKey) await files.remove(replaced.documentKey);
     await writeAudit(tx, whoOf(ctx), { type: 'certification.document_added', subjectType: 'sro_certification', subjectId: id, detail: { userId: before.c.userId, mediaType: type, size: bytes.length } });
     return toCertification((await repo.findCertification(tx, ctx.actor.districtId, id))!, todayOf(ctx));
   });
@@ -97,8 +101,10 @@ export async function attachDocument(ctx: ServiceContext, id: string, bytes: Buf
 /** The document of a certification the actor may see. */
 export async function getDocument(ctx: ServiceContext, id: string) {
   const row = await repo.findDocument(ctx.db, ctx.actor.districtId, id);
-  if (!row?.document || !(await mayAccess(ctx, row.userId))) throw notFound('Document');
-  return { bytes: row.document, fileName: row.name ?? 'certificate', type: row.type ?? 'application/octet-stream' };
+  if (!row || !(await mayAccess(ctx, row.userId))) throw notFound('Document');
+  const bytes = await readStoredFile(ctx.db, row.documentKey, row.legacyDocument);
+  if (!bytes) throw notFound('Document');
+  return { bytes, fileName: row.name ?? 'certificate', type: row.type ?? 'application/octet-stream' };
 }
 
 /**

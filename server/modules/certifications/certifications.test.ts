@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInClient } from '../../test/app.js';
 import { createUser } from '../../test/fixtures.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
 // The clock reads 2025-11-10: a certification expiring 2025-12-20 is due (40 days), one that expired 2025-10-01 has lapsed.
 let w: World;
@@ -70,7 +71,7 @@ describe('SRO certifications', () => {
 
   it('attaches a document checked by its bytes, readable by the SRO and the supervisor only', async () => {
     const sro = await w.as('sro.north');
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const pdf = Buffer.from('%PDF-1.4\n% at-rest marker: certificate of Officer Quillan Marsh\n%%EOF\n');
     const wrong = await sro.request('PUT', `/api/certifications/${ids.firstAid}/document`, Buffer.from('%PDF'.padEnd(3, 'x')), { 'content-type': 'image/png' });
     expect(wrong.body.error.field).toBe('file');
     const res = await sro.request('PUT', `/api/certifications/${ids.firstAid}/document?fileName=cpr.pdf`, pdf, { 'content-type': 'application/pdf' });
@@ -79,5 +80,6 @@ describe('SRO certifications', () => {
     expect((await (await w.as('sro.east')).get(`/api/certifications/${ids.firstAid}/document`)).status).toBe(404);
     expect((await (await w.as('director')).get(`/api/certifications/${ids.firstAid}/document`)).status).toBe(404);
     expect(await auditOf(w.t.db, 'certification.document_added', ids.firstAid)).toHaveLength(1);
+    await expectNotAtRest(w.t, 'certificate of Officer Quillan Marsh');
   });
 });

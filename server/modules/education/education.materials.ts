@@ -1,5 +1,6 @@
 import type { Material } from '../../../common/education.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
+import { newFileKey, readStoredFile, transactionWithFiles } from '../../files/registry.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { documentType } from '../certifications/certifications.policy.js';
@@ -12,9 +13,10 @@ import * as repo from './education.repository.js';
 export async function addMaterial(ctx: ServiceContext, classId: string, bytes: Buffer, fileName: string): Promise<Material> {
   const row = await managedClass(ctx, classId);
   const contentType = documentType(bytes);
-  return ctx.db.transaction(async (tx) => {
+  return transactionWithFiles(ctx.db, async (tx, files) => {
+    const { key } = await files.put(newFileKey('education-materials'), bytes);
     const id = await repo.insertMaterial(tx, {
-      classId, fileName, contentType, size: bytes.length, bytes, uploadedBy: ctx.actor.userId, uploadedAt: ctx.clock.now(),
+      classId, fileName, contentType, size: bytes.length, fileKey: key, uploadedBy: ctx.actor.userId, uploadedAt: ctx.clock.now(),
     });
     await writeAudit(tx, whoOf(ctx), {
       type: 'education.material_added', subjectType: 'education_class', subjectId: classId, schoolId: row.c.schoolId, detail: { materialId: id, contentType, size: bytes.length },
@@ -29,8 +31,9 @@ export async function addMaterial(ctx: ServiceContext, classId: string, bytes: B
 export async function getMaterial(ctx: ServiceContext, classId: string, materialId: string) {
   await readableClass(ctx, classId);
   const material = await repo.findMaterial(ctx.db, classId, materialId);
-  if (!material) throw notFound('Material');
-  return material;
+  const bytes = material && await readStoredFile(ctx.db, material.fileKey, material.legacyBytes);
+  if (!material || !bytes) throw notFound('Material');
+  return { fileName: material.fileName, contentType: material.contentType, bytes };
 }
 
 /** Removes a material from a class of a school where the actor teaches, audited. */
@@ -38,8 +41,9 @@ export async function removeMaterial(ctx: ServiceContext, classId: string, mater
   const row = await managedClass(ctx, classId);
   const material = await repo.findMaterial(ctx.db, classId, materialId);
   if (!material) throw notFound('Material');
-  await ctx.db.transaction(async (tx) => {
+  await transactionWithFiles(ctx.db, async (tx, files) => {
     await repo.deleteMaterial(tx, materialId);
+    if (material.fileKey) await files.remove(material.fileKey);
     await writeAudit(tx, whoOf(ctx), {
       type: 'education.material_removed', subjectType: 'education_class', subjectId: classId, schoolId: row.c.schoolId, detail: { materialId, fileName: material.fileName },
     });

@@ -89,7 +89,7 @@ export async function updateTopic(db: Db, districtId: string, key: string, value
 
 // ───────────────────────── materials ─────────────────────────
 
-const { bytes: _bytes, ...materialMeta } = getTableColumns(educationMaterials);
+const { legacyBytes: _bytes, ...materialMeta } = getTableColumns(educationMaterials);
 
 /** Materials of some classes (without their bytes), oldest first. */
 export async function findMaterials(db: Db, classIds: string[]) {

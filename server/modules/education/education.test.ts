@@ -4,6 +4,7 @@ import { activityEntries, educationClasses, educationSurveys } from '../../db/sc
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { auditOf } from '../drills/drills.test-support.js';
 import { startSupportWorld, type SupportWorld } from './education.test-support.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
 // Clock: 2025-11-10 15:00 UTC (the district is in America/Chicago). staff.north and teacher2.north teach at North,
 // where sro.north and sro2.north serve; principal.north reads classes and may request one too.
@@ -161,12 +162,13 @@ describe('delivery and feedback', () => {
 
   it('attaches PDF and image materials; other files answer 400 naming file', async () => {
     const sro = await w.as('sro.north');
-    const pdf = Buffer.from('%PDF-1.4\nhandout\n%%EOF\n');
+    const pdf = Buffer.from('%PDF-1.4\nhandout: at-rest marker Vesper Holloway class list\n%%EOF\n');
     const added = await sro.put(`/api/education/classes/${ids.main}/materials?fileName=handout.pdf`, pdf, { 'content-type': 'application/pdf' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ fileName: 'handout.pdf', contentType: 'application/pdf', size: pdf.length });
     const fake = await sro.put(`/api/education/classes/${ids.main}/materials`, Buffer.from('MZ not a pdf'), { 'content-type': 'application/pdf' });
     expect(fake.body.error.field).toBe('file');
+    await expectNotAtRest(w.t, 'Vesper Holloway class list');
     const got = await (await w.as('principal.north')).get(`/api/education/classes/${ids.main}/materials/${added.body.id}`);
     expect(got.status).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');

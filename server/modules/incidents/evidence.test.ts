@@ -5,8 +5,10 @@ import { ATTACHMENT_LIMITS } from '../../../common/incidents.js';
 import { incidentAttachments, storedFiles } from '../../db/schema/index.js';
 import { sniff } from './evidence.js';
 import { approvedIncident, auditOf, createIncident, createWorld, rawGet, rawPost, rowCount, type World } from './incidents.test-support.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+const EVIDENCE_MARKER = 'at-rest marker: suspect Thaddeus Wren in the east stairwell';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7), Buffer.from(EVIDENCE_MARKER)]);
 
 let w: World;
 let draft: { id: string };
@@ -37,6 +39,7 @@ describe('evidence attachments', () => {
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.bytes.equals(PNG)).toBe(true);
+    await expectNotAtRest(w.t, EVIDENCE_MARKER);
     expect(await auditOf(w, 'incident.attachment_viewed', draft.id)).toHaveLength(1);
     expect((await rawGet(w, 'principal', `/api/incident-attachments/${res.body.id}/content`)).status).toBe(403);
     expect((await rawGet(w, 'sroSouth', `/api/incident-attachments/${res.body.id}/content`)).status).toBe(404);

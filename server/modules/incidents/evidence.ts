@@ -3,7 +3,9 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { fileStoreFor } from '../../files/registry.js';
+import type { Db } from '../../db/connection.js';
+import { filesOf } from '../../files/registry.js';
+import type { PreparedFile } from '../../files/store.js';
 import { ATTACHMENT_LIMITS, type AttachmentKind } from '../../../common/incidents.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -55,13 +57,20 @@ export function evidenceDir(dataDir: string): string {
   return path.join(dataDir, 'evidence');
 }
 
+/** An evidence upload being stored: the prepared file, and what it turned out to be once its bytes were read. */
+export interface EvidenceUpload {
+  prepared: PreparedFile;
+  /** The type, size and hash, after the bytes went through (400 on `file` for an empty or unknown file). */
+  describe(): StoredFile;
+}
+
 /**
- * Streams an upload into the shared, encrypted file store (server/files) under a random name, checking the type
- * from the first bytes and the size limit of that type as bytes arrive; a refused upload leaves nothing behind
- * (400 on `file`).
+ * Streams an upload towards the shared, encrypted file store (server/files) under a random name, checking the type
+ * from the first bytes and the size limit of that type as bytes arrive (400 on `file`). On the embedded engine the
+ * bytes are encrypted to a `.part` file now; on PostgreSQL they are written when the owning transaction adopts the
+ * prepared file. Either way nothing stays behind unless that transaction commits.
  */
-export async function storeUpload(dataDir: string, districtId: string, body: Readable): Promise<StoredFile> {
-  const store = fileStoreFor(dataDir);
+export async function prepareUpload(db: Db, districtId: string, body: Readable): Promise<EvidenceUpload> {
   const storageKey = `evidence/${districtId}/${randomUUID()}`;
   const hash = createHash('sha256');
   let head = Buffer.alloc(0);
@@ -85,30 +94,21 @@ export async function storeUpload(dataDir: string, districtId: string, body: Rea
       yield chunk;
     }
   };
-  try {
-    await store.write(storageKey, check(body));
-    type ??= sniff(head);
-    if (!type || size === 0) {
-      await store.remove(storageKey);
-      throw new AppError('validation_failed', 'file: only images, PDF, audio and video files are accepted', { field: 'file' });
-    }
-    const sniffed: Sniffed = type;
-    return { ...sniffed, storageKey, size, sha256: hash.digest('hex') };
-  } catch (error) {
-    // Drain what the client is still sending so the answer reaches it.
-    body.resume();
-    throw error;
-  }
-}
-
-/** Removes a stored file (after its database record failed to commit). */
-export async function removeStored(dataDir: string, storageKey: string): Promise<void> {
-  await fileStoreFor(dataDir).remove(storageKey);
+  const prepared = await filesOf(db).prepare(storageKey, check(body));
+  return {
+    prepared,
+    describe() {
+      type ??= sniff(head);
+      if (!type || size === 0) throw new AppError('validation_failed', 'file: only images, PDF, audio and video files are accepted', { field: 'file' });
+      const sniffed: Sniffed = type;
+      return { ...sniffed, storageKey, size, sha256: hash.digest('hex') };
+    },
+  };
 }
 
 /** A read stream of a stored file and its size (decrypted); files of older releases are read from DATA_DIR/evidence. */
-export async function openStored(dataDir: string, storageKey: string) {
-  const opened = await fileStoreFor(dataDir).open(storageKey);
+export async function openStored(db: Db, dataDir: string, storageKey: string) {
+  const opened = await filesOf(db).open(storageKey);
   if (opened) return opened;
   const file = path.join(evidenceDir(dataDir), storageKey);
   const { size } = await stat(file);

@@ -25,7 +25,7 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams, querystring: attachmentQuery, response: { 201: attachmentSchema },
       },
     }, async (request, reply) => {
-      const added = await service.addAttachment(contextOf(request), request.server.deps.config.dataDir, request.params.id, request.query, request.body as Readable);
+      const added = await service.addAttachment(contextOf(request), request.params.id, request.query, request.body as Readable);
       return reply.code(201).send(added);
     });
   });

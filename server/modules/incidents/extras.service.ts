@@ -5,7 +5,8 @@ import { requirePermission, requireSchool, scopeOf } from '../../auth/access.js'
 import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { openStored, removeStored, storeUpload } from './evidence.js';
+import { transactionWithFiles } from '../../files/registry.js';
+import { openStored, prepareUpload, type EvidenceUpload } from './evidence.js';
 import * as extras from './extras.repository.js';
 import { canRead, offenseLabel, readScopes, readsNarrative } from './incidents.policy.js';
 import * as repo from './incidents.repository.js';
@@ -136,14 +137,19 @@ export async function updateTask(ctx: ServiceContext, id: string, input: UpdateT
  * or with an open supplement once the report is approved.
  */
 export async function addAttachment(
-  ctx: ServiceContext, dataDir: string, id: string, query: { fileName: string; supplementId?: string }, body: Readable,
+  ctx: ServiceContext, id: string, query: { fileName: string; supplementId?: string }, body: Readable,
 ) {
   requirePermission(ctx.actor, 'incident.create');
   const row = await visibleIncident(ctx.db, ctx, id);
   requireSchool(ctx.actor, 'incident.create', row.schoolId, 'Incident');
-  const stored = await storeUpload(dataDir, ctx.actor.districtId, body);
+  let upload: EvidenceUpload | undefined;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    upload = await prepareUpload(ctx.db, ctx.actor.districtId, body);
+    const { prepared, describe } = upload;
+    // The file's rows (PostgreSQL: its chunks too) commit with the attachment record, or not at all.
+    return await transactionWithFiles(ctx.db, async (tx, files) => {
+      await files.adopt(prepared);
+      const stored = describe();
       const locked = await visibleIncident(tx, ctx, id, { forUpdate: true });
       if (query.supplementId) {
         const s = await extras.findSupplement(tx, id, query.supplementId);
@@ -167,7 +173,9 @@ export async function addAttachment(
       };
     });
   } catch (error) {
-    await removeStored(dataDir, stored.storageKey);
+    await upload?.prepared.discard();
+    // Drain what the client is still sending so the answer reaches it.
+    body.resume();
     throw error;
   }
 }
@@ -184,6 +192,6 @@ export async function openAttachment(ctx: ServiceContext, dataDir: string, id: s
     return found;
   });
   // Opened after the commit: the file store reads through the database (PGlite would wait on the transaction).
-  const file = await openStored(dataDir, found.attachment.storageKey);
+  const file = await openStored(ctx.db, dataDir, found.attachment.storageKey);
   return { ...file, attachment: found.attachment };
 }

@@ -2,6 +2,7 @@ import type { SchoolDocument, SchoolDocumentBody, SchoolDocumentKind } from '../
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
+import { newFileKey, readStoredFile, transactionWithFiles } from '../../files/registry.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { requireTarget } from '../drills/drills.scope.js';
@@ -40,8 +41,9 @@ export function getDocument(ctx: ServiceContext, id: string): Promise<SchoolDocu
 export async function documentFile(ctx: ServiceContext, id: string): Promise<{ body: Buffer; fileName: string }> {
   const doc = await documentOf(ctx, ctx.db, id);
   const content = await repo.findDocumentContent(ctx.db, doc.id);
-  if (doc.format !== 'pdf' || !content?.file) throw notFound('File');
-  return { body: content.file, fileName: content.fileName ?? `${doc.kind}.pdf` };
+  const body = doc.format === 'pdf' && content ? await readStoredFile(ctx.db, content.fileKey, content.legacyFile) : null;
+  if (!content || !body) throw notFound('File');
+  return { body, fileName: content.fileName ?? `${doc.kind}.pdf` };
 }
 
 /** A new version, as text or an uploaded PDF; it becomes the current one. Audited. */
@@ -49,10 +51,10 @@ export async function addDocument(
   ctx: ServiceContext, input: Omit<SchoolDocumentBody, 'body'> & { body?: string; pdf?: Buffer; fileName?: string },
 ): Promise<SchoolDocument> {
   if (input.pdf) requirePdf(input.pdf);
-  return ctx.db.transaction(async (tx) => {
+  return transactionWithFiles(ctx.db, async (tx, files) => {
     await requireTarget(tx, ctx.actor, PERMISSION, input.schoolId);
     const content = input.pdf
-      ? { format: 'pdf' as const, file: input.pdf, fileName: input.fileName ?? `${input.kind}.pdf`, fileSize: input.pdf.length }
+      ? { format: 'pdf' as const, fileKey: (await files.put(newFileKey('school-documents'), input.pdf)).key, fileName: input.fileName ?? `${input.kind}.pdf`, fileSize: input.pdf.length }
       : { format: 'text' as const, body: input.body! };
     const id = await repo.insertDocument(tx, {
       districtId: ctx.actor.districtId, schoolId: input.schoolId, kind: input.kind, title: input.title, ...content,

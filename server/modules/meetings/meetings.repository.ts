@@ -150,7 +150,7 @@ export async function findDocuments(db: Db, districtId: string, scope: Scope, f:
 
 /** The text and file of one version. */
 export async function findDocumentContent(db: Db, id: string) {
-  const [row] = await db.select({ body: schoolDocuments.body, file: schoolDocuments.file, fileName: schoolDocuments.fileName, format: schoolDocuments.format })
+  const [row] = await db.select({ body: schoolDocuments.body, fileKey: schoolDocuments.fileKey, legacyFile: schoolDocuments.legacyFile, fileName: schoolDocuments.fileName, format: schoolDocuments.format })
     .from(schoolDocuments).where(eq(schoolDocuments.id, id));
   return row;
 }

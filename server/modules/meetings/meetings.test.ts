@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityEntries, meetings, meetingSeries } from '../../db/schema/index.js';
 import { auditOf, startOperationsWorld, type World } from '../notices/operations.test-support.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
 let w: World;
 beforeAll(async () => { w = await startOperationsWorld(); }, 60_000);
@@ -83,7 +84,7 @@ describe('MOU and written expectations', () => {
     expect(text.status).toBe(201);
     expect(text.body).toMatchObject({ format: 'text', current: true, body: 'The SRO will not enforce school discipline.' });
     w.t.clock.advance(60_000);
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const pdf = Buffer.from('%PDF-1.4\n% at-rest marker: MOU signed by Chief Ottoline Brack\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const upload = await principal.request('POST', `/api/school-documents/pdf?schoolId=${w.north.id}&kind=mou&title=MOU%202025-26&fileName=mou.pdf`, pdf, { 'content-type': 'application/pdf' });
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ format: 'pdf', fileName: 'mou.pdf', fileSize: pdf.length, current: true });
@@ -91,7 +92,8 @@ describe('MOU and written expectations', () => {
     expect(list.map((d: { title: string; current: boolean }) => [d.title, d.current])).toEqual([['MOU 2025-26', true], ['MOU 2024-25', false]]);
     const file = await (await w.as('sro.north')).get(`/api/school-documents/${upload.body.id}/file`);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.text.startsWith('%PDF-')).toBe(true);
+    expect(file.text).toBe(pdf.toString('latin1'));
+    await expectNotAtRest(w.t, 'MOU signed by Chief Ottoline Brack');
     expect((await (await w.as('sro.north')).get(`/api/school-documents/${text.body.id}/file`)).status).toBe(404);
     expect((await (await w.as('principal.east')).get(`/api/school-documents/${text.body.id}`)).status).toBe(404);
     const notPdf = await principal.request('POST', `/api/school-documents/pdf?schoolId=${w.north.id}&kind=mou&title=x`, Buffer.from('hello'), { 'content-type': 'application/pdf' });

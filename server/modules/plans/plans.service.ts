@@ -2,6 +2,7 @@ import { SRP_REFERENCE, type Plan, type PlanDetail } from '../../../common/prepa
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { canAtSchool, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
+import { newFileKey, readStoredFile, transactionWithFiles } from '../../files/registry.js';
 import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -86,10 +87,10 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: { title
 /** Adds a version (written text, or PDF bytes), making it current; staff must acknowledge it anew. Audited. */
 export async function addVersion(ctx: ServiceContext, id: string, input: { body?: string; pdf?: Buffer; fileName?: string | null; changeSummary?: string | null }) {
   if (input.pdf) requirePdf(input.pdf);
-  return ctx.db.transaction(async (tx) => {
+  return transactionWithFiles(ctx.db, async (tx, files) => {
     const plan = await lockManaged(ctx, tx, id, 'plan.manage');
     const values = input.pdf
-      ? { format: 'pdf' as const, file: input.pdf, fileName: input.fileName ?? 'plan.pdf', fileSize: input.pdf.length }
+      ? { format: 'pdf' as const, fileKey: (await files.put(newFileKey('plans'), input.pdf)).key, fileName: input.fileName ?? 'plan.pdf', fileSize: input.pdf.length }
       : { format: 'text' as const, body: input.body! };
     const version = await repo.addVersion(tx, id, { ...values, changeSummary: input.changeSummary ?? null, createdBy: ctx.actor.userId }, ctx.clock.now());
     await writeAudit(tx, whoOf(ctx), {
@@ -153,9 +154,12 @@ export async function versionContent(ctx: ServiceContext, versionId: string) {
   const row = await repo.findVersionContent(ctx.db, ctx.actor.districtId, versionId);
   if (!row) throw notFound('Plan version');
   if (row.schoolId) requireSchool(ctx.actor, 'plan.read', row.schoolId, 'Plan version');
-  return row.v.format === 'pdf'
-    ? { type: 'application/pdf', body: row.v.file!, fileName: row.v.fileName ?? 'plan.pdf' }
-    : { type: 'text/plain; charset=utf-8', body: row.v.body ?? '', fileName: null };
+  if (row.v.format === 'pdf') {
+    const body = await readStoredFile(ctx.db, row.v.fileKey, row.v.legacyFile);
+    if (!body) throw notFound('Plan version');
+    return { type: 'application/pdf', body, fileName: row.v.fileName ?? 'plan.pdf' };
+  }
+  return { type: 'text/plain; charset=utf-8', body: row.v.body ?? '', fileName: null };
 }
 
 /** The SRP quick reference with the protocol documents of the actor's schools. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safetyPlanVersions } from '../../db/schema/index.js';
 import { signedInClient } from '../../test/app.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 
 let w: World;
 let planId: string;
@@ -9,7 +10,8 @@ beforeAll(async () => { w = await startWorld(); }, 60_000);
 afterAll(async () => w?.t.close());
 
 const plan = (schoolId: string | null, extra: Record<string, unknown> = {}) => ({ schoolId, kind: 'eop', title: 'Emergency operations plan', body: 'Section 1: command.', ...extra });
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const PDF_MARKER = 'at-rest marker: evacuation route past Room 118 for Juniper Caldwell';
+const PDF = Buffer.from(`%PDF-1.4\n% ${PDF_MARKER}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
 
 describe('writing and versioning plans', () => {
   it('lets a school administrator write a plan for their school, audited', async () => {
@@ -58,6 +60,7 @@ describe('writing and versioning plans', () => {
     const content = await (await w.as('staff.north')).get(`/api/plan-versions/${res.body.id}/content`);
     expect(content.headers['content-type']).toBe('application/pdf');
     expect(content.text).toBe(PDF.toString('latin1'));
+    await expectNotAtRest(w.t, PDF_MARKER);
     expect((await auditOf(w.t.db, 'plan.version_added', planId)).map((e) => e.detail.version)).toEqual([2]);
     expect((await w.t.db.select().from(safetyPlanVersions)).length).toBe(3);
   });

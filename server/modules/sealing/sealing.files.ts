@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { incidentSeals } from '../../db/schema/index.js';
-import { fileStoreFor } from '../../files/registry.js';
+import { filesOf } from '../../files/registry.js';
 import { loadSealedKey, rewrapFile, type SealedKey } from '../../files/sealed-key.js';
 import { advanceSeal, findPendingSeals, updateSeal } from './sealing.repository.js';
 
@@ -57,7 +57,7 @@ export class SealFileStep {
     const [seal] = await this.db.select().from(incidentSeals).where(eq(incidentSeals.id, sealId));
     if (!seal) return 'unknown';
     if (!(seal.state in NEXT)) return seal.state;
-    const store = fileStoreFor(this.dataDir);
+    const store = filesOf(this.db);
     const destroy = seal.state === 'expunging' || (seal.state === 'sealing' && seal.destroyFiles);
     for (const key of seal.fileKeys) {
       if (destroy) await store.remove(key);

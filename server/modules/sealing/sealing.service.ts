@@ -5,11 +5,11 @@ import type { ExpungeBody, SealedRecord, UnsealQuery } from '../../../common/sea
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool } from '../../auth/access.js';
 import { schools, type SealState } from '../../db/schema/index.js';
-import { fileStoreFor } from '../../files/registry.js';
+import { transactionWithFiles } from '../../files/registry.js';
 import { numberMac, openPackage, sealPackage } from '../../files/sealed-key.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
-import { storeUpload } from '../incidents/evidence.js';
+import { prepareUpload, type EvidenceUpload } from '../incidents/evidence.js';
 import { canRead } from '../incidents/incidents.policy.js';
 import { findIncidentRow } from '../incidents/incidents.repository.js';
 import { sealFileStepFor } from './sealing.files.js';
@@ -70,13 +70,16 @@ export async function unsealRecord(ctx: ServiceContext, dataDir: string, id: str
   if (!probe || probe.state === 'unsealed' || !seesSeal(ctx.actor, probe)) throw notFound('Sealed record');
   checkSealed(probe);
   if (!sealActions(ctx.actor, probe).unseal) throw notFound('Sealed record');
-  const stored = await storeUpload(dataDir, ctx.actor.districtId, document);
-  if (stored.kind !== 'pdf') {
-    await fileStoreFor(dataDir).remove(stored.storageKey);
-    throw new AppError('validation_failed', 'file: the court order must be a PDF', { field: 'file' });
-  }
+  let upload: EvidenceUpload | undefined;
+  let incidentId: string;
   try {
-    const incidentId = await ctx.db.transaction(async (tx) => {
+    upload = await prepareUpload(ctx.db, ctx.actor.districtId, document);
+    const { prepared, describe } = upload;
+    // The order's file commits with the restored record, or not at all.
+    incidentId = await transactionWithFiles(ctx.db, async (tx, files) => {
+      await files.adopt(prepared);
+      const stored = describe();
+      if (stored.kind !== 'pdf') throw new AppError('validation_failed', 'file: the court order must be a PDF', { field: 'file' });
       const seal = await lockedSeal(ctx, tx, id);
       checkSealed(seal);
       const content = openPackage(step.sealed, { keyId: seal.keyId!, wrappedKey: seal.wrappedKey!, nonce: seal.nonce!, package: seal.package! }) as repo.PackageContent;
@@ -91,12 +94,13 @@ export async function unsealRecord(ctx: ServiceContext, dataDir: string, id: str
       });
       return seal.incidentId;
     });
-    const state = await step.finish(id);
-    return { incidentId, state: state === 'unsealed' ? 'unsealed' as const : 'unsealing' as const };
   } catch (error) {
-    await fileStoreFor(dataDir).remove(stored.storageKey);
+    await upload?.prepared.discard();
+    document.resume();
     throw error;
   }
+  const state = await step.finish(id);
+  return { incidentId, state: state === 'unsealed' ? 'unsealed' as const : 'unsealing' as const };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
+import { expectNotAtRest } from '../../files/at-rest.test-support.js';
+import { filesOf } from '../../files/registry.js';
 import { tipAttachments, tipMessages, tips } from '../../db/schema/index.js';
 import { TestClient, testConfig } from '../../test/app.js';
 import { auditOf, createTipWorld, submit, tipToken, type TipWorld } from './tips.test-support.js';
@@ -57,10 +59,23 @@ describe('anonymity', () => {
       ]);
       for (const secret of [IP, UA, 'UniqueAgent', res.body.passphrase, res.body.code]) expect(dump).not.toContain(secret);
       const [stored] = await w.t.db.select().from(tipAttachments);
-      expect(stored!.content.includes(Buffer.from('GPS'))).toBe(false);
+      const content = await filesOf(w.t.db).readAll(stored!.fileKey!);
+      expect(content!.includes(Buffer.from('GPS'))).toBe(false);
+      expect(content!.includes(Buffer.from('JFIF'))).toBe(true);
     } finally {
       await app.close();
     }
+  });
+
+  it('keeps an attached PDF encrypted at rest; staff read it back as sent', async () => {
+    const marker = 'at-rest marker: Rosalind Achterberg brings the gun on Friday';
+    const pdf = Buffer.from(`%PDF-1.4\n% ${marker}\n%%EOF\n`);
+    const tip = await submit(w, { attachment: { contentBase64: pdf.toString('base64') } });
+    const got = await w.as.director!.get(`/api/tips/${tip.id}/attachment`);
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.text).toBe(pdf.toString('latin1'));
+    await expectNotAtRest(w.t, marker);
   });
 
   it('strips EXIF from JPEG and text chunks from PNG, keeping the image data', () => {

@@ -13,6 +13,7 @@ import type { Mailer } from '../../lib/mailer.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
 import { alreadyPaged } from './tips.flood.js';
 import type { FloodGate } from './tips.pow.js';
+import { newFileKey, transactionWithFiles } from '../../files/registry.js';
 import { cleanAttachment, codeHash, newPassphrase, newTipCode, newTipNumber, toMinute, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
 import { detectLifeSafety } from './tips.lexicon.js';
@@ -50,7 +51,7 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
   const detected = detectLifeSafety([input.description, input.when, input.where, input.who].filter(Boolean).join('\n'), input.language);
   const lifeSafety = byCategory || detected.flagged;
   const lifeSafetyBy = byCategory ? 'category' as const : detected.flagged ? 'lexicon' as const : null;
-  const saved = await deps.database.db.transaction(async (tx) => {
+  const saved = await transactionWithFiles(deps.database.db, async (tx, files) => {
     const number = newTipNumber();
     const id = await repo.insertTip(tx, {
       districtId: school.districtId, schoolId: school.id, number, codeHash: codeHash(code), passphraseHash,
@@ -59,7 +60,10 @@ export async function submitTip(deps: PublicTipDeps, input: z.output<typeof subm
       lifeSafetySignals: detected.flagged ? detected.signals : null,
       createdAt: now, updatedAt: now,
     });
-    if (attachment) await repo.insertAttachment(tx, { tipId: id, mediaType: attachment.mediaType, size: attachment.content.length, content: attachment.content });
+    if (attachment) {
+      const { key } = await files.put(newFileKey('tips'), attachment.content);
+      await repo.insertAttachment(tx, { tipId: id, mediaType: attachment.mediaType, size: attachment.content.length, fileKey: key });
+    }
     await writeAudit(tx, { ...ANONYMOUS, districtId: school.districtId, at: now }, {
       type: 'tip.submitted', schoolId: school.id, subjectType: 'tip', subjectId: id, detail: { number, category: input.category, lifeSafety, lifeSafetyBy },
     });

@@ -5,6 +5,7 @@ import {
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { canAtSchool, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
+import { readStoredFile } from '../../files/registry.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { announceLifeSafety, storeAcknowledgedEvent, storeLifeSafetyEvent } from './tips.notify.js';
@@ -94,8 +95,10 @@ export async function getAttachment(ctx: ServiceContext, id: string) {
     const row = await loadTip(tx, ctx, id, 'tip.read');
     const file = await repo.findAttachment(tx, id);
     if (!file) throw notFound('Attachment');
+    const content = await readStoredFile(ctx.db, file.fileKey, file.legacyContent, tx);
+    if (!content) throw notFound('Attachment');
     await writeAudit(tx, whoOf(ctx), { type: 'tip.attachment_viewed', schoolId: row.tip.schoolId, subjectType: 'tip', subjectId: id });
-    return file;
+    return { mediaType: file.mediaType, content };
   });
 }
 

@@ -1,0 +1,186 @@
+// The file store through two server processes on one PostgreSQL database (`npm run bench -- files [--quick]`).
+// 1. N evidence files of 1 MB: each uploaded through process A and downloaded through process B (encrypted,
+//    chunked, in the attachment's transaction) vs a raw INSERT and SELECT of the same bytes into a bytea column
+//    from this process, same concurrency. Goal: throughput ratio >= 0.5.
+// 2. A 200 MB evidence video streamed up through A and down through B: resident memory growth of each server
+//    while it streams. Goal: < 50 MB.
+// Full run: 1,000 files; --quick: 100.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import postgres from 'postgres';
+import { openPostgres } from '../server/db/connection.js';
+import { freePort, killAll, ProcessClient, startServer, waitFor } from '../server/ops/test-process.js';
+import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../server/test/fixtures.js';
+import { isQuick, median, printFigures, round } from './support/stats.js';
+
+const quick = isQuick();
+const FILES = quick ? 100 : 1000;
+const FILE_BYTES = 1024 * 1024;
+const BIG_BYTES = 200 * 1000 * 1000;
+const CONCURRENCY = 4;
+const GOAL = { ratio: 0.5, rssGrowthMb: 50 };
+
+const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!url) {
+  process.stdout.write('set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server\n');
+  printFigures({ bench: 'files', skipped: 'no PostgreSQL server' });
+  process.exit(0);
+}
+const admin = postgres(url, { max: 1, onnotice: () => undefined });
+const name = `srodesk_bench_files_${process.pid}_${randomBytes(3).toString('hex')}`;
+const dbUrl = (() => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
+}
+
+/** Runs `work(i)` for i < count with `CONCURRENCY` in flight; answers each call's milliseconds. */
+async function pool(count: number, work: (i: number) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < count) {
+      const i = next++;
+      const t = process.hrtime.bigint();
+      await work(i);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }));
+  return times;
+}
+
+/** A 1 MB PNG-looking file (the type is sniffed from the first bytes), distinct per index. */
+function image(i: number): Buffer {
+  const body = randomBytes(FILE_BYTES - 16);
+  body.writeUInt32BE(i, 0);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(8), body]);
+}
+
+/** A 200 MB MP4-looking stream generated on the fly (never held in memory). */
+function video(): ReadableStream<Uint8Array> {
+  let sent = 0;
+  const block = randomBytes(1024 * 1024);
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= BIG_BYTES) return controller.close();
+      const size = Math.min(block.length, BIG_BYTES - sent);
+      const piece = Buffer.from(block.subarray(0, size));
+      if (sent === 0) Buffer.from('\0\0\0\x18ftypmp42\0\0\0\0', 'latin1').copy(piece);
+      sent += size;
+      controller.enqueue(piece);
+    },
+  });
+}
+
+/** Samples a process's resident memory every 50 ms while `work` runs; answers the growth over the start in MB. */
+async function rssGrowth(pid: number, work: () => Promise<void>): Promise<number> {
+  const start = rssMb(pid);
+  let peak = start;
+  const timer = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 50);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return peak - start;
+}
+
+async function main(): Promise<void> {
+  await admin.unsafe(`create database "${name}"`);
+  const database = openPostgres(dbUrl, { max: 2 });
+  await database.migrate();
+  const district = await createDistrict(database);
+  const school = await createSchool(database, { districtId: district.id });
+  await createUser(database, { email: 'sro@files.bench', districtId: district.id, grants: [{ role: 'sro', schoolId: school.id }] });
+  await database.close();
+
+  const shared = { DATABASE_URL: dbUrl, SESSION_SECRET: 'files-bench-secret-0123456789abcdefghij', MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'error', RATE_LIMIT_SCALE: '1000' };
+  const [pa, pb] = [await freePort(), await freePort()];
+  const a = startServer({ ...shared, PORT: String(pa), DATA_DIR: `${process.cwd()}/.test-tmp/bench-files-a-${process.pid}` });
+  const b = startServer({ ...shared, PORT: String(pb), DATA_DIR: `${process.cwd()}/.test-tmp/bench-files-b-${process.pid}` });
+  await Promise.all([waitFor(pa), waitFor(pb)]);
+  const [viaA, viaB] = [new ProcessClient(pa), new ProcessClient(pb)];
+  await viaA.signIn('sro@files.bench', TEST_PASSWORD);
+  await viaB.signIn('sro@files.bench', TEST_PASSWORD);
+  const incident = await viaA.request('POST', '/api/incidents', {
+    schoolId: school.id, onCampus: true, occurredAt: '2026-11-02T10:15:00Z', summary: 'Benchmark', narrative: 'Files for the file store benchmark.',
+    offenses: [{ kind: 'school', category: 'fight' }], persons: [{ kind: 'visitor', role: 'witness', firstName: 'Vera', lastName: 'Visitor' }], actions: [],
+  });
+  if (incident.status !== 201) throw new Error(`incident: ${incident.status} ${incident.bytes.toString()}`);
+  const incidentId = String(incident.json().id);
+  const files = Array.from({ length: FILES }, (_, i) => image(i));
+  log(`${FILES} files of 1 MB, ${CONCURRENCY} at a time; PostgreSQL ${name}`);
+
+  // Baseline: the same bytes into and out of a bytea column, raw.
+  const raw = postgres(dbUrl, { max: CONCURRENCY, onnotice: () => undefined });
+  await raw.unsafe('create table bench_raw_files (id integer primary key, bytes bytea not null)');
+  let t = process.hrtime.bigint();
+  const rawUp = await pool(FILES, async (i) => { await raw`insert into bench_raw_files ${raw({ id: i, bytes: files[i]! })}`; });
+  const rawDown = await pool(FILES, async (i) => {
+    const [row] = await raw<{ bytes: Buffer }[]>`select bytes from bench_raw_files where id = ${i}`;
+    if (row!.bytes.length !== FILE_BYTES) throw new Error('raw read short');
+  });
+  const rawS = seconds(t);
+  await raw.end();
+  log(`raw INSERT + SELECT: ${round(rawS, 2)} s (${round((2 * FILES) / rawS)} files/s); median insert ${round(median(rawUp))} ms, select ${round(median(rawDown))} ms`);
+
+  // Ours: upload through A, download through B.
+  const ids: string[] = [];
+  t = process.hrtime.bigint();
+  const up = await pool(FILES, async (i) => {
+    const res = await viaA.request('POST', `/api/incidents/${incidentId}/attachments?fileName=photo-${i}.png`, files[i]!, 'application/octet-stream');
+    if (res.status !== 201) throw new Error(`upload ${i}: ${res.status} ${res.bytes.toString()}`);
+    ids[i] = String(res.json().id);
+  });
+  const down = await pool(FILES, async (i) => {
+    const res = await viaB.request('GET', `/api/incident-attachments/${ids[i]}/content`);
+    if (res.status !== 200 || !res.bytes.equals(files[i]!)) throw new Error(`download ${i}: ${res.status}`);
+  });
+  const oursS = seconds(t);
+  const ratio = rawS / oursS;
+  log(`ours (A uploads, B downloads): ${round(oursS, 2)} s (${round((2 * FILES) / oursS)} files/s); median upload ${round(median(up))} ms, download ${round(median(down))} ms; ratio ${round(ratio, 2)}`);
+
+  // 200 MB streamed up through A and down through B.
+  let bigId = '';
+  const upGrowth = await rssGrowth(a.child.pid!, async () => {
+    const res = await viaA.send('POST', `/api/incidents/${incidentId}/attachments?fileName=video.mp4`, video(), 'application/octet-stream');
+    const body = await res.json() as { id: string };
+    if (res.status !== 201) throw new Error(`big upload: ${res.status} ${JSON.stringify(body)}`);
+    bigId = body.id;
+  });
+  let received = 0;
+  const downGrowth = await rssGrowth(b.child.pid!, async () => {
+    const res = await viaB.send('GET', `/api/incident-attachments/${bigId}/content`);
+    for await (const piece of res.body!) received += piece.length;
+  });
+  if (received !== BIG_BYTES) throw new Error(`big download: ${received} bytes`);
+  log(`200 MB video: server RSS growth upload ${round(upGrowth)} MB (process A), download ${round(downGrowth)} MB (process B)`);
+
+  const met = ratio >= GOAL.ratio && upGrowth < GOAL.rssGrowthMb && downGrowth < GOAL.rssGrowthMb;
+  log(`goal ratio >= ${GOAL.ratio} and growth < ${GOAL.rssGrowthMb} MB: ${met ? 'met' : 'NOT met'}`);
+  printFigures({
+    bench: 'files', quick, files: FILES, fileMb: 1, concurrency: CONCURRENCY,
+    raw: { seconds: round(rawS, 2), medianInsertMs: round(median(rawUp)), medianSelectMs: round(median(rawDown)) },
+    ours: { seconds: round(oursS, 2), medianUploadMs: round(median(up)), medianDownloadMs: round(median(down)) },
+    ratio: round(ratio, 2), bigFileMb: BIG_BYTES / 1e6, rssGrowthMb: { upload: round(upGrowth), download: round(downGrowth) }, goal: GOAL, met,
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    killAll();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => undefined);
+    await admin.end({ timeout: 5 });
+  });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { tips } from '../db/schema/index.js';
 import { codeHash } from '../modules/tips/tips.anonymity.js';
 import type { TestApp } from '../test/app.js';
+import { textPdf } from '../test/pdf.js';
 
 // The tip and threat-assessment records of one school for the record-scope test, each in the state its route changes
 // from, so that a holder of the permission succeeds once (every other caller answers 404 and changes nothing).
@@ -20,7 +21,7 @@ export interface TipRecords {
 }
 
 /** A PDF the tip channel accepts as an attachment as it is (images are re-encoded). */
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const PDF = textPdf('Someone is pushed around at lunch');
 
 async function ok(what: string, pending: Promise<{ status: number; text: string; body: unknown }>, status = 200) {
   const res = await pending;

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { nibrsIssues } from '../incidents/nibrs.edits.js';
 import { localDay } from '../incidents/nibrs.report.js';
+import { sealedIncidentNumber } from '../sealing/sealing.service.js';
 import * as repo from './nibrs.repository.js';
 import { checkSubmission } from './nibrs.structure.js';
 import { deleteXml, incidentXml, reportOfRow, submissionXml } from './nibrs.xml.js';
@@ -45,9 +46,13 @@ async function buildMonth(db: Db, ctx: ServiceContext, month: string) {
     }
   }
   for (const d of deletes) {
-    items.push({ incidentId: d.id, number: d.number, occurredAt: new Date(d.occurred_at).toISOString(), action: 'D', issues: [] });
-    if (ori) {
-      reports.push(deleteXml(d.number, month, ori));
+    // A sealed record keeps only a shell here; the state repository knows it by the number in its sealed package,
+    // which goes into the delete and nowhere else (the preview says only that it is sealed).
+    const sealedNumber = d.number.startsWith('sealed-') ? await sealedIncidentNumber(ctx, db, d.id) : null;
+    const number = sealedNumber ?? d.number;
+    items.push({ incidentId: d.id, number: sealedNumber ? 'Sealed record' : d.number, occurredAt: new Date(d.occurred_at).toISOString(), action: 'D', issues: [] });
+    if (ori && !number.startsWith('sealed-')) {
+      reports.push(deleteXml(number, month, ori));
       sent.push({ incidentId: d.id, action: 'D', version: d.version });
     }
   }

@@ -70,6 +70,14 @@ export class SealFileStep {
   }
 }
 
+// Per database handle, the sealed key of the app open on it (services other than sealing find it from `ctx.db`).
+const sealedKeys = new WeakMap<Db, SealedKey>();
+
+/** The sealed key of the app whose database handle is `db`, if sealing is installed on it. */
+export function sealedKeyOf(db: Db): SealedKey | undefined {
+  return sealedKeys.get(db);
+}
+
 // Per data folder, the file steps of the apps open on it (the newest answers; closing one uncovers the previous).
 const steps = new Map<string, SealFileStep[]>();
 
@@ -79,6 +87,7 @@ export function installSealing(app: FastifyInstance): void {
   const sealed = loadSealedKey({ sealedKey: process.env.SEALED_KEY, dataDir: config.dataDir });
   const step = new SealFileStep(database.db, config.dataDir, sealed, (error, sealId) => app.log.error({ err: error, sealId }, 'sealing file step failed; retrying'));
   steps.set(config.dataDir, [...(steps.get(config.dataDir) ?? []), step]);
+  sealedKeys.set(database.db, sealed);
   app.addHook('onReady', async () => {
     await step.resume().catch((error: unknown) => app.log.error({ err: error }, 'resuming sealing failed'));
   });

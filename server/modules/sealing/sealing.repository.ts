@@ -67,7 +67,20 @@ export async function redactIncident(db: Db, p: PackageContent, shell: { number:
       values (${link.tip_id as string}, 'sealed', ${id}, ${link.created_by as string}, ${link.created_at as string}::timestamptz) on conflict do nothing`);
   }
   if (p.threatCaseIds.length) await db.execute(sql`update threat_cases set incident_id = null where incident_id = ${id}`);
+  // Mail and notifications that named the record (report submitted, returned, notification deadlines) keep their
+  // row, so delivery and the bell still work, but no longer name it.
+  const districtId = p.incident.district_id as string;
+  for (const value of [p.incident.number, p.call?.number]) {
+    if (typeof value !== 'string' || !value) continue;
+    const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    await db.execute(sql`update outbox set subject = replace(subject, ${value}, ${SEALED_TEXT}), body = replace(body, ${value}, ${SEALED_TEXT})
+      where district_id = ${districtId} and (subject like ${pattern} or body like ${pattern})`);
+    await db.execute(sql`update notifications set title = replace(title, ${value}, ${SEALED_TEXT})
+      where district_id = ${districtId} and title like ${pattern}`);
+  }
 }
+
+const SEALED_TEXT = '[sealed record]';
 
 /** Puts a record back exactly as the package holds it (the reverse of `redactIncident`). */
 export async function restoreIncident(db: Db, p: PackageContent): Promise<void> {
@@ -130,6 +143,14 @@ export async function findSeal(db: Db, districtId: string, id: string, options: 
   const query = db.select().from(incidentSeals).where(and(eq(incidentSeals.id, id), eq(incidentSeals.districtId, districtId)));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row;
+}
+
+/** The sealed package of an incident's current seal (none once unsealed or expunged). */
+export async function findSealedPackage(db: Db, districtId: string, incidentId: string) {
+  const [row] = await db.select({ keyId: incidentSeals.keyId, wrappedKey: incidentSeals.wrappedKey, nonce: incidentSeals.nonce, package: incidentSeals.package })
+    .from(incidentSeals)
+    .where(and(eq(incidentSeals.incidentId, incidentId), eq(incidentSeals.districtId, districtId), inArray(incidentSeals.state, ['sealing', 'sealed'])));
+  return row?.package && row.keyId && row.wrappedKey && row.nonce ? { keyId: row.keyId, wrappedKey: row.wrappedKey, nonce: row.nonce, package: row.package } : undefined;
 }
 
 /** Seals whose file step has not finished (after a crash or a failed attempt). */

@@ -7,12 +7,13 @@ import { requirePermission, requireSchool } from '../../auth/access.js';
 import { schools, type SealState } from '../../db/schema/index.js';
 import { transactionWithFiles } from '../../files/registry.js';
 import { numberMac, openPackage, sealPackage } from '../../files/sealed-key.js';
+import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { prepareUpload, type EvidenceUpload } from '../incidents/evidence.js';
 import { canRead } from '../incidents/incidents.policy.js';
 import { findIncidentRow } from '../incidents/incidents.repository.js';
-import { sealFileStepFor } from './sealing.files.js';
+import { sealedKeyOf, sealFileStepFor } from './sealing.files.js';
 import { auditNeedles, checkSealed, sealActions, seesSeal } from './sealing.policy.js';
 import * as repo from './sealing.repository.js';
 
@@ -144,4 +145,18 @@ export async function findSealedRecords(ctx: ServiceContext, dataDir: string, qu
       expungedByName, can: sealActions(ctx.actor, s),
     }));
   });
+}
+
+/**
+ * The number a sealed incident had, read from its sealed package (`db` may be a transaction of `ctx.db`), for the one copy that must carry it: the NIBRS
+ * delete that asks the state repository to drop the record. Null when the record is no longer sealed or the key
+ * is not loaded.
+ */
+export async function sealedIncidentNumber(ctx: ServiceContext, db: Db, incidentId: string): Promise<string | null> {
+  const sealed = sealedKeyOf(ctx.db);
+  const districtId = ctx.actor.districtId;
+  const found = await repo.findSealedPackage(db, districtId, incidentId);
+  if (!sealed || !found) return null;
+  const content = openPackage(sealed, found) as repo.PackageContent;
+  return typeof content.incident.number === 'string' ? content.incident.number : null;
 }

@@ -5,6 +5,7 @@ import { expectNotAtRest } from '../../files/at-rest.test-support.js';
 import { filesOf } from '../../files/registry.js';
 import { tipAttachments, tipMessages, tips } from '../../db/schema/index.js';
 import { TestClient, testConfig } from '../../test/app.js';
+import { textPdf } from '../../test/pdf.js';
 import { auditOf, createTipWorld, submit, tipToken, type TipWorld } from './tips.test-support.js';
 import { stripJpeg, stripPng } from './tips.metadata.js';
 
@@ -69,12 +70,14 @@ describe('anonymity', () => {
 
   it('keeps an attached PDF encrypted at rest; staff read it back as sent', async () => {
     const marker = 'at-rest marker: Rosalind Achterberg brings the gun on Friday';
-    const pdf = Buffer.from(`%PDF-1.4\n% ${marker}\n%%EOF\n`);
+    const pdf = textPdf(marker);
     const tip = await submit(w, { attachment: { contentBase64: pdf.toString('base64') } });
     const got = await w.as.director!.get(`/api/tips/${tip.id}/attachment`);
     expect(got.status).toBe(200);
     expect(got.headers['content-type']).toBe('application/pdf');
-    expect(got.text).toBe(pdf.toString('latin1'));
+    // The metadata cleaner rewrites the file; the page's words come back as sent.
+    expect(got.text.startsWith('%PDF-')).toBe(true);
+    expect(got.text).toContain(`(${marker}) Tj`);
     await expectNotAtRest(w.t, marker);
   });
 

@@ -51,16 +51,20 @@ export function ReportForm({ incident, reference }: Props) {
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const weaponRequired = (code: string) =>
     Boolean(reference?.offenses.find((o) => o.code === code)?.weaponRequired);
+  // The reference data loads after the form: saves read the latest one.
+  const referenceRef = useRef(reference);
+  useEffect(() => {
+    referenceRef.current = reference;
+  });
   const [saveState] = useState<SaveState>(() => ({
     incidentId: incident.id,
     editSession: crypto.randomUUID(),
     ids: new Map(),
     refused: new Map(),
-    weaponRequired,
+    weaponRequired: (code) => Boolean(referenceRef.current?.offenses.find((o) => o.code === code)?.weaponRequired),
     lastBuilt: { current: null },
     onLeft: setLeft,
   }));
-  saveState.weaponRequired = weaponRequired;
 
   const autosave = useAutosave<Draft>({
     value: draft,

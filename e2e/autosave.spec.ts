@@ -82,6 +82,10 @@ describe('autosave that never lies', () => {
     expect(await page.getByText(/All changes saved/).count()).toBe(0);
     // The screen tells the truth: the server holds the report without the offense.
     expect((await call(sro, e2e.baseUrl, `/incidents/${incidentId}`)).offenses).toEqual([]);
+    // Submitting would file the server's copy without the offense: the page refuses and says why.
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByText(/Offense 1 \(13B\) is not saved \(13B Simple Assault/).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/incidents/${incidentId}/edit`);
     await expectAccessible(page, 'report form with a refused offense');
 
     // A reload offers the refused offense back (it was never on the server): nothing typed is lost.

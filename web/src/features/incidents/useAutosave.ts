@@ -40,6 +40,8 @@ export interface Autosave<T> {
   lastSavedAt: Date | null;
   version: number;
   conflict: Conflict<T> | null;
+  /** True when unsent typing is kept on this device (false while an earlier copy awaits the user's choice, or without a key). */
+  keptOnDevice: boolean;
   /** Saves at once (before submitting); resolves to the version saved, or null when it failed. */
   flush: () => Promise<number | null>;
   /** Resolves a conflict by saving mine over theirs. */
@@ -204,5 +206,5 @@ export function useAutosave<T>({
     [conflict, setBase, dropCopy],
   );
 
-  return { status, error, lastSavedAt, version, conflict, flush: runSave, keepMine, takeTheirs };
+  return { status, error, lastSavedAt, version, conflict, keptOnDevice: Boolean(storageKey), flush: runSave, keepMine, takeTheirs };
 }

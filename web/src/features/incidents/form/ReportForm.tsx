@@ -86,6 +86,9 @@ export function ReportForm({ incident, reference }: Props) {
     if (version === null)
       throw new Error('The report could not be saved. Fix the marked fields, then submit again.');
     const built = saveState.lastBuilt.current;
+    // Submitting now would send the server's copy without the parts on screen it refused.
+    if (built?.left.length)
+      throw new Error(`${built.left[0]!.label} is not saved (${built.left[0]!.reason}). Correct it, then submit again.`);
     await api.post(`/incidents/${incident.id}/submit`, { version }).catch((e: unknown) => {
       throw built ? inFormTerms(e, built) : e;
     });

@@ -84,7 +84,11 @@ export const sealBody = z.strictObject({
   destroyEvidence: z.boolean().default(false).describe('The order says the evidence files are destroyed rather than locked under the sealed key'),
 });
 export const supplementBody = z.strictObject({ narrative: z.string().max(100_000).default('') });
-export const updateSupplementBody = z.strictObject({ version: versionField, narrative: z.string().max(100_000) });
+export const updateSupplementBody = z.strictObject({
+  version: versionField,
+  narrative: z.string().max(100_000),
+  editSession: uuid.optional().describe('The editing session of the page: autosaves of one session make one version in the history'),
+});
 export const referralBody = z.strictObject({
   kind: z.enum(REFERRAL_KINDS),
   summary: text(4000).describe('What the school receives; never the narrative'),

@@ -135,11 +135,12 @@ export async function insertVersion(db: Db, values: typeof incidentVersions.$inf
   await db.insert(incidentVersions).values(values);
 }
 
-/** The most recent version row of the report itself (not of a supplement), or undefined. */
-export async function findLatestVersion(db: Db, incidentId: string) {
+/** The most recent version row of the report itself, or of one supplement when `supplementId` is given; undefined when none. */
+export async function findLatestVersion(db: Db, incidentId: string, supplementId?: string) {
   const [row] = await db.select({
     id: incidentVersions.id, event: incidentVersions.event, editSession: incidentVersions.editSession, savedById: incidentVersions.savedById,
-  }).from(incidentVersions).where(and(eq(incidentVersions.incidentId, incidentId), isNull(incidentVersions.supplementId)))
+  }).from(incidentVersions).where(and(eq(incidentVersions.incidentId, incidentId),
+    supplementId ? eq(incidentVersions.supplementId, supplementId) : isNull(incidentVersions.supplementId)))
     .orderBy(desc(incidentVersions.seq)).limit(1);
   return row;
 }

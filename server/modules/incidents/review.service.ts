@@ -95,7 +95,7 @@ function supplementSnapshot(s: { id: string; number: number; status: string; ver
 
 /** Saves a supplement draft, or moves it through the same review as a report. */
 export async function changeSupplement(
-  ctx: ServiceContext, id: string, supplementId: string, step: Step | 'save', input: { version: number; narrative?: string; comment?: string | null },
+  ctx: ServiceContext, id: string, supplementId: string, step: Step | 'save', input: { version: number; narrative?: string; comment?: string | null; editSession?: string },
 ) {
   return guarded(ctx, id, async (tx) => {
     const row = await lockedIncident(tx, ctx, id);
@@ -121,10 +121,17 @@ export async function changeSupplement(
       type: step === 'save' ? 'incident.supplement_updated' : `incident.${EVENT[step]}`, schoolId: row.schoolId, subjectType: 'incident', subjectId: id,
       detail: { supplementId: s.id, number: s.number, version },
     });
-    await repo.insertVersion(tx, {
-      incidentId: id, supplementId: s.id, version, status, event: step === 'save' ? 'saved' : EVENT[step],
-      snapshot: supplementSnapshot({ ...s, status, version, narrative }), savedById: ctx.actor.userId, savedAt: now,
-    });
+    const values = { version, status, snapshot: supplementSnapshot({ ...s, status, version, narrative }), savedAt: now };
+    // As for the report: autosaves of one editing session by the same author update that session's version.
+    const last = step === 'save' && input.editSession ? await repo.findLatestVersion(tx, id, s.id) : undefined;
+    if (last && last.event === 'saved' && last.editSession === input.editSession && last.savedById === ctx.actor.userId) {
+      await repo.updateVersion(tx, last.id, values);
+    } else {
+      await repo.insertVersion(tx, {
+        ...values, incidentId: id, supplementId: s.id, event: step === 'save' ? 'saved' : EVENT[step], savedById: ctx.actor.userId,
+        editSession: step === 'save' ? (input.editSession ?? null) : null,
+      });
+    }
     return incidentDetail(tx, ctx.actor, id, now);
   });
 }

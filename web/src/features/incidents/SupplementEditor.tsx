@@ -1,13 +1,17 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { IncidentDetail, Supplement } from '@common/incidents.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { TextAreaField } from '../../components/Field.tsx';
 import { FormActions } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
+import { draftKey } from '../../lib/draft-store.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
+import { useSession } from '../../lib/session.tsx';
 import { SaveStatus } from './form/SaveStatus.tsx';
-import { readStoredDraft, useAutosave } from './useAutosave.ts';
+import { RestoreDraftBanner } from './RestoreDraftBanner.tsx';
+import { useAutosave } from './useAutosave.ts';
+import { useDraftRecovery } from './useDraftRecovery.ts';
 
 /** The version of a supplement in an answer that is either the supplement or the whole incident. */
 function versionIn(answer: Supplement | IncidentDetail, sid: string): number {
@@ -26,18 +30,23 @@ export function SupplementEditor({
   onSubmitted: () => void;
 }) {
   const path = `/incidents/${incidentId}/supplements/${supplement.id}`;
-  const storageKey = `srodesk.supplement-draft.${supplement.id}`;
-  const [narrative, setNarrative] = useState(() => {
-    const stored = readStoredDraft<string>(storageKey);
-    return stored && stored.version === supplement.version ? stored.value : (supplement.narrative ?? '');
+  const { user } = useSession();
+  const [narrative, setNarrative] = useState(supplement.narrative ?? '');
+  const recovery = useDraftRecovery<string>({
+    key: draftKey('supplement', supplement.id, user?.id),
+    legacyKey: `srodesk.supplement-draft.${supplement.id}`,
+    server: supplement.narrative ?? '',
   });
+  // Autosaves of one visit make one version of the supplement in the history.
+  const [editSession] = useState(() => crypto.randomUUID());
+  const textRef = useRef<HTMLDivElement>(null);
   const autosave = useAutosave<string>({
     value: narrative,
     version: supplement.version,
-    storageKey,
+    storageKey: recovery.storageKey,
     save: async (value, version) =>
       versionIn(
-        await api.patch<Supplement | IncidentDetail>(path, { version, narrative: value }),
+        await api.patch<Supplement | IncidentDetail>(path, { version, narrative: value, editSession }),
         supplement.id,
       ),
     loadCurrent: async () => {
@@ -53,8 +62,23 @@ export function SupplementEditor({
     onSubmitted();
   });
   const conflict = autosave.conflict;
+  // The offer's buttons go away with it: the focus moves to the text instead of falling to the page.
+  const settle = (restore: boolean) => {
+    const offered = restore ? recovery.restore() : (recovery.discard(), null);
+    if (offered) setNarrative(offered.value);
+    textRef.current?.querySelector('textarea')?.focus();
+  };
   return (
-    <div className="form">
+    <div className="form" ref={textRef}>
+      {recovery.offer && (
+        <RestoreDraftBanner
+          offer={recovery.offer}
+          serverVersion={supplement.version}
+          what={`supplement ${supplement.number}`}
+          onRestore={() => settle(true)}
+          onDiscard={() => settle(false)}
+        />
+      )}
       <TextAreaField
         label={`Narrative of supplement ${supplement.number}`}
         name="narrative"

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api.ts';
+import { deleteDraft, writeDraft } from '../../lib/draft-store.ts';
 
 /** Where an autosaved draft stands. */
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'partial' | 'error' | 'conflict';
@@ -23,8 +24,13 @@ interface Options<T> {
   delayMs?: number;
   /** Off while the record is not editable. */
   enabled?: boolean;
-  /** Key of a browser-storage copy kept until the server has the text (a dropped connection loses nothing). */
+  /**
+   * Key of the IndexedDB copy kept until the server holds everything on screen (a dropped connection, a crash or
+   * a closed tab loses nothing). Undefined while the page has not yet decided about an earlier copy.
+   */
   storageKey?: string;
+  /** More to keep with the copy, read when it is written. */
+  storageExtra?: () => unknown;
 }
 
 /** The state and controls of one autosaved draft. */
@@ -34,40 +40,14 @@ export interface Autosave<T> {
   lastSavedAt: Date | null;
   version: number;
   conflict: Conflict<T> | null;
+  /** True when unsent typing is kept on this device (false while an earlier copy awaits the user's choice, or without a key). */
+  keptOnDevice: boolean;
   /** Saves at once (before submitting); resolves to the version saved, or null when it failed. */
   flush: () => Promise<number | null>;
   /** Resolves a conflict by saving mine over theirs. */
   keepMine: () => Promise<void>;
   /** Resolves a conflict by taking the server's copy; `apply` puts it into the form. */
   takeTheirs: (apply: (theirs: T) => void) => void;
-}
-
-/** Reads a draft copy left in browser storage by an earlier visit (undefined when none or unreadable). */
-export function readStoredDraft<T>(key: string): { value: T; version: number } | undefined {
-  try {
-    const text = window.localStorage.getItem(key);
-    return text ? (JSON.parse(text) as { value: T; version: number }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function store(key: string | undefined, value: unknown, version: number): void {
-  if (!key) return;
-  try {
-    window.localStorage.setItem(key, JSON.stringify({ value, version }));
-  } catch {
-    // storage full or blocked: the server save still runs
-  }
-}
-
-function forget(key: string | undefined): void {
-  if (!key) return;
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // nothing to clean up
-  }
 }
 
 /**
@@ -82,6 +62,7 @@ export function useAutosave<T>({
   delayMs = 1200,
   enabled = true,
   storageKey,
+  storageExtra,
 }: Options<T>): Autosave<T> {
   const [status, setStatus] = useState<AutosaveStatus>('idle');
   const [error, setError] = useState<Error | null>(null);
@@ -95,11 +76,25 @@ export function useAutosave<T>({
   const loadRef = useRef(loadCurrent);
   const inFlight = useRef<Promise<number | null> | null>(null);
   const conflictRef = useRef(false);
+  const extraRef = useRef(storageExtra);
   useEffect(() => {
     valueRef.current = value;
     saveRef.current = save;
     loadRef.current = loadCurrent;
+    extraRef.current = storageExtra;
   });
+
+  // The copy on this device follows the screen, never the server: it goes only when the server holds it all.
+  const keepCopy = useCallback(
+    (copy: unknown, base: number) => {
+      if (!storageKey) return;
+      void writeDraft(storageKey, { value: copy, version: base, updatedAt: new Date().toISOString(), extra: extraRef.current?.() });
+    },
+    [storageKey],
+  );
+  const dropCopy = useCallback(() => {
+    if (storageKey) void deleteDraft(storageKey);
+  }, [storageKey]);
 
   // The record was reloaded from the server with a newer version: that is the new base.
   useEffect(() => {
@@ -128,8 +123,10 @@ export function useAutosave<T>({
         savedJson.current = json;
         setBase(next);
         setLastSavedAt(new Date());
-        if (JSON.stringify(valueRef.current) === json) forget(storageKey);
-        setStatus(JSON.stringify(valueRef.current) === json ? 'saved' : 'pending');
+        const caughtUp = JSON.stringify(valueRef.current) === json;
+        if (caughtUp) dropCopy();
+        else keepCopy(valueRef.current, next);
+        setStatus(caughtUp ? 'saved' : 'pending');
         return next;
       } catch (e) {
         // The server holds a new version but not all of it (parts refused or not sendable): never "saved".
@@ -137,6 +134,7 @@ export function useAutosave<T>({
         if (partial) {
           savedJson.current = json;
           setBase(partial.version);
+          keepCopy(valueRef.current, partial.version);
           setLastSavedAt(new Date());
           setError(partial);
           setStatus('partial');
@@ -164,16 +162,16 @@ export function useAutosave<T>({
     } finally {
       inFlight.current = null;
     }
-  }, [setBase, storageKey]);
+  }, [setBase, keepCopy, dropCopy]);
 
   const json = JSON.stringify(value);
   useEffect(() => {
     if (!enabled || conflictRef.current || json === savedJson.current) return;
-    store(storageKey, JSON.parse(json) as unknown, versionRef.current);
+    keepCopy(JSON.parse(json) as unknown, versionRef.current);
     setStatus('pending');
     const timer = window.setTimeout(() => void runSave(), delayMs);
     return () => window.clearTimeout(timer);
-  }, [json, enabled, delayMs, runSave, storageKey]);
+  }, [json, enabled, delayMs, runSave, keepCopy]);
 
   // Leaving the page with unsaved text: ask the browser to warn (the stored copy survives anyway).
   useEffect(() => {
@@ -200,13 +198,13 @@ export function useAutosave<T>({
       conflictRef.current = false;
       savedJson.current = JSON.stringify(conflict.theirs);
       setBase(conflict.theirVersion);
-      forget(storageKey);
+      dropCopy();
       apply(conflict.theirs);
       setConflict(null);
       setStatus('saved');
     },
-    [conflict, setBase, storageKey],
+    [conflict, setBase, dropCopy],
   );
 
-  return { status, error, lastSavedAt, version, conflict, flush: runSave, keepMine, takeTheirs };
+  return { status, error, lastSavedAt, version, conflict, keptOnDevice: Boolean(storageKey), flush: runSave, keepMine, takeTheirs };
 }

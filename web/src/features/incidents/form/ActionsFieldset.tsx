@@ -1,6 +1,7 @@
 import { ACTION_KINDS, LABELS, PERSON_ACTIONS, type ActionKind } from '@common/incidents.ts';
 import { Button } from '../../../components/Button.tsx';
 import { SelectField, TextField } from '../../../components/Field.tsx';
+import { NotSaved } from './NotSaved.tsx';
 import { newKey, personName, type ActionDraft, type PersonDraft } from './draft.ts';
 
 interface Props {
@@ -8,11 +9,13 @@ interface Props {
   actions: ActionDraft[];
   onChange: (actions: ActionDraft[]) => void;
   errorOf: (field: string) => string | undefined;
+  /** Reasons rows are not on the server, by row key. */
+  notSaved?: ReadonlyMap<string, string>;
   disabled?: boolean;
 }
 
 /** What was done, per person: arrest (which implies a referral), citation, referrals, warning, no action. */
-export function ActionsFieldset({ persons, actions, onChange, errorOf, disabled }: Props) {
+export function ActionsFieldset({ persons, actions, onChange, errorOf, notSaved, disabled }: Props) {
   const set = (i: number, patch: Partial<ActionDraft>) =>
     onChange(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const personOptions = persons.map((p, i) => ({ value: p.key, label: personName(p, i) }));
@@ -38,6 +41,7 @@ export function ActionsFieldset({ persons, actions, onChange, errorOf, disabled 
                 Remove action {i + 1}
               </Button>
             </div>
+            <NotSaved reason={notSaved?.get(a.key)} />
             <div className="form-grid">
               <SelectField
                 label="Action"

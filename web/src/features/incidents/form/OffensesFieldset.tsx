@@ -7,6 +7,7 @@ import {
 } from '@common/incidents.ts';
 import { Button } from '../../../components/Button.tsx';
 import { CheckboxField, SelectField } from '../../../components/Field.tsx';
+import { NotSaved } from './NotSaved.tsx';
 import { newKey, type OffenseDraft } from './draft.ts';
 import { NibrsPicker } from './NibrsPicker.tsx';
 
@@ -15,13 +16,15 @@ interface Props {
   onChange: (offenses: OffenseDraft[]) => void;
   reference: Reference | undefined;
   errorOf: (field: string) => string | undefined;
+  /** Reasons rows are not on the server, by row key. */
+  notSaved?: ReadonlyMap<string, string>;
   disabled?: boolean;
 }
 
 const MAX_OFFENSES = 10;
 
 /** The offenses of a report: each a NIBRS code or a school-safety category, with weapon/force where required. */
-export function OffensesFieldset({ offenses, onChange, reference, errorOf, disabled }: Props) {
+export function OffensesFieldset({ offenses, onChange, reference, errorOf, notSaved, disabled }: Props) {
   const set = (i: number, patch: Partial<OffenseDraft>) =>
     onChange(offenses.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   const weaponOptions = (reference?.weaponForce ?? []).map((w) => ({
@@ -51,6 +54,7 @@ export function OffensesFieldset({ offenses, onChange, reference, errorOf, disab
                 Remove offense {i + 1}
               </Button>
             </div>
+            <NotSaved reason={notSaved?.get(o.key)} />
             <fieldset className="radio-row">
               <legend className="visually-hidden">Kind of offense {i + 1}</legend>
               <label>

@@ -1,6 +1,7 @@
 import { LABELS, PERSON_KINDS, PERSON_ROLES, type PersonKind, type PersonRole } from '@common/incidents.ts';
 import { Button } from '../../../components/Button.tsx';
 import { CheckboxField, SelectField, TextField } from '../../../components/Field.tsx';
+import { NotSaved } from './NotSaved.tsx';
 import { newKey, personName, type ActionDraft, type PersonDraft } from './draft.ts';
 import { StudentPicker } from './StudentPicker.tsx';
 
@@ -10,11 +11,13 @@ interface Props {
   actions: ActionDraft[];
   onChange: (persons: PersonDraft[], actions: ActionDraft[]) => void;
   errorOf: (field: string) => string | undefined;
+  /** Reasons rows are not on the server, by row key. */
+  notSaved?: ReadonlyMap<string, string>;
   disabled?: boolean;
 }
 
 /** The persons involved: kind, role, the roster student or a name, juvenile flag, contact. */
-export function PersonsFieldset({ schoolId, persons, actions, onChange, errorOf, disabled }: Props) {
+export function PersonsFieldset({ schoolId, persons, actions, onChange, errorOf, notSaved, disabled }: Props) {
   const set = (i: number, patch: Partial<PersonDraft>) =>
     onChange(
       persons.map((p, j) => (j === i ? { ...p, ...patch } : p)),
@@ -64,6 +67,7 @@ export function PersonsFieldset({ schoolId, persons, actions, onChange, errorOf,
               Remove
             </Button>
           </div>
+          <NotSaved reason={notSaved?.get(p.key)} />
           <div className="form-grid">
             <SelectField
               label="Kind"

@@ -6,113 +6,78 @@ import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/Field.tsx';
 import { Section } from '../../../components/Page.tsx';
 import { ApiError, api } from '../../../lib/api.ts';
+import { draftKey } from '../../../lib/draft-store.ts';
 import { useAction } from '../../../lib/hooks.ts';
 import { useSchoolOptions } from '../../../lib/options.ts';
+import { useSession } from '../../../lib/session.tsx';
 import { nowLocalInput } from '../labels.ts';
-import { readStoredDraft, useAutosave } from '../useAutosave.ts';
+import { RestoreDraftBanner } from '../RestoreDraftBanner.tsx';
+import { useAutosave } from '../useAutosave.ts';
+import { contentOf, useDraftRecovery } from '../useDraftRecovery.ts';
 import { useAreaOptions } from '../useAreaOptions.ts';
 import { ActionsFieldset } from './ActionsFieldset.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { bodyOf, draftOf, firstIncomplete, isNewKey, type Built, type Draft } from './draft.ts';
+import { draftOf, firstIncomplete, type Built, type Draft } from './draft.ts';
 import { OffensesFieldset } from './OffensesFieldset.tsx';
 import { PersonsFieldset } from './PersonsFieldset.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { inFormTerms, reasonOf, saveReport, type SaveState } from './saveReport.ts';
 
 interface Props {
   incident: IncidentDetail;
   reference: Reference | undefined;
 }
 
-/** An API error whose field names a row of the body, renamed to the row of the form. */
-function inFormTerms(error: unknown, built: Built): unknown {
-  if (!(error instanceof ApiError) || !error.field || error.code === 'network') return error;
-  const field = built.formField(error.field);
-  if (field === error.field) return error;
-  return new ApiError(error.status, { code: error.code, message: error.message, field });
-}
-
-/** The key of the form row a field names ("offenses.2.weaponForce" → that offense's key), or null. */
-function rowKeyOf(draft: Draft, field: string): string | null {
-  const m = /^(offenses|persons|actions)\.(\d+)/.exec(field);
-  if (!m) return null;
-  return draft[m[1] as 'offenses' | 'persons' | 'actions'][Number(m[2])]?.key ?? null;
-}
-
-/** A save the server took except for parts it refused or the form could not send yet: never "all saved". */
-export class PartlySaved extends Error {
-  constructor(readonly version: number, readonly count: number) {
-    super(`${count} part${count === 1 ? '' : 's'} not saved (marked below); everything else is saved`);
-  }
-}
-
-/** Restores a copy left on this device when it is newer typing on the same version. */
-function initialDraft(incident: IncidentDetail, storageKey: string): { draft: Draft; restored: boolean } {
-  const server = draftOf(incident);
-  const stored = readStoredDraft<Draft>(storageKey);
-  if (
-    stored &&
-    stored.version === incident.version &&
-    JSON.stringify(stored.value) !== JSON.stringify(server)
-  )
-    return { draft: stored.value, restored: true };
-  return { draft: server, restored: false };
-}
+// Row keys of rows saved in an earlier visit are new-… keys on this device but server ids on the server, and the
+// student label is the picker's wording: neither is typing, so a copy differing only in them is not offered.
+const NOT_TYPED = ['key', 'studentLabel'];
 
 /** The report form of a draft or returned incident: autosaves while typing, then submits for review. */
 export function ReportForm({ incident, reference }: Props) {
   const navigate = useNavigate();
-  const storageKey = `srodesk.incident-draft.${incident.id}`;
-  const [initial] = useState(() => initialDraft(incident, storageKey));
-  const [draft, setDraft] = useState<Draft>(initial.draft);
+  const { user } = useSession();
+  const [server] = useState(() => draftOf(incident));
+  const [draft, setDraft] = useState<Draft>(server);
+  const recovery = useDraftRecovery<Draft>({
+    key: draftKey('incident', incident.id, user?.id),
+    legacyKey: `srodesk.incident-draft.${incident.id}`,
+    server,
+    same: (a, b) => contentOf(a, NOT_TYPED) === contentOf(b, NOT_TYPED),
+  });
   const [conflictOpen, setConflictOpen] = useState(true);
-  const ids = useRef(new Map<string, string>());
-  const lastBuilt = useRef<Built | null>(null);
-  // Rows the server refused, by row key, with its reason and the row as it was: changing the row tries it again.
-  const refused = useRef(new Map<string, { reason: string; json: string }>());
   const [left, setLeft] = useState<Built['left']>([]);
-  const [editSession] = useState(() => crypto.randomUUID());
   const schools = useSchoolOptions();
   const areas = useAreaOptions(draft.schoolId);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const weaponRequired = (code: string) =>
     Boolean(reference?.offenses.find((o) => o.code === code)?.weaponRequired);
+  // The reference data loads after the form: saves read the latest one.
+  const referenceRef = useRef(reference);
+  useEffect(() => {
+    referenceRef.current = reference;
+  });
+  const [saveState] = useState<SaveState>(() => ({
+    incidentId: incident.id,
+    editSession: crypto.randomUUID(),
+    ids: new Map(),
+    refused: new Map(),
+    weaponRequired: (code) => Boolean(referenceRef.current?.offenses.find((o) => o.code === code)?.weaponRequired),
+    lastBuilt: { current: null },
+    onLeft: setLeft,
+  }));
 
   const autosave = useAutosave<Draft>({
     value: draft,
     version: incident.version,
-    storageKey,
-    save: async (value, version) => {
-      const rowJson = new Map([...value.offenses, ...value.persons, ...value.actions].map((r) => [r.key, JSON.stringify(r)]));
-      for (const [key, r] of refused.current) if (rowJson.get(key) !== r.json) refused.current.delete(key);
-      // A part the server refuses is left out and the rest saved again; the refused part stays on screen, marked.
-      for (let attempt = 0; ; attempt++) {
-        const reasons = new Map([...refused.current].map(([k, r]) => [k, r.reason]));
-        const built = bodyOf(value, version, ids.current, weaponRequired, reasons, editSession);
-        lastBuilt.current = built;
-        try {
-          const saved = await api.patch<IncidentDetail>(`/incidents/${incident.id}`, built.body);
-          // New persons get ids on their first save; later saves must name them to keep them.
-          const sent = built.body.persons ?? [];
-          const keys = value.persons.filter((p) => !built.left.some((l) => l.key === p.key)).map((p) => p.key);
-          keys.forEach((key, j) => {
-            const back = saved.persons[j];
-            if (isNewKey(key) && back && back.kind === sent[j]?.kind && back.role === sent[j]?.role) ids.current.set(key, back.id);
-          });
-          setLeft(built.left);
-          if (built.left.length) throw new PartlySaved(saved.version, built.left.length);
-          return saved.version;
-        } catch (e) {
-          const key = e instanceof ApiError && e.status === 400 ? rowKeyOf(value, built.formField(e.field ?? '')) : null;
-          if (!key || attempt >= 10) throw e instanceof PartlySaved ? e : inFormTerms(e, built);
-          refused.current.set(key, { reason: e instanceof ApiError ? e.message.replace(/^([\w-]+\.)*[\w-]+: /, '') : 'refused', json: rowJson.get(key) ?? '' });
-        }
-      }
-    },
+    storageKey: recovery.storageKey,
+    storageExtra: () => Object.fromEntries(saveState.ids),
+    save: (value, version) => saveReport(saveState, value, version),
     loadCurrent: async () => {
       const current = await api.get<IncidentDetail>(`/incidents/${incident.id}`);
       return { value: draftOf(current), version: current.version };
     },
   });
+  const notSaved = new Map(left.map((l) => [l.key, l.reason]));
 
   const submit = useAction(async () => {
     const missing = firstIncomplete(draft, weaponRequired);
@@ -120,7 +85,10 @@ export function ReportForm({ incident, reference }: Props) {
     const version = await autosave.flush();
     if (version === null)
       throw new Error('The report could not be saved. Fix the marked fields, then submit again.');
-    const built = lastBuilt.current;
+    const built = saveState.lastBuilt.current;
+    // Submitting now would send the server's copy without the parts on screen it refused.
+    if (built?.left.length)
+      throw new Error(`${built.left[0]!.label} is not saved (${built.left[0]!.reason}). Correct it, then submit again.`);
     await api.post(`/incidents/${incident.id}/submit`, { version }).catch((e: unknown) => {
       throw built ? inFormTerms(e, built) : e;
     });
@@ -130,6 +98,16 @@ export function ReportForm({ incident, reference }: Props) {
   });
 
   const formRef = useRef<HTMLFormElement>(null);
+  // The offer's buttons go away with it: the focus moves to the form instead of falling to the page.
+  const settle = (restore: boolean) => {
+    const offered = restore ? recovery.restore() : (recovery.discard(), null);
+    if (offered) {
+      const extra = offered.extra && typeof offered.extra === 'object' ? (offered.extra as Record<string, unknown>) : {};
+      for (const [key, id] of Object.entries(extra)) if (typeof id === 'string') saveState.ids.set(key, id);
+      setDraft(offered.value);
+    }
+    formRef.current?.focus();
+  };
   // A refused submission moves the focus to the field it names, so keyboard and screen-reader users land on it.
   useEffect(() => {
     const field = submit.error instanceof ApiError ? submit.error.field : undefined;
@@ -140,8 +118,7 @@ export function ReportForm({ incident, reference }: Props) {
     submit.error instanceof ApiError && submit.error.field ? submit.error : (autosave.error ?? submit.error);
   const errorOf = (field: string): string | undefined => {
     if (!(currentError instanceof ApiError) || currentError.field !== field) return undefined;
-    const prefix = /^([\w-]+\.)*[\w-]+: /.exec(currentError.message)?.[0];
-    return prefix ? currentError.message.slice(prefix.length) : currentError.message;
+    return reasonOf(currentError.message);
   };
   const lastReturn = [...incident.reviews]
     .reverse()
@@ -154,6 +131,7 @@ export function ReportForm({ incident, reference }: Props) {
   return (
     <form
       ref={formRef}
+      tabIndex={-1}
       className="form"
       aria-label={`Report ${incident.number}`}
       onSubmit={(e) => {
@@ -169,10 +147,14 @@ export function ReportForm({ incident, reference }: Props) {
           </div>
         </div>
       )}
-      {initial.restored && (
-        <div className="banner banner-info" role="status">
-          <p className="banner-text">Unsaved changes from your last visit on this device were restored.</p>
-        </div>
+      {recovery.offer && (
+        <RestoreDraftBanner
+          offer={recovery.offer}
+          serverVersion={incident.version}
+          what="the report"
+          onRestore={() => settle(true)}
+          onDiscard={() => settle(false)}
+        />
       )}
       <Section title="What and where" id="basics">
         <div className="form-grid">
@@ -265,6 +247,7 @@ export function ReportForm({ incident, reference }: Props) {
         onChange={(offenses) => set({ offenses })}
         reference={reference}
         errorOf={errorOf}
+        notSaved={notSaved}
       />
       <PersonsFieldset
         schoolId={draft.schoolId}
@@ -272,12 +255,14 @@ export function ReportForm({ incident, reference }: Props) {
         actions={draft.actions}
         onChange={(persons, actions) => set({ persons, actions })}
         errorOf={errorOf}
+        notSaved={notSaved}
       />
       <ActionsFieldset
         persons={draft.persons}
         actions={draft.actions}
         onChange={(actions) => set({ actions })}
         errorOf={errorOf}
+        notSaved={notSaved}
       />
       <TextAreaField
         label="Narrative"

@@ -19,7 +19,7 @@ export function SaveStatus<T>({
   if (status === 'saved') text = `All changes saved${time ? ` at ${time}` : ''}.`;
   if (status === 'partial') text = `Not everything is saved: ${error?.message ?? 'parts were refused'}.`;
   if (status === 'error')
-    text = `Not saved: ${error?.message ?? 'try again'}. A copy is kept on this device.`;
+    text = `Not saved: ${error?.message ?? 'try again'}.${autosave.keptOnDevice ? ' A copy is kept on this device.' : ''}`;
   if (status === 'conflict') text = 'Not saved: someone else changed this report.';
   return (
     <span className="save-status row" role="status" aria-live="polite">

@@ -183,6 +183,6 @@ export function createPdf(info: PdfInfo): PdfBuilder {
  * one (RFC 6266 / 5987) for those that read it, so a name in any script survives the download.
  */
 export function pdfDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;]/g, '_').trim() || 'document.pdf';
+  const ascii = fileName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\/;]/g, '_').trim() || 'document.pdf';
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

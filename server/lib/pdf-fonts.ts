@@ -120,5 +120,13 @@ export function splitRuns(text: string, weight: FontWeight): TextRun[] {
       else out.push({ ...piece });
     }
   }
+  // PDFKit wraps lines at spaces and lays out each word on its own, and fontkit orders the letters of a word but not
+  // the words of a run: a run of several RTL words is put in visual order here (last word first) and joined with
+  // no-break spaces, so the words stay together, keep their spaces and read right to left.
+  for (const run of out) {
+    if (!run.face.rtl || !run.text.includes(' ')) continue;
+    const space = run.face.font.hasGlyphForCodePoint(0xa0) ? '\u00a0' : ' ';
+    run.text = run.text.split(' ').reverse().join(space);
+  }
   return out;
 }

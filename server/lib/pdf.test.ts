@@ -36,6 +36,16 @@ describe('PDF fonts', () => {
     ]);
   });
 
+  it('prints a right-to-left name of several words with its spaces, last word leftmost (as it reads right to left)', async () => {
+    const pdf = createPdf({ title: 'Names', createdAt: new Date('2026-01-02T03:04:05Z') });
+    pdf.paragraph('Student: محمد علي حسن').fields([['Guardian', 'שרה כהן']]);
+    const { text } = await readPdf(await pdf.finish());
+    // Readers extract a line in visual order: the first word of the name is the rightmost.
+    expect(text).toContain('Student: حسن علي محمد');
+    expect(text).toContain('Guardian: כהן שרה');
+    expect(splitRuns('محمد علي, Ana', 'regular').map((r) => r.text)).toEqual(['علي\u00a0محمد', ', Ana']);
+  });
+
   it('names every download, the exact name for readers of filename*', () => {
     expect(pdfDisposition('incident-2026-0001.pdf', 'inline')).toBe('inline; filename="incident-2026-0001.pdf"; filename*=UTF-8\'\'incident-2026-0001.pdf');
     expect(pdfDisposition('Łukasz "Ż".pdf')).toBe('attachment; filename="_ukasz _Z_.pdf"; filename*=UTF-8\'\'%C5%81ukasz%20%22%C5%BB%22.pdf');

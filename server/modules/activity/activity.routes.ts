@@ -1,3 +1,4 @@
+import { pdfDisposition } from '../../lib/pdf.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
@@ -41,7 +42,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'activity.read' },
     schema: { tags, operationId: 'monthlyActivityReportPdf', summary: 'Monthly SRO activity report as a PDF (audited)', querystring: monthlyReportQuery },
   }, async (request, reply) => reply.header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="sro-activity-${request.query.month}.pdf"`)
+    .header('content-disposition', pdfDisposition(`sro-activity-${request.query.month}.pdf`))
     .send(await reports.monthlyReportFile(contextOf(request), request.query)));
 
   app.get('/activity/reports/monthly/team', {

@@ -92,7 +92,7 @@ describe('the record', () => {
     const res = await w.as.sro!.get(`/api/alerts/${alertId}/report.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="after-action-2026-11-02-lockdown\.pdf"$/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="after-action-2026-11-02-lockdown.pdf"; filename*=UTF-8\'\'after-action-2026-11-02-lockdown.pdf');
     expect(res.text.startsWith('%PDF-')).toBe(true);
     expect(await auditOf(w.t, 'alert.report_viewed', alertId)).toHaveLength(1);
     expect((await w.as.teacher!.get(`/api/alerts/${alertId}/report.pdf`)).status).toBe(403);

@@ -1,4 +1,4 @@
-import { openPdfDocument } from '../../lib/pdf.js';
+import { createPdf } from '../../lib/pdf.js';
 import { SRP, type SrpAction } from '../../../common/alerts.js';
 import { whoOf, writeAudit } from '../../audit/audit.js';
 import { canAtSchool, requirePermission } from '../../auth/access.js';
@@ -55,13 +55,6 @@ export async function findTimeline(ctx: ServiceContext, alertId: string): Promis
   }));
 }
 
-function pdfBuffer(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  const { doc, bytes } = openPdfDocument({ Title: 'After-action report', Creator: 'SRO Desk' });
-  build(doc);
-  doc.end();
-  return bytes;
-}
-
 /** The after-action report of an alert as a PDF: what happened, accountability per school, the timeline. */
 export async function afterActionReport(ctx: ServiceContext, alertId: string): Promise<{ filename: string; pdf: Buffer }> {
   const alert = await requireManaged(ctx, alertId);
@@ -69,26 +62,25 @@ export async function afterActionReport(ctx: ServiceContext, alertId: string): P
   await ctx.db.transaction((tx) => writeAudit(tx, whoOf(ctx), { type: 'alert.report_viewed', subjectType: 'alert', subjectId: alertId }));
   // Times print on the district's clock (with its zone name); the file is named by the district day it was raised.
   const time = (iso: string | null): string => (iso ? formatDateTime(new Date(iso), ctx.actor.timeZone) : '-');
-  const pdf = await pdfBuffer((doc) => {
-    doc.fontSize(18).font('Helvetica-Bold').text(`After-action report: ${headingOf(alert)}`);
-    if (alert.drill) doc.fontSize(12).fillColor('#b00020').text('DRILL - this was an exercise, not a real emergency.').fillColor('black');
-    doc.moveDown(0.5).fontSize(11).font('Helvetica');
-    doc.text(`Directive: ${alert.directive}`);
-    if (alert.details) doc.text(`Details: ${alert.details}`);
-    doc.text(`Schools: ${alert.schools.map((s) => s.name).join(', ')}`);
-    doc.text(`Raised by ${alert.raisedBy.name} at ${time(alert.raisedAt)}; announced ${time(alert.announcedAt)}`);
-    doc.text(`Status: ${alert.status}${alert.clearedAt ? `, All Clear ${time(alert.clearedAt)} by ${alert.clearedBy?.name ?? ''}` : ''}`);
-    if (alert.cancelledAt) doc.text(`Cancelled ${time(alert.cancelledAt)}`);
-    for (const school of board.schools) {
-      const t = school.totals;
-      doc.moveDown().font('Helvetica-Bold').fontSize(13).text(`Accountability: ${school.school.name}`).font('Helvetica').fontSize(11);
-      doc.text(`Staff ${t.staff}; checked in ${t.checkedIn} (safe ${t.safe}, need help ${t.needHelp}); not checked in ${t.notCheckedIn}; screens confirmed ${t.received}`);
-      doc.text(`Students with staff ${t.students}; missing ${t.missing}; extra ${t.extra}; injured ${t.injured}`);
-      if (school.notCheckedIn.length > 0) doc.text(`Not checked in: ${school.notCheckedIn.map((u) => u.name).join(', ')}`);
-    }
-    doc.moveDown().font('Helvetica-Bold').fontSize(13).text('Timeline').font('Helvetica').fontSize(10);
-    for (const entry of timeline) doc.text(`${time(entry.at)}  ${entry.summary}`);
-    doc.moveDown().fontSize(8).fillColor('#555').text(`Generated ${time(ctx.clock.now().toISOString())} by ${ctx.actor.name}`);
-  });
-  return { filename: `after-action-${dayIn(ctx.actor.timeZone, new Date(alert.raisedAt))}-${alert.action}.pdf`, pdf };
+  const title = `After-action report: ${headingOf(alert)}`;
+  const pdf = createPdf({ title, subject: alert.drill ? 'Drill after-action report' : 'After-action report', author: 'SRO Desk', createdAt: ctx.clock.now() });
+  pdf.title(title);
+  if (alert.drill) pdf.line('DRILL - this was an exercise, not a real emergency.', { size: 12, color: '#b00020' });
+  pdf.space(0.5).line(`Directive: ${alert.directive}`, { size: 11 });
+  if (alert.details) pdf.line(`Details: ${alert.details}`, { size: 11 });
+  pdf.line(`Schools: ${alert.schools.map((s) => s.name).join(', ')}`, { size: 11 })
+    .line(`Raised by ${alert.raisedBy.name} at ${time(alert.raisedAt)}; announced ${time(alert.announcedAt)}`, { size: 11 })
+    .line(`Status: ${alert.status}${alert.clearedAt ? `, All Clear ${time(alert.clearedAt)} by ${alert.clearedBy?.name ?? ''}` : ''}`, { size: 11 });
+  if (alert.cancelledAt) pdf.line(`Cancelled ${time(alert.cancelledAt)}`, { size: 11 });
+  for (const school of board.schools) {
+    const t = school.totals;
+    pdf.heading(`Accountability: ${school.school.name}`)
+      .line(`Staff ${t.staff}; checked in ${t.checkedIn} (safe ${t.safe}, need help ${t.needHelp}); not checked in ${t.notCheckedIn}; screens confirmed ${t.received}`, { size: 11 })
+      .line(`Students with staff ${t.students}; missing ${t.missing}; extra ${t.extra}; injured ${t.injured}`, { size: 11 });
+    if (school.notCheckedIn.length > 0) pdf.line(`Not checked in: ${school.notCheckedIn.map((u) => u.name).join(', ')}`, { size: 11 });
+  }
+  pdf.heading('Timeline');
+  for (const entry of timeline) pdf.line(`${time(entry.at)}  ${entry.summary}`);
+  pdf.space().line(`Generated ${time(ctx.clock.now().toISOString())} by ${ctx.actor.name}`, { size: 8, color: '#555555' });
+  return { filename: `after-action-${dayIn(ctx.actor.timeZone, new Date(alert.raisedAt))}-${alert.action}.pdf`, pdf: await pdf.finish() };
 }

@@ -1,3 +1,4 @@
+import { pdfDisposition } from '../../lib/pdf.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -106,6 +107,6 @@ export const alertRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'getAlertReport', summary: 'After-action report (PDF)', params: idParams },
   }, async (request, reply) => {
     const { filename, pdf } = await afterActionReport(contextOf(request), request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', pdfDisposition(filename)).send(pdf);
   });
 };

@@ -1,3 +1,4 @@
+import { pdfDisposition } from '../../lib/pdf.js';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
@@ -72,7 +73,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const ctx = contextOf(request);
     const pdf = await assessmentPdf(await service.reportData(ctx, request.params.id), ctx.clock.now());
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="assessment-${request.params.id}.pdf"`).send(pdf);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', pdfDisposition(`assessment-${request.params.id}.pdf`)).send(pdf);
   });
 
   app.post('/assessments/:id/findings', {

@@ -1,39 +1,36 @@
 import { DRILL_TYPE_LABELS, schoolYearLabel, type RuleStatus } from '../../../common/preparedness.js';
 import type { SchoolResult, YearResult } from './compliance.compute.js';
-import { addPageFooters, openPdfDocument } from '../../lib/pdf.js';
+import { createPdf, type PdfBuilder } from '../../lib/pdf.js';
 
-// A small PDF writer for the compliance report (pdfkit, built-in Helvetica: no system fonts needed).
+// The compliance report as PDF, through the shared builder (Unicode fonts: school names print in any script).
 
 export const STATUS_LABELS: Record<RuleStatus, string> = {
   met: 'Met', on_track: 'On track', at_risk: 'At risk', missed: 'Missed', no_minimum: 'No minimum set', not_applicable: 'Not applicable',
 };
 
-function schoolSection(doc: PDFKit.PDFDocument, s: SchoolResult): void {
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor('black').text(s.school.name);
-  doc.font('Helvetica').fontSize(9).fillColor('#555555')
-    .text(s.calendar ? `Calendar ${s.calendar.firstDay} to ${s.calendar.lastDay} · ${s.completedDrills} completed drills` : 'No calendar for this school year: nothing judged');
+function schoolSection(pdf: PdfBuilder, s: SchoolResult): void {
+  pdf.heading(s.school.name).line(
+    s.calendar ? `Calendar ${s.calendar.firstDay} to ${s.calendar.lastDay} · ${s.completedDrills} completed drills` : 'No calendar for this school year: nothing judged',
+    { size: 9, color: '#555555' },
+  );
   for (const rule of s.rules) {
-    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).fillColor('black')
-      .text(`${STATUS_LABELS[rule.status]} — ${rule.title}`, { continued: false });
-    doc.font('Helvetica').fontSize(9).fillColor('#333333').text(rule.drillTypes.map((t) => DRILL_TYPE_LABELS[t]).join(', '));
+    pdf.space(0.3).line(`${STATUS_LABELS[rule.status]} — ${rule.title}`, { bold: true });
+    pdf.line(rule.drillTypes.map((t) => DRILL_TYPE_LABELS[t]).join(', '), { size: 9, color: '#333333' });
     for (const p of rule.periods) {
       const status = p.status ? STATUS_LABELS[p.status] : 'listed';
-      doc.text(`  ${p.label} (${p.windowStart} to ${p.windowEnd}): ${p.counted}${p.required === null ? '' : ` of ${p.required}`} — ${status}`);
+      pdf.line(`  ${p.label} (${p.windowStart} to ${p.windowEnd}): ${p.counted}${p.required === null ? '' : ` of ${p.required}`} — ${status}`, { size: 9, color: '#333333' });
     }
   }
-  if (s.outside > 0) doc.fillColor('#555555').text(`${s.outside} drill(s) dated outside the school year were not counted.`);
+  if (s.outside > 0) pdf.line(`${s.outside} drill(s) dated outside the school year were not counted.`, { size: 9, color: '#555555' });
 }
 
 /** The compliance report of a school year as PDF bytes. */
 export function compliancePdf(result: YearResult, districtName: string, createdAt: Date): Promise<Buffer> {
   const title = `Drill compliance ${schoolYearLabel(result.schoolYear)} as of ${result.today}`;
-  const { doc, bytes } = openPdfDocument({ Title: title, Author: 'SRO Desk', CreationDate: createdAt });
-  doc.font('Helvetica-Bold').fontSize(18).text(title);
-  doc.font('Helvetica').fontSize(10).fillColor('#555555').text(`${districtName} · as of ${result.today} · ${result.schools.length} school(s)`);
-  for (const s of result.schools) schoolSection(doc, s);
-  addPageFooters(doc, title);
-  doc.end();
-  return bytes;
+  const pdf = createPdf({ title, subject: `${districtName} drill compliance`, author: 'SRO Desk', createdAt });
+  pdf.title(title, `${districtName} · as of ${result.today} · ${result.schools.length} school(s)`);
+  for (const s of result.schools) schoolSection(pdf, s);
+  return pdf.finish();
 }
 
 function csvCell(value: string | number | null): string {

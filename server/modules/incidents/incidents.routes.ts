@@ -1,3 +1,4 @@
+import { pdfDisposition } from '../../lib/pdf.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
@@ -109,7 +110,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'printIncident', summary: 'The approved report as PDF (audited)', params: idParams, produces: ['application/pdf'] },
   }, async (request, reply) => {
     const { number, pdf } = await printIncident(contextOf(request), request.params.id);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="incident-${number}.pdf"`).send(pdf);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', pdfDisposition(`incident-${number}.pdf`, 'inline')).send(pdf);
   });
 
   app.post('/incidents/:id/supplements', {

@@ -1,10 +1,12 @@
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../test/pdf-text.js';
 import { approvedIncident, createIncident, createWorld, rawGet, type World } from './incidents.test-support.js';
 
 let w: World;
 const ids: Record<string, string> = {};
 let approvedId = '';
+// Names district families write, in five scripts: the printed record must carry them as written.
+const WITNESSES = ['Nguyễn Thị Minh', 'Łukasz Żółć', 'Дмитрий Иванов', '李明', 'Γιώργος Παπαδόπουλος'];
 beforeAll(async () => {
   w = await createWorld();
   const make = async (key: string, overrides: Record<string, unknown>) => { ids[key] = (await createIncident(w, 'sro', overrides)).id; };
@@ -12,7 +14,7 @@ beforeAll(async () => {
   await make('theft', { occurredAt: '2026-09-15T12:00:00Z', summary: 'Stolen phone', narrative: 'A phone was taken from a locker in the gym.', offenses: [{ kind: 'nibrs', code: '23D' }], persons: [{ kind: 'staff', role: 'victim', firstName: 'Tina', lastName: 'Teacher' }], actions: [] });
   await make('trespass', { occurredAt: '2026-10-01T07:30:00Z', summary: 'Adult on campus', narrative: 'An unknown adult refused to leave the parking lot.', offenses: [{ kind: 'nibrs', code: '90J' }], persons: [{ kind: 'visitor', role: 'suspect', firstName: 'Rex', lastName: 'Rambler' }], actions: [] });
   for (let i = 0; i < 4; i++) await make(`filler${i}`, { occurredAt: `2026-10-1${i}T10:00:00Z`, summary: `Filler ${i}` });
-  const approved = await approvedIncident(w, { occurredAt: '2026-10-20T10:00:00Z', summary: 'Approved fight', narrative: 'Quintessential narrative of the approved fight.' });
+  const approved = await approvedIncident(w, { occurredAt: '2026-10-20T10:00:00Z', summary: 'Approved fight', narrative: `Quintessential narrative of the approved fight. Witnesses: ${WITNESSES.join(', ')}.` });
   approvedId = approved.id;
   await w.as.sro!.post(`/api/incidents/${approvedId}/supplements`, { narrative: 'Supplementary zeppelin statement.' });
 }, 90_000);
@@ -91,25 +93,6 @@ describe('CSV export', () => {
   });
 });
 
-/** The text drawn in a PDF: inflate each content stream and read the hex strings of its TJ arrays. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      text += [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join('');
-      text += '\n';
-    }
-  }
-  return text;
-}
-
 describe('printable report', () => {
   it('prints the approved report as a PDF with header, offenses, persons, narrative and approvals', async () => {
     const res = await rawGet(w, 'sro', `/api/incidents/${approvedId}/report.pdf`);
@@ -117,7 +100,12 @@ describe('printable report', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.bytes;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    expect(res.headers['content-disposition']).toMatch(/^inline; filename="incident-2026-\d+\.pdf"; filename\*=UTF-8''incident-2026-\d+\.pdf$/);
+    const { text, title, author } = await readPdf(pdf);
+    expect(title).toMatch(/^Incident report 2026-\d+$/);
+    expect(author).toBeTruthy();
+    // The narrative wraps where it will: compare name by name.
+    for (const name of WITNESSES) expect(text.replace(/\s+/g, ' '), name).toContain(name);
     for (const expected of ['Incident report 2026-', 'North High', '13B Simple Assault', 'Oldman, Ada', 'Quintessential narrative', 'approved', 'supervisor user']) {
       expect(text, expected).toContain(expected);
     }

@@ -5,8 +5,8 @@ import { createPdf } from '../../lib/pdf.js';
 import { getCase } from './threats.service.js';
 import { dayIn } from '../../lib/district-time.js';
 
-/** The case summary PDF (confidential; the read and the print are both audited). */
-export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<Buffer> {
+/** The case summary PDF and its file name (confidential; the read and the print are both audited). */
+export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<{ filename: string; pdf: Buffer }> {
   const c: ThreatCase = await getCase(ctx, id);
   const day = (iso: string) => dayIn(ctx.actor.timeZone, new Date(iso));
   await writeAudit(ctx.db, whoOf(ctx), { type: 'threat.printed', schoolId: c.schoolId, subjectType: 'threat_case', subjectId: id });
@@ -38,5 +38,5 @@ export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<B
     pdf.heading('Interviews and notes').list(c.notes.map((n) => `${day(n.createdAt)} ${n.kind}${n.interviewee ? ` (${n.interviewee})` : ''}${n.theme ? ` [${n.theme}]` : ''}: ${n.body}`));
   }
   if (c.closingSummary) pdf.heading('Closing summary').paragraph(c.closingSummary);
-  return pdf.finish();
+  return { filename: `threat-case-${c.number}.pdf`, pdf: await pdf.finish() };
 }

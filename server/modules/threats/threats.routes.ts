@@ -6,6 +6,7 @@ import {
 } from '../../../common/tips.js';
 import { contextOf } from '../../auth/plugin.js';
 import { caseSummaryPdf } from './threats.pdf.js';
+import { pdfDisposition } from '../../lib/pdf.js';
 import * as service from './threats.service.js';
 
 const tags = ['threats'];
@@ -42,5 +43,8 @@ export const threatRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/threat-cases/:id/close', { config: manage, schema: { tags, operationId: 'closeThreatCase', summary: 'Close with a summary', params: idParams, body: closeCaseBody, response: answer } },
     async (request) => service.closeCase(contextOf(request), request.params.id, request.body));
   app.get('/threat-cases/:id/summary.pdf', { config: { permission: 'threat.read' }, schema: { tags, operationId: 'threatCaseSummaryPdf', summary: 'Case summary PDF (audited)', params: idParams } },
-    async (request, reply) => reply.header('content-type', 'application/pdf').send(await caseSummaryPdf(contextOf(request), request.params.id)));
+    async (request, reply) => {
+      const { filename, pdf } = await caseSummaryPdf(contextOf(request), request.params.id);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', pdfDisposition(filename)).send(pdf);
+    });
 };

@@ -9,7 +9,17 @@ type Query = Parameters<typeof withQuery>[1];
  * CSV file by the server (server/modules/exports). A plain link, so the browser streams the file to disk.
  * Hidden when the user may not read the list (`permission`).
  */
-export function DownloadCsv({ path, query, permission, label = 'Download CSV' }: { path: string; query?: Query; permission?: Permission; label?: string }) {
+export function DownloadCsv({
+  path,
+  query,
+  permission,
+  label = 'Download CSV',
+}: {
+  path: string;
+  query?: Query;
+  permission?: Permission;
+  label?: string;
+}) {
   const { can } = useSession();
   if (permission && !can(permission)) return null;
   return (

@@ -39,6 +39,7 @@ export const AUDIT_EVENTS = {
   'incident.viewed': 'An incident was read in full',
   'incident.searched': 'The incident list or search was read (the ids shown are kept)',
   'incident.exported': 'The incident list was exported as CSV',
+  'list.exported': 'A list was downloaded as CSV (which list, its filters, how many rows, whether the download finished)',
   'nibrs.previewed': 'The NIBRS pre-submission report of a month was read (it names incidents)',
   'nibrs.exported': 'A NIBRS submission file of a month was generated (what it carried is recorded)',
   'incident.printed': 'An approved incident report was printed as PDF',

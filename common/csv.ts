@@ -16,6 +16,14 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * A cell as read back from a file this app wrote: the apostrophe `csvCell` put before a formula start is taken
+ * off again, so an exported file imports unchanged ("'+Philips" reads "+Philips"). Any other apostrophe stays.
+ */
+export function uncsvCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One line of cells, ended with CRLF. */
 export function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;

@@ -27,6 +27,7 @@ import { registerModules } from './modules/index.js';
 import { installOperations, isSpaPath } from './ops/operations.js';
 import { installFileStore } from './files/registry.js';
 import { installSealing } from './modules/sealing/sealing.files.js';
+import { installListExports } from './modules/exports/exports.plugin.js';
 
 export type { AppDeps } from './lib/deps.js';
 
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifyCookie);
   installAuth(app);
   installUploadGuard(app);
+  installListExports(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -39,6 +39,8 @@ export interface RouteInfo {
   uploadTypes?: readonly string[];
   /** Media type of a download route whose path does not say it (server/lib/openapi.ts). */
   produces?: string;
+  /** The list's name when it also answers as CSV (`?format=csv`, server/modules/exports). */
+  csvList?: string;
 }
 
 /** Every /api route with its access and permission, filled as routes are registered. */
@@ -68,7 +70,7 @@ export function installAuth(app: FastifyInstance): void {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes, produces: route.config.produces });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes, produces: route.config.produces, csvList: route.config.csv?.list });
   });
 
   app.addHook('onRequest', async (request, reply) => {

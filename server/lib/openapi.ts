@@ -126,6 +126,11 @@ export function completeOpenApi(document: OpenApiDocument, routes: readonly Rout
         const download = downloadTypeOf(path, route);
         operation.responses['200'] = { description: download.description, content: { [download.type]: { schema: { type: 'string', format: 'binary' } } } };
       }
+      // A list that also answers as CSV (`?format=csv`) declares both media types of its 200.
+      const listOk = operation.responses['200'] as { content?: Record<string, unknown> } | undefined;
+      if (method === 'get' && route?.csvList && listOk?.content) {
+        listOk.content['text/csv'] = { schema: { type: 'string', description: 'With `format=csv`: UTF-8 CSV with BOM, a header row, CRLF lines; the last column names the record owner.' } };
+      }
       for (const status of errorStatusesOf(path, method, operation, route)) {
         operation.responses[String(status)] ??= { description: ERROR_MEANING[status], content: { 'application/json': { schema: ERROR_REF } } };
       }

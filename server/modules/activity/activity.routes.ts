@@ -14,7 +14,7 @@ const tags = ['activity'];
 /** The triad activity log, hours per role and the monthly SRO activity report. */
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/activity', {
-    config: { permission: 'activity.read' },
+    config: { permission: 'activity.read', csv: { list: 'activity', owner: 'law_enforcement' } },
     schema: { tags, operationId: 'listActivity', summary: 'Activity log entries (mine, or the SROs I see)', querystring: listActivityQuery, response: { 200: activityEntryPageSchema } },
   }, async (request) => service.findEntries(contextOf(request), request.query));
 

@@ -33,7 +33,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.updateTemplateItem(contextOf(request), request.params.id, request.body));
 
   app.get('/assessments', {
-    config: { permission: 'assessment.read' },
+    config: { permission: 'assessment.read', csv: { list: 'assessments', owner: 'operational' } },
     schema: { tags, operationId: 'listAssessments', summary: 'Assessments of my schools', querystring: listAssessmentsQuery, response: { 200: items(assessmentSchema) } },
   }, async (request) => ({ items: await service.findAssessments(contextOf(request), request.query) }));
 
@@ -82,7 +82,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await findings.createFinding(contextOf(request), request.params.id, request.body)));
 
   app.get('/assessment-findings', {
-    config: { permission: 'assessment.read' },
+    config: { permission: 'assessment.read', csv: { list: 'assessment-findings', owner: 'operational' } },
     schema: { tags, operationId: 'listAssessmentFindings', summary: 'Findings of my schools, most severe first', querystring: listFindingsQuery, response: { 200: items(findingSchema) } },
   }, async (request) => ({ items: await findings.findFindings(contextOf(request), request.query) }));
 

@@ -9,7 +9,7 @@ const tags = ['audit'];
 /** The audit log page of administrators: list, CSV export and the catalogue of event types. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
-    config: { permission: 'audit.read' },
+    config: { permission: 'audit.read', csv: { list: 'audit', owner: 'operational' } },
     schema: { tags, operationId: 'listAuditEvents', summary: 'Audit events of my district (or my schools), newest first', querystring: listAuditQuery, response: { 200: auditPageSchema } },
   }, async (request) => service.listEvents(contextOf(request), request.query));
 

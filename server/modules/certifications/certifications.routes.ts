@@ -27,7 +27,7 @@ export const certificationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/certifications', {
-    config: { permission: 'certification.manage' },
+    config: { permission: 'certification.manage', csv: { list: 'certifications', owner: 'operational' } },
     schema: { tags, operationId: 'listCertifications', summary: 'Certifications of the SROs I supervise', querystring: listCertificationsQuery, response: { 200: list } },
   }, async (request) => ({ items: await service.findSupervised(contextOf(request), request.query.userId) }));
 

@@ -9,7 +9,7 @@ const tags = ['directory'];
 /** The contact directory: agencies, vendors and community organizations with the schools they serve. */
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/directory', {
-    config: { permission: 'directory.read' },
+    config: { permission: 'directory.read', csv: { list: 'directory', owner: 'operational' } },
     schema: { tags, operationId: 'listDirectory', summary: 'Agencies, vendors and community organizations', querystring: listDirectoryQuery, response: { 200: z.object({ items: z.array(directoryEntrySchema) }) } },
   }, async (request) => ({ items: await service.findEntries(contextOf(request), request.query) }));
 

@@ -9,7 +9,7 @@ const tags = ['drills'];
 /** Drills: scheduled, conducted and recorded (after the fact too). */
 export const drillRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/drills', {
-    config: { permission: 'drill.read' },
+    config: { permission: 'drill.read', csv: { list: 'drills', owner: 'operational' } },
     schema: { tags, operationId: 'listDrills', summary: 'Drills of my schools, newest first', querystring: listDrillsQuery, response: { 200: z.object({ items: z.array(drillSchema) }) } },
   }, async (request) => ({ items: await service.findDrills(contextOf(request), request.query) }));
 

@@ -86,7 +86,7 @@ export const educationExtraRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/education/outreach', {
-    config: { permission: 'education.read' },
+    config: { permission: 'education.read', csv: { list: 'outreach', owner: 'operational' } },
     schema: { tags, operationId: 'listOutreach', summary: 'Community outreach events of my schools and the district', querystring: listOutreachQuery, response: { 200: outreachPageSchema } },
   }, async (request) => outreach.findOutreach(contextOf(request), request.query));
 

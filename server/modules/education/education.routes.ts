@@ -53,7 +53,7 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.cancelMyRequest(contextOf(request), request.params.id, request.body));
 
   app.get('/education/classes', {
-    config: { permission: 'education.read' },
+    config: { permission: 'education.read', csv: { list: 'classes', owner: 'operational' } },
     schema: { tags, operationId: 'listClasses', summary: 'Class requests and classes of my schools', querystring: listClassesQuery, response: { 200: classPageSchema } },
   }, async (request) => service.findClasses(contextOf(request), request.query));
 

@@ -6,7 +6,7 @@ import { writeAudit, whoOf } from '../../audit/audit.js';
 import { scopeOf } from '../../auth/access.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
-import { csvLine } from '../audit/audit.csv.js';
+import { CSV_BOM, csvLine, uncsvCell } from '../../../common/csv.js';
 import { requireTarget } from '../drills/drills.scope.js';
 import { parseCsv } from './csv-parse.js';
 import { dateProblem, nextInspectionOn } from './equipment.policy.js';
@@ -57,7 +57,8 @@ export async function importEquipment(ctx: ServiceContext, schoolId: string, tex
   const items: (EquipmentBody & { line: number })[] = [];
   for (const { line, cells } of errors.length ? [] : records.slice(1)) {
     const raw: Partial<Record<Column, string>> = {};
-    columns.forEach((column, i) => { if (column) raw[column] = (cells[i] ?? '').trim(); });
+    // The formula guard of our own export comes off, so an exported file imports unchanged.
+    columns.forEach((column, i) => { if (column) raw[column] = uncsvCell((cells[i] ?? '').trim()); });
     const fail = (field: string, message: string) => errors.push({ line, field, message });
     const areaId = raw.area ? areas.get(raw.area.toLowerCase()) : null;
     if (raw.area && !areaId) fail('area', `no campus area "${raw.area}" at the school`);
@@ -96,11 +97,11 @@ export async function importEquipment(ctx: ServiceContext, schoolId: string, tex
   return { imported: items.length, errors: [] };
 }
 
-/** The filtered inventory as CSV (import columns first, so an export can be edited and imported elsewhere), audited. */
+/** The filtered inventory as CSV with BOM (import columns first, so an export can be edited and imported elsewhere), audited. */
 export async function exportEquipment(ctx: ServiceContext, query: Omit<ListEquipmentQuery, 'limit' | 'offset'>): Promise<string> {
   const today = todayOf(ctx);
   const rows = await repo.findAllItems(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'equipment.read'), query, today);
-  const lines = [csvLine([...EQUIPMENT_CSV_COLUMNS, ...EQUIPMENT_CSV_EXPORT_EXTRA])];
+  const lines = [CSV_BOM + csvLine([...EQUIPMENT_CSV_COLUMNS, ...EQUIPMENT_CSV_EXPORT_EXTRA])];
   const emails = rows.some((r) => r.e.ownerId) ? await repo.findUserEmails(ctx.db, ctx.actor.districtId) : new Map<string, string>();
   for (const { e, areaName, schoolName } of rows) {
     lines.push(csvLine([

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60_000;
 /** Safety equipment: inventory, inspections, CSV import/export, the district's due view and the daily notices. */
 export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/equipment', {
-    config: { permission: 'equipment.read' },
+    config: { permission: 'equipment.read', csv: { list: 'equipment', owner: 'operational' } },
     schema: { tags, operationId: 'listEquipment', summary: 'Inventory of my schools', querystring: listEquipmentQuery, response: { 200: equipmentPageSchema } },
   }, async (request) => service.findEquipment(contextOf(request), request.query));
 

@@ -206,6 +206,7 @@ describe('CSV', () => {
     const out = await principal.get(`/api/equipment/export.csv?schoolId=${w.north.id}&type=aed`);
     expect(out.headers['content-type']).toContain('text/csv');
     const lines = out.text.trim().split('\r\n');
+    expect(out.text.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('type,name,area,make,model,serialNumber,purchasedOn,padsExpireOn,batteryExpiresOn,expiresOn,condition,ownerEmail,notes,school,lastInspectedOn,nextInspectionOn,retired');
     expect(lines).toContain('aed,AED hall B,Gym,,,A-2,2024-02-01,2026-02-01,,,good,security.north@prep.test,,North High,,2025-12-10,false');
     expect(lines).toHaveLength(3);

@@ -14,7 +14,7 @@ const tags = ['events'];
 /** Extracurricular events, their coverage by SROs, post-event notes and the iCalendar feeds. */
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/events', {
-    config: { permission: 'event.read' },
+    config: { permission: 'event.read', csv: { list: 'events', owner: 'operational' } },
     schema: { tags, operationId: 'listEvents', summary: 'Events of my schools with coverage, conflicts and uncovered flags', querystring: listEventsQuery, response: { 200: eventListSchema } },
   }, async (request) => ({ items: await service.findEvents(contextOf(request), request.query) }));
 

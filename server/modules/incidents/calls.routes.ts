@@ -9,7 +9,7 @@ const tags = ['incidents'];
 /** Calls for service: intake, the live queue, dispatch and clearance. */
 export const callRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/calls', {
-    config: { permission: 'call.read' },
+    config: { permission: 'call.read', csv: { list: 'calls', owner: 'law_enforcement' } },
     schema: { tags, operationId: 'listCalls', summary: 'Calls at my schools, newest first (keyset pages)', querystring: listCallsQuery, response: { 200: callPageSchema } },
   }, async (request) => service.findCalls(contextOf(request), request.query));
 

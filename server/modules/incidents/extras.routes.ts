@@ -48,7 +48,8 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const [kind, path, permission] of [['administration', 'discipline-referrals', 'discipline.receive'], ['counseling', 'counseling-referrals', 'referral.manage']] as const) {
     const noun = kind === 'administration' ? 'Discipline' : 'Counseling';
     app.get(`/${path}`, {
-      config: { permission },
+      // A discipline referral shared with administration is part of the student's education record.
+      config: { permission, csv: { list: path, owner: kind === 'administration' ? 'education' : 'counseling' } },
       schema: { tags, operationId: `list${noun}Referrals`, summary: `Referrals to ${kind} at my schools (what they share only; audited)`, querystring: listReferralsQuery, response: { 200: referralPage } },
     }, async (request) => service.findReferrals(contextOf(request), kind, request.query));
 
@@ -64,7 +65,7 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.createTask(contextOf(request), request.params.id, request.body)));
 
   app.get('/incident-tasks', {
-    config: { permission: 'incident.read' },
+    config: { permission: 'incident.read', csv: { list: 'incident-tasks', owner: 'law_enforcement' } },
     schema: { tags, operationId: 'listIncidentTasks', summary: 'Tasks and notification deadlines, due first, with clocks', querystring: listTasksQuery, response: { 200: z.object({ items: z.array(taskSchema) }) } },
   }, async (request) => service.findTasks(contextOf(request), request.query));
 

@@ -30,7 +30,7 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/incidents', {
-    config: { permission: 'incident.read' },
+    config: { permission: 'incident.read', csv: { list: 'incidents', owner: 'law_enforcement' } },
     schema: { tags, operationId: 'listIncidents', summary: 'Incidents I may see: full-text search, filters, sorting, keyset pages (audited)', querystring: listIncidentsQuery, response: { 200: incidentPageSchema } },
   }, async (request) => search.findIncidents(contextOf(request), request.query));
 

@@ -28,7 +28,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.updateSeries(contextOf(request), request.params.id, request.body));
 
   app.get('/meetings', {
-    config, schema: { tags, operationId: 'listMeetings', summary: 'Meetings at my schools by start', querystring: listMeetingsQuery, response: { 200: meetingListSchema } },
+    config: { ...config, csv: { list: 'meetings', owner: 'operational' } }, schema: { tags, operationId: 'listMeetings', summary: 'Meetings at my schools by start', querystring: listMeetingsQuery, response: { 200: meetingListSchema } },
   }, async (request) => ({ items: await service.findMeetings(contextOf(request), request.query) }));
 
   app.post('/meetings', {
@@ -52,7 +52,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.addItem(contextOf(request), request.params.id, request.body)));
 
   app.get('/action-items', {
-    config, schema: { tags, operationId: 'listActionItems', summary: 'Action items across meetings, open and due first', querystring: listActionItemsQuery, response: { 200: actionItemListSchema } },
+    config: { ...config, csv: { list: 'action-items', owner: 'operational' } }, schema: { tags, operationId: 'listActionItems', summary: 'Action items across meetings, open and due first', querystring: listActionItemsQuery, response: { 200: actionItemListSchema } },
   }, async (request) => ({ items: await service.findItems(contextOf(request), request.query) }));
 
   app.patch('/action-items/:id', {

@@ -20,7 +20,7 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.lookupStudents(contextOf(request), request.query));
 
   app.get('/mentoring/contacts', {
-    config: { permission: 'support.read' },
+    config: { permission: 'support.read', csv: { list: 'mentoring-contacts', owner: 'counseling', omit: ['note', 'mine'] } },
     schema: { tags, operationId: 'listMentoringContacts', summary: 'Contacts at my schools (date, topic, duration; no notes)', querystring: listContactsQuery, response: { 200: contactPageSchema } },
   }, async (request) => service.findContacts(contextOf(request), request.query));
 
@@ -48,7 +48,7 @@ export const mentoringRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/mentoring/mediations', {
-    config: { permission: 'support.read' },
+    config: { permission: 'support.read', csv: { list: 'mediations', owner: 'counseling', omit: ['note', 'mine'] } },
     schema: { tags, operationId: 'listMediations', summary: 'Conflict mediations at my schools (no notes)', querystring: listMediationsQuery, response: { 200: mediationPageSchema } },
   }, async (request) => service.findMediations(contextOf(request), request.query));
 

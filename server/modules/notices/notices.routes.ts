@@ -28,7 +28,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await service.findStatus(contextOf(request), request.query.schoolId) }));
 
   app.get('/presence/history', {
-    config: { permission: 'notice.read' },
+    config: { permission: 'notice.read', csv: { list: 'presence-notices', owner: 'operational' } },
     schema: { tags, operationId: 'listPresenceHistory', summary: 'Leaving and back-on-campus notices, newest first', querystring: presenceHistoryQuery, response: { 200: presenceNoticeListSchema } },
   }, async (request) => ({ items: await service.findHistory(contextOf(request), request.query) }));
 
@@ -52,7 +52,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => sent(await service.updateLeave(contextFor(request), request.params.id, request.body), request.log));
 
   app.get('/advance-notices', {
-    config: { permission: 'notice.read' },
+    config: { permission: 'notice.read', csv: { list: 'advance-notices', owner: 'operational' } },
     schema: { tags, operationId: 'listAdvanceNotices', summary: 'Advance notices of training, leave and vacation to my schools', querystring: listAdvanceNoticesQuery, response: { 200: advanceNoticeListSchema } },
   }, async (request) => ({ items: await advance.findAdvance(contextOf(request), request.query) }));
 

@@ -13,7 +13,7 @@ const tags = ['patrols'];
 /** Patrol log entries, security check lists and check runs. */
 export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/patrols', {
-    config: { permission: 'patrol.read' },
+    config: { permission: 'patrol.read', csv: { list: 'patrols', owner: 'law_enforcement' } },
     schema: { tags, operationId: 'listPatrols', summary: 'Patrol entries: mine and those at my schools', querystring: listPatrolsQuery, response: { 200: patrolEntryPageSchema } },
   }, async (request) => service.findEntries(contextOf(request), request.query));
 
@@ -61,7 +61,7 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => checks.updateChecklist(contextOf(request), request.params.id, request.body));
 
   app.get('/patrol-checks', {
-    config: { permission: 'patrol.read' },
+    config: { permission: 'patrol.read', csv: { list: 'patrol-checks', owner: 'operational' } },
     schema: { tags, operationId: 'listPatrolChecks', summary: 'Security check runs at my schools', querystring: listCheckRunsQuery, response: { 200: checkRunPageSchema } },
   }, async (request) => checks.findRuns(contextOf(request), request.query));
 

@@ -11,10 +11,23 @@ import { remindResult } from '../../../common/notifications.js';
 
 const tags = ['plans'];
 
+// The acknowledgement status as CSV rows: one per person, read or still expected to read the current version.
+const acknowledgementRow = z.object({ name: z.string(), email: z.string(), status: z.enum(['acknowledged', 'pending']), acknowledgedAt: z.string().nullable() });
+const acknowledgementRows = {
+  schema: acknowledgementRow,
+  of: (answer: unknown) => {
+    const { acknowledged, pending } = answer as z.infer<typeof acknowledgementStatusSchema>;
+    return [
+      ...acknowledged.map((p) => ({ name: p.name, email: p.email, status: 'acknowledged', acknowledgedAt: p.acknowledgedAt })),
+      ...pending.map((p) => ({ name: p.name, email: p.email, status: 'pending', acknowledgedAt: null })),
+    ];
+  },
+};
+
 /** Safety plans and protocols: versions, annual review, staff acknowledgement, SRP quick reference. */
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/plans', {
-    config: { permission: 'plan.read' },
+    config: { permission: 'plan.read', csv: { list: 'plans', owner: 'operational' } },
     schema: { tags, operationId: 'listPlans', summary: 'Plans of my schools and the district', querystring: listPlansQuery, response: { 200: z.object({ items: z.array(planSchema) }) } },
   }, async (request) => ({ items: await service.findPlans(contextOf(request), request.query) }));
 
@@ -71,7 +84,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.acknowledge(contextOf(request), request.params.id));
 
   app.get('/plans/:id/acknowledgements', {
-    config: { permission: 'plan.manage' },
+    config: { permission: 'plan.manage', csv: { list: 'plan-acknowledgements', owner: 'operational', rows: acknowledgementRows } },
     schema: { tags, operationId: 'getPlanAcknowledgements', summary: 'Who acknowledged the current version and who has not', params: idParams, response: { 200: acknowledgementStatusSchema } },
   }, async (request) => service.acknowledgementStatus(contextOf(request), request.params.id));
 

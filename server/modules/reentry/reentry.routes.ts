@@ -15,7 +15,7 @@ const config = { permission: 'support.plan' as const };
 /** Re-entry and transition plans for students returning from the juvenile justice system: team, goals, check-ins. */
 export const reentryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/support/reentry-plans', {
-    config,
+    config: { ...config, csv: { list: 'reentry-plans', owner: 'counseling' } },
     schema: {
       tags, operationId: 'listReentryPlans', summary: 'Re-entry plans I am on or oversee (audited)', querystring: listReentryPlansQuery,
       response: { 200: z.object({ items: z.array(reentryPlanSummarySchema) }) },

@@ -12,7 +12,7 @@ const tags = ['security-systems'];
 /** Security systems: registry, outage reports (staff too) with work orders, status history and overviews. */
 export const securitySystemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/security-systems', {
-    config: { permission: 'security_system.read' },
+    config: { permission: 'security_system.read', csv: { list: 'security-systems', owner: 'operational' } },
     schema: { tags, operationId: 'listSecuritySystems', summary: 'Security systems of my schools', querystring: listSecuritySystemsQuery, response: { 200: z.object({ items: z.array(securitySystemSchema) }) } },
   }, async (request) => ({ items: await service.findSystems(contextOf(request), request.query) }));
 

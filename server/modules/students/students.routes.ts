@@ -11,7 +11,7 @@ const tags = ['students'];
 /** The student roster (the school's education record) with guardians, custody and pick-up permissions. */
 export const studentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/students', {
-    config: { permission: 'student.read' },
+    config: { permission: 'student.read', csv: { list: 'students', owner: 'education' } },
     schema: {
       tags, operationId: 'listStudents', summary: 'Students of my schools, by name (not audited per student)',
       querystring: listStudentsQuery, response: { 200: studentPageSchema },

@@ -33,7 +33,7 @@ export const supportReferralRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await service.createReferral(contextOf(request), request.body)));
 
   app.get('/support/referrals', {
-    config: { permission: 'referral.read' },
+    config: { permission: 'referral.read', csv: { list: 'support-referrals', owner: 'counseling' } },
     schema: {
       tags, operationId: 'listSupportReferrals', summary: 'Referrals I made, received or oversee, overdue first (audited)',
       querystring: listReferralsQuery, response: { 200: referralListSchema },

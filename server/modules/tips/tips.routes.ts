@@ -59,7 +59,7 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send(await publicService.answer(deps(), request.body)));
 
   app.get('/tips', {
-    config: { permission: 'tip.read' },
+    config: { permission: 'tip.read', csv: { list: 'tips', owner: 'operational', omit: ['excerpt', 'unreadFromReporter', 'lastMessageAt'] } },
     schema: { tags, operationId: 'listTips', summary: 'Tip queue of my schools (audited)', querystring: listTipsQuery, response: { 200: tipQueuePage } },
   }, async (request) => service.findTips(contextOf(request), request.query));
 

@@ -12,7 +12,7 @@ const tags = ['training'];
 /** Staff training sessions, attendance and required trainings. */
 export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/trainings', {
-    config: { permission: 'training.manage' },
+    config: { permission: 'training.manage', csv: { list: 'trainings', owner: 'operational' } },
     schema: { tags, operationId: 'listTrainings', summary: 'Training sessions at my schools and the district', querystring: listTrainingsQuery, response: { 200: z.object({ items: z.array(trainingSessionSchema) }) } },
   }, async (request) => ({ items: await service.findSessions(contextOf(request), request.query) }));
 
@@ -57,7 +57,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.updateRequirement(contextOf(request), request.params.id, request.body));
 
   app.get('/training-requirements/missing', {
-    config: { permission: 'training.manage' },
+    config: { permission: 'training.manage', csv: { list: 'missing-trainings', owner: 'operational' } },
     schema: { tags, operationId: 'listMissingTrainings', summary: 'Who is missing a required training', querystring: missingQuery, response: { 200: z.object({ items: z.array(missingTrainingSchema) }) } },
   }, async (request) => ({ items: await service.findMissing(contextOf(request), request.query.schoolId) }));
 };

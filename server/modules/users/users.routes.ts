@@ -12,7 +12,7 @@ const tags = ['users'];
 /** Users of the district, their roles and school scopes, and their passwords. */
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', {
-    config: { permission: 'user.read' },
+    config: { permission: 'user.read', csv: { list: 'users', owner: 'operational' } },
     schema: { tags, operationId: 'listUsers', summary: 'Users I may see (those of my schools, all for district roles)', querystring: listUsersQuery, response: { 200: userPageSchema } },
   }, async (request) => service.findUsers(contextOf(request), request.query));
 

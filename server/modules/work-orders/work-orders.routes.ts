@@ -11,7 +11,7 @@ const tags = ['work-orders'];
 /** Work orders of equipment, security systems, failed checks and findings, and requests by hand. */
 export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/work-orders', {
-    config: { permission: 'work_order.read' },
+    config: { permission: 'work_order.read', csv: { list: 'work-orders', owner: 'operational' } },
     schema: { tags, operationId: 'listWorkOrders', summary: 'Work orders at my schools (active by default)', querystring: listWorkOrdersQuery, response: { 200: z.object({ items: z.array(workOrderSchema) }) } },
   }, async (request) => ({ items: await service.findWorkOrders(contextOf(request), request.query) }));
 

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import type { ActivityEntry, ActivityEntryPage, MinutesByRole } from '@common/activity-log.ts';
 import { Button } from '../../components/Button.tsx';
@@ -127,17 +128,26 @@ export function ActivityPage() {
       title="Activity log"
       description="Each activity tagged law enforcement, mentor or educator: the NASRO triad."
       actions={
-        mine && (
-          <Button
-            variant="primary"
-            onClick={() => {
-              setMessage(null);
-              setDialog('new');
-            }}
-          >
-            Add activity
-          </Button>
-        )
+        <>
+          {choice.userId && (
+            <DownloadCsv
+              path="/activity"
+              query={{ userId: choice.userId, from: weekStart, to: weekEnd }}
+              permission="activity.read"
+            />
+          )}
+          {mine && (
+            <Button
+              variant="primary"
+              onClick={() => {
+                setMessage(null);
+                setDialog('new');
+              }}
+            >
+              Add activity
+            </Button>
+          )}
+        </>
       }
     >
       <ActivityTabs />

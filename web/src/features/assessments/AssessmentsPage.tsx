@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import '../../styles/campus.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -93,7 +94,7 @@ export function AssessmentsPage() {
       title="Security assessments"
       description="Campus assessments by layer, their findings and remediation, and how a campus changed over time."
       actions={
-        <>
+        <><DownloadCsv path="/assessments" query={{ schoolId, status: filters.status }} permission="assessment.read" />
           {manageable.length > 0 && (
             <Button variant="primary" onClick={() => setDialog('start')}>
               Start an assessment

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import '../../styles/campus.css';
 import type { Finding } from '@common/assessments.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -31,7 +32,7 @@ export function FindingsPage() {
   );
 
   return (
-    <Page title="Security assessments" description="Findings and their remediation across campuses.">
+    <Page actions={<DownloadCsv path="/assessment-findings" query={{ schoolId, status: status === 'all' ? undefined : status, severity: filters.severity, overdue: filters.overdue === 'true' ? 'true' : undefined, }} permission="assessment.read" />} title="Security assessments" description="Findings and their remediation across campuses.">
       <AssessmentTabs />
       <div role="search" className="filters" aria-label="Filter findings">
         {schoolOptions.length > 1 && (

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import type { Certification, CertificationsDue } from '@common/preparedness.ts';
 import { ForbiddenPage } from '../../app/ErrorPages.tsx';
@@ -192,7 +193,11 @@ export function CertificationsPage() {
           </Section>
         )}
         {supervisor && (
-          <Section title="All certifications" id="all">
+          <Section
+            title="All certifications"
+            id="all"
+            actions={<DownloadCsv path="/certifications" permission="certification.manage" />}
+          >
             <LoadState resource={all} label="Loading certifications…">
               {({ items }) =>
                 items.length === 0 ? (

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import '../../styles/campus.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -45,13 +46,11 @@ export function DirectoryPage() {
     <Page
       title="Directory"
       description="Agencies, vendors and community organizations the schools work with."
-      actions={
-        canManage && (
+      actions={<><DownloadCsv path="/directory" query={{ q: filters.q, kind: filters.kind, schoolId: filters.schoolId, active: filters.inactive === '1' ? 'all' : 'true', }} permission="directory.read" />{canManage && (
           <Button variant="primary" onClick={() => setAdding(true)}>
             Add an entry
           </Button>
-        )
-      }
+        )}</>}
     >
       <div role="search" className="filters" aria-label="Filter the directory">
         <TextField

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Drill, SchoolCompliance } from '@common/preparedness.ts';
@@ -136,7 +137,7 @@ export function DrillsPage() {
       title="Drills"
       description={`Drills held and planned, and whether each school meets its drill rules in ${schoolYearLabel(schoolYear)}.`}
       actions={
-        <>
+        <><DownloadCsv path="/drills" query={{ schoolId, schoolYear, limit: 1000 }} permission="drill.read" />
           <Link className="btn btn-secondary" to="/drills/rules">
             {can('drill.rules.manage') ? 'Edit drill rules' : 'Drill rules'}
           </Link>

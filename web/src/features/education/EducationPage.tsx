@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -41,7 +42,7 @@ function ClassQueue() {
     { keepPrevious: true },
   );
   return (
-    <Section title="Classes and requests" id="classes">
+    <Section title="Classes and requests" id="classes" actions={<DownloadCsv path="/education/classes" query={{ schoolId, status }} permission="education.read" />}>
       <div role="search" className="filters" aria-label="Filter classes">
         {schools.length > 1 && (
           <SelectField

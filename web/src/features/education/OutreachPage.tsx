@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { OUTREACH_AUDIENCE_LABELS, type Outreach, type Topic } from '@common/education.ts';
 import { Button } from '../../components/Button.tsx';
@@ -47,8 +48,7 @@ export function OutreachPage() {
     <Page
       title="Education programs"
       description="Outreach events for families, students and the community."
-      actions={
-        canManage && (
+      actions={<><DownloadCsv path="/education/outreach" query={{ schoolId, page, pageSize: PAGE_SIZE }} permission="education.read" />{canManage && (
           <Button
             variant="primary"
             onClick={() => {
@@ -58,8 +58,7 @@ export function OutreachPage() {
           >
             New outreach event
           </Button>
-        )
-      }
+        )}</>}
     >
       <EducationTabs />
       <Notice message={message ?? remove.success} />

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import type { Event } from '@common/events.ts';
 import { Button } from '../../components/Button.tsx';
@@ -76,13 +77,11 @@ export function EventsPage() {
     <Page
       title="Events"
       description="Games, dances, graduations: who covers them, and what is still uncovered."
-      actions={
-        can('event.manage') && (
+      actions={<><DownloadCsv path="/events" query={{ schoolId, from, to, uncovered: filters.show === 'uncovered' ? 'true' : undefined, conflicts: filters.show === 'conflicts' ? 'true' : undefined, sroId: filters.show === 'mine' ? user?.id : undefined, }} permission="event.read" />{can('event.manage') && (
           <Button variant="primary" onClick={() => open({ action: 'new' })}>
             New event
           </Button>
-        )
-      }
+        )}</>}
     >
       <Notice message={message} />
       <div role="search" className="filters" aria-label="Filter events">

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -17,7 +18,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page } from '../../components/Page.tsx';
-import { api, withQuery } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAction, useApiData, useSearchBox } from '../../lib/hooks.ts';
 import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/options.ts';
@@ -89,9 +90,7 @@ export function IncidentsPage() {
       description="Reports of your schools. Opening a report is logged."
       actions={
         <>
-          <a className="btn btn-secondary" href={withQuery('/api/incidents/export.csv', query)} download>
-            Export CSV
-          </a>
+          <DownloadCsv path="/incidents" query={query} permission="incident.read" />
           {can('incident.create') && (
             <Button variant="primary" onClick={() => setCreating(true)}>
               New incident

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { Link } from 'react-router-dom';
 import type { Task } from '@common/incidents.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -26,7 +27,7 @@ export function TasksPage() {
     { keepPrevious: true },
   );
   return (
-    <Page title="Tasks" description="Follow-ups and notification deadlines of incidents, due first.">
+    <Page actions={<DownloadCsv path="/incident-tasks" query={{ scope: filters.scope || 'mine', status: filters.status || 'open', kind: filters.kind || undefined, overdue: filters.overdue === 'true' ? 'true' : undefined, }} permission="incident.read" />} title="Tasks" description="Follow-ups and notification deadlines of incidents, due first.">
       <IncidentTabs />
       <div role="search" className="filters" aria-label="Filter tasks">
         <SelectField

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import type { AdvanceNotice, PresenceNotice } from '@common/notices.ts';
 import { Button } from '../../components/Button.tsx';
@@ -116,12 +117,26 @@ export function NoticesPage() {
             }
           </LoadState>
         </Section>
-        <Section title="Advance notices" id="advance">
+        <Section
+          title="Advance notices"
+          id="advance"
+          actions={
+            <DownloadCsv
+              path="/advance-notices"
+              query={{ schoolId, upcoming: 'true' }}
+              permission="notice.read"
+            />
+          }
+        >
           <LoadState resource={advance} label="Loading advance notices…">
             {({ items }) => <AdvanceNotices items={items} busy={advance.loading} />}
           </LoadState>
         </Section>
-        <Section title="Recent leaving notices" id="history">
+        <Section
+          title="Recent leaving notices"
+          id="history"
+          actions={<DownloadCsv path="/presence/history" query={{ schoolId }} permission="notice.read" />}
+        >
           <LoadState resource={history} label="Loading notices…">
             {({ items }) => <History items={items} />}
           </LoadState>

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import type { Checklist, CheckRunDetail, CheckRunPage } from '@common/patrols.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -65,13 +66,11 @@ export function ChecksPage() {
     <Page
       title="Patrols & checks"
       description="Routine security checks: doors, gates, cameras. A failed item opens a work order."
-      actions={
-        canManage && (
+      actions={<><DownloadCsv path="/patrol-checks" query={{ schoolId, failed: filters.failed === 'true' ? 'true' : undefined, limit: 20 }} permission="patrol.read" />{canManage && (
           <Button variant="primary" onClick={() => open({ kind: 'edit' })}>
             New check list
           </Button>
-        )
-      }
+        )}</>}
     >
       <PatrolTabs />
       <Notice message={message} />

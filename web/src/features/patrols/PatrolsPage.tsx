@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { PATROL_KIND_LABELS, type PatrolEntry, type PatrolEntryPage } from '@common/patrols.ts';
 import { Button } from '../../components/Button.tsx';
@@ -86,7 +87,7 @@ export function PatrolsPage() {
   });
 
   return (
-    <Page
+    <Page actions={<DownloadCsv path="/patrols" query={{ mine: canLog ? 'true' : undefined, schoolId: canLog ? undefined : (selectedSchoolId ?? undefined), limit: 50, }} permission="patrol.read" />}
       title="Patrols & checks"
       description={
         canLog

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Plan } from '@common/preparedness.ts';
@@ -56,7 +57,7 @@ export function PlansPage() {
       title="Safety plans"
       description="Emergency operations plans and protocols. Read the current version and confirm you have read it."
       actions={
-        <>
+        <><DownloadCsv path="/plans" query={{ schoolId, kind: filters.kind }} permission="plan.read" />
           <Link className="btn btn-secondary" to="/plans/srp">
             SRP quick reference
           </Link>

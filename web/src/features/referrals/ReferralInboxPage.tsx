@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { LABELS, type Referral, type ReferralKind, type UpdateReferral } from '@common/incidents.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -160,7 +161,11 @@ export function ReferralInboxPage({ kind }: { kind: ReferralKind }) {
   });
 
   return (
-    <Page title={inbox.title} description={inbox.description}>
+    <Page
+      title={inbox.title}
+      description={inbox.description}
+      actions={<DownloadCsv path={inbox.path} query={{ status }} />}
+    >
       <div role="search" className="filters" aria-label="Filter referrals">
         <SelectField
           label="Status"

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import '../../styles/campus.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -180,7 +181,17 @@ export function SecuritySystemsPage() {
           <LoadState resource={glance} label="Loading the status…">
             {(g) => <GlanceSection glance={g} />}
           </LoadState>
-          <Section title="Registry" id="registry">
+          <Section
+            title="Registry"
+            id="registry"
+            actions={
+              <DownloadCsv
+                path="/security-systems"
+                query={{ schoolId, kind: filters.kind, status: filters.status, q: filters.q }}
+                permission="security_system.read"
+              />
+            }
+          >
             <LoadState resource={list} label="Loading systems…">
               {({ items }) =>
                 items.length === 0 ? (

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Badge } from '../../components/Badge.tsx';
@@ -52,13 +53,11 @@ export function StudentsPage() {
     <Page
       title="Students"
       description="The roster of your schools, with guardians, custody and pick-up permissions. Every record you open is logged."
-      actions={
-        canManage && (
+      actions={<><DownloadCsv path="/students" query={{ schoolId, q: filters.q, grade: filters.grade, page, pageSize: PAGE_SIZE }} permission="student.read" />{canManage && (
           <Button variant="primary" onClick={() => setAdding(true)}>
             Add student
           </Button>
-        )
-      }
+        )}</>}
     >
       <div role="search" className="filters" aria-label="Filter students">
         {schools.length > 1 && (

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import {
   CONTACT_KIND_LABELS,
@@ -110,7 +111,11 @@ export function MentoringPage() {
         </div>
       )}
       <div className="page-sections">
-        <Section title="Contacts" id="contacts">
+        <Section
+          title="Contacts"
+          id="contacts"
+          actions={<DownloadCsv path="/mentoring/contacts" query={{ mine }} permission="support.read" />}
+        >
           <LoadState resource={contacts} label="Loading contacts…">
             {({ items, total }) =>
               items.length === 0 ? (
@@ -156,7 +161,11 @@ export function MentoringPage() {
             }
           </LoadState>
         </Section>
-        <Section title="Mediations" id="mediations">
+        <Section
+          title="Mediations"
+          id="mediations"
+          actions={<DownloadCsv path="/mentoring/mediations" query={{ mine }} permission="support.read" />}
+        >
           <LoadState resource={mediations} label="Loading mediations…">
             {({ items, total }) =>
               items.length === 0 ? (

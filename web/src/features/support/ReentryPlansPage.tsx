@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import {
@@ -150,13 +151,11 @@ export function ReentryPlansPage() {
     <Page
       title="Student support"
       description="Re-entry and transition plans: team, goals and check-ins for students returning to school."
-      actions={
-        can('support.plan') && (
+      actions={<><DownloadCsv path="/support/reentry-plans" query={{ status }} permission="support.plan" />{can('support.plan') && (
           <Button variant="primary" onClick={() => setCreating(true)}>
             New re-entry plan
           </Button>
-        )
-      }
+        )}</>}
     >
       <SupportTabs />
       <div role="search" className="filters" aria-label="Filter plans">

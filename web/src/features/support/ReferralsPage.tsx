@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { REFERRAL_REASON_LABELS, REFERRAL_STATUSES, type ReferralSummary } from '@common/support.ts';
@@ -81,17 +82,26 @@ export function ReferralsPage() {
       title="Student support"
       description="Referrals to counselors, mental-health providers and community programs, until the loop is closed."
       actions={
-        canCreate && (
-          <Button
-            variant="primary"
-            onClick={() => {
-              setMessage(null);
-              setCreating(true);
-            }}
-          >
-            Refer a student
-          </Button>
-        )
+        <>
+          {canRead && (
+            <DownloadCsv
+              path="/support/referrals"
+              query={{ box, status, schoolId, overdue: filters.overdue === 'true' ? 'true' : undefined }}
+              permission="referral.read"
+            />
+          )}
+          {canCreate && (
+            <Button
+              variant="primary"
+              onClick={() => {
+                setMessage(null);
+                setCreating(true);
+              }}
+            >
+              Refer a student
+            </Button>
+          )}
+        </>
       }
     >
       <SupportTabs />

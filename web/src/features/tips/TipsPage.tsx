@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { TipQueuePage } from '@common/tip-queue.ts';
@@ -53,7 +54,7 @@ export function TipsPage() {
   const filtered = Boolean(filters.status || filters.lifeSafety);
 
   return (
-    <Page
+    <Page actions={<DownloadCsv path="/tips" query={query} permission="tip.read" />}
       title="Anonymous tips"
       description={
         <>

@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Badge } from '../../components/Badge.tsx';
@@ -60,8 +61,7 @@ export function UsersPage() {
     <Page
       title="Users"
       description="Accounts, role grants and passwords."
-      actions={
-        can('user.manage') && (
+      actions={<><DownloadCsv path="/users" query={{ q: filters.q, role: filters.role, schoolId: filters.schoolId, active: filters.inactive === '1' ? undefined : 'true', page, pageSize: PAGE_SIZE, }} permission="user.read" />{can('user.manage') && (
           <Button
             variant="primary"
             onClick={() => {
@@ -71,8 +71,7 @@ export function UsersPage() {
           >
             Add user
           </Button>
-        )
-      }
+        )}</>}
     >
       <div role="search" className="filters" aria-label="Filter users">
         <TextField

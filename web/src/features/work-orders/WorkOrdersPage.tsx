@@ -1,3 +1,4 @@
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import '../../styles/campus.css';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -45,14 +46,12 @@ export function WorkOrdersPage() {
     <Page
       title="Work orders"
       description="Repairs and fixes from failed checks and inspections, outages, assessment findings and requests."
-      actions={
-        can('work_order.manage') &&
+      actions={<><DownloadCsv path="/work-orders" query={{ schoolId, status, source: filters.source, overdue: filters.overdue === 'true' ? 'true' : undefined }} permission="work_order.read" />{can('work_order.manage') &&
         manageable.length > 0 && (
           <Button variant="primary" onClick={() => setAdding(true)}>
             New work order
           </Button>
-        )
-      }
+        )}</>}
     >
       <div role="search" className="filters" aria-label="Filter work orders">
         {schoolOptions.length > 1 && (

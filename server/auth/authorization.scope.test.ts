@@ -171,6 +171,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'POST /api/plans/:id/reviews': (r) => [`/api/plans/${r.plan}/reviews`, { reviewedOn: '2026-11-01' }],
   'POST /api/plans/:id/acknowledge': (r) => [`/api/plans/${r.plan}/acknowledge`],
   'GET /api/plans/:id/acknowledgements': (r) => [`/api/plans/${r.plan}/acknowledgements`],
+  'POST /api/plans/:id/remind': (r) => [`/api/plans/${r.plan}/remind`],
   'PATCH /api/certifications/:id': (r) => [`/api/certifications/${r.certification}`, { notes: 'Intruder' }],
   'GET /api/certifications/:id/document': (r) => [`/api/certifications/${r.certification}/document`],
   'PUT /api/certifications/:id/document': (r) => [`/api/certifications/${r.certification}/document`, PDF, asPdf],

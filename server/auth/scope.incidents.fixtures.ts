@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
+import { incidentSeals } from '../db/schema/index.js';
 import type { TestApp, TestClient } from '../test/app.js';
+import { textPdf } from '../test/pdf.js';
 import { createUser, uniqueSuffix } from '../test/fixtures.js';
 
 // The incident records of one school for the record-scope test, each in the state its route changes from, so that a
@@ -19,6 +22,9 @@ export interface IncidentRecords {
   toReturn: Versioned;
   toApprove: Versioned;
   toSeal: string;
+  /** Seals (incident_seals ids) of two sealed drafts: one to expunge, one to unseal. */
+  sealedToExpunge: string;
+  sealedToUnseal: string;
   toSupplement: string;
   supplementToSave: Supplement;
   supplementToSubmit: Supplement;
@@ -71,6 +77,13 @@ export async function incidentRecords(t: TestApp, districtId: string, schoolId: 
     return { id: a.id, sid: sup.id, version: sup.version };
   };
   const versioned = (r: { id: string; version: number }) => ({ id: r.id, version: r.version });
+  const sealed = async () => {
+    const d = await draft();
+    const res = await supervisor.post(`/api/incidents/${d.id}/seal`, { reason: 'Juvenile court order 2026-JV-0042' });
+    if (res.status !== 204) throw new Error(`seal answered ${res.status}: ${res.text}`);
+    const [seal] = await t.db.select({ id: incidentSeals.id }).from(incidentSeals).where(eq(incidentSeals.incidentId, d.id));
+    return seal!.id;
+  };
 
   const call = await ok('call', sro.post('/api/calls', { schoolId, summary: 'Shouting at the entrance' }), 201);
   // Evidence goes with the report before approval (afterwards only with a supplement).
@@ -86,6 +99,7 @@ export async function incidentRecords(t: TestApp, districtId: string, schoolId: 
     counseling: (await refer('counseling')).id, task: task.id, taskOwner: author.id,
     draftToSave: versioned(await draft()), draftToSubmit: versioned(await draft()),
     toReturn: versioned(await submitted()), toApprove: versioned(await submitted()), toSeal: (await draft()).id,
+    sealedToExpunge: await sealed(), sealedToUnseal: await sealed(),
     toSupplement: (await approved()).id,
     supplementToSave: await supplement(false), supplementToSubmit: await supplement(false),
     supplementToReturn: await supplement(true), supplementToApprove: await supplement(true),
@@ -99,6 +113,7 @@ async function upload(client: TestClient, incidentId: string): Promise<string> {
 }
 
 type Request = [url: string, body?: unknown, headers?: Record<string, string>];
+const COURT_ORDER = textPdf('Order to unseal');
 
 /** How to call each incident route on the records `r` of a school. */
 export const INCIDENT_REQUESTS: Record<string, (r: IncidentRecords) => Request> = {
@@ -110,6 +125,10 @@ export const INCIDENT_REQUESTS: Record<string, (r: IncidentRecords) => Request> 
   'POST /api/incidents/:id/return': (r) => [`/api/incidents/${r.toReturn.id}/return`, { version: r.toReturn.version, comment: 'Add the time.' }],
   'POST /api/incidents/:id/approve': (r) => [`/api/incidents/${r.toApprove.id}/approve`, { version: r.toApprove.version }],
   'POST /api/incidents/:id/seal': (r) => [`/api/incidents/${r.toSeal}/seal`, { reason: 'Court order 2026-CV-0042' }],
+  'POST /api/sealed-records/:id/expunge': (r) => [`/api/sealed-records/${r.sealedToExpunge}/expunge`, { orderNumber: 'JV-2026-7', orderDate: '2026-11-30', confirm: true }],
+  'POST /api/sealed-records/:id/unseal': (r) => [
+    `/api/sealed-records/${r.sealedToUnseal}/unseal?orderNumber=JV-2026-8&orderDate=2026-11-30&fileName=order.pdf`, COURT_ORDER, { 'content-type': 'application/pdf' },
+  ],
   'GET /api/incidents/:id/versions': (r) => [`/api/incidents/${r.approved}/versions`],
   'GET /api/incidents/:id/versions/:versionId': (r) => [`/api/incidents/${r.approved}/versions/${r.version}`],
   'GET /api/incidents/:id/report.pdf': (r) => [`/api/incidents/${r.approved}/report.pdf`],

@@ -1,13 +1,14 @@
-import { directoryOrganizations, workOrders } from '../db/schema/index.js';
+import { directoryOrganizations, notificationRules, workOrders } from '../db/schema/index.js';
 import type { TestApp } from '../test/app.js';
 
-// The shared records of one school for the record-scope test: a directory entry serving it (a district record: every
-// user of the district reads the directory, so only another district's entry reads as absent) and a work order.
+// The shared records of one school for the record-scope test: a directory entry serving it and a notification rule (district
+// records: every user of the district reads the directory, so only another district's entry reads as absent) and a work order.
 
 /** Ids of the shared records of one school. */
 export interface SharedRecords {
   directoryEntry: string;
   workOrder: string;
+  notificationRule: string;
 }
 
 let n = 0;
@@ -20,7 +21,10 @@ export async function sharedRecords(t: TestApp, districtId: string, schoolId: st
     districtId, schoolId, number: `WO-2026-9${String(n).padStart(4, '0')}`, title: 'Door does not latch', priority: 'normal', source: 'manual',
     ownerKind: 'district_maintenance', dueOn: '2026-12-01', createdBy,
   }).returning();
-  return { directoryEntry: entry!.id, workOrder: order!.id };
+  const [rule] = await t.db.insert(notificationRules).values({
+    districtId, key: `walk-${n}`, title: 'Notify the superintendent of an arrest', trigger: 'arrest', notify: 'superintendent', deadlineAmount: 24, deadlineUnit: 'hours',
+  }).returning();
+  return { directoryEntry: entry!.id, workOrder: order!.id, notificationRule: rule!.id };
 }
 
 type Request = [url: string, body?: unknown, headers?: Record<string, string>];
@@ -32,6 +36,8 @@ export const SHARED_REQUESTS: Record<string, (r: SharedRecords) => Request> = {
   'GET /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`],
   'PATCH /api/work-orders/:id': (r) => [`/api/work-orders/${r.workOrder}`, { priority: 'high' }],
   'POST /api/work-orders/:id/notes': (r) => [`/api/work-orders/${r.workOrder}/notes`, { text: 'Intruder' }],
+  'PATCH /api/notification-rules/:id': (r) => [`/api/notification-rules/${r.notificationRule}`, { title: 'Intruder' }],
+  'DELETE /api/notification-rules/:id': (r) => [`/api/notification-rules/${r.notificationRule}`],
   // A backup holds the whole deployment and belongs to no school or district: an id never issued reads as absent.
   'POST /api/backups/:id/verify': () => ['/api/backups/00000000-0000-4000-8000-00000000b0c1/verify', {}],
 };
@@ -43,4 +49,6 @@ export const SHARED_REQUESTS: Record<string, (r: SharedRecords) => Request> = {
 export const DEPLOYMENT_ROUTES = new Set(['POST /api/backups/:id/verify']);
 
 /** Routes of district records: readable across the district's schools, absent to another district only. */
-export const DISTRICT_RECORD_ROUTES = new Set(['GET /api/directory/:id', 'PATCH /api/directory/:id']);
+export const DISTRICT_RECORD_ROUTES = new Set([
+  'GET /api/directory/:id', 'PATCH /api/directory/:id', 'PATCH /api/notification-rules/:id', 'DELETE /api/notification-rules/:id',
+]);

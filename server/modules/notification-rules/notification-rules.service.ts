@@ -66,9 +66,10 @@ export async function createRule(ctx: ServiceContext, input: NotificationRuleBod
 }
 
 async function lockedRule(ctx: ServiceContext, tx: Db, id: string) {
-  await requireTarget(tx, ctx.actor, 'notification_rule.manage', null);
+  // Another district's rule reads as absent whoever asks; only then does a school-level holder hear it needs a district grant.
   const row = await repo.findRule(tx, ctx.actor.districtId, id);
   if (!row) throw notFound('Notification rule');
+  await requireTarget(tx, ctx.actor, 'notification_rule.manage', null);
   return row;
 }
 

@@ -60,7 +60,7 @@ describe('security systems', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/Work order WO-\d{4}-\d+ is open/);
     await expect.poll(async () => Number(await offlineTile(page).textContent())).toBe(before + 1);
-    expect(await row.textContent()).toContain('Offline');
+    await expect.poll(async () => row.textContent()).toContain('Offline');
     const down = page
       .getByRole('heading', { name: 'Not working now' })
       .locator('xpath=following-sibling::ul[1]');

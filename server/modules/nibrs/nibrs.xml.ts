@@ -80,12 +80,24 @@ function personXml(sid: string, p: NibrsReport['persons'][number], resident: boo
     + `${resident ? el('j:PersonResidentCode', p.resident ?? 'U') : ''}${el('j:PersonSexCode', facts.sex)}</nc:Person>`;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone for the whole export (building one per incident cost more than the rest of its XML).
+function localDateTime(at: Date | string, timezone: string): string {
+  let format = dateTimeFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, dateStyle: 'short', timeStyle: 'medium' });
+    dateTimeFormats.set(timezone, format);
+  }
+  return format.format(new Date(at)).replace(' ', 'T');
+}
+
 /** One incident's nibrs:Report (Group A incident, or Group B arrest report when it has only Group B offenses). */
 export function incidentXml(row: SubmissionRow, r: NibrsReport, action: 'I' | 'R', month: string, agency: string, timezone: string): string {
   const offenses = r.offenses.map((o, i) => ({ o, i })).filter(({ o }) => o.kind === 'nibrs' && o.code);
   const groupAReport = offenses.some(({ o }) => groupA(o.code));
   const parts: string[] = [header(groupAReport ? 'GROUP A INCIDENT REPORT' : 'GROUP B ARREST REPORT', action, month, agency)];
-  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(row.occurred_at)).replace(' ', 'T');
+  const local = localDateTime(row.occurred_at, timezone);
   const clearance = r.clearance && r.clearance.code !== 'N'
     ? el('j:IncidentAugmentation', el('j:IncidentExceptionalClearanceCode', r.clearance.code) + el('j:IncidentExceptionalClearanceDate', el('nc:Date', r.clearance.date!)))
     : el('j:IncidentAugmentation', el('j:IncidentExceptionalClearanceCode', 'N'));

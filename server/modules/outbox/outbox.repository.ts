@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { outbox, outboxSettings } from '../../db/schema/index.js';
+import { outbox, outboxAttachments, outboxSettings } from '../../db/schema/index.js';
 
 /** One message to queue. */
 export interface QueuedMail {
@@ -9,14 +9,25 @@ export interface QueuedMail {
   subject: string;
   body: string;
   kind: string;
+  /** Files sent with the message (a scheduled report), kept with it until it is sent or given up. */
+  attachments?: readonly MailAttachment[];
+}
+
+/** A file attached to a queued message. */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Queues messages (in the caller's transaction), due from `now` (the app clock, not the database's). */
 export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date): Promise<number> {
   if (mails.length === 0) return 0;
-  await db.insert(outbox).values(mails.map((m) => ({
+  const rows = await db.insert(outbox).values(mails.map((m) => ({
     districtId: m.districtId, toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
-  })));
+  }))).returning({ id: outbox.id });
+  const files = mails.flatMap((m, i) => (m.attachments ?? []).map((a) => ({ outboxId: rows[i]!.id, fileName: a.fileName, contentType: a.contentType, content: a.content })));
+  if (files.length) await db.insert(outboxAttachments).values(files);
   return mails.length;
 }
 
@@ -67,6 +78,15 @@ export async function claimDue(db: Db, now: Date, limit: number) {
     .set({ nextAttemptAt: new Date(now.getTime() + 10 * 60_000), attempts: sql`${outbox.attempts} + 1` })
     .where(sql`${outbox.id} in ${due}`)
     .returning({ id: outbox.id, districtId: outbox.districtId, to: outbox.toAddress, subject: outbox.subject, body: outbox.body, kind: outbox.kind, attempts: outbox.attempts });
+}
+
+/** The files of claimed messages, by message id. */
+export async function findAttachments(db: Db, outboxIds: readonly string[]): Promise<Map<string, MailAttachment[]>> {
+  const byMail = new Map<string, MailAttachment[]>();
+  if (outboxIds.length === 0) return byMail;
+  const rows = await db.select().from(outboxAttachments).where(inArray(outboxAttachments.outboxId, [...outboxIds])).orderBy(asc(outboxAttachments.fileName));
+  for (const r of rows) byMail.set(r.outboxId, [...(byMail.get(r.outboxId) ?? []), { fileName: r.fileName, contentType: r.contentType, content: r.content }]);
+  return byMail;
 }
 
 /** Marks a message sent. */

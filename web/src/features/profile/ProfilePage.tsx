@@ -4,6 +4,7 @@ import { useSession } from '../../lib/session.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
 import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
+import { MySubscriptions } from '../reports/MySubscriptions.tsx';
 
 /** The signed-in user's own page: who they are, their roles, password and two-step sign-in. */
 export function ProfilePage() {
@@ -54,6 +55,7 @@ export function ProfilePage() {
         </Section>
         <TwoStepSection />
         <NotificationPreferences />
+        <MySubscriptions />
       </div>
     </Page>
   );

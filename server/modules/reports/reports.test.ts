@@ -146,4 +146,19 @@ describe('report subscriptions', () => {
     expect((await director.get('/api/report-subscriptions')).body.items).toEqual([]);
     expect(await auditOf(w.t.db, 'report_subscription.deleted', weekly)).toHaveLength(1);
   });
+
+  it('sends a monthly CSV of the month before, as the recipient may see it', async () => {
+    const director = await fresh('director');
+    const res = await director.post('/api/report-subscriptions', { report: 'equity', cadence: 'monthly', dayOfMonth: 2, time: '06:00', format: 'csv' });
+    expect(res.status).toBe(201);
+    expect(res.body.nextDueAt).toBe('2025-12-02T12:00:00.000Z');
+    moveTo('2025-12-02T12:00:00Z');
+    await sweep();
+    await deliver();
+    const [mail] = mailsTo('director@prep.test').filter((m) => m.subject.includes('Equity'));
+    expect(mail!.subject).toBe('Your monthly report: Equity analytics 2025-11-01 to 2025-11-30');
+    expect(mail!.attachments[0]).toMatchObject({ filename: 'equity-2025-11-01-2025-11-30.csv', contentType: 'text/csv' });
+    expect(mail!.attachments[0]!.content.toString('utf8')).toMatch(/^\uFEFFEquity analytics 2025-11-01 to 2025-11-30,/);
+    expect(mail!.text).not.toContain('per 1,000');
+  });
 });

@@ -9,7 +9,7 @@ export interface QueuedMail {
   subject: string;
   body: string;
   kind: string;
-  /** Files sent with the message (a scheduled report), kept with it until it is sent or given up. */
+  /** Files sent with the message (a scheduled report), kept only until it is sent, given up or expired. */
   attachments?: readonly MailAttachment[];
 }
 
@@ -45,10 +45,12 @@ const expiresAt = sql`(${outbox.createdAt} + make_interval(hours => coalesce(
 
 /** Marks every waiting message past its time to live as expired (and given up); returns them for the audit. */
 export async function expireDue(db: Db, now: Date) {
-  return db.update(outbox)
+  const expired = await db.update(outbox)
     .set({ expiredAt: now, failedAt: now, lastError: 'Expired: not sent within the time to live set for the district' })
     .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), sql`${expiresAt} <= ${now.toISOString()}::timestamptz`))
     .returning({ id: outbox.id, districtId: outbox.districtId, kind: outbox.kind });
+  if (expired.length) await db.delete(outboxAttachments).where(inArray(outboxAttachments.outboxId, expired.map((m) => m.id)));
+  return expired;
 }
 
 /** A district's times to live (defaults when never set). */
@@ -89,14 +91,16 @@ export async function findAttachments(db: Db, outboxIds: readonly string[]): Pro
   return byMail;
 }
 
-/** Marks a message sent. */
+/** Marks a message sent; its files are not kept once delivered. */
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db.update(outbox).set({ sentAt: now, lastError: null }).where(eq(outbox.id, id));
+  await db.delete(outboxAttachments).where(eq(outboxAttachments.outboxId, id));
 }
 
 /** Records a failed attempt: tried again at `retryAt`, or given up when `retryAt` is null. */
 export async function markFailed(db: Db, id: string, error: string, now: Date, retryAt: Date | null): Promise<void> {
   await db.update(outbox).set(retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, failedAt: now }).where(eq(outbox.id, id));
+  if (!retryAt) await db.delete(outboxAttachments).where(eq(outboxAttachments.outboxId, id));
 }
 
 /** Messages of a kind, newest first (tests and the admin view). */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportSubscriptions, roleGrants } from '../../db/schema/index.js';
+import { outboxAttachments, reportSubscriptions, roleGrants } from '../../db/schema/index.js';
 import { signedInClient, type TestClient } from '../../test/app.js';
 import { readPdf } from '../../test/pdf-text.js';
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
@@ -82,6 +82,8 @@ describe('report subscriptions', () => {
     const [file] = mails[0]!.attachments;
     expect(file).toMatchObject({ filename: 'dashboard-2025-11-10-2025-11-16.pdf', contentType: 'application/pdf' });
     expect((await readPdf(file!.content)).text).toContain('District dashboard 2025-11-10 to 2025-11-16');
+    // Delivered: the file is not kept in the outbox.
+    expect(await w.t.db.select().from(outboxAttachments)).toEqual([]);
 
     moveTo('2025-11-24T12:59:00Z');
     expect((await sweep()).sent).toBe(0);

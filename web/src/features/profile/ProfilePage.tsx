@@ -15,7 +15,10 @@ export function ProfilePage() {
       ? `District-wide${session.district ? ` (${session.district.name})` : ''}`
       : (session.schools.find((s) => s.id === id)?.name ?? 'A school');
   return (
-    <Page title="Profile and security" description="Your account, your password and two-step sign-in.">
+    <Page
+      title="Profile and security"
+      description="Your account, your password, two-step sign-in, notifications and the reports you receive by e-mail."
+    >
       <div className="page-sections">
         <Section title="Your account" id="account">
           <dl className="details">

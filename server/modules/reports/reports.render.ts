@@ -13,6 +13,7 @@ import { crdcCsv } from '../analytics/crdc.csv.js';
 import { crdcPdf } from '../analytics/crdc.pdf.js';
 import { getCrdcTables, getEquity } from '../analytics/crdc.service.js';
 import { REPORT_PERMISSION } from './reports.policy.js';
+import { findNames } from './reports.repository.js';
 
 /** What a subscription asks for, as far as access is concerned. */
 export interface ReportRequest {
@@ -40,8 +41,9 @@ export async function requireReportAccess(ctx: ServiceContext, r: ReportRequest)
   if (!can(ctx.actor, permission)) throw new AppError('forbidden', `You do not have the permission ${permission}`);
   if (r.report === 'activity') return requireOfficer(ctx, r.officerId ?? undefined);
   const scope = scopeOf(ctx.actor, permission);
+  const known = r.schoolIds.length ? (await findNames(ctx.db, ctx.actor.districtId, [], r.schoolIds)).schools : new Map<string, string>();
   for (const id of r.schoolIds) {
-    if (!scope.all && !scope.schoolIds.includes(id)) throw new AppError('not_found', 'School not found', { field: 'schoolIds' });
+    if (!known.has(id) || (!scope.all && !scope.schoolIds.includes(id))) throw new AppError('not_found', 'School not found', { field: 'schoolIds' });
   }
   return null;
 }

@@ -12,15 +12,19 @@ const tags = ['reports'];
 const EVERY_MS = 60_000;
 
 /**
- * Scheduled reports: a user's subscriptions (the report's own permission is checked in the service, now and at
- * every send) and the sweep that queues due reports by e-mail, every minute while the app is up.
+ * Scheduled reports: a user's subscriptions and the sweep that queues due reports by e-mail, every minute while the
+ * app is up. Every role that reads any report holds analytics.read; the report's own permission (analytics.equity,
+ * report.export, activity.read) and its scope are checked in the service, now and at every send.
  */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const config = { permission: 'analytics.read' } as const;
   app.get('/report-subscriptions', {
+    config,
     schema: { tags, operationId: 'listReportSubscriptions', summary: 'Reports I receive by e-mail, and those I set up for others', response: { 200: subscriptionListSchema } },
   }, async (request) => ({ items: await service.listMine(contextOf(request)) }));
 
   app.post('/report-subscriptions', {
+    config,
     schema: { tags, operationId: 'createReportSubscription', summary: 'Receive a report by e-mail, weekly or monthly, as PDF or CSV (audited)', body: createSubscriptionBody, response: { 201: subscriptionSchema } },
   }, async (request, reply) => reply.code(201).send(await service.subscribe(contextOf(request), request.body)));
 
@@ -30,10 +34,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => reply.code(201).send({ items: await service.subscribePrincipals(contextOf(request), request.body) }));
 
   app.patch('/report-subscriptions/:id', {
+    config,
     schema: { tags, operationId: 'updateReportSubscription', summary: 'Change, pause or resume a report subscription (audited)', params: idParams, body: updateSubscriptionBody, response: { 200: subscriptionSchema } },
   }, async (request) => service.update(contextOf(request), request.params.id, request.body));
 
   app.delete('/report-subscriptions/:id', {
+    config,
     schema: { tags, operationId: 'deleteReportSubscription', summary: 'Stop a report subscription (audited)', params: idParams, response: { 204: z.null() } },
   }, async (request, reply) => {
     await service.remove(contextOf(request), request.params.id);

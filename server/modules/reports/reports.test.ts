@@ -54,6 +54,9 @@ describe('report subscriptions', () => {
     const outside = await (await w.as('principal.north')).post('/api/report-subscriptions', { ...body, schoolIds: [w.east.id] });
     expect(outside.status).toBe(404);
     expect(outside.body.error.field).toBe('schoolIds');
+    const foreign = await (await w.as('director')).post('/api/report-subscriptions', { ...body, schoolIds: [w.foreign.id] });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.field).toBe('schoolIds');
     const mine = await (await w.as('principal.north')).post('/api/report-subscriptions', { ...body, report: 'crdc', schoolIds: [w.north.id] });
     expect(mine.status).toBe(201);
     expect(mine.body.schools).toEqual([{ id: w.north.id, name: 'North High' }]);

@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the message (scheduled reports). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Sends e-mail over SMTP; without SMTP_URL, mail is not sent and `send` says so. */

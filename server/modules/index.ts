@@ -42,6 +42,7 @@ import { meetingRoutes } from './meetings/meetings.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
 import { ccdImportRoutes } from './ccd-import/ccd-import.routes.js';
 import { analyticsRoutes } from './analytics/analytics.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { nibrsRoutes } from './nibrs/nibrs.routes.js';
 import { sealingRoutes } from './sealing/sealing.routes.js';
@@ -93,6 +94,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(setupRoutes);
   await app.register(ccdImportRoutes);
   await app.register(analyticsRoutes);
+  await app.register(reportRoutes);
   await app.register(backupRoutes);
   await app.register(nibrsRoutes);
   await app.register(sealingRoutes);

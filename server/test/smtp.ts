@@ -12,6 +12,8 @@ export interface ReceivedMail {
   text: string;
   /** The message exactly as sent. */
   raw: string;
+  /** Parts sent as attachments, decoded. */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** A running test SMTP server. */
@@ -85,8 +87,19 @@ export function parseMail(raw: string, from: string, to: string[]): ReceivedMail
   let contentType = headers['content-type'] ?? 'text/plain';
   let encoding = headers['content-transfer-encoding'] ?? '7bit';
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  const attachments: ReceivedMail['attachments'] = [];
   if (contentType.startsWith('multipart/') && boundary) {
     const parts = body.split(`--${boundary}`).slice(1, -1).map((p) => splitHeaders(p.replace(/^\r?\n/, '')));
+    for (const part of parts) {
+      const disposition = part.headers['content-disposition'] ?? '';
+      const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+      if (!disposition.startsWith('attachment') || !filename) continue;
+      const encoded = (part.headers['content-transfer-encoding'] ?? '').toLowerCase() === 'base64';
+      attachments.push({
+        filename, contentType: (part.headers['content-type'] ?? '').split(';')[0]!.trim(),
+        content: encoded ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64') : Buffer.from(part.body, 'utf8'),
+      });
+    }
     const plain = parts.find((p) => (p.headers['content-type'] ?? 'text/plain').startsWith('text/plain')) ?? parts[0];
     if (plain) {
       text = plain.body;
@@ -94,7 +107,7 @@ export function parseMail(raw: string, from: string, to: string[]): ReceivedMail
       encoding = plain.headers['content-transfer-encoding'] ?? '7bit';
     }
   }
-  return { from, to, headers, subject: decodeWords(headers.subject ?? ''), text: decodeBody(text, encoding).trimEnd(), raw };
+  return { from, to, headers, subject: decodeWords(headers.subject ?? ''), text: decodeBody(text, encoding).trimEnd(), raw, attachments };
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {

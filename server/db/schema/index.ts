@@ -24,3 +24,4 @@ export * from './nibrs.js';
 export * from './notification-rules.js';
 export * from './notifications.js';
 export * from './sealing.js';
+export * from './reports.js';

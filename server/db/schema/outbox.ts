@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './organization.js';
+import { bytea } from './preparedness.js';
 
 /**
  * E-mail waiting to be sent. A message is queued in the transaction of the change that causes it, so a
@@ -39,3 +40,12 @@ export const outboxSettings = pgTable('outbox_settings', {
   check('outbox_settings_urgent_ttl', sql`${t.urgentTtlHours} between 1 and 720`),
   check('outbox_settings_other_ttl', sql`${t.otherTtlHours} between 1 and 2160`),
 ]);
+
+/** A file sent with an outbox message (a scheduled report's PDF or CSV); removed with its message. */
+export const outboxAttachments = pgTable('outbox_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  outboxId: uuid('outbox_id').notNull().references(() => outbox.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  content: bytea('content').notNull(),
+}, (t) => [index('outbox_attachments_outbox_idx').on(t.outboxId)]);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
 import { analyticsQuery, analyticsSettingsSchema, crdcTablesSchema, dashboardSchema, equitySchema } from './analytics.schemas.js';
 import * as service from './analytics.service.js';
+import { pdfDisposition } from '../../lib/pdf.js';
 import { crdcCsv } from './crdc.csv.js';
+import { crdcPdf } from './crdc.pdf.js';
 import * as crdc from './crdc.service.js';
 
 const tags = ['analytics'];
@@ -35,6 +37,15 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     const tables = await crdc.getCrdcTables(contextOf(request), request.query);
     return reply.header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="crdc-${tables.from}-${tables.to}.csv"`).send(crdcCsv(tables));
+  });
+
+  app.get('/analytics/crdc.pdf', {
+    config: { permission: 'report.export' },
+    schema: { tags, operationId: 'getAnalyticsCrdcPdf', summary: 'The CRDC tables as a PDF (the same numbers as the CSV)', querystring: analyticsQuery },
+  }, async (request, reply) => {
+    const tables = await crdc.getCrdcTables(contextOf(request), request.query);
+    return reply.header('content-type', 'application/pdf')
+      .header('content-disposition', pdfDisposition(`crdc-${tables.from}-${tables.to}.pdf`)).send(await crdcPdf(tables, app.deps.clock.now()));
   });
 
   app.get('/analytics/settings', {

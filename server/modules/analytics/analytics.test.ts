@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
 import { incidentActions, incidentOffenses, incidentPersons, incidents, students } from '../../db/schema/index.js';
+import { CRDC_DISABILITY, CRDC_OFFENSES, CRDC_RACES, type CrdcBreakdown, type CrdcTables } from '../../../common/analytics.js';
+import { readPdf } from '../../test/pdf-text.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
 
 // Worked CRDC examples at North High, school year 2025-26 (1 July 2025 to 30 June 2026, Central time):
@@ -116,6 +118,28 @@ describe('CRDC tables', () => {
     expect(res.text).toContain('North High,');
     expect(res.text).toMatch(/North High,\d+,Referred to law enforcement,3,/);
     expect((await auditOf(w.t.db, 'analytics.viewed', 'crdc')).length).toBe(before + 1);
+  });
+
+  it('are a PDF with the same numbers as the JSON, school by school', async () => {
+    const director = await w.as('director');
+    const tables = (await director.get(`/api/analytics/crdc?${YEAR}`)).body as CrdcTables;
+    const cookie = [...director.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await w.t.app.inject({ method: 'GET', url: `/api/analytics/crdc.pdf?${YEAR}`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('crdc-2025-07-01-2026-06-30.pdf');
+    const { text, title } = await readPdf(res.rawPayload);
+    expect(title).toBe('CRDC tables 2025-07-01 to 2026-06-30');
+    const numbers = (b: CrdcBreakdown) => [b.total, ...CRDC_RACES.map((r) => b.race[r]), b.sex.male ?? 0, b.sex.female ?? 0, b.sex.nonbinary ?? 0,
+      ...CRDC_DISABILITY.map((d) => b.disability[d]), b.englishLearner];
+    const starts = tables.schools.map((s) => text.indexOf(`${s.school.name} (NCES`));
+    expect(starts.every((i) => i >= 0)).toBe(true);
+    tables.schools.forEach((s, k) => {
+      const section = text.slice(starts[k], starts[k + 1] ?? text.length).replace(/CRDC tables [^·]*· page \d+ of \d+/g, '');
+      const printed = [...section.matchAll(/:\s*(\d+)/g)].map((m) => Number(m[1]));
+      expect(printed).toEqual([...numbers(s.referrals), ...numbers(s.arrests), ...CRDC_OFFENSES.map((o) => s.offenses[o])]);
+    });
+    expect(tables.schools.find((s) => s.school.id === w.north.id)!.referrals.total).toBe(3);
   });
 
   it('show a principal only their school, and refuse a school outside the scope as not found', async () => {

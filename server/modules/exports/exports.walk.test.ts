@@ -58,6 +58,7 @@ const NOT_EXPORTED: Record<string, string> = {
   'GET /api/nibrs/submissions/preview': 'the NIBRS file itself is the export',
   'GET /api/nibrs/submissions': 'the NIBRS file itself is the export',
   'GET /api/sealed-records': 'sealed records never leave in bulk',
+  'GET /api/report-subscriptions': 'my own settings (which reports come to me by e-mail)',
   'GET /api/home': 'a dashboard',
   'GET /api/notifications': 'my bell',
   'GET /api/notifications/preferences': 'settings',

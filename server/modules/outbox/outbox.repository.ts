@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { outbox, outboxSettings } from '../../db/schema/index.js';
+import { outbox, outboxAttachments, outboxSettings } from '../../db/schema/index.js';
 
 /** One message to queue. */
 export interface QueuedMail {
@@ -9,14 +9,25 @@ export interface QueuedMail {
   subject: string;
   body: string;
   kind: string;
+  /** Files sent with the message (a scheduled report), kept only until it is sent, given up or expired. */
+  attachments?: readonly MailAttachment[];
+}
+
+/** A file attached to a queued message. */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 /** Queues messages (in the caller's transaction), due from `now` (the app clock, not the database's). */
 export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date): Promise<number> {
   if (mails.length === 0) return 0;
-  await db.insert(outbox).values(mails.map((m) => ({
+  const rows = await db.insert(outbox).values(mails.map((m) => ({
     districtId: m.districtId, toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
-  })));
+  }))).returning({ id: outbox.id });
+  const files = mails.flatMap((m, i) => (m.attachments ?? []).map((a) => ({ outboxId: rows[i]!.id, fileName: a.fileName, contentType: a.contentType, content: a.content })));
+  if (files.length) await db.insert(outboxAttachments).values(files);
   return mails.length;
 }
 
@@ -34,10 +45,12 @@ const expiresAt = sql`(${outbox.createdAt} + make_interval(hours => coalesce(
 
 /** Marks every waiting message past its time to live as expired (and given up); returns them for the audit. */
 export async function expireDue(db: Db, now: Date) {
-  return db.update(outbox)
+  const expired = await db.update(outbox)
     .set({ expiredAt: now, failedAt: now, lastError: 'Expired: not sent within the time to live set for the district' })
     .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), sql`${expiresAt} <= ${now.toISOString()}::timestamptz`))
     .returning({ id: outbox.id, districtId: outbox.districtId, kind: outbox.kind });
+  if (expired.length) await db.delete(outboxAttachments).where(inArray(outboxAttachments.outboxId, expired.map((m) => m.id)));
+  return expired;
 }
 
 /** A district's times to live (defaults when never set). */
@@ -69,14 +82,25 @@ export async function claimDue(db: Db, now: Date, limit: number) {
     .returning({ id: outbox.id, districtId: outbox.districtId, to: outbox.toAddress, subject: outbox.subject, body: outbox.body, kind: outbox.kind, attempts: outbox.attempts });
 }
 
-/** Marks a message sent. */
+/** The files of claimed messages, by message id. */
+export async function findAttachments(db: Db, outboxIds: readonly string[]): Promise<Map<string, MailAttachment[]>> {
+  const byMail = new Map<string, MailAttachment[]>();
+  if (outboxIds.length === 0) return byMail;
+  const rows = await db.select().from(outboxAttachments).where(inArray(outboxAttachments.outboxId, [...outboxIds])).orderBy(asc(outboxAttachments.fileName));
+  for (const r of rows) byMail.set(r.outboxId, [...(byMail.get(r.outboxId) ?? []), { fileName: r.fileName, contentType: r.contentType, content: r.content }]);
+  return byMail;
+}
+
+/** Marks a message sent; its files are not kept once delivered. */
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db.update(outbox).set({ sentAt: now, lastError: null }).where(eq(outbox.id, id));
+  await db.delete(outboxAttachments).where(eq(outboxAttachments.outboxId, id));
 }
 
 /** Records a failed attempt: tried again at `retryAt`, or given up when `retryAt` is null. */
 export async function markFailed(db: Db, id: string, error: string, now: Date, retryAt: Date | null): Promise<void> {
   await db.update(outbox).set(retryAt ? { lastError: error, nextAttemptAt: retryAt } : { lastError: error, failedAt: now }).where(eq(outbox.id, id));
+  if (!retryAt) await db.delete(outboxAttachments).where(eq(outboxAttachments.outboxId, id));
 }
 
 /** Messages of a kind, newest first (tests and the admin view). */

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import type { Mailer } from '../../lib/mailer.js';
 import * as repo from './outbox.repository.js';
 
-export type { QueuedMail } from './outbox.repository.js';
+export type { MailAttachment, QueuedMail } from './outbox.repository.js';
 
 /** Attempts before a message is given up (and the failure audited). */
 export const MAX_ATTEMPTS = 5;
@@ -26,11 +26,13 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
   await expireStale(db, clock);
   if (!mailer.enabled) return { sent: 0, failed: 0 };
   const claimed = await repo.claimDue(db, clock.now(), limit);
+  const files = await repo.findAttachments(db, claimed.map((m) => m.id));
   let sent = 0;
   let failed = 0;
   for (const mail of claimed) {
     try {
-      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body });
+      const attachments = files.get(mail.id)?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content }));
+      await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body, ...(attachments ? { attachments } : {}) });
       await repo.markSent(db, mail.id, clock.now());
       sent += 1;
     } catch (error) {

@@ -11,6 +11,8 @@ import { useUrlFilters } from '../../lib/url-state.ts';
 import { ActivityTabs } from './ActivityTabs.tsx';
 import { OfficerPicker, useOfficerChoice } from './OfficerPicker.tsx';
 import { ReportView } from './ReportView.tsx';
+import { SendToPrincipalsButton } from '../reports/SendToPrincipalsButton.tsx';
+import { SubscribeButton } from '../reports/SubscribeButton.tsx';
 
 /** Every officer I oversee, side by side. */
 function TeamReportView({ month }: { month: string }) {
@@ -68,9 +70,13 @@ export function ReportPage() {
       actions={
         !team &&
         choice.userId && (
-          <a className="btn btn-primary" href={pdfUrl} download>
-            Download PDF
-          </a>
+          <>
+            <a className="btn btn-primary" href={pdfUrl} download>
+              Download PDF
+            </a>
+            <SubscribeButton target={{ report: 'activity', officerId: choice.userId }} />
+            <SendToPrincipalsButton officerId={choice.userId} />
+          </>
         )
       }
     >

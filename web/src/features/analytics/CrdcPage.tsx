@@ -17,6 +17,7 @@ import { withQuery } from '../../lib/api.ts';
 import { useApiData } from '../../lib/hooks.ts';
 import { AnalyticsFilters, useAnalyticsFilters } from './AnalyticsFilters.tsx';
 import { AnalyticsTabs } from './AnalyticsTabs.tsx';
+import { SubscribeButton } from '../reports/SubscribeButton.tsx';
 
 type School = CrdcTables['schools'][number];
 const GROUPS: { header: string; pick: (b: CrdcBreakdown) => number }[] = [
@@ -68,9 +69,21 @@ export function CrdcPage() {
       title="CRDC tables"
       description="Referrals to law enforcement and school-related arrests (students counted once per table), and offenses, by the CRDC definitions. Approved, unsealed, on-campus records only."
       actions={
-        <a className="btn btn-secondary" href={withQuery('/api/analytics/crdc.csv', query)} download>
-          Download CSV
-        </a>
+        <>
+          <a className="btn btn-secondary" href={withQuery('/api/analytics/crdc.csv', query)} download>
+            Download CSV
+          </a>
+          <a className="btn btn-secondary" href={withQuery('/api/analytics/crdc.pdf', query)} download>
+            Download PDF
+          </a>
+          <SubscribeButton
+            target={{
+              report: 'crdc',
+              schoolIds: query.schoolIds ? [query.schoolIds] : [],
+              level: query.level ?? null,
+            }}
+          />
+        </>
       }
     >
       <AnalyticsTabs />

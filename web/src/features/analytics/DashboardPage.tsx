@@ -7,6 +7,7 @@ import { useApiData } from '../../lib/hooks.ts';
 import { AnalyticsFilters, useAnalyticsFilters } from './AnalyticsFilters.tsx';
 import { AnalyticsTabs } from './AnalyticsTabs.tsx';
 import { PanelCard } from './PanelCard.tsx';
+import { SubscribeButton } from '../reports/SubscribeButton.tsx';
 
 /** The district dashboard: key figures, then every panel as a chart with its table, CSV and record links. */
 export function DashboardPage() {
@@ -16,6 +17,15 @@ export function DashboardPage() {
     <Page
       title="Reports & analytics"
       description="How the SRO program is doing across your schools, with the figures behind every chart."
+      actions={
+        <SubscribeButton
+          target={{
+            report: 'dashboard',
+            schoolIds: query.schoolIds ? [query.schoolIds] : [],
+            level: query.level ?? null,
+          }}
+        />
+      }
     >
       <AnalyticsTabs />
       <AnalyticsFilters permission="analytics.read" />

@@ -13,6 +13,7 @@ import { useApiData } from '../../lib/hooks.ts';
 import { AnalyticsFilters, useAnalyticsFilters } from './AnalyticsFilters.tsx';
 import { AnalyticsTabs } from './AnalyticsTabs.tsx';
 import { PanelCard } from './PanelCard.tsx';
+import { SubscribeButton } from '../reports/SubscribeButton.tsx';
 
 const DIMENSION_LABELS: Record<(typeof EQUITY_DIMENSIONS)[number], string> = {
   race: 'Race/ethnicity',
@@ -60,6 +61,15 @@ export function EquityPage() {
     <Page
       title="Equity analytics"
       description="How law-enforcement actions fall on students of each group. Aggregates only: no student can be identified here."
+      actions={
+        <SubscribeButton
+          target={{
+            report: 'equity',
+            schoolIds: query.schoolIds ? [query.schoolIds] : [],
+            level: query.level ?? null,
+          }}
+        />
+      }
     >
       <AnalyticsTabs />
       <AnalyticsFilters permission="analytics.equity" />

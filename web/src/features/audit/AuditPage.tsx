@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { UserPicker } from '../../components/UserPicker.tsx';
 import { Page } from '../../components/Page.tsx';
-import { api, withQuery } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAction, useApiData, useSearchBox } from '../../lib/hooks.ts';
 import { useAllSchoolOptions } from '../../lib/options.ts';
@@ -69,17 +70,12 @@ export function AuditPage() {
     value: t.type,
     label: `${t.type}: ${t.meaning}`,
   }));
-  const exportHref = withQuery('/api/audit/export.csv', query);
 
   return (
     <Page
       title="Audit log"
       description="Every sign-in, change and read of protected records, newest first. The log cannot be changed."
-      actions={
-        <a className="btn btn-secondary" href={exportHref} download>
-          Export CSV
-        </a>
-      }
+      actions={<DownloadCsv path="/audit" query={query} permission="audit.read" />}
     >
       <div role="search" className="filters" aria-label="Filter the audit log">
         <TextField

@@ -4,6 +4,7 @@ import { LABELS, type Call, type CreateIncident, type IncidentDetail } from '@co
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -65,17 +66,25 @@ export function CallQueuePage() {
       title="Call queue"
       description="Open calls for service at your schools, most urgent first. The queue refreshes every few seconds."
       actions={
-        can('call.create') && (
-          <Button
-            variant="primary"
-            onClick={() => {
-              setMessage(null);
-              setTaking(true);
-            }}
-          >
-            Take a call
-          </Button>
-        )
+        <>
+          <DownloadCsv
+            path="/calls"
+            query={{ schoolId: selectedSchoolId ?? undefined, status: 'all' }}
+            permission="call.read"
+            label="Download calls (CSV)"
+          />
+          {can('call.create') && (
+            <Button
+              variant="primary"
+              onClick={() => {
+                setMessage(null);
+                setTaking(true);
+              }}
+            >
+              Take a call
+            </Button>
+          )}
+        </>
       }
     >
       <IncidentTabs />

@@ -19,6 +19,7 @@ import { api } from '../../lib/api.ts';
 import { addDays } from '../../lib/datetime.ts';
 import { formatDateTime, todayIso } from '../../lib/format.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
@@ -89,7 +90,16 @@ export function MeetingsPage() {
         </div>
       )}
       <div className="page-sections">
-        <Section title="Meetings" id="meetings">
+        <Section
+          title="Meetings"
+          id="meetings"
+          actions={
+            <DownloadCsv
+              path="/meetings"
+              query={{ schoolId, from: addDays(today, -30), to: addDays(today, 60) }}
+            />
+          }
+        >
           <LoadState resource={meetings} label="Loading meetings…">
             {({ items }) =>
               items.length === 0 ? (
@@ -134,7 +144,11 @@ export function MeetingsPage() {
             }
           </LoadState>
         </Section>
-        <Section title="Open action items" id="actions">
+        <Section
+          title="Open action items"
+          id="actions"
+          actions={<DownloadCsv path="/action-items" query={{ schoolId, status: 'open' }} />}
+        >
           <LoadState resource={actions} label="Loading action items…">
             {({ items }) => <ActionItemList items={items} onChanged={actions.reload} showMeeting />}
           </LoadState>

@@ -1,4 +1,5 @@
 import type { AcknowledgementStatus } from '@common/preparedness.ts';
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Section } from '../../components/Page.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
@@ -8,7 +9,11 @@ import { useApiData } from '../../lib/hooks.ts';
 export function AcknowledgementsSection({ planId }: { planId: string }) {
   const resource = useApiData<AcknowledgementStatus>(`/plans/${planId}/acknowledgements`);
   return (
-    <Section title="Staff acknowledgement" id="acknowledgements">
+    <Section
+      title="Staff acknowledgement"
+      id="acknowledgements"
+      actions={<DownloadCsv path={`/plans/${planId}/acknowledgements`} permission="plan.manage" />}
+    >
       <LoadState resource={resource} label="Loading acknowledgements…">
         {(s) => (
           <div className="two-col">

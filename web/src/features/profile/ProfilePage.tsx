@@ -4,6 +4,7 @@ import { useSession } from '../../lib/session.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TwoStepSection } from './TwoStepSection.tsx';
 import { NotificationPreferences } from '../notifications/NotificationPreferences.tsx';
+import { MySubscriptions } from '../reports/MySubscriptions.tsx';
 
 /** The signed-in user's own page: who they are, their roles, password and two-step sign-in. */
 export function ProfilePage() {
@@ -14,7 +15,10 @@ export function ProfilePage() {
       ? `District-wide${session.district ? ` (${session.district.name})` : ''}`
       : (session.schools.find((s) => s.id === id)?.name ?? 'A school');
   return (
-    <Page title="Profile and security" description="Your account, your password and two-step sign-in.">
+    <Page
+      title="Profile and security"
+      description="Your account, your password, two-step sign-in, notifications and the reports you receive by e-mail."
+    >
       <div className="page-sections">
         <Section title="Your account" id="account">
           <dl className="details">
@@ -54,6 +58,7 @@ export function ProfilePage() {
         </Section>
         <TwoStepSection />
         <NotificationPreferences />
+        <MySubscriptions />
       </div>
     </Page>
   );

@@ -18,6 +18,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { formatDay, plural, roleLabel } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
+import { DownloadCsv } from '../../components/DownloadCsv.tsx';
 import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
@@ -169,7 +170,11 @@ export function TrainingPage() {
       )}
       <div className="page-sections">
         {canManage && (
-          <Section title="Sessions" id="sessions">
+          <Section
+            title="Sessions"
+            id="sessions"
+            actions={<DownloadCsv path="/trainings" query={{ schoolId }} permission="training.manage" />}
+          >
             <LoadState resource={sessions} label="Loading sessions…">
               {({ items }) =>
                 items.length === 0 ? (

@@ -20,7 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 2, label: 'Call queue', path: '/incidents/calls', permission: 'call.read', built: true, group: 'Work' },
   { capability: 2, label: 'Sealed records', path: '/incidents/sealed', permission: 'incident.unseal', built: true, group: 'Work' },
   { capability: 4, label: 'Discipline referrals', path: '/referrals/discipline', permission: 'discipline.receive', built: true, group: 'Work' },
-  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'referral.manage', built: true, group: 'Work' },
+  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'counseling.receive', built: true, group: 'Work' },
   { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: true, group: 'Work' },
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: true, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: true, group: 'Work' },

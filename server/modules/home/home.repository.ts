@@ -9,6 +9,7 @@ import {
 } from '../../db/schema/index.js';
 import { inScope, inScopeOrDistrict } from '../drills/drills.scope.js';
 import { PLAN_READER_ROLES } from '../plans/plans.policy.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 // The queries behind the "today" home: each a count and the oldest (or soonest) time, scoped by the district
 // and the schools of the permission that scopes the module's own list.
@@ -174,7 +175,7 @@ export async function plansMissingAcknowledgements(db: Db, districtId: string, s
   const missing = sql<number>`(select count(distinct ${users.id})::int from ${users}
     join ${roleGrants} on ${roleGrants.userId} = ${users.id}
     where ${users.districtId} = ${districtId} and ${users.active} and ${roleGrants.schoolId} = ${safetyPlans.schoolId}
-      and ${inArray(roleGrants.role, PLAN_READER_ROLES)}
+      and ${inArray(roleGrants.role, PLAN_READER_ROLES)} and ${outsiderCut('plan.read')!}
       and not exists (select 1 from ${planAcknowledgements} where ${planAcknowledgements.userId} = ${users.id}
         and ${planAcknowledgements.versionId} = ${safetyPlans.currentVersionId}))`;
   const rows = await db.select({ id: safetyPlans.id, title: safetyPlans.title, version: safetyPlanVersions.version, missing })

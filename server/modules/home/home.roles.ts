@@ -65,7 +65,7 @@ const counselor: NeedsProvider[] = [
     },
   },
   {
-    key: 'referrals.counseling', module: 'incidents', permission: 'referral.manage',
+    key: 'referrals.counseling', module: 'incidents', permission: 'counseling.receive',
     find: async (q) => simple(q, 'referrals.counseling', 'incidents', await repo.openIncidentReferrals(q.db, q.actor.districtId, q.scope, 'counseling'),
       'Counseling referrals from the SRO waiting for you', 'high', '/referrals/counseling'),
   },

@@ -223,7 +223,7 @@ export async function sessionView(deps: AppDeps, session: LoadedSession | null):
     state,
     user: {
       id: user.id, name: user.name, email: user.email, title: user.title,
-      mfaEnabled: user.mfaEnabled, mustChangePassword: user.mustChangePassword,
+      mfaEnabled: user.mfaEnabled, mustChangePassword: user.mustChangePassword, organizationId: actor.organizationId,
     },
     district,
     grants: signedIn ? actor.grants : [],

@@ -3,6 +3,8 @@ import { OUTSIDER_PERMISSIONS, ROLE_PERMISSIONS } from '../../common/permissions
 import { DEMO_PASSWORD } from '../db/seed/generate.js';
 import { seedDemoIfEmpty } from '../db/seed/seed.js';
 import { VENDOR_DEMO_ACCOUNT } from '../db/seed/student-support.js';
+import { findChainPeople } from '../modules/notifications/notifications.repository.js';
+import { findTipTeam } from '../modules/tips/tips.repository.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 
 // The outside organization's staff, as the demo district grants them: vendor@demo.test is a counselor at Riverbend
@@ -98,5 +100,17 @@ describe('an outside organization\'s clinician (vendor@demo.test)', () => {
     const school = (await counselor.get('/api/schools')).body.items.find((s: { name: string }) => s.name === 'Riverbend High School') as { id: string };
     const candidates = (await counselor.get(`/api/threat-cases/team-candidates?schoolId=${school.id}`)).body.items as { id: string }[];
     expect(candidates.map((c) => c.id)).not.toContain(session.user.id);
+  });
+
+  it('is left out of the school\'s tip team and its escalation chain (no tip e-mail), unlike the district counselor', async () => {
+    const [me, them] = await Promise.all([vendor.get('/api/auth/session'), counselor.get('/api/auth/session')]);
+    const school = (me.body as { schools: { id: string; name: string }[] }).schools[0]!;
+    const districtId = (me.body as { district: { id: string } }).district.id;
+    const team = (await findTipTeam(t.db, districtId, school.id)).map((u) => u.id);
+    expect(team).toContain(them.body.user.id);
+    expect(team).not.toContain(me.body.user.id);
+    const chain = (await findChainPeople(t.db, districtId, school.id, ['counselor'], false)).map((u) => u.id);
+    expect(chain).toContain(them.body.user.id);
+    expect(chain).not.toContain(me.body.user.id);
   });
 });

@@ -48,10 +48,18 @@ describe('privacy: an outside organization\'s clinician sees only its referrals'
     }
   });
 
-  it('opens its referrals on the student support page, without errors', async () => {
+  it('opens its referrals, and sees guardian contact only on the one with consent obtained, without errors', async () => {
     const tracked = await e2e.signedInPage(VENDOR_EMAIL);
     await tracked.page.goto('/support');
     await tracked.page.getByRole('heading', { level: 1, name: 'Student support' }).waitFor();
+    const list = (await (await tracked.context.request.get(`${e2e.baseUrl}/api/support/referrals?status=all`)).json()) as { items: { id: string }[] };
+    for (const { id } of list.items) {
+      const detail = (await (await tracked.context.request.get(`${e2e.baseUrl}/api/support/referrals/${id}`)).json()) as { consent: string };
+      await tracked.page.goto(`/support/referrals/${id}`);
+      await tracked.page.getByRole('heading', { level: 2, name: 'Referral' }).waitFor();
+      const shown = await tracked.page.getByText('Guardian contact', { exact: true }).count();
+      expect(shown, detail.consent).toBe(detail.consent === 'obtained' ? 1 : 0);
+    }
     expect(tracked.errors).toEqual([]);
   });
 });

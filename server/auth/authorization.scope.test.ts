@@ -94,7 +94,7 @@ async function place(t: TestApp, districtId: string): Promise<Place> {
   const [session] = await db.insert(trainingSessions).values({ districtId, schoolId: school, topic: 'SRP', heldOn: '2026-08-10', durationMinutes: 30, presenterId: sro.id }).returning();
   const [certification] = await db.insert(sroCertifications).values({
     districtId, userId: sro.id, kind: 'first_aid', name: 'CPR', issuedOn: '2025-01-01', expiresOn: '2027-01-01', createdBy: sro.id,
-    documentKey: (await filesOf(db).write('certifications/scope-walk', Buffer.from('%PDF-1.4\n'))).key, documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
+    documentKey: (await filesOf(db).write(`certifications/scope-walk-${uniqueSuffix()}`, Buffer.from('%PDF-1.4\n'))).key, documentName: 'cpr.pdf', documentType: 'application/pdf', documentSize: 9,
   }).returning();
   const incidents = await incidentRecords(t, districtId, school, sro);
   const tipsOf = await tipRecords(t, school, sro, student!.id);

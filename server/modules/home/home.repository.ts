@@ -186,12 +186,6 @@ export async function plansMissingAcknowledgements(db: Db, districtId: string, s
   return rows.map((r) => ({ ...r, missing: Number(r.missing) })).filter((r) => r.missing > 0).sort((a, b) => b.missing - a.missing).slice(0, limit);
 }
 
-/** The directory organization a vendor's staff member belongs to, or null. */
-export async function organizationOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ id: users.organizationId }).from(users).where(eq(users.id, userId));
-  return row?.id ?? null;
-}
-
 /** When each of these plans' readers were last reminded of their current version. */
 export async function lastPlanReminders(db: Db, districtId: string, planIds: string[]) {
   if (planIds.length === 0) return new Map<string, Date>();

@@ -59,7 +59,7 @@ const counselor: NeedsProvider[] = [
   {
     key: 'support.to_accept', module: 'support', permission: 'referral.read',
     find: async (q) => {
-      const rows = await repo.referralsToAccept(q.db, q.actor.districtId, q.actor.userId, await repo.organizationOf(q.db, q.actor.userId));
+      const rows = await repo.referralsToAccept(q.db, q.actor.districtId, q.actor.userId, q.actor.organizationId);
       return rows.flatMap((r) => simple(q, `support.to_accept.${r.urgency}`, 'support', { n: Number(r.n), at: r.at },
         `${s(Number(r.n), 'referral')} (${r.urgency}) to accept`, r.at !== null && r.at < q.today ? 'urgent' : r.urgency === 'urgent' ? 'high' : 'normal', '/support'));
     },

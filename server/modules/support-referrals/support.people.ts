@@ -32,11 +32,6 @@ export async function findUsersWith(
     .orderBy(asc(users.name));
 }
 
-/** The directory entry an account works for (vendor staff), or null. */
-export async function organizationOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, userId));
-  return row?.organizationId ?? null;
-}
 
 /** Active students within a scope whose name words or number start match `q` (directory fields only), at most 20. */
 export function searchStudents(db: Db, districtId: string, scope: Scope, q: string, schoolId?: string) {

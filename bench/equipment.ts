@@ -113,7 +113,7 @@ async function measure(engine: Engine) {
   console.log(`  ${SCHOOLS} schools, ${world.items} items, ${world.inspections} inspections over ${YEARS} years; summary ${world.summaryRows} rows rebuilt in ${round(world.refreshMs)} ms`);
   const ctx = {
     db: database.db, requestId: 'bench', clock: new ManualClock(new Date(`${TODAY}T15:00:00Z`)),
-    actor: { userId: world.user.id, districtId: world.districtId, name: 'Bench', email: world.user.email, grants: [{ role: 'director' as const, schoolId: null }], timeZone: 'America/Chicago' },
+    actor: { userId: world.user.id, districtId: world.districtId, name: 'Bench', email: world.user.email, grants: [{ role: 'director' as const, schoolId: null }], timeZone: 'America/Chicago', organizationId: null },
   };
   // What GET /api/equipment/district-due does, including the JSON it answers.
   const view = async () => JSON.stringify(await findDistrictDue(ctx, false)).length;

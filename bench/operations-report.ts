@@ -163,7 +163,7 @@ async function measure(engine: Engine) {
   const { database } = engine;
   const world = await build(database);
   console.log(`  ${SROS} SROs, ${world.entries} activity entries over ${DAYS} days`);
-  const actor: Actor = { userId: world.supervisor, districtId: world.districtId, name: 'Sergeant', email: 'sgt@bench.test', grants: [{ role: 'supervisor', schoolId: null }], timeZone: 'America/Chicago' };
+  const actor: Actor = { userId: world.supervisor, districtId: world.districtId, name: 'Sergeant', email: 'sgt@bench.test', grants: [{ role: 'supervisor', schoolId: null }], timeZone: 'America/Chicago', organizationId: null };
   const ctx: ServiceContext = { db: database.db, actor, requestId: 'bench', clock: new ManualClock(new Date('2026-03-05T15:00:00Z')) };
   const one = async () => JSON.stringify(await monthlyReport(ctx, { userId: world.sros[0]!, month: MONTH })).length;
   const team = async () => JSON.stringify(await teamReport(ctx, { month: MONTH })).length;

@@ -106,6 +106,7 @@ export const AUDIT_EVENTS = {
   'threat.monitoring': 'A case moved to monitoring',
   'threat.closed': 'A threat assessment case was closed',
   'threat.printed': 'A case summary PDF was generated',
+  'audit.viewed': 'A page of the audit log was read (its filters and row count kept)',
   'audit.exported': 'The audit log was exported',
   'calendar.saved': 'A school calendar (instructional days, semesters, summer session) was created or replaced',
   'drill_rules.state_chosen': 'The district picked a state drill rule set; its district-wide rules were replaced',

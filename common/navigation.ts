@@ -1,3 +1,4 @@
+import { maySee, PERMISSION_CATEGORY } from './need-to-know.js';
 import type { Permission } from './permissions.js';
 import type { Role } from './roles.js';
 
@@ -20,7 +21,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 2, label: 'Call queue', path: '/incidents/calls', permission: 'call.read', built: true, group: 'Work' },
   { capability: 2, label: 'Sealed records', path: '/incidents/sealed', permission: 'incident.unseal', built: true, group: 'Work' },
   { capability: 4, label: 'Discipline referrals', path: '/referrals/discipline', permission: 'discipline.receive', built: true, group: 'Work' },
-  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'referral.manage', built: true, group: 'Work' },
+  { capability: 4, label: 'Counseling referrals', path: '/referrals/counseling', permission: 'counseling.receive', built: true, group: 'Work' },
   { capability: 5, label: 'Patrols & checks', path: '/patrols', permission: 'patrol.read', built: true, group: 'Work' },
   { capability: 6, label: 'Activity log', path: '/activity', permission: 'activity.read', built: true, group: 'Work' },
   { capability: 7, label: 'Events', path: '/events', permission: 'event.read', built: true, group: 'Work' },
@@ -53,3 +54,14 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 1, label: 'Districts', path: '/deployment', permission: 'deployment.manage', built: true, group: 'Administration' },
   { capability: 1, label: 'Backups', path: '/backups', permission: 'backup.run', built: true, group: 'Administration' },
 ];
+
+/**
+ * The built entries a user may open: the permission held (or, for district staff, one of `alsoForRoles`), and never a
+ * page whose data category the need-to-know table keeps from them (common/need-to-know.ts): the navigation shows
+ * nothing the server refuses. An outside organization's staff get no role-based extras.
+ */
+export function navigationFor(can: (permission: Permission) => boolean, roles: readonly Role[], outsider: boolean): NavItem[] {
+  return NAVIGATION.filter((item) => item.built
+    && maySee(roles, outsider, PERMISSION_CATEGORY[item.permission])
+    && (can(item.permission) || (!outsider && (item.alsoForRoles ?? []).some((r) => roles.includes(r)))));
+}

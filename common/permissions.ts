@@ -69,6 +69,7 @@ export const PERMISSIONS = {
   'referral.create': 'Refer a student to support',
   'referral.read': 'See support referrals one made, received or oversees',
   'referral.manage': 'Receive and close support referrals',
+  'counseling.receive': 'Receive the counseling referrals an officer makes from an incident (what the officer chose to share)',
   'referral.oversee': 'See every support referral of the school (status only, never clinical notes)',
   'support.plan': 'Create re-entry plans and problem-solving teams; work on those one is a member of',
   'support.oversee': 'See every re-entry plan and problem-solving team of the school',
@@ -149,7 +150,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read', 'student.read',
     'call.create', 'event.read', 'notice.read', 'plan.read', 'drill.read', 'alert.raise', 'alert.receive',
     'threat.read', 'threat.manage', 'tip.read', 'support.log', 'support.read', 'referral.create',
-    'referral.read', 'referral.manage', 'referral.oversee', 'support.plan',
+    'referral.read', 'referral.manage', 'counseling.receive', 'referral.oversee', 'support.plan',
     'education.request', 'training.read', 'directory.read',
   ],
   security: [
@@ -186,4 +187,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 /** True when the role's map entry names the permission. */
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * What an account tied to an outside organization (`users.organization_id`: a contracted vendor's clinician, a
+ * community program, a probation office) keeps of its role, whatever the role. Need to know: they work the referrals
+ * addressed to their organization (the record rule is in support-referrals), and while in a school building they hear
+ * and may raise a lockdown and check in (life safety), nothing more: no roster, tips, mentoring, incidents or their
+ * referrals, threat cases, alert boards, plans or audit. The full table with reasons is docs/PRIVACY.md.
+ */
+export const OUTSIDER_PERMISSIONS: readonly Permission[] = [
+  // Reference data: which district and school, which room to check in from.
+  'district.read', 'school.read', 'area.read',
+  // Life safety in the building they work in: hear an alert, check in, raise one (seconds matter).
+  'alert.raise', 'alert.receive',
+  // The referrals addressed to their organization, and their own training record.
+  'referral.read', 'referral.manage', 'training.read',
+  // Partners' public contact details (the organizations they refer on to).
+  'directory.read',
+];
+
+/** The permissions a grant of `role` carries: the role's, cut to OUTSIDER_PERMISSIONS for an outside organization's staff. */
+export function grantPermissions(role: Role, outsider: boolean): readonly Permission[] {
+  const held = ROLE_PERMISSIONS[role];
+  return outsider ? held.filter((p) => OUTSIDER_PERMISSIONS.includes(p)) : held;
 }

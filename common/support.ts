@@ -180,6 +180,9 @@ export type ReferralSummary = z.infer<typeof referralSummarySchema>;
 
 export const referralNoteSchema = z.object({ id: z.uuid(), author: person, body: z.string(), createdAt: z.string() });
 
+/** A guardian as a referral's receiver may reach them: name and contact, never address, custody orders or restrictions. */
+export const guardianContactSchema = z.object({ name: z.string(), relationship: z.string(), phone: z.string().nullable(), email: z.string().nullable() });
+
 export const referralSchema = referralSummarySchema.extend({
   details: z.string(),
   consent: z.enum(CONSENT_STATUSES),
@@ -193,6 +196,8 @@ export const referralSchema = referralSummarySchema.extend({
   outcomeSummary: z.string().nullable(),
   canHandle: z.boolean().describe('I may accept, decline, schedule, close and write notes'),
   notes: z.array(referralNoteSchema).nullable().describe('Clinical notes: handlers only, null for everyone else'),
+  guardianContacts: z.array(guardianContactSchema).nullable()
+    .describe('Custodial guardians to contact: the handler only, and only when guardian consent is recorded as obtained; null otherwise'),
   updatedAt: z.string(),
 });
 export type Referral = z.infer<typeof referralSchema>;

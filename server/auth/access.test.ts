@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../lib/errors.js';
-import { can, canAtSchool, requirePermission, requireSchool, scopeOf, type Actor } from './access.js';
+import { can, canAtSchool, permissionsOf, requirePermission, requireSchool, scopeOf, type Actor } from './access.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
 
 function actor(grants: Actor['grants']): Actor {
-  return { userId: 'u', districtId: 'd', name: 'N', email: 'n@x.test', grants, timeZone: 'UTC' };
+  return { userId: 'u', districtId: 'd', name: 'N', email: 'n@x.test', grants, timeZone: 'UTC', organizationId: null };
 }
 
 describe('access', () => {
@@ -42,5 +42,18 @@ describe('access', () => {
     const a = actor([]);
     expect(can(a, 'school.read')).toBe(false);
     expect(scopeOf(a, 'school.read')).toEqual({ all: false, schoolIds: [] });
+  });
+
+  it('cuts an outside organization\'s grants to the outsider permissions, whatever the role', () => {
+    const outsider: Actor = { ...actor([{ role: 'counselor', schoolId: A }]), organizationId: 'org' };
+    expect(can(outsider, 'referral.manage')).toBe(true);
+    expect(can(outsider, 'alert.receive')).toBe(true);
+    for (const p of ['student.read', 'tip.read', 'support.log', 'threat.read', 'counseling.receive'] as const) {
+      expect(can(outsider, p), p).toBe(false);
+      expect(scopeOf(outsider, p), p).toEqual({ all: false, schoolIds: [] });
+    }
+    expect(permissionsOf(outsider)).not.toContain('student.read');
+    const director: Actor = { ...actor([{ role: 'director', schoolId: null }]), organizationId: 'org' };
+    expect(scopeOf(director, 'audit.read')).toEqual({ all: false, schoolIds: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { ROLE_PERMISSIONS, type Permission } from '../../common/permissions.js';
+import { grantPermissions, type Permission } from '../../common/permissions.js';
 import type { Role } from '../../common/roles.js';
 import { AppError, notFound } from '../lib/errors.js';
 
@@ -15,6 +15,11 @@ export interface Actor {
   name: string;
   email: string;
   grants: Grant[];
+  /**
+   * The outside organization the account works for (`users.organization_id`), or null for district staff. An
+   * outsider's grants carry only OUTSIDER_PERMISSIONS (common/permissions.ts): every check below applies that cut.
+   */
+  organizationId: string | null;
   /** The district's IANA time zone: every day the user sees or a rule compares is a day there. */
   timeZone: string;
 }
@@ -22,16 +27,28 @@ export interface Actor {
 /** Where a permission reaches: every school of the district, or a list of schools. */
 export type Scope = { all: true } | { all: false; schoolIds: string[] };
 
+/** True when the grant carries the permission for this actor (an outsider's grants carry less). */
+export function holds(actor: Actor, grant: Grant, permission: Permission): boolean {
+  return grantPermissions(grant.role, actor.organizationId !== null).includes(permission);
+}
+
+/** Every permission the actor holds somewhere: what the web app is told it may do. */
+export function permissionsOf(actor: Actor): Permission[] {
+  const all = new Set<Permission>();
+  for (const g of actor.grants) for (const p of grantPermissions(g.role, actor.organizationId !== null)) all.add(p);
+  return [...all].sort();
+}
+
 /** True when any of the actor's grants carries the permission, wherever. */
 export function can(actor: Actor, permission: Permission): boolean {
-  return actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+  return actor.grants.some((g) => holds(actor, g, permission));
 }
 
 /** The schools at which the actor holds `permission`. */
 export function scopeOf(actor: Actor, permission: Permission): Scope {
   const schoolIds = new Set<string>();
   for (const g of actor.grants) {
-    if (!ROLE_PERMISSIONS[g.role].includes(permission)) continue;
+    if (!holds(actor, g, permission)) continue;
     if (g.schoolId === null) return { all: true };
     schoolIds.add(g.schoolId);
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../common/permissions.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import {
-  alerts, alertSchools, auditEvents, campusAreas, drillRules, drills, guardians, reunificationRequests,
+  alerts, alertSchools, auditEvents, campusAreas, drillRules, drills, guardians, reportSubscriptions, reunificationRequests,
   reunifications, roleGrants, safetyPlans, safetyPlanVersions, schoolFeeders, sroAssignments, sroCertifications,
   studentGuardians, students, threatCaseMembers, trainingRequirements, trainingSessions,
 } from '../db/schema/index.js';
@@ -47,6 +47,8 @@ interface Place {
   operations: OperationsRecords;
   education: EducationRecords;
   support: SupportRecords;
+  /** A report subscription of the district-wide supervisor at this place (set once the users exist). */
+  subscription?: string;
 }
 let north: Place;
 let south: Place;
@@ -172,6 +174,8 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'POST /api/plans/:id/acknowledge': (r) => [`/api/plans/${r.plan}/acknowledge`],
   'GET /api/plans/:id/acknowledgements': (r) => [`/api/plans/${r.plan}/acknowledgements`],
   'POST /api/plans/:id/remind': (r) => [`/api/plans/${r.plan}/remind`],
+  'PATCH /api/report-subscriptions/:id': (r) => [`/api/report-subscriptions/${r.subscription}`, { active: false }],
+  'DELETE /api/report-subscriptions/:id': (r) => [`/api/report-subscriptions/${r.subscription}`],
   'PATCH /api/certifications/:id': (r) => [`/api/certifications/${r.certification}`, { notes: 'Intruder' }],
   'GET /api/certifications/:id/document': (r) => [`/api/certifications/${r.certification}/document`],
   'PUT /api/certifications/:id/document': (r) => [`/api/certifications/${r.certification}/document`, PDF, asPdf],
@@ -193,7 +197,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
  * Records of a person, not of a school: an SRO's certifications are seen by the SRO and their supervisor only, so
  * other holders of training.read at the same school find them absent too (certifications.test.ts).
  */
-const PERSONAL = new Set(['PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document', ...PATROL_PERSONAL]);
+const PERSONAL = new Set(['PATCH /api/report-subscriptions/:id', 'DELETE /api/report-subscriptions/:id', 'PATCH /api/certifications/:id', 'GET /api/certifications/:id/document', 'PUT /api/certifications/:id/document', ...PATROL_PERSONAL]);
 
 /**
  * Who proves a route works on records in scope: the first district-wide holder of its permission (HOLDERS); an SRO's
@@ -230,7 +234,8 @@ beforeAll(async () => {
   const districtId = (await createDistrict(t.database)).id;
   north = await place(t, districtId);
   south = await place(t, districtId);
-  foreign = await place(t, (await createDistrict(t.database)).id);
+  const foreignDistrict = (await createDistrict(t.database)).id;
+  foreign = await place(t, foreignDistrict);
   const ids = new Map<string, string>();
   for (const role of ROLES) {
     for (const [where, schoolId] of [['district', null], ['north', north.school]] as const) {
@@ -241,6 +246,14 @@ beforeAll(async () => {
       await client.signIn(email);
       as.set(`${role}@${where}`, client);
     }
+  }
+  // Report subscriptions are their recipient's own: the district-wide supervisor's, one at each place.
+  for (const p of [north, south, foreign]) {
+    const [row] = await t.db.insert(reportSubscriptions).values({
+      districtId: p === foreign ? foreignDistrict : districtId, userId: ids.get('supervisor@district')!, createdBy: ids.get('supervisor@district')!,
+      report: 'dashboard', schoolIds: [p.school], cadence: 'weekly', dayOfWeek: 1, timeOfDay: '07:00', format: 'pdf', nextDueAt: new Date('2026-12-14T13:00:00Z'),
+    }).returning({ id: reportSubscriptions.id });
+    p.subscription = row!.id;
   }
   // Threat cases are seen by their team only: the holders of threat.read at north are on the team of north's case (so
   // they read it), and of south's as if they had moved from south, so its 404 comes from the school, not the team.

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { maySee, PERMISSION_CATEGORY, type DataCategory } from '../../common/need-to-know.js';
 import type { Permission } from '../../common/permissions.js';
 import { AppError } from '../lib/errors.js';
 import { hashToken } from '../lib/ids.js';
@@ -22,6 +23,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
     permission?: Permission;
+    /**
+     * The category of data the route returns (common/need-to-know.ts). Defaults to its permission's category; a route
+     * without a permission must declare one (`self` for self-service), public and sign-in routes default to public/self.
+     */
+    category?: DataCategory;
     /** Media type of a download whose path does not say it, for the API description. */
     produces?: string;
   }
@@ -35,6 +41,8 @@ export interface RouteInfo {
   url: string;
   access: RouteAccess;
   permission?: Permission;
+  /** The category of data the route returns: what the need-to-know check and docs/PRIVACY.md read. */
+  category: DataCategory;
   /** Media types of a raw-body upload route (server/lib/input.ts). */
   uploadTypes?: readonly string[];
   /** Media type of a download route whose path does not say it (server/lib/openapi.ts). */
@@ -55,6 +63,18 @@ function isApiRequest(request: FastifyRequest): boolean {
   return routeUrl ? routeUrl.startsWith('/api/') : request.url.startsWith('/api/');
 }
 
+/**
+ * The category of data a route returns: declared, else its permission's, else public (public routes) or the caller's
+ * own (sign-in steps). A signed-in route with neither refuses to start the app: it cannot ship unclassified.
+ */
+function categoryOf(method: string | string[], url: string, access: RouteAccess, permission?: Permission, declared?: DataCategory): DataCategory {
+  if (declared) return declared;
+  if (permission) return PERMISSION_CATEGORY[permission];
+  if (access === 'public') return 'public';
+  if (access === 'pending') return 'self';
+  throw new Error(`Route ${String(method)} ${url} declares no data category: add config.category (common/need-to-know.ts)`);
+}
+
 /** Installs CSRF checking, session loading and the route-level access and permission checks. */
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('session', null);
@@ -66,11 +86,13 @@ export function installAuth(app: FastifyInstance): void {
     // The API description is public: it documents the API, it holds no data.
     if (route.url.startsWith('/api/docs')) route.config.access = 'public';
     const { access = 'user', permission } = route.config;
+    const category = categoryOf(route.method, route.url, access, permission, route.config.category);
+    route.config.category = category;
     if (permission && route.schema && !route.schema.hide) {
       route.schema.description = `${route.schema.description ?? ''}Requires the permission \`${permission}\`.`.trim();
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, uploadTypes: route.config.uploadTypes, produces: route.config.produces, csvList: route.config.csv?.list });
+    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, access, permission, category, uploadTypes: route.config.uploadTypes, produces: route.config.produces, csvList: route.config.csv?.list });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -108,7 +130,12 @@ export function installAuth(app: FastifyInstance): void {
     if (access === 'user' && session.mustChangePassword && request.routeOptions.url !== '/api/auth/password') {
       throw new AppError('forbidden', 'Choose a new password to replace the temporary one first');
     }
-    if (config.permission) requirePermission(session.actor, config.permission);
+    // The need-to-know table first (common/need-to-know.ts), then the permission: both answer 403.
+    const { actor } = session;
+    if (!maySee(actor.grants.map((g) => g.role), actor.organizationId !== null, config.category ?? 'public')) {
+      throw new AppError('forbidden', `Your role does not see ${config.category ?? 'this'} data`);
+    }
+    if (config.permission) requirePermission(actor, config.permission);
   });
 }
 

@@ -100,6 +100,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       districtId: users.districtId,
       name: users.name,
       email: users.email,
+      organizationId: users.organizationId,
       active: users.active,
       mfaEnabled: users.mfaEnabled,
       mustChangePassword: users.mustChangePassword,
@@ -129,7 +130,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
   const required = new Set(row.mfaRequiredRoles);
   const session: LoadedSession = {
     tokenHash,
-    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone },
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone, organizationId: row.organizationId },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),

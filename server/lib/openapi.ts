@@ -114,6 +114,8 @@ export function completeOpenApi(document: OpenApiDocument, routes: readonly Rout
     for (const [method, operation] of Object.entries(operations)) {
       const route = routeOf.get(`${method} ${path}`);
       if (route?.access === 'public') operation.security = [];
+      // The need-to-know category (common/need-to-know.ts): clients and the route walk read who may see the answer.
+      if (route) operation['x-data-category'] = route.category;
       if (route?.uploadTypes && !operation.requestBody) {
         operation.requestBody = {
           required: true,

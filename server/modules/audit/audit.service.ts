@@ -52,12 +52,23 @@ async function resolve(ctx: ServiceContext, query: AuditFilterQuery) {
   return { scope, filter, timezone };
 }
 
-/** A page of the audit log the actor may read, newest first; `nextCursor` continues with older events. */
+/**
+ * A page of the audit log the actor may read, newest first; `nextCursor` continues with older events. The log names
+ * every record of every category, so reading it is audited too (filters, page and row count) in the read's transaction;
+ * the event is written after the read, so a page never shows its own reading.
+ */
 export async function listEvents(ctx: ServiceContext, query: ListAuditQuery) {
   const { scope, filter } = await resolve(ctx, query);
   const before = query.cursor === undefined ? undefined : Number(query.cursor);
   // One row more than asked tells whether an older page exists, so the last page says so.
-  const rows = await repo.findEvents(ctx.db, ctx.actor.districtId, scope, filter, { before, limit: query.limit + 1 });
+  const rows = await ctx.db.transaction(async (tx) => {
+    const found = await repo.findEvents(tx, ctx.actor.districtId, scope, filter, { before, limit: query.limit + 1 });
+    await writeAudit(tx, whoOf(ctx), {
+      type: 'audit.viewed', schoolId: query.schoolId ?? null, subjectType: 'audit_log',
+      detail: { filters: query, rows: Math.min(found.length, query.limit) },
+    });
+    return found;
+  });
   const items = rows.slice(0, query.limit).map((row) => ({ ...row, meaning: meaningOf(row.eventType) }));
   return { items, nextCursor: rows.length > query.limit ? String(items.at(-1)!.id) : null };
 }

@@ -121,8 +121,9 @@ describe('who reads the audit log', () => {
 
 describe('paging and filtering', () => {
   it('pages with a keyset cursor: no event twice, none missed, the last page says so', async () => {
-    const whole = (await as.sergeant!.get('/api/audit?limit=500')).body.items as Item[];
     const paged = await allPages(as.sergeant!, '', 2);
+    // Every page read is itself audited, after the read: events newer than the first page are those reads.
+    const whole = ((await as.sergeant!.get('/api/audit?limit=500')).body.items as Item[]).filter((i) => i.id <= paged.items[0]!.id);
     expect(paged.items.map((i) => i.id)).toEqual(whole.map((i) => i.id));
     // One row of lookahead: the last page is the last one with events, never an empty one.
     expect(paged.pages).toBe(Math.ceil(whole.length / 2));
@@ -155,6 +156,18 @@ describe('paging and filtering', () => {
     expect((await as.sergeant!.get('/api/audit?limit=501')).status).toBe(400);
     expect((await as.sergeant!.get('/api/audit?from=yesterday')).body.error.field).toBe('from');
     expect((await as.sergeant!.get('/api/audit?actor=me')).status).toBe(400);
+  });
+});
+
+describe('reading the audit log is audited', () => {
+  it('writes audit.viewed with the filters and row count in the read\'s transaction; the page does not show its own read', async () => {
+    const res = await as.sergeant!.get(`/api/audit?actorId=${clerk.id}&limit=3`);
+    expect((res.body.items as Item[]).map((i) => i.eventType)).not.toContain('audit.viewed');
+    const [event] = await t.db.select().from(auditEvents)
+      .where(and(eq(auditEvents.eventType, 'audit.viewed'), eq(auditEvents.requestId, String(res.headers['x-request-id']))));
+    expect(event).toMatchObject({ actorLabel: 'sergeant@isd.test', subjectType: 'audit_log', detail: { filters: { actorId: clerk.id, limit: 3 }, rows: 3 } });
+    const next = (await as.sergeant!.get('/api/audit?eventType=audit.viewed&limit=1')).body.items as Item[];
+    expect(next[0]).toMatchObject({ eventType: 'audit.viewed', meaning: AUDIT_EVENTS['audit.viewed'] });
   });
 });
 

@@ -53,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/password', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'changePassword', summary: 'Change my password', body: changePasswordBody, response: { 204: z.null() } },
   }, async (request, reply) => {
     await service.changePassword(deps, sessionOf(request), request.body, request.id);
@@ -74,6 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/mfa/disable', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'disableMfa', summary: 'Turn two-step sign-in off', body: disableMfaBody, response: { 204: z.null() } },
   }, async (request, reply) => {
     await service.disableMfa(deps, sessionOf(request), request.body.password, request.id);

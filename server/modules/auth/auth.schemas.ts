@@ -25,6 +25,7 @@ export const sessionBody = z.object({
     title: z.string().nullable(),
     mfaEnabled: z.boolean(),
     mustChangePassword: z.boolean(),
+    organizationId: z.uuid().nullable().describe('The outside organization the account works for; its grants then carry only the outsider permissions'),
   }).nullable(),
   district: z.object({ id: z.uuid(), name: z.string(), isDemo: z.boolean(), timeZone: z.string().describe('IANA zone: every day shown is a day there') }).nullable(),
   grants: z.array(grantSchema),

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
-import { ROLE_PERMISSIONS, type Permission } from '../../../common/permissions.js';
 import type { AppDeps } from '../../lib/deps.js';
 import { writeAudit } from '../../audit/audit.js';
+import { permissionsOf } from '../../auth/access.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import {
   completeMfa, createSession, deleteSession, deleteUserSessions, loadSession, mustEnrolMfa, type LoadedSession,
@@ -215,19 +215,19 @@ export async function sessionView(deps: AppDeps, session: LoadedSession | null):
   if (!user || !district) return ANONYMOUS;
   const state = session.mfaPending ? 'mfa_pending' : mustEnrolMfa(session) ? 'mfa_enrolment_required' : 'signed_in';
   const signedIn = state === 'signed_in';
-  const permissions = new Set<Permission>();
-  for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role]) permissions.add(p);
+  // The same cut the server applies (an outside organization's staff hold less than their role), so the web never offers what is refused.
+  const permissions = permissionsOf(actor);
   const districtWide = actor.grants.some((g) => g.schoolId === null);
   const schoolIds = [...new Set(actor.grants.flatMap((g) => (g.schoolId ? [g.schoolId] : [])))];
   return {
     state,
     user: {
       id: user.id, name: user.name, email: user.email, title: user.title,
-      mfaEnabled: user.mfaEnabled, mustChangePassword: user.mustChangePassword,
+      mfaEnabled: user.mfaEnabled, mustChangePassword: user.mustChangePassword, organizationId: actor.organizationId,
     },
     district,
     grants: signedIn ? actor.grants : [],
-    permissions: signedIn ? [...permissions].sort() : [],
+    permissions: signedIn ? permissions : [],
     schools: signedIn ? await repo.findSchoolsBrief(db, actor.districtId, districtWide ? null : schoolIds) : [],
   };
 }

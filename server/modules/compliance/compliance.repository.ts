@@ -4,6 +4,7 @@ import type { Scope } from '../../auth/access.js';
 import { rows, type Db } from '../../db/connection.js';
 import { drillReminders, drills, roleGrants, schoolCalendars, schools, users } from '../../db/schema/index.js';
 import { inScope } from '../drills/drills.scope.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 /** Active schools of the district within a scope (or one school), by name. */
 export async function findSchools(db: Db, districtId: string, scope: Scope, schoolId?: string) {
@@ -84,7 +85,7 @@ export async function findRecipients(db: Db, schoolIds: string[], roles: ('sro' 
   if (schoolIds.length === 0) return [];
   return db.selectDistinct({ schoolId: roleGrants.schoolId, email: users.email, name: users.name }).from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(inArray(roleGrants.schoolId, schoolIds), inArray(roleGrants.role, roles), eq(users.active, true)));
+    .where(and(inArray(roleGrants.schoolId, schoolIds), inArray(roleGrants.role, roles), eq(users.active, true), outsiderCut('drill.read')));
 }
 
 /** Districts that have drill rules (the reminder run visits these). */

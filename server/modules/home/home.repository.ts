@@ -9,6 +9,7 @@ import {
 } from '../../db/schema/index.js';
 import { inScope, inScopeOrDistrict } from '../drills/drills.scope.js';
 import { PLAN_READER_ROLES } from '../plans/plans.policy.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 // The queries behind the "today" home: each a count and the oldest (or soonest) time, scoped by the district
 // and the schools of the permission that scopes the module's own list.
@@ -174,7 +175,7 @@ export async function plansMissingAcknowledgements(db: Db, districtId: string, s
   const missing = sql<number>`(select count(distinct ${users.id})::int from ${users}
     join ${roleGrants} on ${roleGrants.userId} = ${users.id}
     where ${users.districtId} = ${districtId} and ${users.active} and ${roleGrants.schoolId} = ${safetyPlans.schoolId}
-      and ${inArray(roleGrants.role, PLAN_READER_ROLES)}
+      and ${inArray(roleGrants.role, PLAN_READER_ROLES)} and ${outsiderCut('plan.read')!}
       and not exists (select 1 from ${planAcknowledgements} where ${planAcknowledgements.userId} = ${users.id}
         and ${planAcknowledgements.versionId} = ${safetyPlans.currentVersionId}))`;
   const rows = await db.select({ id: safetyPlans.id, title: safetyPlans.title, version: safetyPlanVersions.version, missing })
@@ -183,12 +184,6 @@ export async function plansMissingAcknowledgements(db: Db, districtId: string, s
       inScope(safetyPlans.schoolId, scope)))
     .orderBy(asc(safetyPlans.title));
   return rows.map((r) => ({ ...r, missing: Number(r.missing) })).filter((r) => r.missing > 0).sort((a, b) => b.missing - a.missing).slice(0, limit);
-}
-
-/** The directory organization a vendor's staff member belongs to, or null. */
-export async function organizationOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ id: users.organizationId }).from(users).where(eq(users.id, userId));
-  return row?.id ?? null;
 }
 
 /** When each of these plans' readers were last reminded of their current version. */

@@ -59,13 +59,13 @@ const counselor: NeedsProvider[] = [
   {
     key: 'support.to_accept', module: 'support', permission: 'referral.read',
     find: async (q) => {
-      const rows = await repo.referralsToAccept(q.db, q.actor.districtId, q.actor.userId, await repo.organizationOf(q.db, q.actor.userId));
+      const rows = await repo.referralsToAccept(q.db, q.actor.districtId, q.actor.userId, q.actor.organizationId);
       return rows.flatMap((r) => simple(q, `support.to_accept.${r.urgency}`, 'support', { n: Number(r.n), at: r.at },
         `${s(Number(r.n), 'referral')} (${r.urgency}) to accept`, r.at !== null && r.at < q.today ? 'urgent' : r.urgency === 'urgent' ? 'high' : 'normal', '/support'));
     },
   },
   {
-    key: 'referrals.counseling', module: 'incidents', permission: 'referral.manage',
+    key: 'referrals.counseling', module: 'incidents', permission: 'counseling.receive',
     find: async (q) => simple(q, 'referrals.counseling', 'incidents', await repo.openIncidentReferrals(q.db, q.actor.districtId, q.scope, 'counseling'),
       'Counseling referrals from the SRO waiting for you', 'high', '/referrals/counseling'),
   },

@@ -45,7 +45,7 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'referIncident', summary: 'Refer to school administration or counseling, sharing a chosen summary', params: idParams, body: referralBody, response: { 201: referralSchema } },
   }, async (request, reply) => reply.code(201).send(await service.referIncident(contextOf(request), request.params.id, request.body)));
 
-  for (const [kind, path, permission] of [['administration', 'discipline-referrals', 'discipline.receive'], ['counseling', 'counseling-referrals', 'referral.manage']] as const) {
+  for (const [kind, path, permission] of [['administration', 'discipline-referrals', 'discipline.receive'], ['counseling', 'counseling-referrals', 'counseling.receive']] as const) {
     const noun = kind === 'administration' ? 'Discipline' : 'Counseling';
     app.get(`/${path}`, {
       // A discipline referral shared with administration is part of the student's education record.

@@ -13,7 +13,7 @@ import * as repo from './incidents.repository.js';
 import { visibilityCondition } from './search.repository.js';
 import { iso, toReferral, toTask } from './incidents.view.js';
 
-const REFERRAL_PERMISSION = { administration: 'discipline.receive', counseling: 'referral.manage' } as const;
+const REFERRAL_PERMISSION = { administration: 'discipline.receive', counseling: 'counseling.receive' } as const;
 
 /** The incident, or 404 when the actor may not see it. */
 async function visibleIncident(db: Db, ctx: ServiceContext, id: string, options: { forUpdate?: boolean } = {}) {

@@ -4,6 +4,7 @@ import {
   alertCheckIns, alerts, alertTimeline, escalationSteps, notificationPreferences, notifications, notificationSettings, roleGrants, tips, users,
 } from '../../db/schema/index.js';
 import type { Role } from '../../../common/roles.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 /** A notification to store for one user. */
 export type NewNotification = typeof notifications.$inferInsert;
@@ -64,11 +65,14 @@ export async function saveSettings(db: Db, districtId: string, value: { escalati
     .onConflictDoUpdate({ target: notificationSettings.districtId, set: { ...value, updatedAt: now } });
 }
 
-/** Active users of the district holding one of `roles` at the school or district-wide (`districtOnly`: district grants only). */
+/**
+ * Active users of the district holding one of `roles` at the school or district-wide (`districtOnly`: district grants
+ * only): the escalation chain of a life-safety tip, so never an outside organization's staff (they hold no tip.read).
+ */
 export async function findChainPeople(db: Db, districtId: string, schoolId: string, roles: Role[], districtOnly: boolean) {
   return db.selectDistinct({ id: users.id, email: users.email, name: users.name })
     .from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles),
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles), outsiderCut('tip.read'),
       districtOnly ? isNull(roleGrants.schoolId) : or(eq(roleGrants.schoolId, schoolId), isNull(roleGrants.schoolId))));
 }
 

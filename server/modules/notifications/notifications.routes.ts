@@ -15,10 +15,12 @@ const EVERY_MS = 30_000;
 /** The notification centre (bell, preferences), the district's escalation settings and the escalation sweep. */
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/notifications', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'listNotifications', summary: 'My latest notifications and how many are unread', querystring: listNotificationsQuery, response: { 200: notificationPage } },
   }, async (request) => service.findMine(contextOf(request), request.query.unread === 'true'));
 
   app.post('/notifications/:id/read', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'readNotification', summary: 'Mark one of my notifications read', params: idParams, response: { 204: z.null() } },
   }, async (request, reply) => {
     await service.markRead(contextOf(request), request.params.id);
@@ -26,14 +28,17 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/notifications/read-all', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'readAllNotifications', summary: 'Mark all my notifications read', response: { 200: readAllSchema } },
   }, async (request) => service.markAllRead(contextOf(request)));
 
   app.get('/notifications/preferences', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'getNotificationPreferences', summary: 'How I am notified of each kind', response: { 200: z.object({ items: z.array(preferenceSchema) }) } },
   }, async (request) => ({ items: await service.findPreferences(contextOf(request)) }));
 
   app.put('/notifications/preferences', {
+    config: { category: 'self' },
     schema: { tags, operationId: 'updateNotificationPreference', summary: 'Choose the channels of one kind (life-safety, alerts and escalations stay on)', body: preferenceBody, response: { 200: z.object({ items: z.array(preferenceSchema) }) } },
   }, async (request) => ({ items: await service.updatePreference(contextOf(request), request.body) }));
 

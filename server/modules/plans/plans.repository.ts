@@ -6,6 +6,7 @@ import {
 } from '../../db/schema/index.js';
 import { inScopeOrDistrict } from '../drills/drills.scope.js';
 import { PLAN_READER_ROLES } from './plans.policy.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 /** Plans of the district within a scope (district plans always), with current version, review and my acknowledgement. */
 export async function findPlans(db: Db, districtId: string, scope: Scope, userId: string, filter: { schoolId?: string; kind?: string; archived?: string; id?: string }) {
@@ -101,7 +102,7 @@ export async function findReaders(db: Db, districtId: string, schoolId: string |
   }).from(users)
     .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
     .leftJoin(planAcknowledgements, and(eq(planAcknowledgements.userId, users.id), eq(planAcknowledgements.versionId, versionId)))
-    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, PLAN_READER_ROLES),
+    .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, PLAN_READER_ROLES), outsiderCut('plan.read'),
       schoolId ? eq(roleGrants.schoolId, schoolId) : undefined))
     .orderBy(asc(users.name));
 }

@@ -57,7 +57,7 @@ export async function claimPeriod(db: Db, id: string, due: Date, next: Date, set
 /** A user as a service sees them now: active flag, e-mail, current grants, the district's zone. */
 export async function findRecipient(db: Db, userId: string) {
   const [row] = await db.select({
-    userId: users.id, districtId: users.districtId, name: users.name, email: users.email, active: users.active, timeZone: districts.timezone,
+    userId: users.id, districtId: users.districtId, name: users.name, email: users.email, active: users.active, organizationId: users.organizationId, timeZone: districts.timezone,
     grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id)), '[]'::json) from role_grants g where g.user_id = ${users.id})`,
   }).from(users).innerJoin(districts, eq(districts.id, users.districtId)).where(eq(users.id, userId));
   if (!row) return undefined;

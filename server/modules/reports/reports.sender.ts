@@ -53,7 +53,9 @@ async function sendOne(db: Db, clock: Clock, publicUrl: string, row: repo.Subscr
       return 'skipped' as const;
     };
     if (!recipient || !recipient.active || recipient.districtId !== row.districtId) return skip('The recipient\'s account is inactive');
-    const actor: Actor = { userId: recipient.userId, districtId: recipient.districtId, name: recipient.name, email: recipient.email, grants: recipient.grants, timeZone };
+    const actor: Actor = {
+      userId: recipient.userId, districtId: recipient.districtId, organizationId: recipient.organizationId, name: recipient.name, email: recipient.email, grants: recipient.grants, timeZone,
+    };
     const ctx = { db: tx, actor, requestId: who.requestId, clock, publicUrl };
     const request = { report: row.report as ReportKind, schoolIds: row.schoolIds, level: row.level, officerId: row.officerId };
     let file;

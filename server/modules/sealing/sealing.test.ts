@@ -189,7 +189,7 @@ async function actorOf(key: string) {
   const me = await w.as[key]!.get('/api/auth/session');
   const grants = rows<{ role: string; school_id: string | null }>(await w.t.db.execute(sql`select role, school_id from role_grants where user_id = ${w.users[key]!}`));
   return {
-    userId: w.users[key]!, districtId: w.districtId, name: me.body.user.name, email: me.body.user.email, timeZone: 'America/Chicago',
+    userId: w.users[key]!, districtId: w.districtId, name: me.body.user.name, email: me.body.user.email, timeZone: 'America/Chicago', organizationId: null,
     grants: grants.map((g) => ({ role: g.role as never, schoolId: g.school_id })),
   };
 }

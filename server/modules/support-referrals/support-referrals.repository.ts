@@ -5,7 +5,7 @@ import type { ListReferralsQuery } from '../../../common/support.js';
 import { scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import {
-  directoryOrganizations, directoryOrganizationSchools, schools, students, supportReferralNotes, supportReferrals, users,
+  directoryOrganizations, directoryOrganizationSchools, guardians, schools, studentGuardians, students, supportReferralNotes, supportReferrals, users,
 } from '../../db/schema/index.js';
 import { inScope } from '../schools/schools.repository.js';
 import type { Viewer } from './support-referrals.policy.js';
@@ -142,4 +142,19 @@ export function findReferralOrganizations(db: Db, districtId: string, schoolId: 
       inArray(directoryOrganizations.kind, [...REFERRAL_TARGET_KINDS]), or(sql`not ${exists(listsSchools)}`, exists(listsThis)),
     ))
     .orderBy(asc(directoryOrganizations.name));
+}
+
+/**
+ * The custodial guardians of a referral's student, contact fields only (need to know: the receiver calls the family;
+ * addresses, custody orders and pick-up restrictions stay in the education record). Guardians with restrictions are
+ * left out: the school decides whether they may be contacted.
+ */
+export function findGuardianContacts(db: Db, districtId: string, studentId: string) {
+  return db.select({
+    firstName: guardians.firstName, lastName: guardians.lastName, relationship: studentGuardians.relationship,
+    phone: guardians.phone, email: guardians.email,
+  }).from(studentGuardians).innerJoin(guardians, eq(guardians.id, studentGuardians.guardianId))
+    .where(and(eq(studentGuardians.studentId, studentId), eq(guardians.districtId, districtId), eq(studentGuardians.hasCustody, true),
+      sql`${studentGuardians.restrictions} is null`))
+    .orderBy(desc(studentGuardians.isPrimary), asc(guardians.lastName));
 }

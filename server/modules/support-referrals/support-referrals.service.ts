@@ -14,7 +14,7 @@ import { requireDirectoryEntry } from '../directory/directory.service.js';
 import { ACTION_FROM, addDays, canHandle, whyVisible, type Viewer } from './support-referrals.policy.js';
 import * as repo from './support-referrals.repository.js';
 import { accessOf, detailOf, summaryOf } from './support-referrals.view.js';
-import { findScopedStudent, findUsersWith, organizationOf, searchStudents } from './support.people.js';
+import { findScopedStudent, findUsersWith, searchStudents } from './support.people.js';
 import { todayOf } from '../../lib/district-time.js';
 
 /** A referral's counselor: a counselor-role account of the district (not a vendor's staff). */
@@ -23,8 +23,9 @@ const COUNSELORS = { districtStaffOnly: true, roles: ['counselor' as const] };
 const today = (ctx: ServiceContext) => todayOf(ctx);
 const invalid = (field: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field });
 
-async function viewerOf(db: Db, ctx: ServiceContext): Promise<Viewer> {
-  return { actor: ctx.actor, organizationId: await organizationOf(db, ctx.actor.userId) };
+// The organization comes with the session (server/auth/access.ts), the same one every other check reads.
+async function viewerOf(_db: Db, ctx: ServiceContext): Promise<Viewer> {
+  return Promise.resolve({ actor: ctx.actor, organizationId: ctx.actor.organizationId });
 }
 
 /** Students of my schools a referral can name (directory fields only; not audited: no case data). */
@@ -68,7 +69,13 @@ async function loadReferral(tx: Db, ctx: ServiceContext, id: string, action?: ke
 /** The referral as the viewer sees it after a change (notes included for handlers). */
 async function view(tx: Db, ctx: ServiceContext, id: string): Promise<Referral> {
   const { viewer, row, handles } = await loadReferral(tx, ctx, id);
-  return detailOf(row, viewer, today(ctx), handles, handles ? await repo.findNotes(tx, id) : null);
+  // Guardian contact goes to the receiver only, and only once consent is on the referral (FERPA: consent to disclose).
+  const contacts = handles && row.r.consent === 'obtained'
+    ? (await repo.findGuardianContacts(tx, ctx.actor.districtId, row.r.studentId)).map((g) => ({
+      name: `${g.firstName} ${g.lastName}`, relationship: g.relationship, phone: g.phone, email: g.email,
+    }))
+    : null;
+  return detailOf(row, viewer, today(ctx), handles, handles ? await repo.findNotes(tx, id) : null, contacts);
 }
 
 /** Refers a student of my schools to a counselor or a directory entry; the receiver is checked against the school. */
@@ -136,7 +143,7 @@ export async function getReferral(ctx: ServiceContext, id: string): Promise<Refe
     const referral = await view(tx, ctx, id);
     await writeAudit(tx, whoOf(ctx), {
       type: 'support_referral.viewed', schoolId: referral.school.id, subjectType: 'support_referral', subjectId: id,
-      detail: { as: referral.mine, clinicalNotes: referral.notes !== null },
+      detail: { as: referral.mine, clinicalNotes: referral.notes !== null, guardianContacts: referral.guardianContacts !== null },
     });
     return referral;
   });

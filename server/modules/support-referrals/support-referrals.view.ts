@@ -40,6 +40,7 @@ export function summaryOf(row: ReferralRow, viewer: Viewer, today: string): Refe
 export function detailOf(
   row: ReferralRow, viewer: Viewer, today: string, handles: boolean,
   notes: { id: string; authorId: string; authorName: string; body: string; createdAt: Date }[] | null,
+  guardianContacts: Referral['guardianContacts'] = null,
 ): Referral {
   const { r } = row;
   return {
@@ -58,6 +59,7 @@ export function detailOf(
     notes: handles && notes
       ? notes.map((n) => ({ id: n.id, author: { id: n.authorId, name: n.authorName }, body: n.body, createdAt: n.createdAt.toISOString() }))
       : null,
+    guardianContacts,
     updatedAt: r.updatedAt.toISOString(),
   };
 }

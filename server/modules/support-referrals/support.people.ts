@@ -5,6 +5,7 @@ import type { Scope } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import { roleGrants, schools, students, users } from '../../db/schema/index.js';
 import { inScope } from '../schools/schools.repository.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 // People and students the support modules pick from: counselors to refer to, plan and team members, students.
 
@@ -23,7 +24,7 @@ export async function findUsersWith(
   return db.selectDistinct({ id: users.id, name: users.name }).from(users)
     .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
     .where(and(
-      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles),
+      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles), outsiderCut(permission),
       or(eq(roleGrants.schoolId, schoolId), isNull(roleGrants.schoolId)),
       options.districtStaffOnly ? isNull(users.organizationId) : undefined,
       options.ids ? inArray(users.id, options.ids.length ? options.ids : ['00000000-0000-0000-0000-000000000000']) : undefined,
@@ -31,11 +32,6 @@ export async function findUsersWith(
     .orderBy(asc(users.name));
 }
 
-/** The directory entry an account works for (vendor staff), or null. */
-export async function organizationOf(db: Db, userId: string): Promise<string | null> {
-  const [row] = await db.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, userId));
-  return row?.organizationId ?? null;
-}
 
 /** Active students within a scope whose name words or number start match `q` (directory fields only), at most 20. */
 export function searchStudents(db: Db, districtId: string, scope: Scope, q: string, schoolId?: string) {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { roleGrants, schools, students, threatCaseMembers, threatCases, threatNotes, threatTasks, users } from '../../db/schema/index.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 export type CaseRow = typeof threatCases.$inferSelect;
 
@@ -52,7 +53,7 @@ export async function setTeam(db: Db, caseId: string, userIds: string[]): Promis
 export async function findUsersWithRoles(db: Db, districtId: string, schoolId: string, roles: string[], ids?: string[]) {
   return db.selectDistinct({ id: users.id, name: users.name, role: roleGrants.role }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(
-      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles as never[]),
+      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, roles as never[]), outsiderCut('threat.read'),
       sql`(${roleGrants.schoolId} = ${schoolId} or ${isNull(roleGrants.schoolId)})`,
       ...(ids ? [ids.length ? inArray(users.id, ids) : sql`false`] : []),
     ));

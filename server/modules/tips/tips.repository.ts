@@ -7,6 +7,7 @@ import {
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES } from '../../../common/roles.js';
 import { afterCursor, type QueueCursor } from './tips.flood.js';
+import { outsiderCut } from '../../auth/holders.js';
 
 export type TipRow = typeof tips.$inferSelect;
 
@@ -115,7 +116,7 @@ export async function findTipTeam(db: Db, districtId: string, schoolId: string) 
   return db.selectDistinct({ id: users.id, email: users.email, name: users.name })
     .from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(
-      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, TIP_ROLES),
+      eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, TIP_ROLES), outsiderCut('tip.read'),
       or(eq(roleGrants.schoolId, schoolId), isNull(roleGrants.schoolId)),
     ));
 }

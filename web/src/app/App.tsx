@@ -1,4 +1,5 @@
 import { Route, Routes, useLocation } from 'react-router-dom';
+import { maySee, PERMISSION_CATEGORY } from '@common/need-to-know.ts';
 import type { Permission } from '@common/permissions.ts';
 import { Suspense, type ReactNode } from 'react';
 import { Button } from '../components/Button.tsx';
@@ -23,7 +24,11 @@ import { MfaEnrolPage } from './MfaEnrolPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
 import { SetPasswordPage } from './SetPasswordPage.tsx';
 
-/** Shows the page only to users holding the permission (or one of several) somewhere; others get a clear "not allowed". */
+/**
+ * Shows the page only to users holding the permission (or one of several) somewhere. A page whose data the
+ * need-to-know table keeps from the user (common/need-to-know.ts) reads as not found, like a denied record; a page of
+ * data they see but a task they lack says "not allowed".
+ */
 function Guard({
   permission,
   children,
@@ -31,9 +36,11 @@ function Guard({
   permission: Permission | readonly Permission[];
   children: ReactNode;
 }) {
-  const { can } = useSession();
-  const allowed = typeof permission === 'string' ? can(permission) : permission.some(can);
-  return allowed ? children : <ForbiddenPage />;
+  const { can, roles, outsider } = useSession();
+  const all = typeof permission === 'string' ? [permission] : permission;
+  if (all.some(can)) return children;
+  const seen = all.some((p) => maySee(roles, outsider, PERMISSION_CATEGORY[p]));
+  return seen ? <ForbiddenPage /> : <NotFoundPage />;
 }
 
 /** The whole app: decides from the session state which screen to show, then routes signed-in users. */

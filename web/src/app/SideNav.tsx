@@ -4,8 +4,8 @@ import { visibleNavigation } from './navigation.ts';
 
 /** The role-aware navigation: built capabilities the user may open, grouped; a drawer on phones. */
 export function SideNav({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { can, roles } = useSession();
-  const groups = visibleNavigation(can, roles);
+  const { can, roles, outsider } = useSession();
+  const groups = visibleNavigation(can, roles, outsider);
   const { pathname } = useLocation();
   const paths = groups.flatMap((g) => g.items.map((i) => i.path));
   // /incidents stays lit on its own pages, but not on /incidents/calls, which has an entry of its own.

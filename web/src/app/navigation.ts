@@ -1,4 +1,4 @@
-import { NAVIGATION, type NavItem } from '@common/navigation.ts';
+import { navigationFor, type NavItem } from '@common/navigation.ts';
 import type { Permission } from '@common/permissions.ts';
 import type { Role } from '@common/roles.ts';
 
@@ -11,17 +11,15 @@ export interface NavGroup {
 const GROUP_ORDER: NavItem['group'][] = ['Work', 'Preparedness', 'Campus', 'Insight', 'Administration'];
 
 /**
- * Built capabilities the user holds the permission for (or whose `alsoForRoles` names one of the user's
- * roles), grouped; capabilities not built yet never show.
+ * The entries the user may open (`navigationFor`: permission, role extras, the need-to-know table), grouped;
+ * capabilities not built yet never show.
  */
 export function visibleNavigation(
   can: (permission: Permission) => boolean,
   roles: readonly Role[] = [],
+  outsider = false,
 ): NavGroup[] {
-  const items = NAVIGATION.filter(
-    (item) =>
-      item.built && (can(item.permission) || (item.alsoForRoles ?? []).some((r) => roles.includes(r))),
-  );
+  const items = navigationFor(can, roles, outsider);
   return GROUP_ORDER.map((name) => ({ name, items: items.filter((i) => i.group === name) })).filter(
     (g) => g.items.length > 0,
   );

@@ -110,7 +110,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   },
   {
     path: 'referrals/counseling',
-    permission: 'referral.manage',
+    permission: 'counseling.receive',
     element: <ReferralInboxPage kind="counseling" />,
   },
   { path: 'incidents/:id/edit', permission: 'incident.create', element: <IncidentEditPage /> },

@@ -14,6 +14,8 @@ export interface SessionContextValue {
   session: SessionBody;
   user: SessionBody['user'];
   roles: Role[];
+  /** True for an outside organization's staff: they hold only the outsider permissions, whatever their roles. */
+  outsider: boolean;
   /** True when the user holds the permission at some school or district-wide. */
   can: (permission: Permission) => boolean;
   schools: SchoolBrief[];
@@ -114,6 +116,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session,
       user: session.user,
       roles,
+      outsider: (session.user?.organizationId ?? null) !== null,
       can: (permission) => permissions.has(permission),
       schools: session.schools,
       selectedSchoolId:

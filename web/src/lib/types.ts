@@ -14,6 +14,8 @@ export interface SessionBody {
     title: string | null;
     mfaEnabled: boolean;
     mustChangePassword: boolean;
+    /** The outside organization the account works for (need to know: it sees only what is addressed to it). */
+    organizationId: string | null;
   };
   district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
   grants: Grant[];

@@ -76,7 +76,7 @@ export function AlertDetailPage() {
   const { id = '' } = useParams();
   const { session, schools } = useSession();
   const alert = useApiData<Alert>(`/alerts/${id}`);
-  const managed = new Set(schoolsWhere(session.grants, schools, 'alert.manage').map((s) => s.id));
+  const managed = new Set(schoolsWhere(session, schools, 'alert.manage').map((s) => s.id));
   const canManage = alert.data?.schools.some((s) => managed.has(s.id)) ?? false;
   const status = alert.data?.status;
   const hasBoard = canManage && (status === 'active' || status === 'cleared');
@@ -126,7 +126,7 @@ export function AlertDetailPage() {
             <AlertHead alert={a} />
             {a.status === 'active' && (
               <div className="row">
-                {holdsAtEvery(session.grants, schools, 'alert.manage', a.schools) && (
+                {holdsAtEvery(session, schools, 'alert.manage', a.schools) && (
                   <AllClearButton alert={a} onDone={onChanged} />
                 )}
                 {canManage && <EscalateButton alert={a} onDone={onChanged} />}

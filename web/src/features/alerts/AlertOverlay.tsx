@@ -50,7 +50,7 @@ export function AlertOverlay({
   // When this screen first showed the alert: the browser tests compare it with the announcement time.
   const [shownAt] = useState(() => Date.now());
   const key = `${alert.id}:${alert.action}`;
-  const canManage = schoolsWhere(session.grants, schools, 'alert.manage').some((s) =>
+  const canManage = schoolsWhere(session, schools, 'alert.manage').some((s) =>
     alert.schools.some((a) => a.id === s.id),
   );
 

@@ -64,7 +64,7 @@ export function AlertsPage() {
   useLiveMessages((m) => {
     if (m.type.startsWith('alert.') || m.type === 'snapshot') history.reload();
   });
-  const canRaise = schoolsWhere(session.grants, schools, 'alert.raise').length > 0;
+  const canRaise = schoolsWhere(session, schools, 'alert.raise').length > 0;
 
   return (
     <Page

@@ -99,8 +99,8 @@ function ModeChoice({
 /** The raise form: action, drill or real, school(s), location or hazard and strategy, details. */
 function RaiseForm({ onRaised }: { onRaised: (alert: Alert) => void }) {
   const { session, schools, selectedSchoolId } = useSession();
-  const raiseSchools = schoolsWhere(session.grants, schools, 'alert.raise');
-  const manageSchools = schoolsWhere(session.grants, schools, 'alert.manage');
+  const raiseSchools = schoolsWhere(session, schools, 'alert.raise');
+  const manageSchools = schoolsWhere(session, schools, 'alert.manage');
   const several = manageSchools.length > 1;
   const first = raiseSchools.find((s) => s.id === selectedSchoolId) ?? raiseSchools[0];
   const [action, setAction] = useState<SrpAction | ''>('');
@@ -244,7 +244,7 @@ function RaiseForm({ onRaised }: { onRaised: (alert: Alert) => void }) {
 export function RaiseAlertPage() {
   const { session, schools } = useSession();
   const [raised, setRaised] = useState<Alert | null>(null);
-  const canRaiseSomewhere = schoolsWhere(session.grants, schools, 'alert.raise').length > 0;
+  const canRaiseSomewhere = schoolsWhere(session, schools, 'alert.raise').length > 0;
   return (
     <Page
       title="Raise an alert"

@@ -1,7 +1,7 @@
 import { SRP } from '@common/srp.ts';
 import type { Alert, SrpAction } from '@common/alerts.ts';
 import { ROLE_PERMISSIONS, type Permission } from '@common/permissions.ts';
-import type { Grant, SchoolBrief } from '../../lib/types.ts';
+import type { SchoolBrief, SessionBody } from '../../lib/types.ts';
 
 /** The CSS class that gives an element the SRP colour of the action (`--srp`). */
 export function srpClass(action: SrpAction): string {
@@ -35,10 +35,12 @@ export function formatTime(value: string | null | undefined): string {
 
 /**
  * The schools of the session where the user holds `permission` through one of their grants (a
- * district-wide grant gives every school of the session), so pages can offer only what the server allows.
+ * district-wide grant gives every school of the session), so pages can offer only what the server allows. The
+ * session's permissions gate it first: an outside organization's staff hold less than their roles.
  */
-export function schoolsWhere(grants: Grant[], schools: SchoolBrief[], permission: Permission): SchoolBrief[] {
-  const holding = grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+export function schoolsWhere(session: Pick<SessionBody, 'grants' | 'permissions'>, schools: SchoolBrief[], permission: Permission): SchoolBrief[] {
+  if (!session.permissions.includes(permission)) return [];
+  const holding = session.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
   if (holding.some((g) => g.schoolId === null)) return schools;
   const ids = new Set(holding.map((g) => g.schoolId));
   return schools.filter((s) => ids.has(s.id));
@@ -46,11 +48,11 @@ export function schoolsWhere(grants: Grant[], schools: SchoolBrief[], permission
 
 /** True when the user holds `permission` at every school of the alert (All Clear needs that). */
 export function holdsAtEvery(
-  grants: Grant[],
+  session: Pick<SessionBody, 'grants' | 'permissions'>,
   schools: SchoolBrief[],
   permission: Permission,
   alertSchools: { id: string }[],
 ): boolean {
-  const ids = new Set(schoolsWhere(grants, schools, permission).map((s) => s.id));
+  const ids = new Set(schoolsWhere(session, schools, permission).map((s) => s.id));
   return alertSchools.every((s) => ids.has(s.id));
 }

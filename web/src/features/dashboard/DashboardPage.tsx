@@ -23,9 +23,9 @@ function greeting(hour: number): string {
  * button for staff, then their roles and schools and the index of every module they can open.
  */
 export function DashboardPage() {
-  const { user, roles, session, can } = useSession();
+  const { user, roles, session, can, outsider } = useSession();
   if (!user) return null;
-  const groups = visibleNavigation(can, roles);
+  const groups = visibleNavigation(can, roles, outsider);
   const firstName = givenName(user.name);
   const districtWide = session.grants.some((g) => g.schoolId === null);
   const schools = session.schools;

@@ -48,6 +48,16 @@ function ReferralDetails({ r }: { r: Referral }) {
         {CONSENT_LABELS[r.consent]}
         {r.consentDate ? `, ${formatDay(r.consentDate)}` : ''}
       </Item>
+      {/* The server sends guardian contact to the receiver only, and only with consent obtained. */}
+      {r.guardianContacts && (
+        <Item term="Guardian contact">
+          {r.guardianContacts.length === 0
+            ? 'None on record that the school shares'
+            : r.guardianContacts
+                .map((g) => [`${g.name} (${g.relationship})`, g.phone, g.email].filter(Boolean).join(', '))
+                .join('; ')}
+        </Item>
+      )}
       <Item term="Accept by">{formatDay(r.acceptBy)}</Item>
       <Item term="Close the loop by">{formatDay(r.dueOn)}</Item>
       {r.acceptedAt && (

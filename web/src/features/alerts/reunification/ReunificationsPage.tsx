@@ -20,7 +20,7 @@ import { actionName, schoolsWhere } from '../srp.ts';
 /** Opens a reunification event: school, site, the evacuation it follows, drill or not. */
 function OpenForm({ onOpened, onCancel }: { onOpened: (r: Reunification) => void; onCancel: () => void }) {
   const { session, schools, selectedSchoolId } = useSession();
-  const options = schoolsWhere(session.grants, schools, 'reunification.manage');
+  const options = schoolsWhere(session, schools, 'reunification.manage');
   const [schoolId, setSchoolId] = useState(
     options.find((s) => s.id === selectedSchoolId)?.id ?? options[0]?.id ?? '',
   );

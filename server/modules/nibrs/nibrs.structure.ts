@@ -119,7 +119,10 @@ interface Node { name: string; attrs: string; children: Node[]; text: string }
 export function parse(xml: string): Node {
   const root: Node = { name: '#root', attrs: '', children: [], text: '' };
   const stack = [root];
-  for (const m of xml.replace(/^<\?xml[^>]*\?>/, '').matchAll(/<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g)) {
+  const declaration = /^<\?xml[^>]*\?>/.exec(xml);
+  const tokens = /<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g;
+  tokens.lastIndex = declaration ? declaration[0].length : 0;
+  for (let m = tokens.exec(xml); m !== null; m = tokens.exec(xml)) {
     const top = stack.at(-1)!;
     if (m[5] !== undefined) { top.text += m[5]; continue; }
     if (m[1]) {
@@ -137,6 +140,19 @@ export function parse(xml: string): Node {
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
+const positions = new WeakMap<Model, Map<string, number>>();
+
+/** Each allowed child's place in its parent's content model, computed once per model. */
+function positionsOf(model: { children: Child[] }): Map<string, number> {
+  let order = positions.get(model);
+  if (!order) {
+    order = new Map();
+    model.children.forEach(([name], i) => { if (!order!.has(name)) order!.set(name, i); });
+    positions.set(model, order);
+  }
+  return order;
+}
+
 /**
  * Checks a submission against the content models: known elements only, children in schema order and within
  * their cardinality, text from the code lists, every s:ref pointing at an s:id of the same report. Returns
@@ -149,9 +165,10 @@ export function checkSubmission(xml: string): string[] {
     const model = MODELS[node.name];
     const here = `${path}/${node.name}`;
     if (!model) { problems.push(`${here}: element not in the schema`); return; }
-    const sid = /s:id="([^"]+)"/.exec(node.attrs)?.[1];
+    // Most elements have no attributes: skip the two searches for them.
+    const sid = node.attrs ? /s:id="([^"]+)"/.exec(node.attrs)?.[1] : undefined;
     if (sid) ids.add(sid);
-    const ref = /s:ref="([^"]+)"/.exec(node.attrs)?.[1];
+    const ref = node.attrs ? /s:ref="([^"]+)"/.exec(node.attrs)?.[1] : undefined;
     if (ref) refs.push(ref);
     // A reference (<j:Victim s:ref="Victim1"/>) stands for the element it names: it must be empty.
     if (ref || 'empty' in model) {
@@ -168,8 +185,9 @@ export function checkSubmission(xml: string): string[] {
     if (node.text.trim()) problems.push(`${here}: text where only elements are allowed`);
     let position = 0;
     const counts = new Map<string, number>();
+    const order = positionsOf(model);
     for (const child of node.children) {
-      const at = model.children.findIndex(([name]) => name === child.name);
+      const at = order.get(child.name) ?? -1;
       if (at < 0) problems.push(`${here}: <${child.name}> is not allowed here`);
       else if (at < position) problems.push(`${here}: <${child.name}> is out of schema order`);
       else position = at;

@@ -170,7 +170,7 @@ async function measure(engine: Engine) {
   const s = world.sizes;
   console.log(`  generated in ${round(world.seconds, 1)} s: ${s.incidents.toLocaleString('en-US')} incidents, ${s.activity.toLocaleString('en-US')} activity entries, ` +
     `${s.tips.toLocaleString('en-US')} tips, ${s.alerts.toLocaleString('en-US')} alerts, ${s.calls.toLocaleString('en-US')} calls, ${world.students.toLocaleString('en-US')} students, 500 schools`);
-  const actor: Actor = { userId: world.directorId, districtId: world.districtId, name: 'Director', email: world.directorEmail, grants: [{ role: 'director', schoolId: null }], timeZone: TIMEZONE };
+  const actor: Actor = { userId: world.directorId, districtId: world.districtId, name: 'Director', email: world.directorEmail, organizationId: null, grants: [{ role: 'director', schoolId: null }], timeZone: TIMEZONE };
   const ctx: ServiceContext = { db: database.db, actor, requestId: 'bench', clock: new ManualClock(NOW) };
   const query = { from: FROM, to: TO };
   const panels = rawPanels(world);

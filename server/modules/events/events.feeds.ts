@@ -95,7 +95,8 @@ export async function feedCalendar(db: Db, clock: Clock, token: string): Promise
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const feed = await repo.findFeedByHash(db, hashToken(token));
   if (!feed || !feed.ownerActive) return null;
-  const owner: Pick<Actor, 'grants'> = { grants: await repo.findGrants(db, feed.f.userId) };
+  // The owner's organization matters: an outsider's grants carry fewer permissions than their roles.
+  const owner: Pick<Actor, 'grants' | 'organizationId'> = { grants: await repo.findGrants(db, feed.f.userId), organizationId: feed.ownerOrganizationId };
   if (feed.f.scope === 'school' && !canAtSchool(owner as Actor, 'event.read', feed.f.schoolId!)) return null;
   const now = clock.now();
   const since = new Date(now.getTime() - PAST_DAYS * 86_400_000);

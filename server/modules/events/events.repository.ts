@@ -139,7 +139,7 @@ export async function updateFeed(db: Db, id: string, values: Partial<typeof even
 
 /** The live feed of a token hash, with its owner's state and name of its school. */
 export async function findFeedByHash(db: Db, tokenHash: string) {
-  const [row] = await db.select({ f: eventFeeds, ownerActive: users.active, ownerName: users.name, schoolName: schools.name })
+  const [row] = await db.select({ f: eventFeeds, ownerActive: users.active, ownerOrganizationId: users.organizationId, ownerName: users.name, schoolName: schools.name })
     .from(eventFeeds).innerJoin(users, eq(users.id, eventFeeds.userId)).leftJoin(schools, eq(schools.id, eventFeeds.schoolId))
     .where(and(eq(eventFeeds.tokenHash, tokenHash), isNull(eventFeeds.revokedAt)));
   return row;

@@ -10,6 +10,8 @@ import { z } from 'zod';
  * | POST   | /notifications/read-all         | signed in       | Mark all mine read → { updated } |
  * | GET    | /notifications/preferences      | signed in       | My channel per kind → Preference[] |
  * | PUT    | /notifications/preferences      | signed in       | Change one kind's channels (life-safety, alerts and escalations stay on: 400) |
+ * | GET    | /notifications/mobile           | signed in       | My mobile number and carrier gateway for text messages → Mobile |
+ * | PUT    | /notifications/mobile           | signed in       | Change them (audited); null number: no text messages |
  * | GET    | /notifications/settings         | district.read   | District escalation minutes and reminder hours |
  * | PUT    | /notifications/settings         | district.manage | Change them (audited) |
  *
@@ -43,12 +45,34 @@ export const notificationPage = z.object({ unread: z.number().int(), items: z.ar
 export type NotificationPage = z.infer<typeof notificationPage>;
 
 export const preferenceSchema = z.object({
-  kind: z.enum(NOTIFICATION_KINDS), label: z.string(), inApp: z.boolean(), email: z.boolean(), mandatory: z.boolean(),
+  kind: z.enum(NOTIFICATION_KINDS), label: z.string(), inApp: z.boolean(), email: z.boolean(),
+  sms: z.boolean().describe('Text message to my mobile number (needs one in the profile)'), mandatory: z.boolean(),
 });
 export type Preference = z.infer<typeof preferenceSchema>;
 
-export const preferenceBody = z.strictObject({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() });
+export const preferenceBody = z.strictObject({
+  kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean(), sms: z.boolean().optional().describe('Omitted: unchanged'),
+});
 export type PreferenceBody = z.infer<typeof preferenceBody>;
+
+/** Common US carriers' e-mail-to-SMS gateway domains (SMS_PROVIDER=email-gateway); any other domain is accepted too. */
+export const SMS_GATEWAYS: readonly { domain: string; label: string }[] = [
+  { domain: 'txt.att.net', label: 'AT&T' }, { domain: 'tmomail.net', label: 'T-Mobile' }, { domain: 'vtext.com', label: 'Verizon' },
+  { domain: 'messaging.sprintpcs.com', label: 'Sprint' }, { domain: 'email.uscc.net', label: 'US Cellular' }, { domain: 'msg.fi.google.com', label: 'Google Fi' },
+];
+
+/** My number for text messages: digits with an optional leading + (7 to 15 digits), spaces, dashes, dots and brackets dropped. */
+export const mobileSchema = z.object({
+  mobilePhone: z.string().nullable().describe('Digits with an optional leading +; null: no text messages'),
+  smsGateway: z.string().nullable().describe('Carrier e-mail-to-SMS gateway domain, e.g. txt.att.net (only with SMS_PROVIDER=email-gateway)'),
+  smsConfigured: z.boolean().describe('false: this server sends no text messages (SMS_PROVIDER unset)'),
+});
+export type Mobile = z.infer<typeof mobileSchema>;
+export const mobileBody = z.strictObject({
+  mobilePhone: z.string().trim().max(30).transform((v) => v.replace(/[\s().-]/g, '')).pipe(z.string().regex(/^\+?\d{7,15}$/, 'Enter a mobile number of 7 to 15 digits')).nullable(),
+  smsGateway: z.string().trim().toLowerCase().max(100).regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Enter a domain such as txt.att.net').nullable().default(null),
+});
+export type MobileBody = z.input<typeof mobileBody>;
 
 export const notificationSettingsSchema = z.object({
   escalationMinutes: z.number().int().min(1).max(240).describe('Minutes a life-safety tip may wait unacknowledged before each escalation step'),

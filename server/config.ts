@@ -13,6 +13,11 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('SRO Desk <no-reply@srodesk.local>'),
+  SMS_PROVIDER: z.enum(['http', 'email-gateway']).optional(),
+  SMS_URL: z.string().url().optional(),
+  SMS_ACCOUNT: z.string().min(1).optional(),
+  SMS_TOKEN: z.string().min(1).optional(),
+  SMS_FROM: z.string().min(1).optional(),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -23,7 +28,17 @@ const envSchema = z.object({
   FILE_STORE: z.enum(['db', 'dir']).optional(),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
+}).superRefine((e, ctx) => {
+  if (e.SMS_PROVIDER !== 'http') return;
+  for (const name of ['SMS_URL', 'SMS_ACCOUNT', 'SMS_TOKEN', 'SMS_FROM'] as const) {
+    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when SMS_PROVIDER=http` });
+  }
 });
+
+/** Text messages: an HTTP API of the common REST shape, or carriers' e-mail-to-SMS gateways through SMTP. */
+export type SmsConfig =
+  | { provider: 'http'; url: string; account: string; token: string; from: string }
+  | { provider: 'email-gateway' };
 
 /** Everything the server needs to know about its environment, validated once at start. */
 export interface AppConfig {
@@ -34,6 +49,8 @@ export interface AppConfig {
   sessionSecret: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** SMS delivery (SMS_PROVIDER); absent: text messages wait in the outbox unsent. */
+  sms?: SmsConfig;
   publicUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
@@ -75,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    ...(e.SMS_PROVIDER === 'http' ? { sms: { provider: 'http' as const, url: e.SMS_URL!, account: e.SMS_ACCOUNT!, token: e.SMS_TOKEN!, from: e.SMS_FROM! } }
+      : e.SMS_PROVIDER === 'email-gateway' ? { sms: { provider: 'email-gateway' as const } } : {}),
     publicUrl,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',

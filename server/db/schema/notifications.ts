@@ -30,6 +30,8 @@ export const notificationPreferences = pgTable('notification_preferences', {
   kind: text('kind').notNull(),
   inApp: boolean('in_app').notNull(),
   email: boolean('email').notNull(),
+  /** Text message to the user's mobile number (off unless chosen; mandatory kinds always on). */
+  sms: boolean('sms').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.kind] })]);
 

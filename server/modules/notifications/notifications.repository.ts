@@ -43,7 +43,7 @@ export async function findPreferences(db: Db, userIds: string[]) {
 }
 
 /** Saves one user's choice for one kind. */
-export async function savePreference(db: Db, userId: string, kind: string, value: { inApp: boolean; email: boolean }, now: Date) {
+export async function savePreference(db: Db, userId: string, kind: string, value: { inApp: boolean; email: boolean; sms: boolean }, now: Date) {
   await db.insert(notificationPreferences).values({ userId, kind, ...value, updatedAt: now })
     .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { ...value, updatedAt: now } });
 }
@@ -98,8 +98,19 @@ export async function findSteps(db: Db, subjectType: 'tip' | 'check_in', subject
 /** Active users of the district among `ids`, with their e-mail. */
 export async function findPeople(db: Db, districtId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: users.id, email: users.email }).from(users)
+  return db.select({ id: users.id, email: users.email, mobilePhone: users.mobilePhone, smsGateway: users.smsGateway }).from(users)
     .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.id, ids)));
+}
+
+/** A user's mobile number and carrier gateway. */
+export async function findMobile(db: Db, userId: string) {
+  const [row] = await db.select({ mobilePhone: users.mobilePhone, smsGateway: users.smsGateway }).from(users).where(eq(users.id, userId));
+  return row ?? { mobilePhone: null, smsGateway: null };
+}
+
+/** Saves a user's mobile number and carrier gateway. */
+export async function saveMobile(db: Db, userId: string, value: { mobilePhone: string | null; smsGateway: string | null }, now: Date) {
+  await db.update(users).set({ ...value, updatedAt: now }).where(eq(users.id, userId));
 }
 
 /** Active staff of a directory organization (a vendor) in the district. */

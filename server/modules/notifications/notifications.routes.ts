@@ -5,7 +5,7 @@ import { countJob } from '../../ops/metrics.js';
 import { liveHubOf } from '../live/live.hub.js';
 import { runEscalations } from './notifications.escalation.js';
 import {
-  idParams, listNotificationsQuery, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
+  idParams, listNotificationsQuery, mobileBody, mobileSchema, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
 } from './notifications.schemas.js';
 import * as service from './notifications.service.js';
 
@@ -36,6 +36,14 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/notifications/preferences', {
     schema: { tags, operationId: 'updateNotificationPreference', summary: 'Choose the channels of one kind (life-safety, alerts and escalations stay on)', body: preferenceBody, response: { 200: z.object({ items: z.array(preferenceSchema) }) } },
   }, async (request) => ({ items: await service.updatePreference(contextOf(request), request.body) }));
+
+  app.get('/notifications/mobile', {
+    schema: { tags, operationId: 'getMyMobile', summary: 'My mobile number and carrier gateway for text messages', response: { 200: mobileSchema } },
+  }, async (request) => service.findMobile(contextOf(request), app.deps.sms !== null));
+
+  app.put('/notifications/mobile', {
+    schema: { tags, operationId: 'updateMyMobile', summary: 'Set or remove my mobile number for text messages (audited)', body: mobileBody, response: { 200: mobileSchema } },
+  }, async (request) => service.updateMobile(contextOf(request), app.deps.sms !== null, request.body));
 
   app.get('/notifications/settings', {
     config: { permission: 'district.read' },

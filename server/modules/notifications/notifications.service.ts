@@ -1,11 +1,14 @@
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, MANDATORY_KINDS, type NotificationKind, type NotificationPage, type Preference, type PreferenceBody } from '../../../common/notifications.js';
+import {
+  NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, MANDATORY_KINDS, type Mobile, type NotificationKind, type NotificationPage, type Preference, type PreferenceBody,
+} from '../../../common/notifications.js';
 import { whoOf, writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { notFound } from '../../lib/errors.js';
 import { appendLiveEvent } from '../live/live.repository.js';
-import { queueMail } from '../outbox/outbox.service.js';
+import { smsAddress } from '../../lib/sms.js';
+import { queueMail, queueSms } from '../outbox/outbox.service.js';
 import { channelsOf, requireChangeable } from './notifications.policy.js';
 import * as repo from './notifications.repository.js';
 
@@ -24,8 +27,9 @@ export interface NotifyInput {
 }
 
 /**
- * Notifies people inside the transaction `tx` of the change that causes it: a bell entry and an e-mail through
- * the outbox, each as the person chose for the kind (life-safety, alerts and escalations always both), then a
+ * Notifies people inside the transaction `tx` of the change that causes it: a bell entry, an e-mail and a text
+ * message (to those with a mobile number) through the outbox, each as the person chose for the kind (life-safety,
+ * alerts and escalations always every channel), then a
  * `needs.changed` live event at the school so open bells and homes reload. Answers how many were reached.
  */
 export async function notify(tx: Db, clock: Clock, publicUrl: string, input: NotifyInput): Promise<number> {
@@ -42,6 +46,9 @@ export async function notify(tx: Db, clock: Clock, publicUrl: string, input: Not
   await queueMail(tx, clock, chosen.filter((x) => x.c.email).map(({ p }) => ({
     districtId: input.districtId, to: p.email, subject: input.title, kind: `notification.${input.kind}`,
     body: `${input.title}\n\nOpen it: ${url}\n\nChoose how you are notified in your profile (life-safety tips, alerts and escalations always reach you).\n`,
+  })));
+  await queueSms(tx, clock, chosen.filter((x) => x.c.sms && x.p.mobilePhone).map(({ p }) => ({
+    districtId: input.districtId, to: smsAddress(p.mobilePhone!, p.smsGateway), kind: `notification.${input.kind}`, body: `SRO Desk: ${input.title} ${url}`,
   })));
   if (input.schoolId) await announceNeedsChanged(tx, input.districtId, input.schoolId, input.kind);
   return people.length;
@@ -86,10 +93,30 @@ export async function findPreferences(ctx: ServiceContext): Promise<Preference[]
 export async function updatePreference(ctx: ServiceContext, input: PreferenceBody): Promise<Preference[]> {
   requireChangeable(input.kind, input);
   await ctx.db.transaction(async (tx) => {
-    await repo.savePreference(tx, ctx.actor.userId, input.kind, { inApp: input.inApp, email: input.email }, ctx.clock.now());
-    await writeAudit(tx, whoOf(ctx), { type: 'notification.preferences_changed', subjectType: 'user', subjectId: ctx.actor.userId, detail: input });
+    const stored = (await repo.findPreferences(tx, [ctx.actor.userId])).find((s) => s.kind === input.kind);
+    const sms = input.sms ?? channelsOf(input.kind, stored).sms;
+    await repo.savePreference(tx, ctx.actor.userId, input.kind, { inApp: input.inApp, email: input.email, sms }, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.preferences_changed', subjectType: 'user', subjectId: ctx.actor.userId, detail: { ...input, sms } });
   });
   return findPreferences(ctx);
+}
+
+/** The caller's mobile number and carrier gateway for text messages. */
+export async function findMobile(ctx: ServiceContext, smsConfigured: boolean): Promise<Mobile> {
+  return { ...(await repo.findMobile(ctx.db, ctx.actor.userId)), smsConfigured };
+}
+
+/** Changes the caller's mobile number and gateway (audited; the number itself is not written to the audit). */
+export async function updateMobile(ctx: ServiceContext, smsConfigured: boolean, input: { mobilePhone: string | null; smsGateway: string | null }): Promise<Mobile> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findMobile(tx, ctx.actor.userId);
+    await repo.saveMobile(tx, ctx.actor.userId, input, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), {
+      type: 'notification.mobile_changed', subjectType: 'user', subjectId: ctx.actor.userId,
+      detail: { hadNumber: before.mobilePhone !== null, hasNumber: input.mobilePhone !== null, smsGateway: input.smsGateway },
+    });
+  });
+  return findMobile(ctx, smsConfigured);
 }
 
 /** The district's escalation minutes and reminder hours. */

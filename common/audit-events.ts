@@ -92,6 +92,8 @@ export const AUDIT_EVENTS = {
   'alert.help_acknowledged': 'Someone answered a "need help" check-in during an alert (its escalation stopped)',
   'plan.reminded': 'Readers who had not acknowledged a plan version were reminded by e-mail',
   'notification.preferences_changed': 'A user changed how they receive a kind of notification',
+  'notification.push_subscribed': 'A user turned on Web Push notifications on a device',
+  'notification.push_unsubscribed': 'A user turned off Web Push notifications on a device',
   'notification.mobile_changed': 'A user set, changed or removed their mobile number or carrier gateway for text messages',
   'notification.settings_changed': 'The district escalation time or plan reminder interval changed',
   'threat.opened': 'A threat assessment case was opened',

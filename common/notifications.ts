@@ -12,6 +12,9 @@ import { z } from 'zod';
  * | PUT    | /notifications/preferences      | signed in       | Change one kind's channels (life-safety, alerts and escalations stay on: 400) |
  * | GET    | /notifications/mobile           | signed in       | My mobile number and carrier gateway for text messages → Mobile |
  * | PUT    | /notifications/mobile           | signed in       | Change them (audited); null number: no text messages |
+ * | GET    | /notifications/push             | signed in       | The VAPID public key and my subscribed devices → PushState |
+ * | POST   | /notifications/push/subscriptions | signed in     | Subscribe this device (a PushSubscription's JSON; audited) |
+ * | POST   | /notifications/push/unsubscribe | signed in       | Remove this device by endpoint (audited; another's reads as 404) |
  * | GET    | /notifications/settings         | district.read   | District escalation minutes and reminder hours |
  * | PUT    | /notifications/settings         | district.manage | Change them (audited) |
  *
@@ -73,6 +76,25 @@ export const mobileBody = z.strictObject({
   smsGateway: z.string().trim().toLowerCase().max(100).regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'Enter a domain such as txt.att.net').nullable().default(null),
 });
 export type MobileBody = z.input<typeof mobileBody>;
+
+/** The browser's PushSubscription.toJSON(): an https endpoint and its P-256 and auth keys in base64url. */
+export const pushSubscriptionBody = z.strictObject({
+  endpoint: z.url().max(2000).describe('The push service URL of this device (https)'),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'p256dh must be a base64url P-256 public key'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'auth must be 16 bytes in base64url'),
+  }),
+});
+export type PushSubscriptionBody = z.infer<typeof pushSubscriptionBody>;
+export const pushUnsubscribeBody = z.strictObject({ endpoint: z.url().max(2000) });
+export const pushStateSchema = z.object({
+  publicKey: z.string().describe('VAPID public key (applicationServerKey), base64url'),
+  devices: z.array(z.object({ id: z.uuid(), endpoint: z.string(), device: z.string().nullable(), createdAt: z.iso.datetime(), lastSentAt: z.iso.datetime().nullable() })),
+});
+export type PushState = z.infer<typeof pushStateSchema>;
+/** What the service worker receives in a push message. */
+export interface PushPayload { title: string; body: string; url: string; kind: string; tag: string }
 
 export const notificationSettingsSchema = z.object({
   escalationMinutes: z.number().int().min(1).max(240).describe('Minutes a life-safety tip may wait unacknowledged before each escalation step'),

@@ -22,6 +22,7 @@ import { installRateLimits } from './lib/rate-limit.js';
 import { installSessionRevocation } from './auth/revocation.js';
 import { loggerOptions } from './lib/logger.js';
 import { createSmsProvider } from './lib/sms.js';
+import { generateVapidKeys, vapidSubject, WebPushSender } from './lib/webpush.js';
 import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     csrf: new CsrfTokens(box),
     mailer,
     sms: createSmsProvider(config.sms, mailer),
+    push: new WebPushSender(config.vapid ?? generateVapidKeys(), vapidSubject(config.publicUrl, config.mailFrom)),
   } satisfies AppDeps);
   app.addHook('onClose', async () => app.deps.mailer.close());
   installOperations(app);

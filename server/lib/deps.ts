@@ -4,6 +4,7 @@ import type { Database } from '../db/connection.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './mailer.js';
 import type { SmsProvider } from './sms.js';
+import type { WebPushSender } from './webpush.js';
 import type { SecretBox } from './secret-box.js';
 
 /**
@@ -19,4 +20,6 @@ export interface AppDeps {
   mailer: Mailer;
   /** Text messages (SMS_PROVIDER); null when not configured. */
   sms: SmsProvider | null;
+  /** Web Push (VAPID keys from the config or generated into the data folder). */
+  push: WebPushSender;
 }

@@ -4,6 +4,8 @@ import type { Database, Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { smsAddress, type SmsProvider } from '../../lib/sms.js';
+import type { WebPushSender } from '../../lib/webpush.js';
+import { queuePush } from '../notifications/notifications.service.js';
 import { deliverDue, queueSms } from '../outbox/outbox.service.js';
 import type { LiveHub } from '../live/live.hub.js';
 import { appendLiveEvent } from '../live/live.repository.js';
@@ -18,7 +20,7 @@ const SWEEP_MS = 1000;
 export interface Announced {
   alert: Alert;
   districtId: string;
-  /** Text messages queued. */
+  /** Text and push messages queued. */
   texted?: number;
 }
 
@@ -29,6 +31,8 @@ export interface AnnouncerDeps {
   mailer: Mailer;
   /** Text messages to recipients with a mobile number (queued in the announcing transaction), when configured. */
   sms?: SmsProvider | null;
+  /** Web Push to every recipient's subscribed devices (queued in the announcing transaction). */
+  push?: WebPushSender | null;
   config: { publicUrl: string };
 }
 
@@ -128,25 +132,29 @@ export class Announcer {
    * time to live, status in GET /outbox): in the announcing transaction, so an announced alert always has them.
    */
   private async queueTexts(tx: Db, alert: Alert, districtId: string): Promise<number> {
-    if (!this.deps.sms) return 0;
-    const recipients = (await repo.findRecipients(tx, districtId, alert.schools.map((s) => s.id))).filter((r) => r.mobilePhone);
+    if (!this.deps.sms && !this.deps.push) return 0;
+    const recipients = await repo.findRecipients(tx, districtId, alert.schools.map((s) => s.id));
     const { subject } = alertMail(alert, this.deps.config.publicUrl);
-    return queueSms(tx, this.deps.clock, recipients.map((r) => ({
+    const texted = !this.deps.sms ? 0 : await queueSms(tx, this.deps.clock, recipients.filter((r) => r.mobilePhone).map((r) => ({
       districtId, to: smsAddress(r.mobilePhone!, r.smsGateway), kind: 'alert.sms', body: `${subject} Check in: ${this.deps.config.publicUrl}/alerts/${alert.id}`,
     })));
+    const pushed = !this.deps.push ? 0 : await queuePush(tx, this.deps.clock, districtId, recipients.map((r) => r.id), {
+      title: subject, body: alert.directive, url: `/alerts/${alert.id}`, kind: 'alert.push', tag: `alert:${alert.id}`,
+    });
+    return texted + pushed;
   }
 
   /** After the announcement committed: deliver now, and send the e-mails and text messages without waiting for them. */
   afterCommit(announced: Announced): void {
     this.hub.poke();
     this.track(this.mail(announced.alert, announced.districtId));
-    if (announced.texted && this.deps.sms) this.track(this.text(announced.alert.id));
+    if (announced.texted) this.track(this.text(announced.alert.id));
   }
 
   /** Sends the outbox now (the alert's text messages among what is due), rather than at the next 30 s sweep. */
   private async text(alertId: string): Promise<void> {
     try {
-      await deliverDue(this.deps.database.db, this.deps.mailer, this.deps.clock, 200, this.deps.sms ?? null);
+      await deliverDue(this.deps.database.db, this.deps.mailer, this.deps.clock, 200, this.deps.sms ?? null, this.deps.push ?? null);
     } catch (error) {
       this.log.error({ err: error, alertId }, 'alerts: sending alert text messages failed');
     }

@@ -5,7 +5,7 @@ import { countJob } from '../../ops/metrics.js';
 import { liveHubOf } from '../live/live.hub.js';
 import { runEscalations } from './notifications.escalation.js';
 import {
-  idParams, listNotificationsQuery, mobileBody, mobileSchema, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
+  idParams, listNotificationsQuery, mobileBody, mobileSchema, pushStateSchema, pushSubscriptionBody, pushUnsubscribeBody, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
 } from './notifications.schemas.js';
 import * as service from './notifications.service.js';
 
@@ -44,6 +44,18 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/notifications/mobile', {
     schema: { tags, operationId: 'updateMyMobile', summary: 'Set or remove my mobile number for text messages (audited)', body: mobileBody, response: { 200: mobileSchema } },
   }, async (request) => service.updateMobile(contextOf(request), app.deps.sms !== null, request.body));
+
+  app.get('/notifications/push', {
+    schema: { tags, operationId: 'getMyPush', summary: 'The Web Push public key and my subscribed devices', response: { 200: pushStateSchema } },
+  }, async (request) => service.findPushState(contextOf(request), app.deps.push.keys.publicKey));
+
+  app.post('/notifications/push/subscriptions', {
+    schema: { tags, operationId: 'subscribeMyPush', summary: 'Turn on Web Push on this device (a PushSubscription; audited)', body: pushSubscriptionBody, response: { 200: pushStateSchema } },
+  }, async (request) => service.subscribePush(contextOf(request), { publicKey: app.deps.push.keys.publicKey, allowHttpLoopback: app.deps.config.pushAllowHttpLoopback === true }, request.body, request.headers['user-agent']));
+
+  app.post('/notifications/push/unsubscribe', {
+    schema: { tags, operationId: 'unsubscribeMyPush', summary: 'Turn off Web Push on a device of mine (audited)', body: pushUnsubscribeBody, response: { 200: pushStateSchema } },
+  }, async (request) => service.unsubscribePush(contextOf(request), app.deps.push.keys.publicKey, request.body.endpoint));
 
   app.get('/notifications/settings', {
     config: { permission: 'district.read' },

@@ -5,7 +5,10 @@ import { outbox, outboxAttachments, outboxSettings } from '../../db/schema/index
 /** One message to queue. */
 export interface QueuedMail {
   districtId: string | null;
-  /** Default `email`; `sms`: `to` is an SMS address (server/lib/sms.ts `smsAddress`), `subject` is kept for the log only. */
+  /**
+   * Default `email`; `sms`: `to` is an SMS address (server/lib/sms.ts `smsAddress`); `push`: `to` is a push
+   * subscription id and `body` the JSON payload. For both, `subject` is kept for the log only.
+   */
   channel?: OutboxChannel;
   to: string;
   subject: string;
@@ -16,7 +19,7 @@ export interface QueuedMail {
 }
 
 /** How a queued message travels. */
-export type OutboxChannel = 'email' | 'sms';
+export type OutboxChannel = 'email' | 'sms' | 'push';
 
 /** A file attached to a queued message. */
 export interface MailAttachment {

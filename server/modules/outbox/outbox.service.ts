@@ -4,6 +4,8 @@ import type { Clock } from '../../lib/clock.js';
 import type { ServiceContext } from '../../lib/context.js';
 import type { Mailer } from '../../lib/mailer.js';
 import type { SmsProvider } from '../../lib/sms.js';
+import { PushSubscriptionGone, type WebPushSender } from '../../lib/webpush.js';
+import { findPushTarget, touchPushSubscription } from '../notifications/notifications.repository.js';
 import * as repo from './outbox.repository.js';
 
 export type { MailAttachment, OutboxChannel, QueuedMail } from './outbox.repository.js';
@@ -17,6 +19,11 @@ export const MAX_ATTEMPTS = 5;
  */
 export async function queueMail(tx: Db, clock: Clock, mails: readonly repo.QueuedMail[]): Promise<number> {
   return repo.insertMail(tx, mails, clock.now());
+}
+
+/** Seconds a push service keeps an undelivered message: an hour for urgent kinds, a day otherwise. */
+function ttlOf(kind: string): number {
+  return new RegExp(repo.URGENT_KIND).test(kind) ? 3600 : 86_400;
 }
 
 /** A text message for one person, queued like e-mail (same retries, time to live and audit). */
@@ -38,9 +45,11 @@ export async function queueSms(tx: Db, clock: Clock, messages: readonly QueuedSm
  * (when given and configured). A failure is retried after 1, 2, 4, 8 minutes; after MAX_ATTEMPTS the message is
  * given up and an `outbox.failed` event audited. A channel without its sender is not claimed.
  */
-export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 50, sms: SmsProvider | null = null): Promise<{ sent: number; failed: number }> {
+export async function deliverDue(
+  db: Db, mailer: Mailer, clock: Clock, limit = 50, sms: SmsProvider | null = null, push: WebPushSender | null = null,
+): Promise<{ sent: number; failed: number }> {
   await expireStale(db, clock);
-  const channels: repo.OutboxChannel[] = [...(mailer.enabled ? ['email' as const] : []), ...(sms ? ['sms' as const] : [])];
+  const channels: repo.OutboxChannel[] = [...(mailer.enabled ? ['email' as const] : []), ...(sms ? ['sms' as const] : []), ...(push ? ['push' as const] : [])];
   if (channels.length === 0) return { sent: 0, failed: 0 };
   const claimed = await repo.claimDue(db, clock.now(), limit, channels);
   const files = await repo.findAttachments(db, claimed.map((m) => m.id));
@@ -50,6 +59,16 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
     try {
       if (mail.channel === 'sms') {
         await sms!.send({ to: mail.to, body: mail.body });
+      } else if (mail.channel === 'push') {
+        const target = await findPushTarget(db, mail.to);
+        if (!target) throw new PushSubscriptionGone('The push subscription was removed');
+        try {
+          await push!.send(target, JSON.parse(mail.body) as object, clock.now(), ttlOf(mail.kind));
+        } catch (error) {
+          if (error instanceof PushSubscriptionGone) await touchPushSubscription(db, mail.to, null);
+          throw error;
+        }
+        await touchPushSubscription(db, mail.to, clock.now());
       } else {
         const attachments = files.get(mail.id)?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content }));
         await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body, ...(attachments ? { attachments } : {}) });
@@ -60,10 +79,12 @@ export async function deliverDue(db: Db, mailer: Mailer, clock: Clock, limit = 5
       failed += 1;
       const message = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
       const now = clock.now();
-      const giveUp = mail.attempts >= MAX_ATTEMPTS;
+      // A subscription that is gone will never take the message: given up at once, nothing to audit.
+      const gone = error instanceof PushSubscriptionGone;
+      const giveUp = gone || mail.attempts >= MAX_ATTEMPTS;
       await db.transaction(async (tx) => {
         await repo.markFailed(tx, mail.id, message, now, giveUp ? null : new Date(now.getTime() + 2 ** (mail.attempts - 1) * 60_000));
-        if (giveUp) {
+        if (giveUp && !gone) {
           await writeAudit(tx, { label: 'system', districtId: mail.districtId }, {
             type: 'outbox.failed', subjectType: 'outbox', subjectId: mail.id, detail: { kind: mail.kind, channel: mail.channel, attempts: mail.attempts },
           });

@@ -5,6 +5,7 @@ import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
 import { MobileForm } from './MobileForm.tsx';
+import { PushToggle } from './PushToggle.tsx';
 
 const CHANNEL_LABELS = { inApp: 'in the app', email: 'e-mail', sms: 'text message' } as const;
 
@@ -22,6 +23,7 @@ export function NotificationPreferences() {
   });
   return (
     <Section title="Notifications" id="notifications">
+      <PushToggle />
       {mobile.data?.smsConfigured && <MobileForm mobile={mobile.data} onSaved={(m) => mobile.mutate(m)} />}
       <ErrorBanner error={save.error} />
       <LoadState resource={prefs} label="Loading your notification choices…">

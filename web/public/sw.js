@@ -1,3 +1,4 @@
+/* global self */
 /* SRO Desk service worker: shows Web Push notifications (alerts, life-safety tips, escalations and the bell's
    other kinds as each user chose) and opens the linked page when one is clicked. Payload: { title, body, url, kind, tag }. */
 self.addEventListener('install', () => self.skipWaiting());

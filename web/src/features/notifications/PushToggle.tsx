@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PushState } from '@common/notifications.ts';
 import { Button } from '../../components/Button.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -18,6 +18,14 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 export function PushToggle() {
   const state = useApiData<PushState>('/notifications/push');
   const [endpoint, setEndpoint] = useState<string | null>(null);
+  // This device's subscription, if it has one (its endpoint is matched against my devices on the server).
+  useEffect(() => {
+    if (!supported) return;
+    void navigator.serviceWorker.getRegistration('/sw.js')
+      .then((r) => r?.pushManager.getSubscription())
+      .then((s) => setEndpoint(s?.endpoint ?? null))
+      .catch(() => setEndpoint(null));
+  }, []);
   const toggle = useAction(async (on: boolean) => {
     const registration = await navigator.serviceWorker.register('/sw.js');
     const existing = await registration.pushManager.getSubscription();

@@ -142,6 +142,7 @@ export type ListOutboxQuery = z.input<typeof listOutboxQuery>;
 
 export const outboxMessageSchema = z.object({
   id: z.uuid(),
+  channel: z.enum(['email', 'sms', 'push']).describe('email; sms: a text message to a mobile number; push: a Web Push message to a subscribed device'),
   status: z.enum(OUTBOX_STATUSES),
   to: z.string(),
   subject: z.string(),

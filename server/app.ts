@@ -21,6 +21,8 @@ import { installSecurityHeaders } from './lib/security-headers.js';
 import { installRateLimits } from './lib/rate-limit.js';
 import { installSessionRevocation } from './auth/revocation.js';
 import { loggerOptions } from './lib/logger.js';
+import { createSmsProvider } from './lib/sms.js';
+import { generateVapidKeys, vapidSubject, WebPushSender } from './lib/webpush.js';
 import { Mailer } from './lib/mailer.js';
 import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
@@ -60,13 +62,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true },
   });
   const box = new SecretBox(config.sessionSecret);
+  const mailer = new Mailer(config.smtpUrl, config.mailFrom);
   app.decorate('deps', {
     config,
     database,
     clock: options.clock ?? systemClock,
     box,
     csrf: new CsrfTokens(box),
-    mailer: new Mailer(config.smtpUrl, config.mailFrom),
+    mailer,
+    sms: createSmsProvider(config.sms, mailer),
+    push: new WebPushSender(config.vapid ?? generateVapidKeys(), vapidSubject(config.publicUrl, config.mailFrom)),
   } satisfies AppDeps);
   app.addHook('onClose', async () => app.deps.mailer.close());
   installOperations(app);

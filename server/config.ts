@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { randomToken } from './lib/ids.js';
+import { vapidKeysFromDataDir, type VapidKeys } from './lib/webpush.js';
 import { PACKAGE_ROOT } from './lib/paths.js';
 
 const envSchema = z.object({
@@ -13,6 +14,14 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('SRO Desk <no-reply@srodesk.local>'),
+  SMS_PROVIDER: z.enum(['http', 'email-gateway']).optional(),
+  SMS_URL: z.string().url().optional(),
+  SMS_ACCOUNT: z.string().min(1).optional(),
+  SMS_TOKEN: z.string().min(1).optional(),
+  SMS_FROM: z.string().min(1).optional(),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key (65 bytes)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)').optional(),
+  PUSH_ALLOW_HTTP_LOOPBACK: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -23,7 +32,20 @@ const envSchema = z.object({
   FILE_STORE: z.enum(['db', 'dir']).optional(),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
+}).superRefine((e, ctx) => {
+  if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
+    ctx.addIssue({ code: 'custom', path: [e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'], message: 'set both VAPID keys or neither' });
+  }
+  if (e.SMS_PROVIDER !== 'http') return;
+  for (const name of ['SMS_URL', 'SMS_ACCOUNT', 'SMS_TOKEN', 'SMS_FROM'] as const) {
+    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when SMS_PROVIDER=http` });
+  }
 });
+
+/** Text messages: an HTTP API of the common REST shape, or carriers' e-mail-to-SMS gateways through SMTP. */
+export type SmsConfig =
+  | { provider: 'http'; url: string; account: string; token: string; from: string }
+  | { provider: 'email-gateway' };
 
 /** Everything the server needs to know about its environment, validated once at start. */
 export interface AppConfig {
@@ -34,6 +56,12 @@ export interface AppConfig {
   sessionSecret: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Web Push VAPID keys (VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY, else generated into the data folder); absent: generated per process. */
+  vapid?: VapidKeys;
+  /** Accept http://127.0.0.1 / localhost push endpoints (tests and development only; PUSH_ALLOW_HTTP_LOOPBACK). */
+  pushAllowHttpLoopback?: boolean;
+  /** SMS delivery (SMS_PROVIDER); absent: text messages wait in the outbox unsent. */
+  sms?: SmsConfig;
   publicUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
@@ -73,8 +101,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? sessionSecretFromDataDir(dataDir),
+    pushAllowHttpLoopback: e.PUSH_ALLOW_HTTP_LOOPBACK === 'true',
+    vapid: vapidKeysFromDataDir(dataDir, { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    ...(e.SMS_PROVIDER === 'http' ? { sms: { provider: 'http' as const, url: e.SMS_URL!, account: e.SMS_ACCOUNT!, token: e.SMS_TOKEN!, from: e.SMS_FROM! } }
+      : e.SMS_PROVIDER === 'email-gateway' ? { sms: { provider: 'email-gateway' as const } } : {}),
     publicUrl,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',

@@ -20,7 +20,8 @@ const SELF_SERVICE = new Set([
   'POST /api/auth/password', 'POST /api/auth/mfa/disable',
   // The user's own home, bell and notification choices (each answers only about the caller).
   'GET /api/home', 'GET /api/notifications', 'POST /api/notifications/:id/read', 'POST /api/notifications/read-all',
-  'GET /api/notifications/preferences', 'PUT /api/notifications/preferences',
+  'GET /api/notifications/preferences', 'PUT /api/notifications/preferences', 'GET /api/notifications/mobile', 'PUT /api/notifications/mobile',
+  'GET /api/notifications/push', 'POST /api/notifications/push/subscriptions', 'POST /api/notifications/push/unsubscribe',
 ]);
 
 const call = (client: TestClient, route: RouteInfo) => callRoute(t, client, route);

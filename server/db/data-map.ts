@@ -170,5 +170,6 @@ export const DATA_MAP: Record<string, TableEntry> = {
   sessions: ['self', []],
   notifications: ['self', [], 'Titles and links of the events above, for their recipient'],
   notification_preferences: ['self', []],
+  push_subscriptions: ['self', [], 'A device\'s Web Push endpoint and keys; removed when the push service says the device is gone'],
   report_subscriptions: ['self', ['mail'], 'Which report goes to whom and when; the report itself is built at send time with the recipient\'s current grants'],
 };

@@ -3,6 +3,8 @@ import type { AppConfig } from '../config.js';
 import type { Database } from '../db/connection.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './mailer.js';
+import type { SmsProvider } from './sms.js';
+import type { WebPushSender } from './webpush.js';
 import type { SecretBox } from './secret-box.js';
 
 /**
@@ -16,4 +18,8 @@ export interface AppDeps {
   box: SecretBox;
   csrf: CsrfTokens;
   mailer: Mailer;
+  /** Text messages (SMS_PROVIDER); null when not configured. */
+  sms: SmsProvider | null;
+  /** Web Push (VAPID keys from the config or generated into the data folder). */
+  push: WebPushSender;
 }

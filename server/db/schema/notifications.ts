@@ -30,6 +30,8 @@ export const notificationPreferences = pgTable('notification_preferences', {
   kind: text('kind').notNull(),
   inApp: boolean('in_app').notNull(),
   email: boolean('email').notNull(),
+  /** Text message to the user's mobile number (off unless chosen; mandatory kinds always on). */
+  sms: boolean('sms').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.userId, t.kind] })]);
 
@@ -74,3 +76,23 @@ export const planReminders = pgTable('plan_reminders', {
   recipients: integer('recipients').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
 }, (t) => [index('plan_reminders_plan_idx').on(t.planId, t.sentAt)]);
+
+/**
+ * A browser's Web Push subscription (one per user and device): where the push service takes messages for it and
+ * the keys they are encrypted with (RFC 8291). Removed when the user turns it off or the push service says it is gone.
+ */
+export const pushSubscriptions = pgTable('push_subscriptions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  userId: uuid('user_id').notNull().references(() => users.id),
+  endpoint: text('endpoint').notNull(),
+  p256dh: text('p256dh').notNull(),
+  auth: text('auth').notNull(),
+  /** A label of the device (the browser's user agent, shortened), for the profile's list. */
+  device: text('device'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  lastSentAt: timestamp('last_sent_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('push_subscriptions_endpoint_key').on(t.endpoint),
+  index('push_subscriptions_user_idx').on(t.userId),
+]);

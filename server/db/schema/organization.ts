@@ -85,6 +85,10 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   title: text('title'),
   phone: text('phone'),
+  /** The number text messages (SMS) go to, digits with an optional leading +; null: no SMS. */
+  mobilePhone: text('mobile_phone'),
+  /** The carrier's e-mail-to-SMS gateway domain (e.g. txt.att.net) when SMS_PROVIDER=email-gateway. */
+  smsGateway: text('sms_gateway'),
   badgeNumber: text('badge_number'),
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: boolean('must_change_password').notNull().default(false),

@@ -10,6 +10,8 @@ import { bytea } from './preparedness.js';
 export const outbox = pgTable('outbox', {
   id: uuid('id').primaryKey().defaultRandom(),
   districtId: uuid('district_id').references(() => districts.id),
+  /** `email`, or `sms`: then `to_address` is the mobile number, followed by `@<carrier gateway>` when the user chose one. */
+  channel: text('channel').notNull().default('email'),
   toAddress: text('to_address').notNull(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),

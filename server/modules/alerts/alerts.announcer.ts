@@ -3,6 +3,10 @@ import { writeAudit } from '../../audit/audit.js';
 import type { Database, Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Mailer } from '../../lib/mailer.js';
+import { smsAddress, type SmsProvider } from '../../lib/sms.js';
+import type { WebPushSender } from '../../lib/webpush.js';
+import { queuePush } from '../notifications/notifications.service.js';
+import { deliverDue, queueSms } from '../outbox/outbox.service.js';
 import type { LiveHub } from '../live/live.hub.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import { alertMail, toAlert } from './alerts.policy.js';
@@ -16,6 +20,8 @@ const SWEEP_MS = 1000;
 export interface Announced {
   alert: Alert;
   districtId: string;
+  /** Text and push messages queued. */
+  texted?: number;
 }
 
 /** What the announcer needs from the app. */
@@ -23,6 +29,10 @@ export interface AnnouncerDeps {
   database: Database;
   clock: Clock;
   mailer: Mailer;
+  /** Text messages to recipients with a mobile number (queued in the announcing transaction), when configured. */
+  sms?: SmsProvider | null;
+  /** Web Push to every recipient's subscribed devices (queued in the announcing transaction). */
+  push?: WebPushSender | null;
   config: { publicUrl: string };
 }
 
@@ -112,14 +122,42 @@ export class Announcer {
       type: 'alert.announced', subjectType: 'alert', subjectId: id, schoolId: schoolIds.length === 1 ? schoolIds[0] : null,
       detail: { action: alert.action, drill: alert.drill, schoolIds },
     });
+    const texted = await this.queueTexts(tx, alert, districtId);
     await appendLiveEvent(tx, { districtId, schoolIds, audience: 'alert.receive', type: 'alert.announced', payload: { alert } });
-    return { alert, districtId };
+    return { alert, districtId, texted };
   }
 
-  /** After the announcement committed: deliver now, and send the e-mails without waiting for them. */
+  /**
+   * Text messages to every recipient with a mobile number, through the outbox (retried, expired after the urgent
+   * time to live, status in GET /outbox): in the announcing transaction, so an announced alert always has them.
+   */
+  private async queueTexts(tx: Db, alert: Alert, districtId: string): Promise<number> {
+    if (!this.deps.sms && !this.deps.push) return 0;
+    const recipients = await repo.findRecipients(tx, districtId, alert.schools.map((s) => s.id));
+    const { subject } = alertMail(alert, this.deps.config.publicUrl);
+    const texted = !this.deps.sms ? 0 : await queueSms(tx, this.deps.clock, recipients.filter((r) => r.mobilePhone).map((r) => ({
+      districtId, to: smsAddress(r.mobilePhone!, r.smsGateway), kind: 'alert.sms', body: `${subject} Check in: ${this.deps.config.publicUrl}/alerts/${alert.id}`,
+    })));
+    const pushed = !this.deps.push ? 0 : await queuePush(tx, this.deps.clock, districtId, recipients.map((r) => r.id), {
+      title: subject, body: alert.directive, url: `/alerts/${alert.id}`, kind: 'alert.push', tag: `alert:${alert.id}`,
+    });
+    return texted + pushed;
+  }
+
+  /** After the announcement committed: deliver now, and send the e-mails and text messages without waiting for them. */
   afterCommit(announced: Announced): void {
     this.hub.poke();
     this.track(this.mail(announced.alert, announced.districtId));
+    if (announced.texted) this.track(this.text(announced.alert.id));
+  }
+
+  /** Sends the outbox now (the alert's text messages among what is due), rather than at the next 30 s sweep. */
+  private async text(alertId: string): Promise<void> {
+    try {
+      await deliverDue(this.deps.database.db, this.deps.mailer, this.deps.clock, 200, this.deps.sms ?? null, this.deps.push ?? null);
+    } catch (error) {
+      this.log.error({ err: error, alertId }, 'alerts: sending alert text messages failed');
+    }
   }
 
   private track(work: Promise<void>): void {

@@ -145,7 +145,7 @@ export async function countExpectedStaff(db: Db, schoolIds: string[]): Promise<n
 
 /** Active users of the district receiving alerts at any of `schoolIds` (school or district grants), for e-mail. */
 export async function findRecipients(db: Db, districtId: string, schoolIds: string[]) {
-  return db.selectDistinct({ id: users.id, email: users.email, name: users.name })
+  return db.selectDistinct({ id: users.id, email: users.email, name: users.name, mobilePhone: users.mobilePhone, smsGateway: users.smsGateway })
     .from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(
       eq(users.districtId, districtId), eq(users.active, true), inArray(roleGrants.role, RECEIVING_ROLES),

@@ -3,15 +3,21 @@ import { AppError } from '../../lib/errors.js';
 
 // Pure rules of notifications: the channels a user gets for a kind, and what may not be turned off.
 
-/** The channels of a kind for one user: the stored choice, the defaults (both on), and mandatory kinds always on. */
-export function channelsOf(kind: NotificationKind, stored: { inApp: boolean; email: boolean } | undefined): { inApp: boolean; email: boolean } {
-  if (MANDATORY_KINDS.includes(kind)) return { inApp: true, email: true };
-  return stored ?? { inApp: true, email: true };
+/** A user's channels for one kind. */
+export interface Channels { inApp: boolean; email: boolean; sms: boolean }
+
+/**
+ * The channels of a kind for one user: the stored choice, the defaults (app and e-mail on, SMS off), and mandatory
+ * kinds always on every channel (SMS reaches only those with a mobile number).
+ */
+export function channelsOf(kind: NotificationKind, stored: Channels | undefined): Channels {
+  if (MANDATORY_KINDS.includes(kind)) return { inApp: true, email: true, sms: true };
+  return stored ? { inApp: stored.inApp, email: stored.email, sms: stored.sms } : { inApp: true, email: true, sms: false };
 }
 
-/** Life-safety tips, alerts and escalations cannot be turned off, on either channel. */
-export function requireChangeable(kind: NotificationKind, value: { inApp: boolean; email: boolean }): void {
-  if (MANDATORY_KINDS.includes(kind) && (!value.inApp || !value.email)) {
+/** Life-safety tips, alerts and escalations cannot be turned off, on any channel. */
+export function requireChangeable(kind: NotificationKind, value: { inApp: boolean; email: boolean; sms?: boolean }): void {
+  if (MANDATORY_KINDS.includes(kind) && (!value.inApp || !value.email || value.sms === false)) {
     throw new AppError('validation_failed', 'kind: life-safety tips, alerts and escalations cannot be turned off', { field: 'kind' });
   }
 }

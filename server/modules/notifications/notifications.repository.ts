@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
-  alertCheckIns, alerts, alertTimeline, escalationSteps, notificationPreferences, notifications, notificationSettings, roleGrants, tips, users,
+  alertCheckIns, alerts, alertTimeline, escalationSteps, notificationPreferences, notifications, notificationSettings, pushSubscriptions, roleGrants, tips, users,
 } from '../../db/schema/index.js';
 import type { Role } from '../../../common/roles.js';
 import { outsiderCut } from '../../auth/holders.js';
@@ -44,7 +44,7 @@ export async function findPreferences(db: Db, userIds: string[]) {
 }
 
 /** Saves one user's choice for one kind. */
-export async function savePreference(db: Db, userId: string, kind: string, value: { inApp: boolean; email: boolean }, now: Date) {
+export async function savePreference(db: Db, userId: string, kind: string, value: { inApp: boolean; email: boolean; sms: boolean }, now: Date) {
   await db.insert(notificationPreferences).values({ userId, kind, ...value, updatedAt: now })
     .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { ...value, updatedAt: now } });
 }
@@ -102,8 +102,19 @@ export async function findSteps(db: Db, subjectType: 'tip' | 'check_in', subject
 /** Active users of the district among `ids`, with their e-mail. */
 export async function findPeople(db: Db, districtId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: users.id, email: users.email }).from(users)
+  return db.select({ id: users.id, email: users.email, mobilePhone: users.mobilePhone, smsGateway: users.smsGateway }).from(users)
     .where(and(eq(users.districtId, districtId), eq(users.active, true), inArray(users.id, ids)));
+}
+
+/** A user's mobile number and carrier gateway. */
+export async function findMobile(db: Db, userId: string) {
+  const [row] = await db.select({ mobilePhone: users.mobilePhone, smsGateway: users.smsGateway }).from(users).where(eq(users.id, userId));
+  return row ?? { mobilePhone: null, smsGateway: null };
+}
+
+/** Saves a user's mobile number and carrier gateway. */
+export async function saveMobile(db: Db, userId: string, value: { mobilePhone: string | null; smsGateway: string | null }, now: Date) {
+  await db.update(users).set({ ...value, updatedAt: now }).where(eq(users.id, userId));
 }
 
 /** Active staff of a directory organization (a vendor) in the district. */
@@ -126,4 +137,42 @@ export async function findWaitingHelp(db: Db) {
 /** Adds an entry to an alert's timeline (the record of the alert). */
 export async function insertAlertTimeline(db: Db, entry: typeof alertTimeline.$inferInsert): Promise<void> {
   await db.insert(alertTimeline).values(entry);
+}
+
+/** Saves a user's push subscription (the endpoint is unique: a device re-subscribing replaces its keys and owner). */
+export async function savePushSubscription(db: Db, row: { districtId: string; userId: string; endpoint: string; p256dh: string; auth: string; device: string | null }, now: Date) {
+  const [saved] = await db.insert(pushSubscriptions).values({ ...row, createdAt: now })
+    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { districtId: row.districtId, userId: row.userId, p256dh: row.p256dh, auth: row.auth, device: row.device, createdAt: now } })
+    .returning({ id: pushSubscriptions.id });
+  return saved!.id;
+}
+
+/** Removes one of a user's push subscriptions by endpoint; answers whether there was one. */
+export async function deletePushSubscription(db: Db, userId: string, endpoint: string): Promise<boolean> {
+  const rows = await db.delete(pushSubscriptions).where(and(eq(pushSubscriptions.userId, userId), eq(pushSubscriptions.endpoint, endpoint))).returning({ id: pushSubscriptions.id });
+  return rows.length > 0;
+}
+
+/** A user's push subscriptions (devices), newest first. */
+export async function findPushSubscriptionsOf(db: Db, userId: string) {
+  return db.select({ id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, device: pushSubscriptions.device, createdAt: pushSubscriptions.createdAt, lastSentAt: pushSubscriptions.lastSentAt })
+    .from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).orderBy(desc(pushSubscriptions.createdAt));
+}
+
+/** The push subscriptions of some users. */
+export async function findPushSubscriptions(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db.select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId }).from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds));
+}
+
+/** One push subscription by id, for delivery. */
+export async function findPushTarget(db: Db, id: string) {
+  const [row] = await db.select({ endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth }).from(pushSubscriptions).where(eq(pushSubscriptions.id, id));
+  return row ?? null;
+}
+
+/** Marks a delivery to a subscription, or removes one the push service says is gone. */
+export async function touchPushSubscription(db: Db, id: string, now: Date | null) {
+  if (now) await db.update(pushSubscriptions).set({ lastSentAt: now }).where(eq(pushSubscriptions.id, id));
+  else await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
 }

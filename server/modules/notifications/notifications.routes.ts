@@ -5,7 +5,7 @@ import { countJob } from '../../ops/metrics.js';
 import { liveHubOf } from '../live/live.hub.js';
 import { runEscalations } from './notifications.escalation.js';
 import {
-  idParams, listNotificationsQuery, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
+  idParams, listNotificationsQuery, mobileBody, mobileSchema, pushStateSchema, pushSubscriptionBody, pushUnsubscribeBody, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema, readAllSchema,
 } from './notifications.schemas.js';
 import * as service from './notifications.service.js';
 
@@ -41,6 +41,31 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { category: 'self' },
     schema: { tags, operationId: 'updateNotificationPreference', summary: 'Choose the channels of one kind (life-safety, alerts and escalations stay on)', body: preferenceBody, response: { 200: z.object({ items: z.array(preferenceSchema) }) } },
   }, async (request) => ({ items: await service.updatePreference(contextOf(request), request.body) }));
+
+  app.get('/notifications/mobile', {
+    config: { category: 'self' },
+    schema: { tags, operationId: 'getMyMobile', summary: 'My mobile number and carrier gateway for text messages', response: { 200: mobileSchema } },
+  }, async (request) => service.findMobile(contextOf(request), app.deps.sms !== null));
+
+  app.put('/notifications/mobile', {
+    config: { category: 'self' },
+    schema: { tags, operationId: 'updateMyMobile', summary: 'Set or remove my mobile number for text messages (audited)', body: mobileBody, response: { 200: mobileSchema } },
+  }, async (request) => service.updateMobile(contextOf(request), app.deps.sms !== null, request.body));
+
+  app.get('/notifications/push', {
+    config: { category: 'self' },
+    schema: { tags, operationId: 'getMyPush', summary: 'The Web Push public key and my subscribed devices', response: { 200: pushStateSchema } },
+  }, async (request) => service.findPushState(contextOf(request), app.deps.push.keys.publicKey));
+
+  app.post('/notifications/push/subscriptions', {
+    config: { category: 'self' },
+    schema: { tags, operationId: 'subscribeMyPush', summary: 'Turn on Web Push on this device (a PushSubscription; audited)', body: pushSubscriptionBody, response: { 200: pushStateSchema } },
+  }, async (request) => service.subscribePush(contextOf(request), { publicKey: app.deps.push.keys.publicKey, allowHttpLoopback: app.deps.config.pushAllowHttpLoopback === true }, request.body, request.headers['user-agent']));
+
+  app.post('/notifications/push/unsubscribe', {
+    config: { category: 'self' },
+    schema: { tags, operationId: 'unsubscribeMyPush', summary: 'Turn off Web Push on a device of mine (audited)', body: pushUnsubscribeBody, response: { 200: pushStateSchema } },
+  }, async (request) => service.unsubscribePush(contextOf(request), app.deps.push.keys.publicKey, request.body.endpoint));
 
   app.get('/notifications/settings', {
     config: { permission: 'district.read' },

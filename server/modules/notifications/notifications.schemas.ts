@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export {
-  listNotificationsQuery, notificationPage, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema,
+  listNotificationsQuery, mobileBody, mobileSchema, notificationPage, pushStateSchema, pushSubscriptionBody, pushUnsubscribeBody, notificationSettingsBody, notificationSettingsSchema, preferenceBody, preferenceSchema,
 } from '../../../common/notifications.js';
 
 export const idParams = z.object({ id: z.uuid() });

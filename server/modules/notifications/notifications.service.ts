@@ -1,11 +1,15 @@
-import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, MANDATORY_KINDS, type NotificationKind, type NotificationPage, type Preference, type PreferenceBody } from '../../../common/notifications.js';
+import {
+  NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, MANDATORY_KINDS, type Mobile, type NotificationKind, type NotificationPage, type Preference, type PreferenceBody,
+  type PushPayload, type PushState, type PushSubscriptionBody,
+} from '../../../common/notifications.js';
 import { whoOf, writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { appendLiveEvent } from '../live/live.repository.js';
-import { queueMail } from '../outbox/outbox.service.js';
+import { smsAddress } from '../../lib/sms.js';
+import { queueMail, queueSms } from '../outbox/outbox.service.js';
 import { channelsOf, requireChangeable } from './notifications.policy.js';
 import * as repo from './notifications.repository.js';
 
@@ -24,8 +28,9 @@ export interface NotifyInput {
 }
 
 /**
- * Notifies people inside the transaction `tx` of the change that causes it: a bell entry and an e-mail through
- * the outbox, each as the person chose for the kind (life-safety, alerts and escalations always both), then a
+ * Notifies people inside the transaction `tx` of the change that causes it: a bell entry, an e-mail and a text
+ * message (to those with a mobile number) through the outbox, each as the person chose for the kind (life-safety,
+ * alerts and escalations always every channel), then a
  * `needs.changed` live event at the school so open bells and homes reload. Answers how many were reached.
  */
 export async function notify(tx: Db, clock: Clock, publicUrl: string, input: NotifyInput): Promise<number> {
@@ -43,8 +48,59 @@ export async function notify(tx: Db, clock: Clock, publicUrl: string, input: Not
     districtId: input.districtId, to: p.email, subject: input.title, kind: `notification.${input.kind}`,
     body: `${input.title}\n\nOpen it: ${url}\n\nChoose how you are notified in your profile (life-safety tips, alerts and escalations always reach you).\n`,
   })));
+  await queueSms(tx, clock, chosen.filter((x) => x.c.sms && x.p.mobilePhone).map(({ p }) => ({
+    districtId: input.districtId, to: smsAddress(p.mobilePhone!, p.smsGateway), kind: `notification.${input.kind}`, body: `SRO Desk: ${input.title} ${url}`,
+  })));
+  // Web Push follows the in-app choice: it is the bell's entry, shown on the user's devices.
+  await queuePush(tx, clock, input.districtId, chosen.filter((x) => x.c.inApp).map(({ p }) => p.id), {
+    title: input.title, body: NOTIFICATION_KIND_LABELS[input.kind], url: input.link, kind: `notification.${input.kind}`, tag: `${input.kind}:${input.subjectId ?? input.link}`,
+  });
   if (input.schoolId) await announceNeedsChanged(tx, input.districtId, input.schoolId, input.kind);
   return people.length;
+}
+
+/** Queues one Web Push message per subscribed device of `userIds` (outbox channel `push`), in the caller's transaction. */
+export async function queuePush(tx: Db, clock: Clock, districtId: string, userIds: string[], payload: PushPayload): Promise<number> {
+  const subscriptions = await repo.findPushSubscriptions(tx, [...new Set(userIds)]);
+  return queueMail(tx, clock, subscriptions.map((s) => ({
+    districtId, channel: 'push' as const, to: s.id, subject: payload.title.slice(0, 200), body: JSON.stringify(payload), kind: payload.kind,
+  })));
+}
+
+/** The VAPID public key and the caller's subscribed devices. */
+export async function findPushState(ctx: ServiceContext, publicKey: string): Promise<PushState> {
+  const devices = await repo.findPushSubscriptionsOf(ctx.db, ctx.actor.userId);
+  return {
+    publicKey,
+    devices: devices.map((d) => ({ id: d.id, endpoint: d.endpoint, device: d.device, createdAt: d.createdAt.toISOString(), lastSentAt: d.lastSentAt?.toISOString() ?? null })),
+  };
+}
+
+/** Subscribes the caller's device to Web Push (audited; the endpoint, a capability URL, is not written to the audit). */
+export async function subscribePush(
+  ctx: ServiceContext, push: { publicKey: string; allowHttpLoopback: boolean }, input: PushSubscriptionBody, userAgent: string | undefined,
+): Promise<PushState> {
+  const url = new URL(input.endpoint);
+  const loopback = url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(loopback && push.allowHttpLoopback)) throw new AppError('validation_failed', 'endpoint: a push endpoint must be https', { field: 'endpoint' });
+  const publicKey = push.publicKey;
+  await ctx.db.transaction(async (tx) => {
+    const id = await repo.savePushSubscription(tx, {
+      districtId: ctx.actor.districtId, userId: ctx.actor.userId, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth,
+      device: userAgent ? userAgent.slice(0, 200) : null,
+    }, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.push_subscribed', subjectType: 'push_subscription', subjectId: id, detail: { pushService: new URL(input.endpoint).host } });
+  });
+  return findPushState(ctx, publicKey);
+}
+
+/** Removes one of the caller's devices by endpoint (audited); another's reads as 404. */
+export async function unsubscribePush(ctx: ServiceContext, publicKey: string, endpoint: string): Promise<PushState> {
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.deletePushSubscription(tx, ctx.actor.userId, endpoint))) throw notFound('Push subscription');
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.push_unsubscribed', subjectType: 'user', subjectId: ctx.actor.userId, detail: { pushService: new URL(endpoint).host } });
+  });
+  return findPushState(ctx, publicKey);
 }
 
 /**
@@ -86,10 +142,30 @@ export async function findPreferences(ctx: ServiceContext): Promise<Preference[]
 export async function updatePreference(ctx: ServiceContext, input: PreferenceBody): Promise<Preference[]> {
   requireChangeable(input.kind, input);
   await ctx.db.transaction(async (tx) => {
-    await repo.savePreference(tx, ctx.actor.userId, input.kind, { inApp: input.inApp, email: input.email }, ctx.clock.now());
-    await writeAudit(tx, whoOf(ctx), { type: 'notification.preferences_changed', subjectType: 'user', subjectId: ctx.actor.userId, detail: input });
+    const stored = (await repo.findPreferences(tx, [ctx.actor.userId])).find((s) => s.kind === input.kind);
+    const sms = input.sms ?? channelsOf(input.kind, stored).sms;
+    await repo.savePreference(tx, ctx.actor.userId, input.kind, { inApp: input.inApp, email: input.email, sms }, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), { type: 'notification.preferences_changed', subjectType: 'user', subjectId: ctx.actor.userId, detail: { ...input, sms } });
   });
   return findPreferences(ctx);
+}
+
+/** The caller's mobile number and carrier gateway for text messages. */
+export async function findMobile(ctx: ServiceContext, smsConfigured: boolean): Promise<Mobile> {
+  return { ...(await repo.findMobile(ctx.db, ctx.actor.userId)), smsConfigured };
+}
+
+/** Changes the caller's mobile number and gateway (audited; the number itself is not written to the audit). */
+export async function updateMobile(ctx: ServiceContext, smsConfigured: boolean, input: { mobilePhone: string | null; smsGateway: string | null }): Promise<Mobile> {
+  await ctx.db.transaction(async (tx) => {
+    const before = await repo.findMobile(tx, ctx.actor.userId);
+    await repo.saveMobile(tx, ctx.actor.userId, input, ctx.clock.now());
+    await writeAudit(tx, whoOf(ctx), {
+      type: 'notification.mobile_changed', subjectType: 'user', subjectId: ctx.actor.userId,
+      detail: { hadNumber: before.mobilePhone !== null, hasNumber: input.mobilePhone !== null, smsGateway: input.smsGateway },
+    });
+  });
+  return findMobile(ctx, smsConfigured);
 }
 
 /** The district's escalation minutes and reminder hours. */

@@ -5,6 +5,11 @@ import { outbox, outboxAttachments, outboxSettings } from '../../db/schema/index
 /** One message to queue. */
 export interface QueuedMail {
   districtId: string | null;
+  /**
+   * Default `email`; `sms`: `to` is an SMS address (server/lib/sms.ts `smsAddress`); `push`: `to` is a push
+   * subscription id and `body` the JSON payload. For both, `subject` is kept for the log only.
+   */
+  channel?: OutboxChannel;
   to: string;
   subject: string;
   body: string;
@@ -12,6 +17,9 @@ export interface QueuedMail {
   /** Files sent with the message (a scheduled report), kept only until it is sent, given up or expired. */
   attachments?: readonly MailAttachment[];
 }
+
+/** How a queued message travels. */
+export type OutboxChannel = 'email' | 'sms' | 'push';
 
 /** A file attached to a queued message. */
 export interface MailAttachment {
@@ -24,7 +32,7 @@ export interface MailAttachment {
 export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date): Promise<number> {
   if (mails.length === 0) return 0;
   const rows = await db.insert(outbox).values(mails.map((m) => ({
-    districtId: m.districtId, toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
+    districtId: m.districtId, channel: m.channel ?? 'email', toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
   }))).returning({ id: outbox.id });
   const files = mails.flatMap((m, i) => (m.attachments ?? []).map((a) => ({ outboxId: rows[i]!.id, fileName: a.fileName, contentType: a.contentType, content: a.content })));
   if (files.length) await db.insert(outboxAttachments).values(files);
@@ -71,15 +79,16 @@ export async function saveSettings(db: Db, districtId: string, settings: { urgen
  * ahead in the same statement: two senders (two processes) never take the same message, and a sender
  * that dies mid-way leaves its messages to be tried again later.
  */
-export async function claimDue(db: Db, now: Date, limit: number) {
+export async function claimDue(db: Db, now: Date, limit: number, channels: readonly OutboxChannel[]) {
+  if (channels.length === 0) return [];
   const due = db.select({ id: outbox.id }).from(outbox)
     // Never a message past its time to live, even one that expired since the last sweep.
-    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now), sql`${expiresAt} > ${now.toISOString()}::timestamptz`))
+    .where(and(inArray(outbox.channel, [...channels]), isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now), sql`${expiresAt} > ${now.toISOString()}::timestamptz`))
     .orderBy(asc(outbox.nextAttemptAt)).limit(limit).for('update', { skipLocked: true });
   return db.update(outbox)
     .set({ nextAttemptAt: new Date(now.getTime() + 10 * 60_000), attempts: sql`${outbox.attempts} + 1` })
     .where(sql`${outbox.id} in ${due}`)
-    .returning({ id: outbox.id, districtId: outbox.districtId, to: outbox.toAddress, subject: outbox.subject, body: outbox.body, kind: outbox.kind, attempts: outbox.attempts });
+    .returning({ id: outbox.id, districtId: outbox.districtId, channel: outbox.channel, to: outbox.toAddress, subject: outbox.subject, body: outbox.body, kind: outbox.kind, attempts: outbox.attempts });
 }
 
 /** The files of claimed messages, by message id. */
@@ -128,7 +137,7 @@ export async function findPage(db: Db, districtId: string, status: 'pending' | '
   const where = and(eq(outbox.districtId, districtId), status ? byStatus[status] : undefined);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(where);
   const items = await db.select({
-    id: outbox.id, to: outbox.toAddress, subject: outbox.subject, kind: outbox.kind, attempts: outbox.attempts, lastError: outbox.lastError,
+    id: outbox.id, channel: outbox.channel, to: outbox.toAddress, subject: outbox.subject, kind: outbox.kind, attempts: outbox.attempts, lastError: outbox.lastError,
     nextAttemptAt: outbox.nextAttemptAt, sentAt: outbox.sentAt, failedAt: outbox.failedAt, createdAt: outbox.createdAt,
   }).from(outbox).where(where).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(pageSize).offset((page - 1) * pageSize);
   return { total: Number(count?.n ?? 0), items };

@@ -38,7 +38,7 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     timer = setInterval(() => {
       if (running) return;
       running = true;
-      countJob('outbox', () => deliverDue(app.deps.database.db, app.deps.mailer, app.deps.clock))
+      countJob('outbox', () => deliverDue(app.deps.database.db, app.deps.mailer, app.deps.clock, 50, app.deps.sms, app.deps.push))
         .catch((error: unknown) => app.log.error({ err: error }, 'outbox delivery failed'))
         .finally(() => { running = false; });
     }, EVERY_MS);

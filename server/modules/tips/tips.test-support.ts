@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, students, tips } from '../../db/schema/index.js';
 import { codeHash } from './tips.anonymity.js';
-import { createTestApp, type TestApp, type TestClient, signedInClient } from '../../test/app.js';
+import { createTestApp, type TestApp, type TestAppOptions, type TestClient, signedInClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../../test/fixtures.js';
 import type { Role } from '../../../common/roles.js';
 
@@ -23,7 +23,7 @@ const PEOPLE: [string, Role, 'north' | 'south' | null][] = [
 ];
 
 /** Builds the world on a fresh test app (smtpUrl for e-mail tests). */
-export async function createTipWorld(options: { smtpUrl?: string } = {}): Promise<TipWorld> {
+export async function createTipWorld(options: TestAppOptions = {}): Promise<TipWorld> {
   const t = await createTestApp(options);
   const district = await createDistrict(t.db);
   const north = (await createSchool(t.db, { districtId: district.id, name: `Northside High ${uniqueSuffix()}` })).id;

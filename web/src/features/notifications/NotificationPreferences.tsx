@@ -1,19 +1,30 @@
-import type { Preference } from '@common/notifications.ts';
+import type { Mobile, Preference } from '@common/notifications.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
+import { MobileForm } from './MobileForm.tsx';
+import { PushToggle } from './PushToggle.tsx';
 
-/** Per kind of notification: in the app (the bell) and by e-mail. Life-safety, alerts and escalations stay on. */
+const CHANNEL_LABELS = { inApp: 'in the app', email: 'e-mail', sms: 'text message' } as const;
+
+/**
+ * Per kind of notification: in the app (the bell), by e-mail and (when the server sends SMS) by text message to
+ * my mobile number. Life-safety, alerts and escalations stay on.
+ */
 export function NotificationPreferences() {
   const prefs = useApiData<{ items: Preference[] }>('/notifications/preferences');
-  const save = useAction(async (p: Preference, channel: 'inApp' | 'email', value: boolean) => {
-    const body = { kind: p.kind, inApp: p.inApp, email: p.email, [channel]: value };
+  const mobile = useApiData<Mobile>('/notifications/mobile');
+  const channels = mobile.data?.smsConfigured ? (['inApp', 'email', 'sms'] as const) : (['inApp', 'email'] as const);
+  const save = useAction(async (p: Preference, channel: 'inApp' | 'email' | 'sms', value: boolean) => {
+    const body = { kind: p.kind, inApp: p.inApp, email: p.email, sms: p.sms, [channel]: value };
     prefs.mutate(await api.put<{ items: Preference[] }>('/notifications/preferences', body));
   });
   return (
     <Section title="Notifications" id="notifications">
+      <PushToggle />
+      {mobile.data?.smsConfigured && <MobileForm mobile={mobile.data} onSaved={(m) => mobile.mutate(m)} />}
       <ErrorBanner error={save.error} />
       <LoadState resource={prefs} label="Loading your notification choices…">
         {({ items }) => (
@@ -24,6 +35,7 @@ export function NotificationPreferences() {
                 <th scope="col">Kind</th>
                 <th scope="col">In the app</th>
                 <th scope="col">E-mail</th>
+                {channels.length === 3 && <th scope="col">Text message</th>}
               </tr>
             </thead>
             <tbody>
@@ -33,13 +45,13 @@ export function NotificationPreferences() {
                     {p.label}
                     {p.mandatory && <span className="muted small"> (always on)</span>}
                   </th>
-                  {(['inApp', 'email'] as const).map((channel) => (
+                  {channels.map((channel) => (
                     <td key={channel}>
                       <input
                         type="checkbox"
                         checked={p[channel]}
                         disabled={p.mandatory || save.busy}
-                        aria-label={`${p.label}: ${channel === 'inApp' ? 'in the app' : 'e-mail'}`}
+                        aria-label={`${p.label}: ${CHANNEL_LABELS[channel]}`}
                         onChange={(e) => void save.run(p, channel, e.target.checked)}
                       />
                     </td>

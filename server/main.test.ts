@@ -26,7 +26,7 @@ function start(dataDir: string, port: number): { child: ChildProcess; output: ()
   return { child, output: () => output, exit };
 }
 
-async function waitHealthy(port: number, deadline = Date.now() + 45_000): Promise<Record<string, unknown>> {
+async function waitHealthy(port: number, deadline = Date.now() + 100_000): Promise<Record<string, unknown>> {
   while (Date.now() < deadline) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -68,5 +68,5 @@ describe('the server process', () => {
     await waitHealthy(port);
     third.child.kill('SIGTERM');
     expect(await third.exit).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });

@@ -8,7 +8,7 @@ import { MySubscriptions } from '../reports/MySubscriptions.tsx';
 
 /** The signed-in user's own page: who they are, their roles, password and two-step sign-in. */
 export function ProfilePage() {
-  const { user, session } = useSession();
+  const { user, session, can } = useSession();
   if (!user) return null;
   const schoolName = (id: string | null) =>
     id === null
@@ -58,7 +58,8 @@ export function ProfilePage() {
         </Section>
         <TwoStepSection />
         <NotificationPreferences />
-        <MySubscriptions />
+        {/* Report subscriptions are for readers of reports: others would only be refused (403). */}
+        {can('analytics.read') && <MySubscriptions />}
       </div>
     </Page>
   );

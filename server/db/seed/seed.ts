@@ -1,3 +1,4 @@
+import { dayIn } from '../../lib/district-time.js';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { writeAudit } from '../../audit/audit.js';
@@ -165,21 +166,23 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
     await insertAll(tx, reunifications, history.reunifications);
     await insertAll(tx, reunificationRequests, history.requests);
     log(`  ${history.alerts.length} past drill alerts, ${history.checkIns.length} check-ins, ${history.requests.length} reunification requests (${elapsed()})`);
-    const prep = generatePreparedness(data, new Date().toISOString().slice(0, 10));
+    // The demo's "today" is the district's day: in Chicago at 7 PM the UTC date is already tomorrow.
+    const today = dayIn(data.district.timezone ?? 'America/Chicago', new Date());
+    const prep = generatePreparedness(data, today);
     for (const [table, values] of [
       [drillRuleSettings, prep.settings], [drillRules, prep.rules], [schoolCalendars, prep.calendars], [drills, prep.drills],
       [safetyPlans, prep.plans], [safetyPlanVersions, prep.versions], [safetyPlanReviews, prep.reviews], [planAcknowledgements, prep.acknowledgements],
       [trainingRequirements, prep.requirements], [trainingSessions, prep.sessions], [trainingAttendance, prep.attendance], [sroCertifications, prep.certifications],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${prep.drills.length} drills over two school years, ${prep.plans.length} safety plans, ${prep.certifications.length} SRO certifications (${elapsed()})`);
-    const campus = generateCampusSecurity(data, new Date().toISOString().slice(0, 10), directory.ids);
+    const campus = generateCampusSecurity(data, today, directory.ids);
     for (const [table, values] of [
       [equipmentItems, campus.equipment], [securitySystems, campus.systems], [assessmentTemplateItems, campus.template],
       [securityAssessments, campus.assessments], [assessmentItems, campus.items],
       [workOrders, await numberWorkOrders(tx, data.district.id, campus.workOrders)], [equipmentInspections, campus.inspections],
       [securitySystemEvents, campus.events], [assessmentFindings, campus.findings],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
-    await refreshDueDays(tx, data.district.id, null, new Date().toISOString().slice(0, 10));
+    await refreshDueDays(tx, data.district.id, null, today);
     log(`  ${campus.equipment.length} safety-equipment items, ${campus.inspections.length} inspections, ${campus.systems.length} security systems, ${campus.assessments.length} assessments, ${campus.workOrders.length} work orders (${elapsed()})`);
     const tipHistory = generateTipHistory(data, await tipPassphraseHash);
     for (const [table, values] of [
@@ -198,8 +201,8 @@ export async function seedDemoIfEmpty(db: Db, log: (line: string) => void): Prom
       [meetingSeries, comms.series], [meetings, comms.meetings], [meetingAttendance, comms.attendance], [actionItems, comms.items], [schoolDocuments, comms.documents],
     ] as [PgTable, Record<string, unknown>[]][]) await insertAll(tx, table, values);
     log(`  ${comms.events.length} school events, ${comms.presence.length} leaving-the-building notices, ${comms.meetings.length} administration meetings (${elapsed()})`);
-    log(`  ${await seedSupportEducation(tx, data, new Date().toISOString().slice(0, 10), insertAll, files)} (${elapsed()})`);
-    log(`  ${await seedStudentSupport(tx, data, directory.ids, hash, new Date().toISOString().slice(0, 10), insertAll)} (${elapsed()})`);
+    log(`  ${await seedSupportEducation(tx, data, today, insertAll, files)} (${elapsed()})`);
+    log(`  ${await seedStudentSupport(tx, data, directory.ids, hash, today, insertAll)} (${elapsed()})`);
     await writeAudit(
       tx,
       { label: 'system', districtId: data.district.id },

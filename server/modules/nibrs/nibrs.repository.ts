@@ -49,8 +49,8 @@ export async function findMonth(db: Db, districtId: string, scope: Scope, from: 
 
 /** Incidents sent before (last action I or R) that have since been sealed or found unfounded: to delete. */
 export async function findDeletes(db: Db, districtId: string, scope: Scope) {
-  return rows<{ id: string; number: string; version: number; occurred_at: string | Date }>(await db.execute(sql`
-    select incidents.id, incidents.number, incidents.version, incidents.occurred_at
+  return rows<{ id: string; number: string; version: number; occurred_at: string | Date; sealed: boolean }>(await db.execute(sql`
+    select incidents.id, incidents.number, incidents.version, incidents.occurred_at, incidents.sealed_at is not null as sealed
     from incidents left join calls on calls.id = incidents.call_id
     where incidents.district_id = ${districtId} and ${scopeSql(scope)} and ${lastAction} in ('I', 'R')
       and (incidents.sealed_at is not null or calls.disposition = 'unfounded')

@@ -48,10 +48,9 @@ async function buildMonth(db: Db, ctx: ServiceContext, month: string) {
   for (const d of deletes) {
     // A sealed record keeps only a shell here; the state repository knows it by the number in its sealed package,
     // which goes into the delete and nowhere else (the preview says only that it is sealed).
-    const sealedNumber = d.number.startsWith('sealed-') ? await sealedIncidentNumber(ctx, db, d.id) : null;
-    const number = sealedNumber ?? d.number;
-    items.push({ incidentId: d.id, number: sealedNumber ? 'Sealed record' : d.number, occurredAt: new Date(d.occurred_at).toISOString(), action: 'D', issues: [] });
-    if (ori && !number.startsWith('sealed-')) {
+    const number = d.sealed ? await sealedIncidentNumber(ctx, db, d.id) : d.number;
+    items.push({ incidentId: d.id, number: d.sealed ? 'Sealed record' : d.number, occurredAt: new Date(d.occurred_at).toISOString(), action: 'D', issues: [] });
+    if (ori && number !== null) {
       reports.push(deleteXml(number, month, ori));
       sent.push({ incidentId: d.id, action: 'D', version: d.version });
     }

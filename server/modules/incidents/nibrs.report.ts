@@ -2,23 +2,16 @@ import type {
   ActionInput, ArrestInput, ClearanceInput, IncidentCore, OffenseInput, PersonInput, PropertyInput,
 } from '../../../common/incidents.js';
 import { AppError } from '../../lib/errors.js';
+import { dayIn } from '../../lib/district-time.js';
 import { nibrsIssues } from './nibrs.edits.js';
 import { ageOn, rosterToNibrs, type NibrsReport } from './nibrs.model.js';
 
 /** Roster facts of a student, by student id (date of birth, sex, race/ethnicity as the roster keeps them). */
 export type RosterFacts = ReadonlyMap<string, { dateOfBirth: string | null; sex: string | null; raceEthnicity: string | null }>;
 
-// Building a formatter costs far more than formatting: a month's export formats tens of thousands of days.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The local calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(at: Date | string, timezone: string): string {
-  let format = dayFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timezone, format);
-  }
-  return format.format(new Date(at));
+  return dayIn(timezone, new Date(at));
 }
 
 function rosterOf(studentId: string | null | undefined, roster: RosterFacts, day: string): NibrsReport['persons'][number]['roster'] {

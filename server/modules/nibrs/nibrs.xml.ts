@@ -1,4 +1,5 @@
 import { PROPERTY_LOSS, RELATIONSHIPS } from '../../../common/nibrs-codes.js';
+import { wallOf } from '../../lib/district-time.js';
 import { against, ageOn, groupA, parseAge, rosterToNibrs, type NibrsReport } from '../incidents/nibrs.model.js';
 import { localDay } from '../incidents/nibrs.report.js';
 import type { SubmissionRow } from './nibrs.repository.js';
@@ -80,16 +81,11 @@ function personXml(sid: string, p: NibrsReport['persons'][number], resident: boo
     + `${resident ? el('j:PersonResidentCode', p.resident ?? 'U') : ''}${el('j:PersonSexCode', facts.sex)}</nc:Person>`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-// One formatter per zone for the whole export (building one per incident cost more than the rest of its XML).
+/** The wall-clock time of an instant in the zone, as YYYY-MM-DDTHH:MM:SS (district-time's cached formatter). */
 function localDateTime(at: Date | string, timezone: string): string {
-  let format = dateTimeFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', { timeZone: timezone, dateStyle: 'short', timeStyle: 'medium' });
-    dateTimeFormats.set(timezone, format);
-  }
-  return format.format(new Date(at)).replace(' ', 'T');
+  const w = wallOf(new Date(at), timezone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
 /** One incident's nibrs:Report (Group A incident, or Group B arrest report when it has only Group B offenses). */

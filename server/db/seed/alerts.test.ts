@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateAlertHistory } from './alerts.js';
 import { generateDemoData } from './generate.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 describe('demo alert history', () => {
   const data = generateDemoData();
@@ -12,7 +13,7 @@ describe('demo alert history', () => {
 
   it('has cleared drills at every school with timelines and check-ins', () => {
     expect(new Set(history.alertSchools.map((s) => s.schoolId)).size).toBe(data.schools.length);
-    expect(history.alerts.every((a) => a.drill && a.status === 'cleared')).toBe(true);
+    expectEvery(history.alerts, (a) => a.drill && a.status === 'cleared');
     for (const alert of history.alerts) {
       const kinds = history.timeline.filter((e) => e.alertId === alert.id).map((e) => e.kind);
       expect(kinds[0]).toBe('raised');

@@ -3,6 +3,7 @@ import { CLASS_STATUSES } from '../../../common/education.js';
 import { generateEducation } from './education.js';
 import { generateDemoData } from './generate.js';
 import { generateMentoring } from './mentoring.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 const data = generateDemoData();
 const TODAY = '2026-11-20';
@@ -59,7 +60,7 @@ describe('education demo data', () => {
     }
     expect(e.responses.filter((r) => r.kind === 'teacher').length).toBeGreaterThan(4);
     expect(e.responses.filter((r) => r.kind === 'student').length).toBeGreaterThan(10);
-    expect(e.materials.every((m) => m.content.subarray(0, 5).toString() === '%PDF-')).toBe(true);
+    expectEvery(e.materials, (m) => m.content.subarray(0, 5).toString() === '%PDF-');
     expect(e.activity.filter((a) => a.kind === 'class')).toHaveLength(delivered.length);
     expect(e.activity.filter((a) => a.kind === 'outreach')).toHaveLength(e.outreach.length);
   });

@@ -4,6 +4,7 @@ import { WEAPON_REQUIRED_CODES, nibrsOffense } from '../../../common/nibrs.js';
 import { DEMO_SEED, generateDemoData } from './generate.js';
 import { generateCaseData } from './incidents.js';
 import { Rng } from './random.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 const data = generateDemoData();
 const cases = generateCaseData(new Rng(DEMO_SEED), data);
@@ -33,7 +34,7 @@ describe('demo case data', () => {
       expect(cases.counters.find((c) => c.kind === 'incident' && c.year === year)?.lastValue).toBe(numbers.length);
     }
     const callIds = new Set(cases.calls.map((c) => c.id));
-    expect(cases.incidents.every((i) => callIds.has(i.callId!))).toBe(true);
+    expectEvery(cases.incidents, (i) => callIds.has(i.callId!));
     for (const o of cases.offenses.filter((x) => x.kind === 'nibrs')) {
       expect(nibrsOffense(o.nibrsCode!), o.nibrsCode!).toBeDefined();
       if (WEAPON_REQUIRED_CODES.has(o.nibrsCode!)) expect(o.weaponForce!.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { generateCaseData } from './incidents.js';
 import { generateOperations } from './operations.js';
 import { Rng } from './random.js';
 import { DEMO_SEED, generateDemoData } from './generate.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 describe('demo operations', () => {
   const data = generateDemoData();
@@ -21,7 +22,7 @@ describe('demo operations', () => {
     for (const kind of ['patrol', 'visibility', 'traffic', 'class', 'mentoring', 'meeting', 'event', 'call']) {
       expect(mine.some((a) => a.kind === kind), kind).toBe(true);
     }
-    expect(mine.filter((a) => a.kind === 'class').every((a) => (a.participants ?? 0) > 0)).toBe(true);
+    expectEvery(mine.filter((a) => a.kind === 'class'), (a) => (a.participants ?? 0) > 0);
     for (const p of ops.patrols) expect(ops.activity.some((a) => a.sourceType === 'patrol_entry' && a.sourceId === p.id)).toBe(true);
   });
 

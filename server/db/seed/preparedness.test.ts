@@ -3,6 +3,7 @@ import { schoolYearOf } from '../../../common/preparedness.js';
 import { evaluateRule, prepareCalendar, ruleApplies, type EngineRule } from '../../modules/compliance/compliance.engine.js';
 import { generateDemoData } from './generate.js';
 import { generatePreparedness } from './preparedness.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 const data = generateDemoData();
 
@@ -42,7 +43,7 @@ describe('preparedness demo data', () => {
     const today = '2026-11-20';
     const prep = generatePreparedness(data, today);
     const completed = prep.drills.filter((d) => d.status === 'completed');
-    expect(completed.every((d) => d.date <= today)).toBe(true);
+    expectEvery(completed, (d) => d.date <= today);
     expect(prep.drills.filter((d) => d.status === 'scheduled').map((d) => d.date)).toEqual(['2026-11-23']);
     expect(completed.filter((d) => d.completedAt!.toISOString().slice(0, 10) > d.date)).toHaveLength(1);
   });

@@ -3,6 +3,7 @@ import { addDays } from '../../modules/calendars/calendars.days.js';
 import { derivedCondition, expiryState, inspectionState, nextExpiry, partProblems } from '../../modules/equipment/equipment.policy.js';
 import { generateDemoData } from './generate.js';
 import { generateCampusSecurity } from './security.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 const data = generateDemoData();
 const vendors = { securityVendor: '00000000-0000-4000-8000-0000000000a1', doorVendor: '00000000-0000-4000-8000-0000000000a2' };
@@ -52,7 +53,7 @@ describe('campus-security demo data', () => {
     expect(campus.systems.filter((s) => s.status !== 'working')).toHaveLength(3);
     const outages = campus.workOrders.filter((w) => w.source === 'security_outage');
     expect(outages.map((w) => w.completedOn === null)).toEqual([true, true, true, false]);
-    expect(outages.every((w) => w.vendorId !== null)).toBe(true);
+    expectEvery(outages, (w) => w.vendorId !== null);
     expect(campus.events.filter((e) => e.kind === 'change')).toHaveLength(1);
   });
 
@@ -61,7 +62,7 @@ describe('campus-security demo data', () => {
     for (const a of campus.assessments) {
       const items = campus.items.filter((i) => i.assessmentId === a.id);
       expect(items).toHaveLength(campus.template.length);
-      expect(items.every((i) => i.rating)).toBe(true);
+      expectEvery(items, (i) => Boolean(i.rating));
       expect(a.status).toBe('completed');
       expect(a.completedOn! <= TODAY && a.startedOn >= addDays(TODAY, -90)).toBe(true);
       expect(campus.findings.filter((f) => f.assessmentId === a.id).length).toBeGreaterThan(1);

@@ -8,6 +8,7 @@ import { codeHash } from '../../modules/tips/tips.anonymity.js';
 import { countsOf, DEMO_ACCOUNTS, DEMO_PASSWORD, generateDemoData, type DemoData } from './generate.js';
 import { birthRange } from './roster.js';
 import { resetDatabase, seedDemoIfEmpty } from './seed.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 const data: DemoData = generateDemoData();
 const schoolById = new Map(data.schools.map((s) => [s.id, s]));
@@ -82,7 +83,7 @@ describe('demo data generator', () => {
       if (['supervisor', 'director', 'sysadmin'].includes(account.role)) {
         expect(grants.map((g) => g.schoolId)).toEqual([null]);
       } else {
-        expect(grants.every((g) => g.schoolId !== null)).toBe(true);
+        expectEvery(grants, (g) => g.schoolId !== null);
       }
     }
     const sro = userByEmail.get('sro@demo.test')!;
@@ -123,7 +124,7 @@ describe('demo data generator', () => {
     const primaries = data.assignments.filter((a) => a.kind === 'primary');
     expect(primaries).toHaveLength(5);
     expect(new Set(primaries.map((a) => a.userId)).size).toBe(5);
-    expect(primaries.every((a) => schoolById.get(a.schoolId)!.level !== 'elementary')).toBe(true);
+    expectEvery(primaries, (a) => schoolById.get(a.schoolId)!.level !== 'elementary');
     for (const school of data.schools.filter((s) => s.level === 'elementary')) {
       expect(
         data.assignments.filter((a) => a.schoolId === school.id && a.kind === 'feeder'),
@@ -201,7 +202,7 @@ describe('demo data generator', () => {
       if (guardian.email) expect(guardian.email).toMatch(/@example\.(com|net)$/);
       if (guardian.phone) expect(guardian.phone).toMatch(/^\d{3}-555-01\d{2}$/);
     }
-    expect(data.users.every((u) => /@(demo\.test|riverbendisd\.example\.org)$/.test(u.email))).toBe(true);
+    expectEvery(data.users, (u) => /@(demo\.test|riverbendisd\.example\.org)$/.test(u.email));
   });
 });
 

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
 import { DEMO_PASSWORD } from './generate.js';
 import { seedDemoIfEmpty } from './seed.js';
 import { VENDOR_DEMO_ACCOUNT } from './student-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // The demo district's student support, as its sign-ins see it through the API.
 let t: TestApp;
@@ -34,7 +35,7 @@ describe('demo student support', () => {
     const vendor = await as(VENDOR_DEMO_ACCOUNT.email);
     const mine = (await vendor.get('/api/support/referrals?status=all')).body.items as { id: string; receiver: { name: string } }[];
     expect(mine.length).toBe(2);
-    expect(mine.every((r) => r.receiver.name === 'Lakeside Behavioral Health')).toBe(true);
+    expectEvery(mine, (r) => r.receiver.name === 'Lakeside Behavioral Health');
     const scheduled = (await Promise.all(mine.map((r) => vendor.get(`/api/support/referrals/${r.id}`)))).find((r) => r.body.status === 'scheduled')!;
     expect(scheduled.body.notes).toHaveLength(1);
   });

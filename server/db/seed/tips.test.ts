@@ -4,6 +4,7 @@ import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { codeHash } from '../../modules/tips/tips.anonymity.js';
 import { generateDemoData } from './generate.js';
 import { generateTipHistory } from './tips.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 describe('demo tips and threat assessments', () => {
   const data = generateDemoData();
@@ -19,7 +20,7 @@ describe('demo tips and threat assessments', () => {
     expect(history.tips.filter((t) => t.lifeSafety).length).toBeGreaterThanOrEqual(5);
     expect(history.tips.filter((t) => t.hoax && t.outcome === 'hoax' && t.status === 'closed')).toHaveLength(1);
     for (const t of history.tips) expect(t.status === 'closed').toBe(t.outcome !== null);
-    expect(history.tips.filter((t) => t.status === 'new').every((t) => t.acknowledgedAt === null)).toBe(true);
+    expectEvery(history.tips.filter((t) => t.status === 'new'), (t) => t.acknowledgedAt === null);
     const authors = new Set(history.messages.map((m) => m.author));
     expect(authors).toEqual(new Set(['reporter', 'staff']));
     expect(new Set(history.tips.map((t) => t.number)).size).toBe(history.tips.length);

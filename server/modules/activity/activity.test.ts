@@ -4,6 +4,7 @@ import { activityEntries } from '../../db/schema/index.js';
 import { signedInClient, type TestClient } from '../../test/app.js';
 import { createUser } from '../../test/fixtures.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // The log's rules: who sees whose log, what a person may change, validation, hours, and calls feeding the log.
 // The monthly report's numbers are in report.test.ts.
@@ -101,7 +102,7 @@ describe('who sees whose log', () => {
     ]);
     const listed = (await northSupervisor.get('/api/activity')).body.items;
     expect(listed.length).toBeGreaterThan(0);
-    expect(listed.every((e: { user: { id: string } }) => e.user.id === w.ids['sro.north'])).toBe(true);
+    expectEvery(listed, (e: { user: { id: string } }) => e.user.id === w.ids['sro.north']);
     expect((await northSupervisor.get(`/api/activity?userId=${w.ids['sro.east']}`)).status).toBe(404);
     expect((await northSupervisor.get(`/api/activity/hours?userId=${w.ids['sro.east']}`)).status).toBe(404);
     expect((await northSupervisor.get(`/api/activity/reports/monthly?userId=${w.ids['sro.east']}&month=2025-11`)).status).toBe(404);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertSettings } from '../../db/schema/index.js';
 import { announcerOf } from './alerts.announcer.js';
 import { auditOf, createAlertWorld, type AlertWorld } from './alerts.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 let w: AlertWorld;
 
@@ -143,15 +144,15 @@ describe('ending an alert and who sees it', () => {
     expect((await w.as.teacher!.get(`/api/alerts/${south.body.id}`)).status).toBe(404);
     const list = await w.as.teacher!.get('/api/alerts');
     expect(list.body.items.length).toBeGreaterThan(0);
-    expect(list.body.items.every((a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.north.id))).toBe(true);
+    expectEvery(list.body.items, (a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.north.id));
     const bySchool = await w.as.director!.get(`/api/alerts?schoolId=${w.south.id}`);
     expect(bySchool.status).toBe(200);
     expect(bySchool.body.items.map((a: { id: string }) => a.id)).toContain(south.body.id);
-    expect(bySchool.body.items.every((a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.south.id))).toBe(true);
+    expectEvery(bySchool.body.items, (a: { schools: { id: string }[] }) => a.schools.some((s) => s.id === w.south.id));
     // Filtered to South, a North teacher still sees only alerts covering North too (the district-wide one).
     const southForTeacher = (await w.as.teacher!.get(`/api/alerts?schoolId=${w.south.id}`)).body.items as { id: string; schools: { id: string }[] }[];
     expect(southForTeacher.map((a) => a.id)).not.toContain(south.body.id);
-    expect(southForTeacher.every((a) => a.schools.some((s) => s.id === w.north.id))).toBe(true);
+    expectEvery(southForTeacher, (a) => a.schools.some((s) => s.id === w.north.id));
     const active = await w.as.teacher!.get('/api/alerts/active');
     expect(active.body.items.map((a: { id: string }) => a.id)).not.toContain(south.body.id);
     expect((await w.as.director!.get(`/api/alerts/${south.body.id}`)).status).toBe(200);

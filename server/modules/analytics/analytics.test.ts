@@ -5,6 +5,7 @@ import { incidentActions, incidentOffenses, incidentPersons, incidents, students
 import { CRDC_DISABILITY, CRDC_OFFENSES, CRDC_RACES, type CrdcBreakdown, type CrdcTables } from '../../../common/analytics.js';
 import { readPdf } from '../../test/pdf-text.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // Worked CRDC examples at North High, school year 2025-26 (1 July 2025 to 30 June 2026, Central time):
 //   A  Black, male, IDEA, English learner: arrested (13A with a handgun) and referred again later -> referred once, arrested once
@@ -133,7 +134,7 @@ describe('CRDC tables', () => {
     const numbers = (b: CrdcBreakdown) => [b.total, ...CRDC_RACES.map((r) => b.race[r]), b.sex.male ?? 0, b.sex.female ?? 0, b.sex.nonbinary ?? 0,
       ...CRDC_DISABILITY.map((d) => b.disability[d]), b.englishLearner];
     const starts = tables.schools.map((s) => text.indexOf(`${s.school.name} (NCES`));
-    expect(starts.every((i) => i >= 0)).toBe(true);
+    expectEvery(starts, (i) => i >= 0);
     tables.schools.forEach((s, k) => {
       const section = text.slice(starts[k], starts[k + 1] ?? text.length).replace(/CRDC tables [^·]*· page \d+ of \d+/g, '');
       const printed = [...section.matchAll(/:\s*(\d+)/g)].map((m) => Number(m[1]));

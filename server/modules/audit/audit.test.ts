@@ -6,6 +6,7 @@ import { auditEvents } from '../../db/schema/index.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser } from '../../test/fixtures.js';
 import { csvCell, csvLine } from './audit.csv.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // The test clock reads 2026-11-02T14:00Z; the district keeps Chicago time (UTC-5 in October, UTC-6 in November).
 let t: TestApp;
@@ -113,7 +114,7 @@ describe('who reads the audit log', () => {
   it('a school-scoped reader sees only events of their schools, and another school reads as missing (404)', async () => {
     const { items } = await allPages(as['sergeant.north']!, '', 100);
     expect(items.length).toBeGreaterThanOrEqual(2);
-    expect(items.every((i) => i.schoolId === north.id)).toBe(true);
+    expectEvery(items, (i) => i.schoolId === north.id);
     expect((await as['sergeant.north']!.get(`/api/audit?schoolId=${south.id}`)).status).toBe(404);
     expect((await as['sergeant.north']!.get(`/api/audit?schoolId=${north.id}`)).status).toBe(200);
   });

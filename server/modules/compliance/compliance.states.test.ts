@@ -3,6 +3,7 @@ import type { StateSet } from '../../../common/preparedness.js';
 import { STATE_TEMPLATES } from '../drill-rules/drill-rules.templates.js';
 import { evaluateRule, ruleApplies, type EngineDrill } from './compliance.engine.js';
 import { cal, drill } from './compliance.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // Every seeded state set, rule by rule, on the hand-worked calendar of compliance.test-support.ts
 // (first day Tue 2025-08-19, last day Fri 2026-05-29, summer 2026-06-15..07-24).
@@ -141,7 +142,7 @@ describe('Florida', () => {
   it('ships the drill types without counts, says so, and judges nothing', () => {
     expect(STATE_TEMPLATES.FL.hasCounts).toBe(false);
     expect(STATE_TEMPLATES.FL.notes).toMatch(/without counts/);
-    expect(STATE_TEMPLATES.FL.rules.every((r) => r.minCount === null)).toBe(true);
+    expectEvery(STATE_TEMPLATES.FL.rules, (r) => r.minCount === null);
     expect(new Set(Object.values(statuses('FL', [drill('bomb_threat', '2025-10-01')], '2026-06-01')))).toEqual(new Set(['no_minimum']));
   });
 });

@@ -3,6 +3,7 @@ import { drills } from '../../db/schema/index.js';
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { auditOf, calendarBody, startWorld, type World } from '../drills/drills.test-support.js';
 import { findMail } from '../outbox/outbox.repository.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // Illinois rules on the hand-worked calendar; the clock reads 2025-11-10, seven days before the window of
 // "no later than 90 days after the first day" (08-19..11-17, day 90 included) closes.
@@ -129,7 +130,7 @@ describe('district overview, reports and reminders', () => {
     expect(mail.subject).toBe(`Drill due at East Elementary: ${LOCKDOWN} (window closes 2025-11-17)`);
     expect(mail.text).toContain('Counted so far: 0 of 1');
     await smtp.waitFor('principal.east@prep.test');
-    expect((await findMail(w.t.db, 'drill.reminder')).every((m) => m.sentAt !== null)).toBe(true);
+    expectEvery((await findMail(w.t.db, 'drill.reminder')), (m) => m.sentAt !== null);
     expect((await (await w.as('director')).get('/api/outbox/status')).body).toEqual({ pending: 0, sent: 2, failed: 0, expired: 0, lastError: null });
     expect((await (await w.as('director')).post('/api/drill-reminders/run')).body.created).toBe(0);
     const inApp = (await (await w.as('sro.east')).get('/api/drill-reminders')).body.items;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drillRules, schoolCalendars } from '../../db/schema/index.js';
 import { auditOf, calendarBody, startWorld, type World } from '../drills/drills.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 let w: World;
 beforeAll(async () => { w = await startWorld(); }, 60_000);
@@ -16,7 +17,7 @@ describe('state rule sets', () => {
     expect(list.body.items.map((s: { state: string }) => s.state)).toEqual(['NY', 'IL', 'TX', 'MI', 'CA', 'FL']);
     const fl = list.body.items.find((s: { state: string }) => s.state === 'FL');
     expect(fl).toMatchObject({ hasCounts: false });
-    expect(fl.rules.every((r: { minCount: number | null }) => r.minCount === null)).toBe(true);
+    expectEvery(fl.rules, (r: { minCount: number | null }) => r.minCount === null);
   });
 
   it('lets the district pick a state set, copying its rules, audited; picking again replaces them', async () => {

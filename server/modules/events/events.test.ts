@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { activityEntries, schoolEvents } from '../../db/schema/index.js';
 import { auditOf, startOperationsWorld, type World } from '../notices/operations.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 let w: World;
 beforeAll(async () => { w = await startOperationsWorld(); }, 60_000);
@@ -110,7 +111,7 @@ describe('iCalendar feeds', () => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     expect(res.text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const physical = res.text.split('\r\n');
-    expect(physical.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expectEvery(physical, (l) => Buffer.byteLength(l) <= 75);
     expect(physical.some((l) => l.startsWith(' '))).toBe(true);
     const lines = res.text.replace(/\r\n /g, '').split('\r\n');
     expect(lines).toContain(`SUMMARY:Football: North vs. Central\\, senior night ${'and band '.repeat(6).trim()} (North High)`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, icsDateTime, writeCalendar } from './ical.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 /** Undoes folding (RFC 5545 3.1): a CRLF followed by one space or tab is removed. */
 function unfold(text: string): string {
@@ -22,17 +23,17 @@ describe('RFC 5545 writer', () => {
     const folded = foldLine(long);
     const lines = folded.split('\r\n');
     expect(lines.length).toBe(3);
-    expect(lines.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expectEvery(lines, (l) => Buffer.byteLength(l) <= 75);
     expect(lines[0]!.length).toBe(75);
-    expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
+    expectEvery(lines.slice(1), (l) => l.startsWith(' '));
     expect(unfold(folded)).toBe(long);
   });
 
   it('counts octets, not characters, and never splits a multi-byte character', () => {
     const long = `LOCATION:${'é'.repeat(60)}`; // 9 + 120 octets
     const lines = foldLine(long).split('\r\n');
-    expect(lines.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
-    expect(lines.every((l) => !l.includes('\uFFFD'))).toBe(true);
+    expectEvery(lines, (l) => Buffer.byteLength(l) <= 75);
+    expectEvery(lines, (l) => !l.includes('\uFFFD'));
     expect(unfold(lines.join('\r\n'))).toBe(long);
   });
 

@@ -7,6 +7,7 @@ import { createTestApp, signedInClient, type TestApp, type TestClient } from '..
 import { createDistrict, createSchool, createUser } from '../../test/fixtures.js';
 import { parseCsv } from '../equipment/csv-parse.js';
 import { ownerLabel } from './exports.service.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // Focused checks of list CSV: filters, paging, fields a list keeps back, the audit event, denial, and the
 // equipment round trip (export, import, nothing changed).
@@ -60,7 +61,7 @@ describe('list CSV', () => {
     const name = header!.indexOf('name');
     // Paging parameters are not filters: the whole filtered list, from the first row.
     expect(rows.map((r) => r[name]).sort()).toEqual(["'@cafeteria AED", 'AED gym']);
-    expect(rows.every((r) => r.at(-1) === 'Operational record')).toBe(true);
+    expectEvery(rows, (r) => r.at(-1) === 'Operational record');
     expect(header).toContain('school.name');
     expect(header).not.toContain('school.id');
     const [audit] = await exportsAudited('equipment');

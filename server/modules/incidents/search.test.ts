@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../test/pdf-text.js';
-import { approvedIncident, createIncident, createWorld, rawGet, type World } from './incidents.test-support.js';
+import { approvedIncident, auditOf, createIncident, createWorld, rawGet, type World } from './incidents.test-support.js';
 
 let w: World;
 const ids: Record<string, string> = {};
@@ -90,6 +90,10 @@ describe('CSV export', () => {
     expect(res.text).toContain('Found an electronic cigarette');
     const filtered = await w.as.supervisor!.get('/api/incidents/export.csv?offense=vaping');
     expect(filtered.text.trim().split('\r\n')).toHaveLength(2);
+    const exports = await auditOf(w, 'incident.exported');
+    expect(exports.map((e) => (e.detail as { rows: number }).rows)).toEqual([9, 1]);
+    expect(exports[1]!.actorUserId).toBe(w.users.supervisor);
+    expect((exports[1]!.detail as { filters: Record<string, unknown> }).filters).toMatchObject({ offense: 'vaping' });
   });
 });
 

@@ -52,6 +52,20 @@ describe('review workflow', () => {
     expect((await w.as.foreignSupervisor!.post(`/api/incidents/${id}/approve`, { version })).status).toBe(404);
   });
 
+  it('a supervisor who wrote a report cannot approve or return it, though they may review others\' (the rule, not a missing permission)', async () => {
+    const own = await createIncident(w, 'supervisor');
+    const submitted = await w.as.supervisor!.post(`/api/incidents/${own.id}/submit`, { version: own.version });
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.body.can.review).toBe(false);
+    for (const step of ['approve', 'return']) {
+      const res = await w.as.supervisor!.post(`/api/incidents/${own.id}/${step}`, { version: submitted.body.version, comment: 'Fine.' });
+      expect(res.status, step).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'forbidden', message: 'You cannot review your own report' });
+    }
+    const after = await w.as.supervisor!.get(`/api/incidents/${own.id}`);
+    expect(after.body).toMatchObject({ status: 'submitted', version: submitted.body.version });
+  });
+
   it('the supervisor returns it with a comment; a return without comment is refused', async () => {
     expect((await w.as.supervisor!.post(`/api/incidents/${id}/return`, { version })).status).toBe(400);
     const res = await w.as.supervisor!.post(`/api/incidents/${id}/return`, { version, comment: 'Add the time the fight started.' });

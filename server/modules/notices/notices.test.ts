@@ -3,6 +3,7 @@ import { advanceNotices, outbox, presenceNotices } from '../../db/schema/index.j
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { listen, openStream, type SseClient } from '../alerts/alerts.test-support.js';
 import { auditOf, startOperationsWorld, type World } from './operations.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 let w: World;
 let smtp: TestSmtpServer;
@@ -89,9 +90,9 @@ describe('leaving the building', () => {
     expect(res.body.returnedAt).toBe('2025-11-10T15:00:00.000Z');
     const events = [await teacher.next('notice.presence'), await teacher.next('notice.presence')].map((e) => JSON.parse(e.data));
     expect(events[1].status).toMatchObject({ status: 'on_campus', since: '2025-11-10T15:00:00.000Z' });
-    const back = smtp.messages.filter((m) => m.subject === 'SRO sro.north is back on campus at North High');
-    await expect.poll(() => smtp.messages.filter((m) => m.subject === 'SRO sro.north is back on campus at North High').length).toBe(6);
-    expect(back.every((m) => m.text.includes('back on campus'))).toBe(true);
+    const back = () => smtp.messages.filter((m) => m.subject === 'SRO sro.north is back on campus at North High');
+    await expect.poll(() => back().length).toBe(6);
+    expectEvery(back(), (m) => m.text.includes('back on campus'));
     expect((await sro.post(`/api/presence/${noticeId}/return`)).status).toBe(409);
   });
 });

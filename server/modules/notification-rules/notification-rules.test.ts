@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { notificationRules, users } from '../../db/schema/index.js';
 import { auditOf, createIncident, createWorld, rowCount, type World } from '../incidents/incidents.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 // A Texas district in America/Chicago; the clock reads Monday 2026-11-02 14:00 UTC (08:00 CST). The district
 // calendar 2026-27 closes Tuesday 2026-11-03 (a holiday), so "1 school day" after Monday ends Wednesday night.
@@ -51,7 +52,7 @@ describe('district-edited rules', () => {
   it('adopts the defaults and adds a rule for drug arrests only, due in school days; audited', async () => {
     const adopted = await w.as.director!.put('/api/notification-rules/defaults');
     expect(adopted.body).toMatchObject({ source: 'district' });
-    expect(adopted.body.rules.every((r: { id: string | null }) => r.id !== null)).toBe(true);
+    expectEvery(adopted.body.rules, (r: { id: string | null }) => r.id !== null);
     const created = await w.as.director!.post('/api/notification-rules', parentRule);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ key: 'parent_drug_arrest', studentsOnly: true, active: true, citation: null });
@@ -124,7 +125,7 @@ describe('overdue notifications', () => {
     expect(late.status).toBe(200);
     const mine = late.body.items.filter((t: { incidentId: string }) => t.incidentId === detail.id);
     expect(mine.map((t: TaskView) => [t.rule, t.overdue])).toEqual([['superintendent_oral_24h', true]]);
-    expect(late.body.items.every((t: TaskView & { kind: string }) => t.overdue && t.kind === 'notification')).toBe(true);
+    expectEvery(late.body.items, (t: TaskView & { kind: string }) => t.overdue && t.kind === 'notification');
     const incident = await sup.get(`/api/incidents/${detail.id}`);
     expect(incident.body.tasks.find((t: TaskView) => t.rule === 'superintendent_oral_24h').overdue).toBe(true);
     const south = await signIn('supervisorSouth');

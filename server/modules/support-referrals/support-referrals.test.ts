@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supportReferralNotes, supportReferrals } from '../../db/schema/index.js';
 import { auditOf, createSupportWorld, rowsIn, type SupportWorld } from './support.test-support.js';
+import { expectEvery } from '../../test/expect-every.js';
 
 let w: SupportWorld;
 
@@ -154,7 +155,7 @@ describe('who may do what', () => {
     }
     // An SRO sees the referrals they made, not a teacher's.
     expect((await w.as.sro!.get(url)).status).toBe(404);
-    expect((await w.as.sro!.get('/api/support/referrals?status=all')).body.items.every((r: { mine: string }) => r.mine === 'sent')).toBe(true);
+    expectEvery((await w.as.sro!.get('/api/support/referrals?status=all')).body.items, (r: { mine: string }) => r.mine === 'sent');
     expect(await rowsIn(w, supportReferralNotes)).toBeGreaterThan(0);
   });
 

@@ -68,6 +68,10 @@ export const planSchema = z.object({
   reviewOverdue: z.boolean(),
   acknowledgedByMe: z.boolean().describe('I acknowledged the current version'),
   updatedAt: z.string(),
+  can: z.object({
+    manage: z.boolean().describe('I may archive it, publish versions and see who has read it (a district plan needs a district-wide role)'),
+    approve: z.boolean().describe('I may record its annual review'),
+  }).describe('What the server will let me do with this plan: the page shows only these actions'),
 });
 export type Plan = z.infer<typeof planSchema>;
 export const planDetailSchema = planSchema.extend({ versions: z.array(planVersionSchema), reviews: z.array(planReviewSchema) });

@@ -1,9 +1,15 @@
 import { ROLE_PERMISSIONS } from '../../../common/permissions.js';
 import { ROLES, type Role } from '../../../common/roles.js';
+import { canAtSchool, isDistrictWide, type Actor } from '../../auth/access.js';
 import { AppError } from '../../lib/errors.js';
 
 /** Roles expected to read (and acknowledge) safety plans: those holding plan.read. */
 export const PLAN_READER_ROLES: Role[] = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('plan.read'));
+
+/** Whether the actor may change a plan of `schoolId` (null: a district plan, which needs a district-wide grant). */
+export function mayChangePlan(actor: Actor, permission: 'plan.manage' | 'plan.approve', schoolId: string | null): boolean {
+  return schoolId === null ? isDistrictWide(actor, permission) : canAtSchool(actor, permission, schoolId);
+}
 
 /** The day the next annual review is due: a year after the last one (or after version 1). */
 export function reviewDueOn(lastReviewedOn: string | null, firstVersionOn: string): string {

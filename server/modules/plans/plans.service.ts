@@ -7,20 +7,21 @@ import { changedFields } from '../../lib/changes.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { requireTarget } from '../drills/drills.scope.js';
-import { requirePdf, requireReviewDate, reviewDueOn } from './plans.policy.js';
+import { mayChangePlan, requirePdf, requireReviewDate, reviewDueOn } from './plans.policy.js';
 import * as repo from './plans.repository.js';
 import type { PlanBody } from './plans.schemas.js';
 import { todayOf } from '../../lib/district-time.js';
 
 type PlanRow = Awaited<ReturnType<typeof repo.findPlans>>[number];
 
-function toPlan(row: PlanRow, today: string): Plan {
+function toPlan(ctx: ServiceContext, row: PlanRow, today: string): Plan {
   const due = reviewDueOn(row.lastReviewedOn, row.firstVersionAt);
   const v = row.version;
   return {
     id: row.plan.id, schoolId: row.plan.schoolId, schoolName: row.schoolName ?? null, kind: row.plan.kind, title: row.plan.title,
     archived: row.plan.archived, lastReviewedOn: row.lastReviewedOn, reviewDueOn: due, reviewOverdue: today > due,
     acknowledgedByMe: row.acknowledgedByMe, updatedAt: row.plan.updatedAt.toISOString(),
+    can: { manage: mayChangePlan(ctx.actor, 'plan.manage', row.plan.schoolId), approve: mayChangePlan(ctx.actor, 'plan.approve', row.plan.schoolId) },
     currentVersion: {
       id: v.id, version: v.version, format: v.format, fileName: v.fileName, fileSize: v.fileSize, changeSummary: v.changeSummary,
       createdBy: { id: v.createdBy, name: row.createdByName }, createdAt: v.createdAt.toISOString(),
@@ -31,7 +32,7 @@ function toPlan(row: PlanRow, today: string): Plan {
 async function planOf(ctx: ServiceContext, db: Db, id: string): Promise<Plan> {
   const [row] = await repo.findPlans(db, ctx.actor.districtId, scopeOf(ctx.actor, 'plan.read'), ctx.actor.userId, { id });
   if (!row) throw notFound('Plan');
-  return toPlan(row, todayOf(ctx));
+  return toPlan(ctx, row, todayOf(ctx));
 }
 
 /** Plans of the actor's schools and the district's. */
@@ -39,7 +40,7 @@ export async function findPlans(ctx: ServiceContext, filter: { schoolId?: string
   if (filter.schoolId) requireSchool(ctx.actor, 'plan.read', filter.schoolId, 'School');
   const rows = await repo.findPlans(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'plan.read'), ctx.actor.userId, filter);
   const today = todayOf(ctx);
-  return rows.map((r) => toPlan(r, today));
+  return rows.map((r) => toPlan(ctx, r, today));
 }
 
 /** One plan with all its versions and reviews. */

@@ -50,6 +50,22 @@ describe('writing and versioning plans', () => {
     expect(srp.body.protocols).toEqual([{ planId: district.body.id, title: 'SRP protocol', schoolName: null, version: 1 }]);
   });
 
+  it('tells each reader what they may do with a plan, and the server agrees: a principal is offered nothing on a district plan', async () => {
+    const district = (await (await w.as('staff.east')).get('/api/plans')).body.items.find((p: { title: string }) => p.title === 'SRP protocol');
+    const school = (await (await w.as('principal.north')).get(`/api/plans/${planId}`)).body;
+    expect(school.can).toEqual({ manage: true, approve: true });
+    for (const who of ['principal.north', 'staff.east', 'sro.north', 'director']) {
+      const client = await w.as(who);
+      const { can } = (await client.get(`/api/plans/${district.id}`)).body;
+      expect(can, who).toEqual(who === 'director' ? { manage: true, approve: true } : { manage: false, approve: false });
+      const archive = await client.patch(`/api/plans/${district.id}`, { title: 'SRP protocol' });
+      const review = await client.post(`/api/plans/${district.id}/reviews`, { reviewedOn: '2025-11-05' });
+      const readers = await client.get(`/api/plans/${district.id}/acknowledgements`);
+      expect([archive.status === 200, readers.status === 200], who).toEqual([can.manage, can.manage]);
+      expect(review.status === 201 || review.status === 200, who).toBe(can.approve);
+    }
+  });
+
   it('uploads a PDF as the next version, checked by its bytes, and serves it back', async () => {
     const principal = await w.as('principal.north');
     const notPdf = await principal.request('POST', `/api/plans/${planId}/versions/pdf`, Buffer.from('hello'), { 'content-type': 'application/pdf' });

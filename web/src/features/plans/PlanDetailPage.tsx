@@ -9,7 +9,6 @@ import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDateTime, formatDay } from '../../lib/format.ts';
 import { useAction, useApiData } from '../../lib/hooks.ts';
-import { useSession } from '../../lib/session.tsx';
 import { PLAN_KIND_LABELS } from '../preparedness/labels.ts';
 import { AcknowledgementsSection } from './AcknowledgementsSection.tsx';
 import { ReviewBadge } from './PlansPage.tsx';
@@ -73,7 +72,6 @@ function CurrentVersion({ plan, onAcknowledged }: { plan: PlanDetail; onAcknowle
 /** One plan: the current version with acknowledgement, annual review, new versions, history and who has read it. */
 export function PlanDetailPage() {
   const { id = '' } = useParams();
-  const { can } = useSession();
   const resource = useApiData<PlanDetail>(`/plans/${id}`);
   const [message, setMessage] = useState<string | null>(null);
   const [ackVersion, setAckVersion] = useState(0);
@@ -101,8 +99,7 @@ export function PlanDetailPage() {
         )
       }
       actions={
-        plan &&
-        can('plan.manage') && (
+        plan?.can.manage && (
           <Button busy={archive.busy} onClick={() => void archive.run(!plan.archived)}>
             {plan.archived ? 'Restore plan' : 'Archive plan'}
           </Button>
@@ -144,7 +141,7 @@ export function PlanDetailPage() {
                   ))}
                 </ul>
               )}
-              {can('plan.approve') && (
+              {p.can.approve && (
                 <ReviewForm
                   plan={p}
                   onDone={() => {
@@ -154,10 +151,10 @@ export function PlanDetailPage() {
                 />
               )}
             </Section>
-            {can('plan.manage') && (
+            {p.can.manage && (
               <AcknowledgementsSection key={`${p.currentVersion.id} ${ackVersion}`} planId={p.id} />
             )}
-            {can('plan.manage') && (
+            {p.can.manage && (
               <Section title="New version" id="new-version">
                 <VersionForm
                   plan={p}

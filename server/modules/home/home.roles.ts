@@ -84,10 +84,10 @@ const teacher: NeedsProvider[] = [
   },
 ];
 
-/** The director's: life-safety tips unacknowledged, alerts today, compliance (drills at risk, above). */
+/** The director's: life-safety tips unacknowledged (for those who may acknowledge them: a counselor reads tips but does not triage), alerts today, compliance (drills at risk, above). */
 const director: NeedsProvider[] = [
   {
-    key: 'tips.life_safety', module: 'tips', permission: 'tip.read',
+    key: 'tips.life_safety', module: 'tips', permission: 'tip.triage',
     find: async (q) => simple(q, 'tips.life_safety', 'tips', await repo.unacknowledgedTips(q.db, q.actor.districtId, q.scope, true),
       'Life-safety tips not acknowledged', 'urgent', '/tips?lifeSafety=true'),
   },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NeedItem } from '../../../common/home.js';
-import { calls, schoolEvents } from '../../db/schema/index.js';
+import { calls, schoolEvents, tips } from '../../db/schema/index.js';
 import { createIncident, createWorld, type World } from '../incidents/incidents.test-support.js';
 
 // The "today" home: each role's needs from the modules, scoped like the modules' own lists, ordered.
@@ -60,6 +60,17 @@ describe('GET /api/home', () => {
     expect(other).not.toContain('incidents.returned');
     expect(other).not.toContain('calls.mine');
     expect(other).not.toContain('events.covering');
+  });
+
+  it('puts an unacknowledged life-safety tip before those who may acknowledge it, never on a home that could only look', async () => {
+    await w.t.db.insert(tips).values({
+      districtId: w.districtId, schoolId: w.north, number: 'T-HOME-1', codeHash: 'x', passphraseHash: 'x', category: 'self_harm',
+      description: 'A student said goodbye to everyone', lifeSafety: true, lifeSafetyBy: 'category', createdAt: w.t.clock.now(), updatedAt: w.t.clock.now(),
+    });
+    for (const who of ['director', 'principal', 'sro', 'supervisor']) expect(keysOf(await home(who)), who).toContain('tips.life_safety');
+    for (const who of ['counselor', 'staff', 'sroSouth']) expect(keysOf(await home(who)), who).not.toContain('tips.life_safety');
+    // The counselor reads tips but cannot acknowledge one: the home must not send them to a dead end.
+    expect((await w.as.counselor!.get('/api/tips')).status).toBe(200);
   });
 
   it('says nothing needs a staff member with nothing waiting', async () => {

@@ -23,13 +23,15 @@ function SchoolList({
   onRemove?: (s: SchoolBrief) => void;
   busy?: boolean;
 }) {
+  const mine = new Set(useSession().schools.map((x) => x.id));
   if (schools.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="list-rows">
       {schools.map((s) => (
         <li key={s.id}>
           <span>
-            <Link to={`/schools/${s.id}`}>{s.name}</Link>{' '}
+            {/* A feeder outside the user's schools is named, not linked: its page would answer "not found". */}
+            {mine.has(s.id) ? <Link to={`/schools/${s.id}`}>{s.name}</Link> : s.name}{' '}
             <span className="muted small">{levelLabel(s.level)}</span>
           </span>
           {onRemove && (

@@ -52,8 +52,14 @@ export function IncidentDetails({ incident }: { incident: IncidentDetail }) {
           <ul className="plain-list">
             {incident.offenses.map((o) => (
               <li key={o.id}>
-                {o.kind === 'nibrs' && <span className="mono">{o.code} </span>}
-                {o.label}
+                {/* The label already begins with the NIBRS code ("13B Simple Assault"): show the code once, set apart. */}
+                {o.kind === 'nibrs' && o.code && o.label.startsWith(`${o.code} `) ? (
+                  <>
+                    <span className="mono">{o.code}</span> {o.label.slice(o.code.length + 1)}
+                  </>
+                ) : (
+                  o.label
+                )}
                 {o.attempted ? ' (attempted)' : ''}
                 {o.weaponForce.length > 0 && (
                   <span className="muted small"> · weapon/force {o.weaponForce.join(', ')}</span>

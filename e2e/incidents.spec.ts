@@ -33,12 +33,12 @@ describe('incidents: from a call to an approved, supplemented, searchable report
     const { page } = sro;
     await page.goto('/incidents/calls');
     await page.getByRole('heading', { level: 1, name: 'Call queue' }).waitFor();
-    await page.getByRole('button', { name: 'Take a call' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Take a call' });
+    await page.getByRole('button', { name: 'Log a new call' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log a new call' });
     await dialog.getByLabel('School', { exact: true }).selectOption({ label: 'Riverbend High School' });
     await dialog.getByLabel('Priority', { exact: true }).selectOption('urgent');
     await dialog.getByLabel('What is happening').fill(`Two students fighting by the cafeteria ${token}`);
-    await dialog.getByRole('button', { name: 'Take call' }).click();
+    await dialog.getByRole('button', { name: 'Put in the queue' }).click();
     await page.getByText(/is in the queue/).waitFor();
 
     const card = page.getByRole('listitem').filter({ hasText: token });

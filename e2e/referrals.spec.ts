@@ -102,7 +102,7 @@ describe('referrals: the principal receives an SRO referral to administration', 
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Call queue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Call queue' }).waitFor();
-    await page.getByRole('button', { name: 'Take a call' }).waitFor();
+    await page.getByRole('button', { name: 'Log a new call' }).waitFor();
     await page
       .locator('[role=status]')
       .filter({ hasText: /^Loading/ })

@@ -49,7 +49,7 @@ export function CallForm({ onDone, onCancel }: { onDone: (call: Call) => void; o
   const err = (f: string) => fieldError(submit.error, f);
 
   return (
-    <Form onSubmit={() => void submit.run()} error={submit.error} aria-label="Take a call">
+    <Form onSubmit={() => void submit.run()} error={submit.error} aria-label="Log a new call">
       <div className="form-grid">
         <SelectField
           label="School"
@@ -140,7 +140,7 @@ export function CallForm({ onDone, onCancel }: { onDone: (call: Call) => void; o
       </div>
       <FormActions>
         <Button type="submit" variant="primary" busy={submit.busy}>
-          Take call
+          Put in the queue
         </Button>
         <Button onClick={onCancel}>Cancel</Button>
       </FormActions>

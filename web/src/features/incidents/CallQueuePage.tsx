@@ -81,7 +81,7 @@ export function CallQueuePage() {
                 setTaking(true);
               }}
             >
-              Take a call
+              Log a new call
             </Button>
           )}
         </>
@@ -148,7 +148,7 @@ export function CallQueuePage() {
                             void change.run(call, { assignedUserId: user.id }, `You took ${call.number}.`)
                           }
                         >
-                          Take it
+                          Assign to me
                         </Button>
                       )}
                       {canDispatch && !call.arrivedAt && (
@@ -193,7 +193,7 @@ export function CallQueuePage() {
           );
         }}
       </LoadState>
-      <Dialog open={taking} title="Take a call" onClose={() => setTaking(false)} wide>
+      <Dialog open={taking} title="Log a new call" onClose={() => setTaking(false)} wide>
         <CallForm
           onCancel={() => setTaking(false)}
           onDone={(call) => {

@@ -24,10 +24,11 @@ export interface Stop { now: boolean }
 
 /**
  * Runs `write` over and over until `stop.now` or until a request gets no answer (the server is gone). `write`
- * returns the status and, for a 2xx, the acknowledged value; it throws when the connection fails.
+ * returns the status and, for a 2xx, the acknowledged value; it throws when the connection fails. `onAck` runs
+ * as soon as an acknowledgement arrives, so the test can kill the server in the instant after one.
  */
 export async function writeUntilCut<T>(
-  into: Tally<T>, stop: Stop, write: (i: number) => Promise<{ status: number; value?: T; body: string }>,
+  into: Tally<T>, stop: Stop, write: (i: number) => Promise<{ status: number; value?: T; body: string }>, onAck: () => void,
 ): Promise<void> {
   for (let i = 0; !stop.now; i++) {
     let answer: { status: number; value?: T; body: string };
@@ -39,7 +40,10 @@ export async function writeUntilCut<T>(
     }
     into.statuses[answer.status] = (into.statuses[answer.status] ?? 0) + 1;
     if (answer.status >= 500) into.serverErrors.push(`${answer.status} ${answer.body.slice(0, 300)}`);
-    if (answer.status >= 200 && answer.status < 300 && answer.value !== undefined) into.acked.push(answer.value);
+    if (answer.status >= 200 && answer.status < 300 && answer.value !== undefined) {
+      into.acked.push(answer.value);
+      onAck();
+    }
   }
 }
 

@@ -27,6 +27,8 @@ export interface PublicTipDeps {
   tokens: TipTokens;
   /** The flood gate's proof-of-work check (absent: none). */
   gate?: FloodGate;
+  /** Takes a tip sent with a free token from the line's budget (429 when spent); tips with verified work skip it. */
+  takeFreeTip?: () => void;
   log: FastifyBaseLogger;
   /** The process's live hub, poked after commit. */
   hub: { poke(): void };
@@ -36,7 +38,8 @@ const ANONYMOUS = { label: 'anonymous reporter' };
 
 /** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
 export async function submitTip(deps: PublicTipDeps, input: z.output<typeof submitTipBody>): Promise<TipReceipt> {
-  deps.gate?.check(input.token, input.proof);
+  const worked = deps.gate?.check(input.token, input.proof) ?? false;
+  if (!worked) deps.takeFreeTip?.();
   deps.tokens.spend(input.token, 'tips');
   const attachment = input.attachment ? await cleanAttachment(input.attachment.contentBase64) : null;
   const school = await repo.findSchool(deps.database.db, input.schoolId);

@@ -103,7 +103,7 @@ export async function measureTipFlood(label: string, target: string, prepared: {
       mode: 'flood', base, schoolId: prepared.schoolId, firstAddress: `127.0.${10 + w}`, clients: FLOOD_CLIENTS / FLOOD_WORKERS,
       rate: FLOOD_RPS / FLOOD_WORKERS, durationMs: p.floodMs, maxInFlight: 8,
     }));
-    const reporters = new Promise<ReporterResult[]>((r) => setTimeout(r, p.reportersFromMs)).then(() => worker<ReporterResult[]>({
+    const reporters = new Promise<void>((r) => setTimeout(r, p.reportersFromMs)).then(() => worker<ReporterResult[]>({
       mode: 'reporters', base, schoolId: prepared.schoolId, firstAddress: '127.0.2', count: REPORTERS, spacingMs: p.spacingMs, giveUpMs: 3 * ACCEPT_WITHIN_MS,
     }));
     // The first second of the flood fills its budgets; staff latency is measured from then to its end.

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/app.js';
 import { createDistrict, createSchool } from '../../test/fixtures.js';
 import { TIP_LIMITS } from '../../../common/tip-constants.js';
 import { BUCKETS } from '../../lib/rate-limit.js';
-import { FLOOD_DIFFICULTY, FLOOD_TOKENS_PER_MINUTE, FloodGate, HEAVY_FLOOD_DIFFICULTY, workOf } from './tips.pow.js';
+import { FLOOD_DIFFICULTY, FLOOD_TOKENS_PER_MINUTE, FloodGate, HashQueue, HEAVY_FLOOD_DIFFICULTY, workOf } from './tips.pow.js';
 
 // The tip line's flood gate: free tokens at a normal rate, a proof of work per token under a flood.
 const SCALE = 0.05;
@@ -98,4 +98,20 @@ describe('the line-wide tip budget under a flood', () => {
     const worked = await fresh('POST', '/api/public/tips', tip(token, solve(token, HEAVY_FLOOD_DIFFICULTY)), u);
     expect(worked.statusCode).toBe(201);
   }, 120_000);
+});
+
+describe('the hash queue', () => {
+  it('hashes at most `slots` at a time and serves tips with verified work before free-token tips that waited longer', async () => {
+    const queue = new HashQueue(1);
+    const order: string[] = [];
+    let release!: () => void;
+    const first = queue.run(false, () => new Promise<void>((r) => (release = r)).then(() => void order.push('first')));
+    const flood = [1, 2, 3].map((n) => queue.run(false, async () => void order.push(`free ${n}`)));
+    const reporter = queue.run(true, async () => void order.push('worked'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([first, ...flood, reporter]);
+    expect(order).toEqual(['first', 'worked', 'free 1', 'free 2', 'free 3']);
+  });
 });

@@ -78,3 +78,30 @@ export class FloodGate {
     return true;
   }
 }
+
+/**
+ * Runs the passphrase hashes of new tips (argon2: the tip line's CPU cost) at most `slots` at a time, tips that
+ * carried verified work before tips sent with a free token. Under a flood the free tokens of the minute go to the
+ * flood, and without this its tips' hashes would queue ahead of every real reporter's for many seconds.
+ */
+export class HashQueue {
+  private running = 0;
+  private readonly worked: (() => void)[] = [];
+  private readonly free: (() => void)[] = [];
+
+  constructor(private readonly slots: number) {}
+
+  /** Runs `hash` when a slot is free; `worked` tips are served first. */
+  async run<T>(worked: boolean, hash: () => Promise<T>): Promise<T> {
+    if (this.running < this.slots) this.running++;
+    else await new Promise<void>((resolve) => (worked ? this.worked : this.free).push(resolve));
+    try {
+      return await hash();
+    } finally {
+      // The slot passes straight to the next waiter, so the count only drops when nobody waits.
+      const next = this.worked.shift() ?? this.free.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}

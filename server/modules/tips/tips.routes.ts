@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -12,7 +13,7 @@ import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
 import { text } from '../../../common/text.js';
 import { tipQueuePage } from '../../../common/tip-queue.js';
-import { FloodGate } from './tips.pow.js';
+import { FloodGate, HashQueue } from './tips.pow.js';
 import { limiterOf, rateLimited } from '../../lib/rate-limit.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -32,7 +33,8 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     const wait = limiterOf(app.deps).takeLineWide('tip-submit');
     if (wait > 0) throw rateLimited(wait);
   };
-  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, takeFreeTip, log: app.log, hub: liveHubOf(app.deps) });
+  const hashing = new HashQueue(Math.max(1, availableParallelism()));
+  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, takeFreeTip, hashing, log: app.log, hub: liveHubOf(app.deps) });
 
   app.get('/public/tips/schools', {
     config: publicConfig, logLevel: quiet,

@@ -1,6 +1,6 @@
-// A child process of bench/tips.ts and of the tip flood of bench/hardening.ts: on one prepared database handle, the whole app and a bare Fastify route
-// that writes the same tip row (an argon2id passphrase hash and a SHA-256 code hash, as the service stores
-// them) with the same driver. It answers both ports over IPC and stops on 'close'.
+// A child process of bench/tips.ts and of the tip flood of bench/hardening.ts: on one prepared database handle,
+// the whole app and a bare Fastify route that writes the same tip row (an argon2id passphrase hash and a SHA-256
+// code hash, as the service stores them) with the same driver. It answers both ports over IPC and stops on 'close'.
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { buildApp } from '../../server/app.js';

@@ -1,4 +1,4 @@
-import { ProcessClient } from './test-process.js';
+import type { ProcessClient } from './test-process.js';
 import { workOf } from '../modules/tips/tips.pow.js';
 
 // Writers of the crash test (server/ops/crash.test.ts): loops that send one kind of write again and again over

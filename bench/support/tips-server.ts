@@ -1,6 +1,6 @@
-// A child process of bench/tips.ts: on one prepared database handle, the whole app and a bare Fastify route
-// that writes the same tip row (an argon2id passphrase hash and a SHA-256 code hash, as the service stores
-// them) with the same driver. It answers both ports over IPC and stops on 'close'.
+// A child process of bench/tips.ts and of the tip flood of bench/hardening.ts: on one prepared database handle,
+// the whole app and a bare Fastify route that writes the same tip row (an argon2id passphrase hash and a SHA-256
+// code hash, as the service stores them) with the same driver. It answers both ports over IPC and stops on 'close'.
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { buildApp } from '../../server/app.js';
@@ -12,7 +12,9 @@ import { testConfig } from '../../server/test/app.js';
 
 const [target, districtId] = process.argv.slice(2);
 const database: Database = target!.startsWith('postgres') ? openPostgres(target!) : await openPglite({ dataDir: target });
-const app = await buildApp({ config: testConfig(), database, logger: false });
+// RATE_LIMIT_SCALE in the environment (the tip-flood benchmark: 1, the real budgets) replaces the tests' loose one.
+const scale = process.env.RATE_LIMIT_SCALE;
+const app = await buildApp({ config: testConfig(scale ? { RATE_LIMIT_SCALE: scale } : {}), database, logger: false });
 const bare = Fastify({ logger: false });
 let count = 0;
 bare.post<{ Body: { schoolId: string; category: 'bullying'; description: string } }>('/tips', async (request, reply) => {

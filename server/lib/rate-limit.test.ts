@@ -37,7 +37,7 @@ describe('per-client budgets', () => {
   });
 
   it('tips: one address files at most 10 in 10 minutes, whatever it sends', async () => {
-    for (let i = 0; i < BUCKETS['tip-write'].perClient.limit; i++) {
+    for (let i = 0; i < BUCKETS['tip-submit'].perClient.limit; i++) {
       expect((await from('10.2.0.1', 'POST', '/api/public/tips', {})).statusCode).toBe(400);
     }
     const refused = await from('10.2.0.1', 'POST', '/api/public/tips', {});
@@ -53,16 +53,26 @@ describe('per-client budgets', () => {
 });
 
 describe('global budgets', () => {
-  it('tips from many addresses stop at the line-wide budget per minute', async () => {
+  it('replies to tips from many addresses stop at the line-wide budget per minute', async () => {
     const statuses: number[] = [];
     const perClient = BUCKETS['tip-write'].perClient.limit;
     const clients = Math.ceil(BUCKETS['tip-write'].global.limit / perClient) + 1;
     for (let c = 0; c < clients; c++) {
-      for (let i = 0; i < perClient; i++) statuses.push((await from(`10.4.${c}.1`, 'POST', '/api/public/tips', {})).statusCode);
+      for (let i = 0; i < perClient; i++) statuses.push((await from(`10.4.${c}.1`, 'POST', '/api/public/tips/messages', {})).statusCode);
     }
-    // The earlier test's ten count toward the same minute: at most the global budget got through.
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(BUCKETS['tip-write'].global.limit);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+
+  it('a flood of tips that are refused (no token, no work) never spends the line-wide tip budget: only per-client budgets answer 429', async () => {
+    const perClient = BUCKETS['tip-submit'].perClient.limit;
+    const clients = Math.ceil(BUCKETS['tip-submit'].global.limit / perClient) + 1;
+    const statuses: number[] = [];
+    for (let c = 0; c < clients; c++) {
+      for (let i = 0; i < perClient; i++) statuses.push((await from(`10.5.${c}.1`, 'POST', '/api/public/tips', {})).statusCode);
+    }
+    expect(new Set(statuses)).toEqual(new Set([400]));
+    // Free-token tips do spend it, and tips with verified work do not: server/modules/tips/tips.pow.test.ts.
   });
 });
 
@@ -70,14 +80,14 @@ describe('what the limiter keeps', () => {
   it('never the address: clients are keyed by an HMAC under a key of the day, and the key changes daily', () => {
     let now = Date.UTC(2026, 9, 1, 12);
     const limiter = new RateLimiter(1, () => now);
-    limiter.take('tip-write', '203.0.113.7');
+    limiter.take('tip-submit', '203.0.113.7');
     const keys = [...(limiter as unknown as { clients: Map<string, unknown> }).clients.keys()];
     expect(keys).toHaveLength(1);
     expect(keys[0]).not.toContain('203.0.113.7');
-    for (let i = 1; i < BUCKETS['tip-write'].perClient.limit; i++) limiter.take('tip-write', '203.0.113.7');
-    expect(limiter.take('tip-write', '203.0.113.7')).toBeGreaterThan(0);
+    for (let i = 1; i < BUCKETS['tip-submit'].perClient.limit; i++) limiter.take('tip-submit', '203.0.113.7');
+    expect(limiter.take('tip-submit', '203.0.113.7')).toBeGreaterThan(0);
     now += 24 * 3600 * 1000;
-    expect(limiter.take('tip-write', '203.0.113.7')).toBe(0);
+    expect(limiter.take('tip-submit', '203.0.113.7')).toBe(0);
     const next = [...(limiter as unknown as { clients: Map<string, unknown> }).clients.keys()];
     expect(next).toHaveLength(1);
     expect(next[0]).not.toBe(keys[0]);

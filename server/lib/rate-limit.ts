@@ -12,16 +12,24 @@ import { AppError } from './errors.js';
 /** A budget: at most `limit` requests per `windowSeconds`. */
 export interface Budget { limit: number; windowSeconds: number }
 
-/** The budgets of one group of routes: per client and for everyone together. */
-export interface Bucket { perClient: Budget; global: Budget }
+/**
+ * The budgets of one group of routes: per client and for everyone together. The line-wide budget is taken at
+ * the door, or (`lineWide: 'after-work'`) by the route once the tip line's flood gate has had its say: a flood
+ * would otherwise spend it in a second and shut every real reporter out until the window ends.
+ */
+export interface Bucket { perClient: Budget; global: Budget; lineWide?: 'door' | 'after-work' }
 
 /**
  * Groups of routes and their budgets. A tip costs a password hash, so tips get the tightest budget; per client
- * budgets stay loose enough for a school network where many students share one address.
+ * budgets stay loose enough for a school network where many students share one address. Tokens past the
+ * line-wide budget are still issued, each asking for the heavy proof of work; the line-wide tip budget counts
+ * only tips sent with a free token, because a tip whose work was verified paid for itself
+ * (docs/adr/0002-tip-flood.md).
  */
 export const BUCKETS = {
   'sign-in': { perClient: { limit: 20, windowSeconds: 60 }, global: { limit: 600, windowSeconds: 60 } },
-  'tip-token': { perClient: { limit: 20, windowSeconds: 60 }, global: { limit: 600, windowSeconds: 60 } },
+  'tip-token': { perClient: { limit: 20, windowSeconds: 60 }, global: { limit: 600, windowSeconds: 60 }, lineWide: 'after-work' },
+  'tip-submit': { perClient: { limit: 10, windowSeconds: 600 }, global: { limit: 120, windowSeconds: 60 }, lineWide: 'after-work' },
   'tip-write': { perClient: { limit: 10, windowSeconds: 600 }, global: { limit: 120, windowSeconds: 60 } },
   'tip-read': { perClient: { limit: 30, windowSeconds: 600 }, global: { limit: 600, windowSeconds: 60 } },
   public: { perClient: { limit: 120, windowSeconds: 60 }, global: { limit: 3000, windowSeconds: 60 } },
@@ -33,7 +41,7 @@ const ROUTE_BUCKETS: Record<string, BucketName> = {
   'POST /api/auth/sign-in': 'sign-in',
   'POST /api/auth/mfa/verify': 'sign-in',
   'GET /api/public/tips/token': 'tip-token',
-  'POST /api/public/tips': 'tip-write',
+  'POST /api/public/tips': 'tip-submit',
   'POST /api/public/tips/messages': 'tip-write',
   'POST /api/public/tips/dialogue': 'tip-read',
 };
@@ -53,15 +61,23 @@ export class RateLimiter {
 
   constructor(private readonly scale: number, private readonly now: () => number = Date.now) {}
 
-  /** Counts one request of `client` in `bucket`; the seconds to wait when a budget is spent, else 0. */
+  /**
+   * Counts one request of `client` in `bucket` (and in the line-wide budget, unless the bucket takes that after
+   * the flood gate); the seconds to wait when a budget is spent, else 0.
+   */
   take(bucketName: BucketName, client: string): number {
     const nowMs = this.now();
     this.rotate(nowMs);
     const bucket: Bucket = BUCKETS[bucketName];
     const id = createHmac('sha256', this.key).update(client).digest('base64url');
     const own = this.count(this.clients, `${bucketName}:${id}`, bucket.perClient, nowMs);
-    if (own > 0) return own;
+    if (own > 0 || bucket.lineWide === 'after-work') return own;
     return this.count(this.totals, bucketName, bucket.global, nowMs);
+  }
+
+  /** Counts one request in the line-wide budget of `bucket` only; the seconds to wait when it is spent, else 0. */
+  takeLineWide(bucketName: BucketName): number {
+    return this.count(this.totals, bucketName, BUCKETS[bucketName].global, this.now());
   }
 
   private count(map: Map<string, Window>, key: string, budget: Budget, nowMs: number): number {
@@ -102,14 +118,29 @@ export function bucketOf(request: FastifyRequest): BucketName | null {
   return request.routeOptions.config?.access === 'public' ? 'public' : null;
 }
 
+const limiters = new WeakMap<object, RateLimiter>();
+
+/** The limiter of an app, by its deps (shared by every plugin of the app), for budgets taken after the door. */
+export function limiterOf(deps: object): RateLimiter {
+  const limiter = limiters.get(deps);
+  if (!limiter) throw new Error('installRateLimits has not run for this app');
+  return limiter;
+}
+
+/** The 429 of a spent budget. */
+export function rateLimited(wait: number): AppError {
+  return new AppError('rate_limited', `Too many requests; try again in ${wait} seconds`, { retryAfterSeconds: wait });
+}
+
 /** Installs the limiter: checked first thing, before any database work or body parsing. */
 export function installRateLimits(app: FastifyInstance, scale: number): RateLimiter {
   const limiter = new RateLimiter(scale);
+  limiters.set(app.deps, limiter);
   app.addHook('onRequest', async (request) => {
     const bucket = bucketOf(request);
     if (!bucket) return;
     const wait = limiter.take(bucket, request.ip);
-    if (wait > 0) throw new AppError('rate_limited', `Too many requests; try again in ${wait} seconds`, { retryAfterSeconds: wait });
+    if (wait > 0) throw rateLimited(wait);
   });
   return limiter;
 }

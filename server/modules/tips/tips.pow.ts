@@ -38,8 +38,11 @@ export class FloodGate {
 
   constructor(private readonly now: () => number, private readonly scale = 1) {}
 
-  /** The work a token issued now must carry (0: none), counting this issue. */
-  difficultyForNewToken(): number {
+  /**
+   * The work a token issued now must carry (0: none), counting this issue; `lineBudgetSpent` (the line-wide token
+   * budget of server/lib/rate-limit.ts is spent) asks for the heavy work whatever this gate counted.
+   */
+  difficultyForNewToken(lineBudgetSpent = false): number {
     const nowMs = this.now();
     const minute = Math.floor(nowMs / 60_000);
     if (minute !== this.minute) {
@@ -48,6 +51,7 @@ export class FloodGate {
     }
     this.issued++;
     const threshold = FLOOD_TOKENS_PER_MINUTE * this.scale;
+    if (lineBudgetSpent) return HEAVY_FLOOD_DIFFICULTY;
     if (this.issued <= threshold) return 0;
     return this.issued > 5 * threshold ? HEAVY_FLOOD_DIFFICULTY : FLOOD_DIFFICULTY;
   }
@@ -61,12 +65,43 @@ export class FloodGate {
     this.challenges.set(token, { difficulty, expiresAt });
   }
 
-  /** Refuses a tip whose token was issued under a flood without enough work (400 on `proof`). */
-  check(token: string, proof: string | undefined): void {
+  /**
+   * Refuses a tip whose token was issued under a flood without enough work (400 on `proof`); true when the tip
+   * carried the work its token asked for, false when its token was free.
+   */
+  check(token: string, proof: string | undefined): boolean {
     const challenge = this.challenges.get(token);
-    if (!challenge) return;
+    if (!challenge) return false;
     if (!proof || workOf(token, proof) < challenge.difficulty) {
       throw new AppError('validation_failed', `proof: the tip line is busy; this token needs a proof of work of ${challenge.difficulty} bits`, { field: 'proof' });
+    }
+    return true;
+  }
+}
+
+/**
+ * Runs the passphrase hashes of new tips (argon2: the tip line's CPU cost) at most `slots` at a time, tips that
+ * carried verified work before tips sent with a free token. Under a flood the free tokens of the minute go to the
+ * flood, and without this its tips' hashes would queue ahead of every real reporter's for many seconds.
+ */
+export class HashQueue {
+  private running = 0;
+  private readonly worked: (() => void)[] = [];
+  private readonly free: (() => void)[] = [];
+
+  constructor(private readonly slots: number) {}
+
+  /** Runs `hash` when a slot is free; `worked` tips are served first. */
+  async run<T>(worked: boolean, hash: () => Promise<T>): Promise<T> {
+    if (this.running < this.slots) this.running++;
+    else await new Promise<void>((resolve) => (worked ? this.worked : this.free).push(resolve));
+    try {
+      return await hash();
+    } finally {
+      // The slot passes straight to the next waiter, so the count only drops when nobody waits.
+      const next = this.worked.shift() ?? this.free.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 }

@@ -12,7 +12,7 @@ import { AppError } from '../../lib/errors.js';
 import type { Mailer } from '../../lib/mailer.js';
 import { announceLifeSafety, storeLifeSafetyEvent } from './tips.notify.js';
 import { alreadyPaged } from './tips.flood.js';
-import type { FloodGate } from './tips.pow.js';
+import type { FloodGate, HashQueue } from './tips.pow.js';
 import { newFileKey, transactionWithFiles } from '../../files/registry.js';
 import { cleanAttachment, codeHash, newPassphrase, newTipCode, newTipNumber, toMinute, type TipTokens } from './tips.anonymity.js';
 import * as repo from './tips.repository.js';
@@ -27,6 +27,10 @@ export interface PublicTipDeps {
   tokens: TipTokens;
   /** The flood gate's proof-of-work check (absent: none). */
   gate?: FloodGate;
+  /** Takes a tip sent with a free token from the line's budget (429 when spent); tips with verified work skip it. */
+  takeFreeTip?: () => void;
+  /** Orders passphrase hashes: tips with verified work first (absent: hashed at once). */
+  hashing?: HashQueue;
   log: FastifyBaseLogger;
   /** The process's live hub, poked after commit. */
   hub: { poke(): void };
@@ -36,14 +40,15 @@ const ANONYMOUS = { label: 'anonymous reporter' };
 
 /** Stores an anonymous tip and answers its code and passphrase; a life-safety category notifies the team at once. */
 export async function submitTip(deps: PublicTipDeps, input: z.output<typeof submitTipBody>): Promise<TipReceipt> {
-  deps.gate?.check(input.token, input.proof);
+  const worked = deps.gate?.check(input.token, input.proof) ?? false;
+  if (!worked) deps.takeFreeTip?.();
   deps.tokens.spend(input.token, 'tips');
   const attachment = input.attachment ? await cleanAttachment(input.attachment.contentBase64) : null;
   const school = await repo.findSchool(deps.database.db, input.schoolId);
   if (!school) throw new AppError('validation_failed', 'schoolId: no such school', { field: 'schoolId' });
   const code = newTipCode();
   const passphrase = newPassphrase();
-  const passphraseHash = await hashPassword(passphrase);
+  const passphraseHash = await (deps.hashing ? deps.hashing.run(worked, () => hashPassword(passphrase)) : hashPassword(passphrase));
   // Stored to the minute: a precise time would help match the reporter against door or network logs.
   const now = toMinute(deps.clock.now());
   const byCategory = LIFE_SAFETY_CATEGORIES.includes(input.category);

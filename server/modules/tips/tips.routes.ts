@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -12,7 +13,8 @@ import * as service from './tips.service.js';
 import { searchSchools } from './tips.repository.js';
 import { text } from '../../../common/text.js';
 import { tipQueuePage } from '../../../common/tip-queue.js';
-import { FloodGate } from './tips.pow.js';
+import { FloodGate, HashQueue } from './tips.pow.js';
+import { limiterOf, rateLimited } from '../../lib/rate-limit.js';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['tips'];
@@ -26,7 +28,13 @@ const ATTACHMENT_BODY_LIMIT = 8 * 1024 * 1024;
 export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
   const tokens = new TipTokens(app.deps.config.sessionSecret, () => app.deps.clock.now());
   const gate = new FloodGate(() => Date.now(), app.deps.config.rateLimitScale);
-  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, log: app.log, hub: liveHubOf(app.deps) });
+  // The line-wide tip budget counts only tips sent with a free token (server/lib/rate-limit.ts, ADR 0002).
+  const takeFreeTip = () => {
+    const wait = limiterOf(app.deps).takeLineWide('tip-submit');
+    if (wait > 0) throw rateLimited(wait);
+  };
+  const hashing = new HashQueue(Math.max(1, availableParallelism()));
+  const deps = (): publicService.PublicTipDeps => ({ ...app.deps, tokens, gate, takeFreeTip, hashing, log: app.log, hub: liveHubOf(app.deps) });
 
   app.get('/public/tips/schools', {
     config: publicConfig, logLevel: quiet,
@@ -38,7 +46,8 @@ export const tipRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'tipToken', summary: 'A short-lived abuse-control token (public; never stored)', response: { 200: tipToken } },
   }, async () => {
     const issued = tokens.issue();
-    const difficulty = gate.difficultyForNewToken();
+    // Past the line-wide token budget a token is still issued, asking for the heavy work: a flood never locks out a reporter.
+    const difficulty = gate.difficultyForNewToken(limiterOf(app.deps).takeLineWide('tip-token') > 0);
     if (difficulty) gate.require(issued.token, difficulty, Date.parse(issued.expiresAt));
     return { ...issued, pow: difficulty ? { difficulty } : null };
   });

@@ -154,6 +154,8 @@ export const DATA_MAP: Record<string, TableEntry> = {
   notification_settings: ['administration', []],
   alert_settings: ['administration', []],
   analytics_settings: ['administration', []],
+  analytics_incident_rollup: ['administration', [], 'Counts per school, day and offense group, place, hour or action kind; no record or person'],
+  analytics_activity_rollup: ['administration', [], 'Minutes per school, day, officer and triad role'],
   outbox_settings: ['administration', []],
   roster_settings: ['administration', []],
   roster_import_jobs: ['administration', []],

@@ -156,6 +156,7 @@ export const DATA_MAP: Record<string, TableEntry> = {
   analytics_settings: ['administration', []],
   analytics_incident_rollup: ['administration', [], 'Counts per school, day and offense group, place, hour or action kind; no record or person'],
   analytics_activity_rollup: ['administration', [], 'Minutes per school, day, officer and triad role'],
+  analytics_student_events: ['law_enforcement', [], 'Which roster students were arrested, cited or referred on a school day (equity counts); sealed records removed'],
   outbox_settings: ['administration', []],
   roster_settings: ['administration', []],
   roster_import_jobs: ['administration', []],

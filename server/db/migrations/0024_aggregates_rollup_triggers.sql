@@ -39,6 +39,17 @@ BEGIN
       count(DISTINCT (a.incident_id, coalesce(a.person_id, a.id)))::int
     FROM i JOIN incident_actions a ON a.incident_id = i.id WHERE a.kind IN ('arrest', 'citation', 'referral_law_enforcement')
     GROUP BY i.school_id, i.local::date, a.kind;
+  -- Students with law-enforcement actions on approved, on-campus incidents (the equity page), per school and day.
+  DELETE FROM analytics_student_events r WHERE r.district_id = p_district AND (p_school IS NULL OR r.school_id = p_school)
+    AND r.day BETWEEN p_from AND p_to;
+  INSERT INTO analytics_student_events (district_id, school_id, day, student_id, arrested, cited)
+  SELECT p_district, i.school_id, (i.occurred_at AT TIME ZONE v_tz)::date, p.student_id, bool_or(a.kind = 'arrest'), bool_or(a.kind = 'citation')
+  FROM incidents i
+  JOIN incident_actions a ON a.incident_id = i.id AND a.kind IN ('arrest', 'citation', 'referral_law_enforcement')
+  JOIN incident_persons p ON p.id = a.person_id AND p.student_id IS NOT NULL
+  WHERE i.district_id = p_district AND (p_school IS NULL OR i.school_id = p_school) AND i.status = 'approved' AND i.sealed_at IS NULL AND i.on_campus
+    AND i.occurred_at >= (p_from::timestamp AT TIME ZONE v_tz) AND i.occurred_at < ((p_to + 1)::timestamp AT TIME ZONE v_tz)
+  GROUP BY i.school_id, (i.occurred_at AT TIME ZONE v_tz)::date, p.student_id;
   -- Months of the school(s): the sum of their days.
   DELETE FROM analytics_incident_rollup r WHERE r.district_id = p_district AND r.grain = 'month' AND r.school_id IS NOT NULL
     AND (p_school IS NULL OR r.school_id = p_school) AND r.day >= v_m0 AND r.day < v_m1;
@@ -107,6 +118,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('analytics:' || p_district::text)::bigint);
   DELETE FROM analytics_incident_rollup WHERE district_id = p_district;
   DELETE FROM analytics_activity_rollup WHERE district_id = p_district;
+  DELETE FROM analytics_student_events WHERE district_id = p_district;
   -- A day of margin either side of the UTC range covers every time zone.
   SELECT min(occurred_at)::date - 1, max(occurred_at)::date + 1 INTO v_from, v_to FROM incidents WHERE district_id = p_district;
   IF v_from IS NOT NULL THEN PERFORM analytics_incident_days(p_district, NULL, v_from, v_to); END IF;
@@ -154,7 +166,7 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Offenses and law-enforcement actions: the day of their incident, when the incident counts (a cascade from a
+-- Offenses, persons and actions: the day of their incident, when the incident counts (a cascade from a
 -- deleted incident finds none: the incident's own trigger recomputes its day).
 CREATE OR REPLACE FUNCTION analytics_incident_parts_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -224,6 +236,12 @@ CREATE TRIGGER analytics_actions_inserted AFTER INSERT ON incident_actions REFER
 CREATE TRIGGER analytics_actions_updated AFTER UPDATE ON incident_actions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_incident_parts_changed();
 --> statement-breakpoint
 CREATE TRIGGER analytics_actions_deleted AFTER DELETE ON incident_actions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_incident_parts_changed();
+--> statement-breakpoint
+CREATE TRIGGER analytics_persons_inserted AFTER INSERT ON incident_persons REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_incident_parts_changed();
+--> statement-breakpoint
+CREATE TRIGGER analytics_persons_updated AFTER UPDATE ON incident_persons REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_incident_parts_changed();
+--> statement-breakpoint
+CREATE TRIGGER analytics_persons_deleted AFTER DELETE ON incident_persons REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_incident_parts_changed();
 --> statement-breakpoint
 CREATE TRIGGER analytics_activity_inserted AFTER INSERT ON activity_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_activity_changed();
 --> statement-breakpoint

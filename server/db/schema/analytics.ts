@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { districts, users } from './organization.js';
 
 /** A district's analytics settings: the smallest count the equity page shows (smaller cells are suppressed). */
@@ -50,4 +50,21 @@ export const analyticsActivityRollup = pgTable('analytics_activity_rollup', {
   index('analytics_activity_rollup_read_idx').on(t.districtId, t.grain, t.day),
   index('analytics_activity_rollup_school_idx').on(t.schoolId, t.grain, t.day),
   check('analytics_activity_rollup_grain', sql`grain in ('day', 'month')`),
+]);
+
+/**
+ * Students with an arrest, citation or law-enforcement referral on an approved, unsealed, on-campus incident, per
+ * school and local day (one row per student, school and day): the equity page counts distinct students over a
+ * window from these rows instead of joining actions, persons and incidents.
+ */
+export const analyticsStudentEvents = pgTable('analytics_student_events', {
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  schoolId: uuid('school_id').notNull(),
+  day: date('day').notNull(),
+  studentId: uuid('student_id').notNull(),
+  arrested: boolean('arrested').notNull(),
+  cited: boolean('cited').notNull(),
+}, (t) => [
+  index('analytics_student_events_read_idx').on(t.districtId, t.day),
+  index('analytics_student_events_school_idx').on(t.schoolId, t.day),
 ]);

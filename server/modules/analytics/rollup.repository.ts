@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../db/connection.js';
 import type { Window } from './analytics.repository.js';
+import { demographics, type DemographicCount } from './crdc.repository.js';
 
 // The dashboard's incident and activity panels read the summary tables (ADR 0004) that triggers keep in the
 // writing transaction: whole months of the window from the month rows, the days at either end from the day rows.
@@ -102,6 +103,20 @@ export async function activityMinutes(db: Db, w: Window) {
     select r.user_id as "userId", u.name as officer, r.school_id as "schoolId", r.triad_role as "triadRole", sum(r.minutes)::int as minutes
     from analytics_activity_rollup r join users u on u.id = r.user_id
     where r.district_id = ${w.districtId} and ${period(w)} and r.school_id in (${uuidList(w.schoolIds)})
+    group by 1, 2, 3, 4`));
+}
+
+/** Students referred, arrested and cited per demographic cell over the window's schools (a student once). */
+export async function equityStudents(db: Db, w: Window) {
+  return rows<DemographicCount & { referred: number; arrested: number; cited: number }>(await db.execute(sql`
+    with st as (
+      select r.student_id, bool_or(r.arrested) as arrested, bool_or(r.cited) as cited from analytics_student_events r
+      where r.district_id = ${w.districtId} and r.day between ${w.from}::date and ${w.to}::date and r.school_id in (${uuidList(w.schoolIds)})
+      group by r.student_id
+    )
+    select ${demographics}, count(*)::int as referred, count(*) filter (where st.arrested)::int as arrested,
+      count(*) filter (where st.cited)::int as cited
+    from st join students s on s.id = st.student_id
     group by 1, 2, 3, 4`));
 }
 

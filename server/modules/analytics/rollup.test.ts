@@ -8,7 +8,10 @@ import type { ServiceContext } from '../../lib/context.js';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { createDistrict, createSchool, createUser } from '../../test/fixtures.js';
 import * as raw from './analytics.repository.js';
-import { getDashboard } from './analytics.service.js';
+import { getDashboard, windowOf } from './analytics.service.js';
+import * as crdc from './crdc.repository.js';
+import { getEquity } from './crdc.service.js';
+import * as rollups from './rollup.repository.js';
 import { rebuild, wholeMonths } from './rollup.repository.js';
 
 // The summary tables (ADR 0004) against the raw aggregates they replace: random incidents, offenses, actions and
@@ -23,6 +26,7 @@ let ctx: ServiceContext;
 let districtId: string;
 let schoolIds: string[];
 const areaIds: string[] = [];
+const studentIds: string[] = [];
 
 /** A small seeded generator (mulberry32), so a failure can be replayed with ROLLUP_SEED. */
 function generator(seed: number) {
@@ -67,7 +71,8 @@ async function addIncidents(n: number, authorId: string) {
     }
     const people = Array.from({ length: int(3) }, (_, p) => {
       const pid = crypto.randomUUID();
-      persons.push(sql`(${pid}::uuid, ${id}::uuid, ${p}, 'visitor'::person_kind, 'suspect', 'P', 'Q', false)`);
+      const student = rnd() < 0.7 ? pick(studentIds) : null;
+      persons.push(sql`(${pid}::uuid, ${id}::uuid, ${p}, ${student ? 'student' : 'visitor'}::person_kind, 'suspect', ${student}::uuid, 'P', 'Q', false)`);
       return pid;
     });
     for (let a = 0; a < int(4); a++) {
@@ -76,7 +81,7 @@ async function addIncidents(n: number, authorId: string) {
     }
   }
   await t.db.execute(sql`insert into incident_offenses (incident_id, position, kind, nibrs_code, category) values ${values(offenses)}`);
-  if (persons.length) await t.db.execute(sql`insert into incident_persons (id, incident_id, position, kind, role, first_name, last_name, juvenile) values ${values(persons)}`);
+  if (persons.length) await t.db.execute(sql`insert into incident_persons (id, incident_id, position, kind, role, student_id, first_name, last_name, juvenile) values ${values(persons)}`);
   if (actions.length) await t.db.execute(sql`insert into incident_actions (incident_id, person_id, kind, at) values ${values(actions)}`);
   return ids;
 }
@@ -112,21 +117,33 @@ function queries(): AnalyticsQuery[] {
   return list.map((q) => (q.schoolIds && !q.schoolIds.length ? { ...q, schoolIds: undefined } : q));
 }
 
+const cells = <T>(list: T[]) => list.map((c) => JSON.stringify(c)).sort();
+
 async function expectSameAsRaw() {
+  let students = 0;
   for (const q of QUERIES) {
     const fromRollups = await getDashboard(ctx, q);
     const fromRaw = await getDashboard(ctx, q, raw);
     expect(fromRollups, `seed ${SEED}, ${JSON.stringify(q)}`).toEqual(fromRaw);
+    expect(await getEquity(ctx, q), `seed ${SEED}, equity ${JSON.stringify(q)}`).toEqual(await getEquity(ctx, q, crdc));
+    const { window } = await windowOf(ctx, q, 'analytics.equity');
+    const counted = await rollups.equityStudents(t.db, window);
+    expect(cells(counted), `seed ${SEED}, equity cells ${JSON.stringify(q)}`).toEqual(cells(await crdc.equityStudents(t.db, window)));
+    students += counted.reduce((n, c) => n + c.referred, 0);
   }
+  // Students must reach the equity counts compared (equal empty lists would prove nothing).
+  expect(students).toBeGreaterThan(0);
 }
 
 /** The summary rows as a sorted list, to compare trigger-maintained rows with a rebuild. */
 async function snapshot() {
   const incidentRows = rows<Record<string, unknown>>(await t.db.execute(sql`select school_id, grain, day::text, dim, k1, k2, k3, n from analytics_incident_rollup
     where district_id = ${districtId} order by 1, 2, 3, 4, 5, 6, 7, 8`));
+  const studentRows = rows<Record<string, unknown>>(await t.db.execute(sql`select school_id, day::text, student_id, arrested, cited from analytics_student_events
+    where district_id = ${districtId} order by 1, 2, 3`));
   const activityRows = rows<Record<string, unknown>>(await t.db.execute(sql`select school_id, grain, day::text, user_id, triad_role, minutes::int from analytics_activity_rollup
     where district_id = ${districtId} order by 1, 2, 3, 4, 5, 6`));
-  return { incidentRows, activityRows };
+  return { incidentRows, activityRows, studentRows };
 }
 
 beforeAll(async () => {
@@ -141,6 +158,12 @@ beforeAll(async () => {
       areaIds.push(rows<{ id: string }>(await t.db.execute(sql`insert into campus_areas (school_id, kind, name) values (${schoolId}::uuid, 'room', ${name}) returning id`))[0]!.id);
     }
   }
+  for (let k = 0; k < 14; k++) {
+    studentIds.push(rows<{ id: string }>(await t.db.execute(sql`insert into students (district_id, school_id, student_number, first_name, last_name, grade, date_of_birth,
+      sex, race_ethnicity, idea, section_504, english_learner) values (${districtId}::uuid, ${pick(schoolIds)}::uuid, ${`S-${SEED}-${k}`}, 'S', ${`N${k}`}, 9, '2010-01-01',
+      ${pick(['male', 'female'])}::student_sex, ${pick(['white', 'black', 'hispanic_latino'])}::race_ethnicity, ${rnd() < 0.3}, ${rnd() < 0.2}, ${rnd() < 0.3}) returning id`))[0]!.id);
+  }
+  await t.db.execute(sql`insert into analytics_settings (district_id, equity_minimum_count) values (${districtId}::uuid, 3)`);
   const director = await createUser(t.db, { email: `director-${SEED}@rollup.test`, districtId, grants: [{ role: 'director', schoolId: null }] });
   const officers = [];
   for (let k = 0; k < 3; k++) officers.push((await createUser(t.db, { email: `sro${k}-${SEED}@rollup.test`, districtId, grants: [{ role: 'sro', schoolId: schoolIds[k]! }] })).id);
@@ -186,6 +209,7 @@ describe('dashboard summary tables', () => {
     await t.db.execute(sql`delete from incident_offenses where position > 0 and incident_id in ${idList(some(all, 0.3))}`);
     await t.db.execute(sql`update incident_actions set kind = 'arrest' where incident_id in ${idList(some(all, 0.2))}`);
     await t.db.execute(sql`delete from incident_actions where incident_id in ${idList(some(all, 0.2))}`);
+    await t.db.execute(sql`update incident_persons set student_id = ${studentIds[0]!}::uuid where student_id is not null and incident_id in ${idList(some(all, 0.2))}`);
     const gone = some(all, 0.1);
     for (const table of ['incident_actions', 'incident_persons', 'incident_offenses']) await t.db.execute(sql`delete from ${sql.identifier(table)} where incident_id in ${idList(gone)}`);
     await t.db.execute(sql`delete from incidents where id in ${idList(gone)}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AnalyticsQuery, Dashboard, Figure, Panel } from '../../../common/analytics.js';
 import { LABELS } from '../../../common/incidents.js';
 import { NIBRS_LOCATIONS } from '../../../common/nibrs.js';

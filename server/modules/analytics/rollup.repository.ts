@@ -32,11 +32,18 @@ function firstOfNextMonth(day: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-/** Rows of table alias `r` covering the window exactly once: month rows of whole months, day rows of the rest. */
+/**
+ * Rows of table alias `r` covering the window exactly once: month rows of whole months, day rows of the days
+ * before and after them. Each part is a plain range of the (grain, day) index, so no row outside is read.
+ */
 function period(w: Window): SQL {
   const { start, end } = wholeMonths(w.from, w.to);
-  return sql`((r.grain = 'month' and r.day >= ${start}::date and r.day < ${end}::date)
-    or (r.grain = 'day' and r.day between ${w.from}::date and ${w.to}::date and not (r.day >= ${start}::date and r.day < ${end}::date)))`;
+  const parts: SQL[] = [];
+  if (start < end) parts.push(sql`(r.grain = 'month' and r.day >= ${start}::date and r.day < ${end}::date)`);
+  if (w.from < start) parts.push(sql`(r.grain = 'day' and r.day >= ${w.from}::date and r.day < ${start}::date)`);
+  const tail = start < end ? end : w.from;
+  if (tail <= w.to) parts.push(sql`(r.grain = 'day' and r.day >= ${tail}::date and r.day <= ${w.to}::date)`);
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
 }
 
 /**
@@ -47,8 +54,8 @@ function incidentRows(w: Window, dim: string, keys: SQL): SQL {
   const others = w.otherSchoolIds ?? null;
   const base = sql`from analytics_incident_rollup r where r.district_id = ${w.districtId} and r.dim = ${dim} and ${period(w)}`;
   if (others && others.length < w.schoolIds.length) {
-    return sql`select ${keys}, r.n ${base} and r.school_id is null
-      union all select ${keys}, -r.n ${base} and r.school_id in (${uuidList(others)})`;
+    const district = sql`select ${keys}, r.n ${base} and r.school_id is null`;
+    return others.length ? sql`${district} union all select ${keys}, -r.n ${base} and r.school_id in (${uuidList(others)})` : district;
   }
   return sql`select ${keys}, r.n ${base} and r.school_id in (${uuidList(w.schoolIds)})`;
 }

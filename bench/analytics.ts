@@ -34,7 +34,11 @@ import { generate, scaled, TIMEZONE, type World } from './support/analytics-data
 import { isQuick, median, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
-const SCALE = { postgres: quick ? 0.01 : 1, pglite: quick ? 0.01 : 0.1 };
+/** `--scale=0.1` overrides both engines' sizes; `--only=postgres` (or pglite) measures one engine (a long run is shorter). */
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const scaleOption = option('scale') ? Number(option('scale')) : null;
+const only = option('only');
+const SCALE = { postgres: scaleOption ?? (quick ? 0.01 : 1), pglite: scaleOption ?? (quick ? 0.01 : 0.1) };
 const ROUNDS = quick ? 5 : 9;
 const FROM = '2025-07-01';
 const TO = '2026-06-30';
@@ -227,8 +231,8 @@ async function main() {
   console.log(`analytics${quick ? ' (quick)' : ''}: district dashboard, equity and incident CSV, window ${FROM}..${TO}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const results: Record<string, unknown> = {};
   const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const engines: [string, () => Promise<Engine>][] = [['pglite', pgliteEngine]];
-  if (pgUrl) engines.push(['postgres', () => postgresEngine(pgUrl)]);
+  const engines: [string, () => Promise<Engine>][] = only === 'postgres' ? [] : [['pglite', pgliteEngine]];
+  if (pgUrl && only !== 'pglite') engines.push(['postgres', () => postgresEngine(pgUrl)]);
   else results.postgres = { skipped: 'set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server to measure it' };
   for (const [name, open] of engines) {
     const engine = await open();
@@ -239,7 +243,7 @@ async function main() {
       await engine.dispose();
     }
   }
-  const pg = results.postgres as Awaited<ReturnType<typeof measure>> | { skipped: string };
+  const pg = (results.postgres ?? { skipped: 'not measured (--only)' }) as Awaited<ReturnType<typeof measure>> | { skipped: string };
   const met = 'skipped' in pg ? null : {
     dashboard: pg.dashboardMedianMs < GOALS.dashboardMs, ratio: pg.ratio <= GOALS.ratio, equity: pg.equityMedianMs < GOALS.equityMs,
     csvRate: pg.csv.slowest.rowsPerSecond >= GOALS.csvRowsPerSecond, csvMemory: pg.csv.runs.every((c) => c.rssGrowthMb < GOALS.csvGrowthMb),

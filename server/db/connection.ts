@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -111,4 +111,52 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 /** The PGlite client behind a Database, for dumping a template in tests. */
 export function pgliteClient(database: Database): PGlite {
   return (database.db as unknown as { $client: PGlite }).$client;
+}
+
+/** True when the handle talks to a PostgreSQL server (postgres.js), false for embedded PGlite. */
+export function isServerDb(db: Db): boolean {
+  return typeof (db as unknown as { $client?: unknown }).$client === 'function';
+}
+
+/**
+ * The rows of `query` in batches of `size` through a server-side cursor, in one read-only repeatable-read
+ * transaction (one snapshot for the whole stream). Each batch is fetched only when the previous one was taken,
+ * so memory stays at one batch; a consumer that stops early closes the transaction.
+ */
+export async function* cursorBatches<T>(db: Db, query: SQL, size: number, prepare?: (tx: Db) => Promise<unknown>): AsyncGenerator<T[]> {
+  let pending: { batch: T[]; next: (more: boolean) => void } | null = null;
+  let notify: (() => void) | null = null;
+  let finished = false;
+  let stopped = false;
+  const wake = () => { const n = notify; notify = null; n?.(); };
+  const deliver = (batch: T[]) => new Promise<boolean>((next) => {
+    if (stopped) { next(false); return; }
+    pending = { batch, next };
+    wake();
+  });
+  const work = db.transaction(async (tx) => {
+    if (prepare) await prepare(tx);
+    await tx.execute(sql`declare srodesk_batches no scroll cursor for ${query}`);
+    for (;;) {
+      const batch = rows<T>(await tx.execute(sql.raw(`fetch forward ${size} from srodesk_batches`)));
+      if (!batch.length || !(await deliver(batch)) || batch.length < size) break;
+    }
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' }).finally(() => { finished = true; wake(); });
+  // Handled here so an error while nobody waits is not an unhandled rejection; it is rethrown below.
+  work.catch(() => undefined);
+  try {
+    for (;;) {
+      while (!pending && !finished) await new Promise<void>((resolve) => { notify = resolve; });
+      const taken = pending as { batch: T[]; next: (more: boolean) => void } | null;
+      if (!taken) break;
+      pending = null;
+      yield taken.batch;
+      taken.next(true);
+    }
+    await work;
+  } finally {
+    stopped = true;
+    (pending as { next: (more: boolean) => void } | null)?.next(false);
+    await work.catch(() => undefined);
+  }
 }

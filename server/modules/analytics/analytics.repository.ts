@@ -3,7 +3,9 @@ import { rows, type Db } from '../../db/connection.js';
 
 // Aggregates of the district dashboard. Each query is one grouped statement over the indexes its module already
 // keeps (district + time for incidents, calls, alerts, activity, tips), filtered to the schools of the request,
-// which the service has already cut to the user's scope. Local days and hours are the district's.
+// which the service has already cut to the user's scope. Local days and hours are the district's. The incident
+// and activity panels are served from summary tables (rollup.repository.ts, ADR 0004); their raw aggregates here
+// stay as the reference the summary tables are tested and benchmarked against.
 
 /** The window of a request: local days of the district, `to` inclusive, and the schools to count. */
 export interface Window {
@@ -12,6 +14,8 @@ export interface Window {
   from: string;
   to: string;
   schoolIds: string[];
+  /** The district's other schools (inactive, outside the scope or filtered away), when known. */
+  otherSchoolIds?: string[];
 }
 
 const NONE = '00000000-0000-0000-0000-000000000000';

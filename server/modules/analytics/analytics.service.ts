@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AnalyticsQuery, Dashboard, Figure, Panel } from '../../../common/analytics.js';
 import { LABELS } from '../../../common/incidents.js';
 import { NIBRS_LOCATIONS } from '../../../common/nibrs.js';
@@ -19,6 +19,7 @@ import { countStatuses } from '../compliance/compliance.engine.js';
 import { monthsBetween, panel, shiftYear } from './analytics.panels.js';
 import { offenseGroup } from './analytics.policy.js';
 import * as repo from './analytics.repository.js';
+import * as rollups from './rollup.repository.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -30,15 +31,17 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export async function windowOf(ctx: ServiceContext, query: AnalyticsQuery, permission: Permission) {
   const scope = scopeOf(ctx.actor, permission);
   const [district] = await ctx.db.select({ timezone: districts.timezone, name: districts.name }).from(districts).where(eq(districts.id, ctx.actor.districtId));
-  const all = await ctx.db.select({ id: schools.id, name: schools.name, level: schools.level, ncesId: schools.ncesId }).from(schools)
-    .where(and(eq(schools.districtId, ctx.actor.districtId), eq(schools.active, true))).orderBy(asc(schools.name));
-  const inScope = all.filter((s) => scope.all || scope.schoolIds.includes(s.id));
+  const every = await ctx.db.select({ id: schools.id, name: schools.name, level: schools.level, ncesId: schools.ncesId, active: schools.active }).from(schools)
+    .where(eq(schools.districtId, ctx.actor.districtId)).orderBy(asc(schools.name));
+  const inScope = every.filter((s) => s.active && (scope.all || scope.schoolIds.includes(s.id)))
+    .map(({ active: _active, ...s }) => s);
   for (const id of query.schoolIds ?? []) {
     if (!inScope.some((s) => s.id === id)) throw new AppError('not_found', 'School not found', { field: 'schoolIds' });
   }
   const chosen = inScope.filter((s) => (!query.schoolIds?.length || query.schoolIds.includes(s.id)) && (!query.level || s.level === query.level));
   const window: repo.Window = {
     districtId: ctx.actor.districtId, timezone: district!.timezone, from: query.from, to: query.to, schoolIds: chosen.map((s) => s.id),
+    otherSchoolIds: every.filter((s) => !chosen.some((c) => c.id === s.id)).map((s) => s.id),
   };
   return { window, schools: chosen, districtName: district!.name };
 }
@@ -52,15 +55,18 @@ const medianOf = (values: number[]) => {
 };
 const round = (v: number | null, digits = 1) => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+/** Where the incident and activity panels come from: the summary tables, or (as a reference) the raw aggregates. */
+export type IncidentSource = Pick<typeof rollups, 'incidentsBySchool' | 'incidentsByOffense' | 'incidentsByPlace' | 'incidentsByHour' | 'incidentsByMonth' | 'enforcementByMonth' | 'activityMinutes'>;
+
 /** The district dashboard for the filtered schools and days; the view is audited (aggregates only, no records). */
-export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): Promise<Dashboard> {
+export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery, source: IncidentSource = rollups): Promise<Dashboard> {
   const { window: w, schools: chosen } = await windowOf(ctx, query, 'analytics.read');
   const lastYear = { ...w, from: shiftYear(w.from, -1), to: shiftYear(w.to, -1) };
   const today = dayIn(w.timezone, ctx.clock.now());
   const [bySchool, byOffense, byPlace, byHour, byMonth, byMonthBefore, enforcement, calls, activity, tips, alerts, referrals, upkeep, compliance] = await Promise.all([
-    repo.incidentsBySchool(ctx.db, w), repo.incidentsByOffense(ctx.db, w), repo.incidentsByPlace(ctx.db, w), repo.incidentsByHour(ctx.db, w),
-    repo.incidentsByMonth(ctx.db, w), repo.incidentsByMonth(ctx.db, lastYear), repo.enforcementByMonth(ctx.db, w), repo.callsByKind(ctx.db, w),
-    repo.activityMinutes(ctx.db, w), repo.tipsByCategory(ctx.db, w), repo.alertsWithAccountability(ctx.db, w, RECEIVING_ROLES),
+    source.incidentsBySchool(ctx.db, w), source.incidentsByOffense(ctx.db, w), source.incidentsByPlace(ctx.db, w), source.incidentsByHour(ctx.db, w),
+    source.incidentsByMonth(ctx.db, w), source.incidentsByMonth(ctx.db, lastYear), source.enforcementByMonth(ctx.db, w), repo.callsByKind(ctx.db, w),
+    source.activityMinutes(ctx.db, w), repo.tipsByCategory(ctx.db, w), repo.alertsWithAccountability(ctx.db, w, RECEIVING_ROLES),
     repo.referralsBySchool(ctx.db, w), repo.upkeepBySchool(ctx.db, w, today),
     computeYear(ctx.db, ctx.actor.districtId, { all: false, schoolIds: w.schoolIds }, schoolYearOf(w.to), today),
   ]);
@@ -78,7 +84,7 @@ export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): 
   for (const r of byOffense) groups.set(offenseGroup(r.code, r.category), (groups.get(offenseGroup(r.code, r.category)) ?? 0) + r.n);
   panels.push(panel('incidents-by-offense', 'Incidents by offense group', 'NIBRS offense categories and school-safety categories; an incident with offenses in two groups counts in both.', 'bar',
     [['group', 'Offense group', 'label'], ['incidents', 'Incidents', 'count']],
-    [...groups].sort((a, b) => b[1] - a[1]).map(([group, n]) => ({ row: { group, incidents: n }, link: null }))));
+    [...groups].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([group, n]) => ({ row: { group, incidents: n }, link: null }))));
   const locations = new Map(NIBRS_LOCATIONS.map((l) => [l.code, l.name]));
   const places = new Map<string, number>();
   for (const r of byPlace) {
@@ -87,7 +93,7 @@ export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): 
   }
   panels.push(panel('incidents-by-place', 'Incidents by place', 'Campus area where one was recorded, otherwise the NIBRS location.', 'bar',
     [['place', 'Place', 'label'], ['incidents', 'Incidents', 'count']],
-    [...places].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([place, n]) => ({ row: { place, incidents: n }, link: null }))));
+    [...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([place, n]) => ({ row: { place, incidents: n }, link: null }))));
   const heat = new Map(byHour.map((r) => [`${r.dow}:${r.hour}`, r.n]));
   panels.push(panel('incidents-by-hour', 'Incidents by hour and weekday', `Local time of the district (${w.timezone}).`, 'heatmap',
     [['day', 'Day', 'label'], ...Array.from({ length: 24 }, (_, h) => [`h${h}`, `${String(h).padStart(2, '0')}:00`, 'count'] as [string, string, 'count'])],
@@ -107,7 +113,7 @@ export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): 
   // Calls for service
   panels.push(panel('calls-by-kind', 'Calls for service and response time', 'Minutes from received to the officer on scene.', 'bar',
     [['kind', 'Source and priority', 'label'], ['calls', 'Calls', 'count'], ['medianMinutes', 'Median response', 'minutes'], ['p90Minutes', '90th percentile', 'minutes']],
-    calls.sort((a, b) => b.n - a.n).map((r) => ({ row: { kind: `${LABELS.source[r.source as keyof typeof LABELS.source] ?? r.source}, ${LABELS.priority[r.priority as keyof typeof LABELS.priority] ?? r.priority}`, calls: r.n, medianMinutes: round(r.medianMinutes), p90Minutes: round(r.p90Minutes) }, link: null }))));
+    calls.sort((a, b) => b.n - a.n || `${a.source}:${a.priority}`.localeCompare(`${b.source}:${b.priority}`)).map((r) => ({ row: { kind: `${LABELS.source[r.source as keyof typeof LABELS.source] ?? r.source}, ${LABELS.priority[r.priority as keyof typeof LABELS.priority] ?? r.priority}`, calls: r.n, medianMinutes: round(r.medianMinutes), p90Minutes: round(r.p90Minutes) }, link: null }))));
 
   // SRO time by triad role
   const officers = new Map<string, Record<TriadRole, number>>();
@@ -116,19 +122,20 @@ export async function getDashboard(ctx: ServiceContext, query: AnalyticsQuery): 
     const role = r.triadRole as TriadRole;
     for (const [map, key] of [[officers, r.officer], [bySchoolRole, name.get(r.schoolId) ?? '']] as const) {
       if (!map.has(key)) map.set(key, { law_enforcement: 0, mentoring: 0, education: 0 });
-      if (role in map.get(key)!) map.get(key)![role] += r.minutes / 60;
+      // Whole minutes are added and turned into hours once, so the figures do not depend on the order of the rows.
+      if (role in map.get(key)!) map.get(key)![role] += r.minutes;
     }
   }
   const triadColumns = TRIAD_ROLES.map((t) => [t, TRIAD_ROLE_LABELS[t], 'hours'] as [string, string, 'hours']);
   const triadRows = (map: Map<string, Record<TriadRole, number>>, key: string) => [...map].sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([k, v]) => ({ row: { [key]: k, ...Object.fromEntries(TRIAD_ROLES.map((t) => [t, round(v[t])])) }, link: null }));
+    .map(([k, v]) => ({ row: { [key]: k, ...Object.fromEntries(TRIAD_ROLES.map((t) => [t, round(v[t] / 60)])) }, link: null }));
   panels.push(panel('sro-time-by-officer', 'SRO time by triad role, per officer', 'Hours in the activity log.', 'stacked_bar', [['officer', 'Officer', 'label'], ...triadColumns], triadRows(officers, 'officer')));
   panels.push(panel('sro-time-by-school', 'SRO time by triad role, per school', 'Hours in the activity log.', 'stacked_bar', [['school', 'School', 'label'], ...triadColumns], triadRows(bySchoolRole, 'school')));
 
   // Tips
   panels.push(panel('tips-by-category', 'Anonymous tips by category', 'Median minutes to acknowledge and hours to close.', 'bar',
     [['category', 'Category', 'label'], ['tips', 'Tips', 'count'], ['lifeSafety', 'Life-safety', 'count'], ['ackMinutes', 'Median to acknowledge', 'minutes'], ['closeHours', 'Median hours to close', 'hours'], ['open', 'Still open', 'count']],
-    tips.sort((a, b) => b.n - a.n).map((r) => ({ row: { category: TIP_CATEGORY_LABELS[r.category as TipCategory] ?? r.category, tips: r.n, lifeSafety: r.lifeSafety, ackMinutes: round(r.ackMinutes), closeHours: round(r.closeHours), open: r.open }, link: can(ctx.actor, 'tip.read') ? `/tips?category=${r.category}` : null }))));
+    tips.sort((a, b) => b.n - a.n || a.category.localeCompare(b.category)).map((r) => ({ row: { category: TIP_CATEGORY_LABELS[r.category as TipCategory] ?? r.category, tips: r.n, lifeSafety: r.lifeSafety, ackMinutes: round(r.ackMinutes), closeHours: round(r.closeHours), open: r.open }, link: can(ctx.actor, 'tip.read') ? `/tips?category=${r.category}` : null }))));
 
   // Alerts
   const alertRows = SRP_ACTIONS.flatMap((action) => [true, false].map((drill) => {

@@ -29,7 +29,8 @@ const perStudent = (w: Window) => sql`
   where ${schoolRelated(w)} and a.kind in ('arrest', 'citation', 'referral_law_enforcement')
   group by i.school_id, p.student_id`;
 
-const demographics = sql`s.race_ethnicity::text as race, s.sex::text as sex,
+/** The CRDC cell of a student (alias `s`). */
+export const demographics = sql`s.race_ethnicity::text as race, s.sex::text as sex,
   case when s.idea then 'idea' when s.section_504 then 'section504' else 'none' end as disability, s.english_learner as "englishLearner"`;
 
 /** One demographic cell of counted students. */

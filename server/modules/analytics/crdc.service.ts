@@ -10,6 +10,7 @@ import { windowOf } from './analytics.service.js';
 import { breakdownOf, countCrdcOffenses } from './analytics.policy.js';
 import { ratePer1000, relativeRate, suppressed } from './analytics.statistics.js';
 import * as crdc from './crdc.repository.js';
+import * as rollups from './rollup.repository.js';
 
 /** The smallest count the equity page shows unless the district chose another. */
 export const DEFAULT_MINIMUM_COUNT = 10;
@@ -46,15 +47,18 @@ const GROUPS: { dimension: EquityDimension; group: string; label: string; member
   { dimension: 'english_learner', group: 'yes', label: 'English learners', member: (c) => c.englishLearner },
 ];
 
+/** Where the equity page's student counts come from: the summary table, or (as a reference) the raw join. */
+export type EquitySource = Pick<typeof rollups, 'equityStudents'>;
+
 /**
  * Equity analytics: per student group, students referred, arrested and cited per 1,000 enrolled and the relative
  * rate index against every other student with its 95% interval. Counts under the minimum are suppressed, and so
  * are the rates of a group enrolled under the minimum. Over the schools where the user holds analytics.equity.
  */
-export async function getEquity(ctx: ServiceContext, query: AnalyticsQuery): Promise<Equity> {
+export async function getEquity(ctx: ServiceContext, query: AnalyticsQuery, source: EquitySource = rollups): Promise<Equity> {
   const { window: w } = await windowOf(ctx, query, 'analytics.equity');
   const minimumCount = await crdc.findMinimumCount(ctx.db, ctx.actor.districtId, DEFAULT_MINIMUM_COUNT);
-  const [events, enrolled] = await Promise.all([crdc.equityStudents(ctx.db, w), crdc.enrolment(ctx.db, w)]);
+  const [events, enrolled] = await Promise.all([source.equityStudents(ctx.db, w), crdc.enrolment(ctx.db, w)]);
   /** The sum of `pick` over the cells inside (or outside) a group. */
   function total<T extends Cell>(cells: T[], pick: (c: T) => number, member: (c: Cell) => boolean, inGroup: boolean): number {
     return cells.filter((c) => member(c) === inGroup).reduce((n, c) => n + pick(c), 0);

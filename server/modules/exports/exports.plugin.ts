@@ -11,7 +11,8 @@ import { ownerLabel, recordExport, type RecordOwner } from './exports.service.js
 // `Accept: text/csv`) by calling its own handler, so the CSV has the list's filters, permission checks and
 // record-level filtering (a field the list leaves out or blanks is never in the file). Paginated lists are
 // walked page by page at their largest page size and each page is written before the next is read, so memory
-// stays at one page whatever the size of the list.
+// stays at one page whatever the size of the list. A large list may instead declare `stream` (the same items
+// in large batches from one cursor, audited once by the export): the incident list does.
 
 /** The CSV of a list route (route `config.csv`). */
 export interface CsvListOptions {
@@ -21,6 +22,12 @@ export interface CsvListOptions {
   owner: RecordOwner;
   /** Dotted columns (or column prefixes) never exported, e.g. a note only its author may read. */
   omit?: readonly string[];
+  /**
+   * The whole filtered list in large batches of list items, for lists too large to walk page by page: read in
+   * one pass (a server-side cursor), checked like the list before the first byte, and audited once, by the
+   * export's own `list.exported` event, instead of once per page.
+   */
+  stream?: (request: FastifyRequest) => Promise<AsyncIterable<readonly unknown[]>>;
   /** A list whose answer is not `{ items }`: its row schema and how to read the rows of one answer. */
   rows?: { schema: z.ZodType; of: (answer: unknown) => readonly unknown[] };
 }
@@ -93,21 +100,34 @@ async function sendCsv(instance: FastifyInstance, request: FastifyRequest, reply
   if (paging.sizeKey && paging.max) query[paging.sizeKey] = paging.max;
   const rowsOf = options.rows?.of ?? ((answer: unknown) => (Array.isArray(answer) ? answer : ((answer as { items?: unknown[] }).items ?? [])));
   const call = async () => (await original.call(instance, request, reply)) as Record<string, unknown>;
-  let answer = await call();
+  // A streamed list is read in one pass; the others are walked page by page through their own handler.
+  const stream = options.stream ? await options.stream(request) : null;
+  let answer = stream ? {} : await call();
   if (reply.sent) return reply;
   const label = await ownerLabel(ctx, options.owner);
+  async function* pages(): AsyncGenerator<readonly unknown[]> {
+    if (stream) {
+      yield* stream;
+      return;
+    }
+    let seen = 0;
+    for (;;) {
+      const rows = rowsOf(answer);
+      yield rows;
+      seen += rows.length;
+      if (!nextOf(answer, rows.length, seen, paging, query)) return;
+      answer = await call();
+    }
+  }
   async function* lines(): AsyncGenerator<string> {
     let seen = 0;
     let complete = false;
     try {
       yield CSV_BOM + csvLine([...columns.map((c) => c.header), OWNER_HEADER]);
-      for (;;) {
-        const rows = rowsOf(answer);
+      for await (const rows of pages()) {
         // One chunk per page: a page is already in memory, and few large writes beat many small ones.
         yield rows.map((row) => csvLine([...cellsOf(row, columns), label])).join('');
         seen += rows.length;
-        if (!nextOf(answer, rows.length, seen, paging, query)) break;
-        answer = await call();
       }
       complete = true;
     } finally {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uncsvCell, csvCell } from '../../../common/csv.js';
 import { auditEvents } from '../../db/schema/index.js';
@@ -79,6 +79,33 @@ describe('list CSV', () => {
     const [, ...rows] = rowsOf(res.text);
     expect(rows).toHaveLength(520);
     expect((await exportsAudited('audit'))[0]!.detail).toMatchObject({ rows: 520, complete: true, filters: { eventType: 'school.viewed' } });
+  });
+
+  it('streams a large list in one pass: the same rows as the list, one audit event with the row count', async () => {
+    // More rows than one batch of the stream (5,000), so the cursor (or keyset pages on PGlite) is walked.
+    const author = await createUser(t.db, { email: 'author@csv.test', districtId, grants: [{ role: 'sro', schoolId: south.id }] });
+    await t.db.execute(sql`insert into incidents (district_id, school_id, number, on_campus, location_code, occurred_at, summary, status, offense_keys, author_id)
+      select ${districtId}::uuid, ${south.id}::uuid, 'CSV-' || lpad(g::text, 5, '0'), true, '53', timestamptz '2026-01-05 15:00:00+00' - (g % 97) * interval '1 hour',
+        'Streamed ' || g, 'approved', array['school:fight'], ${author.id}::uuid from generate_series(1, 5003) g`);
+    const listed: string[] = [];
+    for (let cursor: string | null = null; ;) {
+      const page = await director.get(`/api/incidents?schoolId=${south.id}&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      listed.push(...page.body.items.map((i: { number: string }) => i.number));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    const [{ last }] = await t.db.select({ last: sql<number>`coalesce(max(${auditEvents.id}), 0)::int` }).from(auditEvents) as [{ last: number }];
+    const res = await director.get(`/api/incidents?format=csv&schoolId=${south.id}`);
+    expect(res.status).toBe(200);
+    const [header, ...rows] = rowsOf(res.text);
+    expect(rows.map((r) => r[header!.indexOf('number')])).toEqual(listed);
+    expect(listed).toHaveLength(5003);
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.districtId, districtId), gt(auditEvents.id, last)));
+    expect(events.map((e) => [e.eventType, e.detail])).toEqual([
+      ['list.exported', { list: 'incidents', filters: { schoolId: south.id, sort: 'occurred_desc' }, rows: 5003, complete: true }],
+    ]);
+    // A filter the list refuses is refused before any byte, as the list does.
+    expect((await principal.get(`/api/incidents?format=csv&schoolId=${south.id}`)).status).toBe((await principal.get(`/api/incidents?schoolId=${south.id}`)).status);
   });
 
   it('a law-enforcement list names the agency; tips carry staff fields only; mentoring never the notes', async () => {

@@ -1,6 +1,7 @@
 import { pdfDisposition } from '../../lib/pdf.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { ListIncidentsQuery } from '../../../common/incidents.js';
 import { contextOf } from '../../auth/plugin.js';
 import { callRoutes } from './calls.routes.js';
 import { extraRoutes } from './extras.routes.js';
@@ -30,7 +31,10 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/incidents', {
-    config: { permission: 'incident.read', csv: { list: 'incidents', owner: 'law_enforcement' } },
+    config: {
+      permission: 'incident.read',
+      csv: { list: 'incidents', owner: 'law_enforcement', stream: (request) => search.streamIncidents(contextOf(request), request.query as ListIncidentsQuery) },
+    },
     schema: { tags, operationId: 'listIncidents', summary: 'Incidents I may see: full-text search, filters, sorting, keyset pages (audited)', querystring: listIncidentsQuery, response: { 200: incidentPageSchema } },
   }, async (request) => search.findIncidents(contextOf(request), request.query));
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { IncidentSort, IncidentStatus } from '../../../common/incidents.js';
 import type { Scope } from '../../auth/access.js';
-import { rows, type Db } from '../../db/connection.js';
+import { cursorBatches, isServerDb, rows, type Db } from '../../db/connection.js';
 import { incidents, schools, users } from '../../db/schema/index.js';
 import type { ReadScopes } from './incidents.policy.js';
 import { inScope } from '../schools/schools.repository.js';
@@ -119,6 +119,40 @@ export async function findIncidentPage(db: Db, where: SQL, sort: IncidentSort, c
     .where(and(where, keyset(sort, cursor)))
     .orderBy(...ordering(sort))
     .limit(limit);
+}
+
+/** A row of the incident list as the cursor answers it (timestamps may be strings on PostgreSQL). */
+export interface ListRow {
+  id: string; number: string; schoolId: string; schoolName: string; occurredAt: Date | string; status: IncidentStatus; summary: string;
+  offenseKeys: string[]; hasJuvenile: boolean; authorName: string; updatedAt: Date | string; onCampus: boolean; locationCode: string; supplementSubmitted: boolean;
+}
+
+/**
+ * Every row of the filtered list in order, in batches of `size`, for an export: a server-side cursor in one
+ * snapshot on PostgreSQL; keyset pages on PGlite, whose single connection must not be held by one download.
+ */
+export async function* incidentBatches(db: Db, where: SQL, sort: IncidentSort, size: number, prepare?: (tx: Db) => Promise<unknown>): AsyncGenerator<ListRow[]> {
+  if (isServerDb(db)) {
+    yield* cursorBatches<ListRow>(db, sql`select ${incidents.id} as id, ${incidents.number} as number, ${incidents.schoolId} as "schoolId",
+      ${schools.name} as "schoolName", ${incidents.occurredAt} as "occurredAt", ${incidents.status} as status, ${incidents.summary} as summary,
+      ${incidents.offenseKeys} as "offenseKeys", ${incidents.hasJuvenile} as "hasJuvenile", ${users.name} as "authorName",
+      ${incidents.updatedAt} as "updatedAt", ${incidents.onCampus} as "onCampus", ${incidents.locationCode} as "locationCode",
+      ${supplementSubmitted} as "supplementSubmitted"
+      from ${incidents} join ${schools} on ${schools.id} = ${incidents.schoolId} join ${users} on ${users.id} = ${incidents.authorId}
+      where ${where} order by ${sql.join(ordering(sort), sql`, `)}`, size, prepare);
+    return;
+  }
+  let cursor: Cursor | null = null;
+  for (;;) {
+    const page = await db.transaction(async (tx) => {
+      if (prepare) await prepare(tx);
+      return findIncidentPage(tx, where, sort, cursor, size);
+    });
+    if (page.length) yield page;
+    const last = page.at(-1);
+    if (page.length < size || !last) return;
+    cursor = cursorOf(sort, last);
+  }
 }
 
 /**

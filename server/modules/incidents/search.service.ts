@@ -11,6 +11,8 @@ import * as search from './search.repository.js';
 
 const EXPORT_LIMIT = 50_000;
 const EXPORT_BATCH = 1_000;
+/** Rows per batch of a list download: large enough that round trips do not dominate, small enough to stay flat. */
+const STREAM_BATCH = 5_000;
 
 /** The stored offense key of the `offense` filter: a NIBRS code or a school-safety category. */
 function offenseKeyOf(offense: string | undefined): string | undefined {
@@ -40,6 +42,29 @@ function auditedFilters(query: Omit<ListIncidentsQuery, 'cursor' | 'limit'>) {
   };
 }
 
+/** A list row as the list answers it. */
+function itemOf(r: search.ListRow) {
+  return {
+    id: r.id, number: r.number, schoolId: r.schoolId, schoolName: r.schoolName, occurredAt: iso(r.occurredAt), status: r.status,
+    summary: r.summary, offenses: r.offenseKeys.map(offenseLabel), hasJuvenile: r.hasJuvenile, authorName: r.authorName,
+    updatedAt: iso(r.updatedAt), supplementSubmitted: r.supplementSubmitted,
+  };
+}
+
+/**
+ * The whole filtered list, as the list answers it, in large batches for a CSV download (server/modules/exports).
+ * Filters and permissions are checked before the first row; the reads are not audited one by one: the export
+ * writes one `list.exported` event with its row count.
+ */
+export async function streamIncidents(ctx: ServiceContext, query: Omit<ListIncidentsQuery, 'cursor' | 'limit'>): Promise<AsyncIterable<unknown[]>> {
+  requirePermission(ctx.actor, 'incident.read');
+  const { where, whereWithoutText, text } = filterOf(ctx, query);
+  const prepare = text ? (tx: Parameters<typeof search.planTextSearch>[0]) => search.planTextSearch(tx, whereWithoutText, text, query.sort, null, STREAM_BATCH) : undefined;
+  return (async function* batches() {
+    for await (const batch of search.incidentBatches(ctx.db, where, query.sort, STREAM_BATCH, prepare)) yield batch.map(itemOf);
+  })();
+}
+
 /** A page of incidents the actor may see, filtered, searched and sorted, with the cursor of the next page; audited. */
 export async function findIncidents(ctx: ServiceContext, query: ListIncidentsQuery) {
   requirePermission(ctx.actor, 'incident.read');
@@ -59,11 +84,7 @@ export async function findIncidents(ctx: ServiceContext, query: ListIncidentsQue
       detail: { filters: auditedFilters(query), ids: page.map((r) => r.id), page: Boolean(query.cursor) },
     });
     return {
-      items: page.map((r) => ({
-        id: r.id, number: r.number, schoolId: r.schoolId, schoolName: r.schoolName, occurredAt: iso(r.occurredAt), status: r.status,
-        summary: r.summary, offenses: r.offenseKeys.map(offenseLabel), hasJuvenile: r.hasJuvenile, authorName: r.authorName,
-        updatedAt: iso(r.updatedAt), supplementSubmitted: r.supplementSubmitted,
-      })),
+      items: page.map(itemOf),
       nextCursor: found.length > query.limit && last ? search.encodeCursor(search.cursorOf(query.sort, last)) : null,
     };
   });

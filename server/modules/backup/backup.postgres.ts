@@ -115,14 +115,29 @@ export async function* logicalParts(tx: postgres.ReservedSql): AsyncGenerator<Pa
   yield { name: 'sequences', meta: { kind: 'sequences' }, stream: oneChunk(Buffer.from(JSON.stringify(sequences))) };
 }
 
+/** Bytes gathered into one archive frame: postgres.js hands out a COPY stream one row (a few hundred bytes) at a time. */
+export const COPY_CHUNK = 256 * 1024;
+
 /**
- * The bytes of a COPY TO STDOUT stream. postgres.js pauses its socket when the stream's buffer is full and
- * resumes it from the stream's read(); when the last data and the end of the COPY arrive in one socket read,
- * the socket stays paused and the next query of the connection never answers. Calling read() once more after
- * the end resumes it.
+ * The bytes of a COPY TO STDOUT stream, in chunks of about COPY_CHUNK (a frame per row made the archive and its
+ * restore pay per-row overhead on millions of rows). postgres.js pauses its socket when the stream's buffer is
+ * full and resumes it from the stream's read(); when the last data and the end of the COPY arrive in one socket
+ * read, the socket stays paused and the next query of the connection never answers. Calling read() once more
+ * after the end resumes it.
  */
 async function* copyOut(stream: Readable): AsyncGenerator<Buffer> {
-  for await (const chunk of stream) yield chunk as Buffer;
+  let pending: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    pending.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= COPY_CHUNK) {
+      yield Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size) yield Buffer.concat(pending, size);
   (stream as unknown as { _read(size: number): void })._read(0);
 }
 
@@ -146,6 +161,32 @@ export async function foreignKeys(tx: postgres.ReservedSql) {
   return tx<{ table: string; name: string; definition: string }[]>`
     select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
     from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`;
+}
+
+/** An index or a primary key, unique or exclusion constraint, as the statements that drop and recreate it. */
+export interface BulkIndex { drop: string; create: string }
+
+/**
+ * The indexes of the public schema (constraint-backed ones as their constraints), to drop before a bulk load and
+ * build once after it, as pg_restore does: maintaining five indexes row by row during COPY is several times slower
+ * than building each from the loaded table.
+ */
+export async function bulkIndexes(tx: postgres.ReservedSql): Promise<BulkIndex[]> {
+  const constraints = await tx<{ table: string; name: string; definition: string }[]>`
+    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
+    from pg_constraint where contype in ('p', 'u', 'x') and connamespace = 'public'::regnamespace order by conname`;
+  const indexes = await tx<{ name: string; definition: string }[]>`
+    select c.relname::text as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i join pg_class c on c.oid = i.indexrelid
+    where c.relnamespace = 'public'::regnamespace
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))
+    order by c.relname`;
+  return [
+    ...constraints.map((k) => ({
+      drop: `alter table ${k.table} drop constraint ${ident(k.name)}`, create: `alter table ${k.table} add constraint ${ident(k.name)} ${k.definition}`,
+    })),
+    ...indexes.map((i) => ({ drop: `drop index public.${ident(i.name)}`, create: i.definition })),
+  ];
 }
 
 /** SQL text helpers shared by the logical restore. */

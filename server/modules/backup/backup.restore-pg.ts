@@ -1,9 +1,10 @@
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import postgres from 'postgres';
 import { BackupError } from './backup.archive.js';
 import type { BackupInfo, BackupManifest } from './backup.create.js';
 import { compareCounts, writeTo, type PartBegin, type Sink } from './backup.read.js';
-import { countTables, foreignKeys, migrateTo, pgRestoreSink, q, runOn } from './backup.postgres.js';
+import { bulkIndexes, COPY_CHUNK, countTables, foreignKeys, migrateTo, pgRestoreSink, q, runOn, type BulkIndex } from './backup.postgres.js';
 
 /** The database side of a PostgreSQL restore: sinks for its parts, then commit (counts checked) or rollback. */
 export interface PostgresRestore {
@@ -18,8 +19,8 @@ export interface PostgresRestore {
 /**
  * Restores into the database at `url`. A pg_dump part goes to `pg_restore --single-transaction`; the logical
  * export is loaded in ONE transaction of ours: schema created by the migrations up to the backup's level,
- * foreign keys dropped and user triggers (the append-only audit guard) disabled during COPY, then both put
- * back (the keys validated), sequences set, counts compared with the manifest before COMMIT. Any failure rolls
+ * foreign keys and indexes dropped and user triggers (the append-only audit guard) disabled during COPY, then
+ * all put back (each index built once over the loaded rows, as pg_restore does; the keys validated), sequences set, counts compared with the manifest before COMMIT. Any failure rolls
  * the whole restore back. Nothing commits before the archive was read to its end and matched its manifest
  * (pg_restore's stdin stays open until then), so one pass over the archive suffices.
  */
@@ -28,6 +29,7 @@ export function postgresDatabaseSink(url: string, replace: boolean): PostgresRes
   const sql = postgres(url, { max: 1, onnotice: () => undefined });
   let tx: postgres.ReservedSql | undefined;
   let keys: { table: string; name: string; definition: string }[] = [];
+  let indexes: BulkIndex[] = [];
   let tables: string[] = [];
   let pgRestore: ReturnType<typeof pgRestoreSink> | undefined;
 
@@ -42,9 +44,11 @@ export function postgresDatabaseSink(url: string, replace: boolean): PostgresRes
     }
     await migrateTo(tx, level);
     keys = await foreignKeys(tx);
-    for (const key of keys) await tx.unsafe(`alter table ${key.table} drop constraint ${q.ident(key.name)}`);
+    await batch(tx, keys.map((key) => `alter table ${key.table} drop constraint ${q.ident(key.name)}`));
+    indexes = await bulkIndexes(tx);
+    await batch(tx, indexes.map((index) => index.drop));
     tables = (await tx<{ t: string }[]>`select relname::text as t from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'`).map((r) => r.t);
-    for (const table of tables) await tx.unsafe(`alter table ${q.ident(table)} disable trigger user`);
+    await batch(tx, tables.map((table) => `alter table ${q.ident(table)} disable trigger user`));
     return tx;
   };
 
@@ -64,17 +68,7 @@ export function postgresDatabaseSink(url: string, replace: boolean): PostgresRes
         };
       }
       const t = await prepare();
-      if (begin.kind === 'table' && begin.table && begin.columns) {
-        const writable = await t.unsafe(`copy ${q.ident(begin.table)} (${begin.columns.map(q.ident).join(', ')}) from stdin`).writable();
-        return {
-          write: (chunk) => writeTo(writable, chunk),
-          end: async () => {
-            writable.end();
-            await finished(writable);
-          },
-          abort: async () => void writable.destroy(),
-        };
-      }
+      if (begin.kind === 'table' && begin.table && begin.columns) return copySink(t, begin.table, begin.columns);
       if (begin.kind === 'sequences') {
         const chunks: Buffer[] = [];
         return {
@@ -99,8 +93,11 @@ export function postgresDatabaseSink(url: string, replace: boolean): PostgresRes
           return await countTables(runOn(sql));
         }
         const t = await prepare();
-        for (const table of tables) await t.unsafe(`alter table ${q.ident(table)} enable trigger user`);
-        for (const key of keys) await t.unsafe(`alter table ${key.table} add constraint ${q.ident(key.name)} ${key.definition}`);
+        await batch(t, tables.map((table) => `alter table ${q.ident(table)} enable trigger user`));
+        // Indexes are built once over the loaded rows (a duplicate in the archive fails here and rolls back).
+        await t`set local maintenance_work_mem = '256MB'`;
+        for (const index of indexes) await t.unsafe(index.create);
+        await batch(t, keys.map((key) => `alter table ${key.table} add constraint ${q.ident(key.name)} ${key.definition}`));
         const counts = await countTables(runOn(t));
         const mismatches = compareCounts(manifest.counts, counts);
         if (mismatches.length) throw new BackupError('failed', `The restored database differs from the backup: ${mismatches.join(', ')}. Nothing was restored.`);
@@ -125,5 +122,42 @@ export function postgresDatabaseSink(url: string, replace: boolean): PostgresRes
       }
       await sql.end({ timeout: 5 }).catch(() => undefined);
     },
+  };
+}
+
+/** Runs statements as one simple-protocol query: hundreds of small DDL statements, one round trip. */
+async function batch(t: postgres.ReservedSql, statements: string[]): Promise<void> {
+  if (statements.length) await t.unsafe(statements.join(';\n')).simple();
+}
+
+/**
+ * A COPY FROM STDIN into `table`, opened on the first bytes (an empty table costs no round trip) and fed large
+ * messages: archives written before COPY_CHUNK hold a frame per row, gathered here.
+ */
+function copySink(t: postgres.ReservedSql, table: string, columns: string[]): Sink {
+  let writable: Writable | undefined;
+  let pending: Buffer[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const chunk = Buffer.concat(pending, size);
+    pending = [];
+    size = 0;
+    writable ??= await t.unsafe(`copy ${q.ident(table)} (${columns.map(q.ident).join(', ')}) from stdin`).writable();
+    await writeTo(writable, chunk);
+  };
+  return {
+    write: async (chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= COPY_CHUNK) await flush();
+    },
+    end: async () => {
+      await flush();
+      if (!writable) return;
+      writable.end();
+      await finished(writable);
+    },
+    abort: async () => void writable?.destroy(),
   };
 }

@@ -1,7 +1,7 @@
 import type { RosterCounts } from '../../../common/roster-import.js';
 import type { Db } from '../../db/connection.js';
 import type { CsvRecord } from './csv-stream.js';
-import { flag, parseDay, type Columns, type FileMode } from './roster-import.policy.js';
+import { Columns, flag, parseDay, type FileMode } from './roster-import.policy.js';
 import * as repo from './roster-import.repository.js';
 import type { ChangeRow } from './roster-undo.repository.js';
 
@@ -25,7 +25,7 @@ const SEP = repo.ENROLLMENT_KEY_SEPARATOR;
 
 /** The fields compared between the stored enrollment and the file's row, as one string (small in memory). */
 function keyOf(e: Stored): string {
-  return [e.studentId, e.schoolId, e.classSourcedId, e.primary ? '1' : '0', e.beginDate ?? '', e.endDate ?? ''].join(SEP);
+  return e.studentId + SEP + e.schoolId + SEP + e.classSourcedId + SEP + (e.primary ? '1' : '0') + SEP + (e.beginDate ?? '') + SEP + (e.endDate ?? '');
 }
 
 function rowOfKey(sourcedId: string, key: string): Stored {
@@ -42,63 +42,73 @@ export class EnrollmentSync {
   private readonly lines = new Map<string, number>();
   private batch: repo.EnrollmentRow[] = [];
   private removed: string[] = [];
+  /** Column positions, resolved once: a large district's file has hundreds of thousands of rows. */
+  private readonly at: Record<'sourcedId' | 'role' | 'status' | 'userSourcedId' | 'schoolSourcedId' | 'classSourcedId' | 'primary' | 'beginDate' | 'endDate', number>;
 
   private constructor(
     private readonly tx: Db, private readonly districtId: string, private readonly mode: FileMode,
     private readonly stored: Map<string, string>, private readonly ctx: EnrollmentContext,
-  ) {}
+  ) {
+    const names = ['sourcedId', 'role', 'status', 'userSourcedId', 'schoolSourcedId', 'classSourcedId', 'primary', 'beginDate', 'endDate'] as const;
+    this.at = Object.fromEntries(names.map((name) => [name, ctx.cols.position(name)])) as EnrollmentSync['at'];
+  }
 
   /** Reads the district's stored enrollments and starts the sync. */
   static async start(tx: Db, districtId: string, mode: FileMode, ctx: EnrollmentContext): Promise<EnrollmentSync> {
     return new EnrollmentSync(tx, districtId, mode, await repo.findEnrollmentKeys(tx, districtId), ctx);
   }
 
-  /** One record of enrollments.csv. */
-  async row({ line, fields }: CsvRecord): Promise<void> {
-    const { ctx } = this;
-    const get = (name: string) => ctx.cols.get(fields, name);
-    const sourcedId = get('sourcedId');
-    const role = get('role').toLowerCase();
-    if (role === 'teacher') { ctx.teacher(line, get); return; }
-    if (role !== 'student') { ctx.counts.skipped++; return; }
-    if (!sourcedId) { ctx.reject(line, null, 'sourcedId is empty'); return; }
-    if (get('status').toLowerCase() === 'tobedeleted') {
+  /**
+   * Takes one record without waiting on anything: compared with the stored row, an unchanged one costs a string
+   * comparison and nothing else (no promise). Answers true when the batch is full: the caller then awaits write().
+   */
+  take({ line, fields }: CsvRecord): boolean {
+    const { ctx, at } = this;
+    const sourcedId = Columns.at(fields, at.sourcedId);
+    const role = Columns.at(fields, at.role).toLowerCase();
+    if (role === 'teacher') { ctx.teacher(line, (name) => ctx.cols.get(fields, name)); return false; }
+    if (role !== 'student') { ctx.counts.skipped++; return false; }
+    if (!sourcedId) { ctx.reject(line, null, 'sourcedId is empty'); return false; }
+    if (Columns.at(fields, at.status).toLowerCase() === 'tobedeleted') {
       if (this.mode === 'delta' && this.stored.has(sourcedId)) this.removed.push(sourcedId);
       else ctx.counts.skipped++;
-      return;
+      return false;
     }
     const earlier = this.lines.get(sourcedId);
-    if (earlier) { ctx.reject(line, sourcedId, `sourcedId is already on line ${earlier}`); return; }
+    if (earlier) { ctx.reject(line, sourcedId, `sourcedId is already on line ${earlier}`); return false; }
     this.lines.set(sourcedId, line);
-    const userId = get('userSourcedId');
+    const userId = Columns.at(fields, at.userSourcedId);
     const studentId = ctx.studentIdOf(userId);
     if (!studentId) {
       const why = ctx.wasRejected(userId) ? 'was rejected in users.csv' : 'is not a student of the roster';
       ctx.reject(line, sourcedId, `userSourcedId ${userId} ${why}`);
-      return;
+      return false;
     }
-    const school = ctx.schoolOf(get('schoolSourcedId'));
-    if (!school) { ctx.reject(line, sourcedId, `schoolSourcedId ${get('schoolSourcedId')} is not a school of the district`); return; }
-    const classSourcedId = get('classSourcedId');
-    if (!classSourcedId) { ctx.reject(line, sourcedId, 'classSourcedId is empty'); return; }
-    const [rawBegin, rawEnd] = [get('beginDate'), get('endDate')];
-    const [beginDate, endDate] = [parseDay(rawBegin), parseDay(rawEnd)];
+    const schoolSourcedId = Columns.at(fields, at.schoolSourcedId);
+    const school = ctx.schoolOf(schoolSourcedId);
+    if (!school) { ctx.reject(line, sourcedId, `schoolSourcedId ${schoolSourcedId} is not a school of the district`); return false; }
+    const classSourcedId = Columns.at(fields, at.classSourcedId);
+    if (!classSourcedId) { ctx.reject(line, sourcedId, 'classSourcedId is empty'); return false; }
+    const [rawBegin, rawEnd] = [Columns.at(fields, at.beginDate), Columns.at(fields, at.endDate)];
+    const beginDate = rawBegin ? parseDay(rawBegin) : null;
+    const endDate = rawEnd ? parseDay(rawEnd) : null;
     if ((rawBegin && !beginDate) || (rawEnd && !endDate)) {
       ctx.reject(line, sourcedId, 'beginDate and endDate must be dates as YYYY-MM-DD');
-      return;
+      return false;
     }
     ctx.counts.enrollments++;
-    const row = { sourcedId, studentId, schoolId: school.id, classSourcedId, primary: flag(get('primary')), beginDate, endDate };
+    const row = { sourcedId, studentId, schoolId: school.id, classSourcedId, primary: flag(Columns.at(fields, at.primary)), beginDate, endDate };
     const before = this.stored.get(sourcedId);
     // Seen: a bulk file keeps it. Unchanged rows are not written again.
     this.stored.delete(sourcedId);
-    if (before === keyOf(row)) return;
+    if (before === keyOf(row)) return false;
     ctx.change({ kind: 'enrollment', ref: sourcedId, before: before === undefined ? null : rowOfKey(sourcedId, before) });
     this.batch.push({ districtId: this.districtId, ...row });
-    if (this.batch.length >= BATCH) await this.write();
+    return this.batch.length >= BATCH;
   }
 
-  private async write(): Promise<void> {
+  /** Writes the batch taken so far (and the undo log's full batches). */
+  async write(): Promise<void> {
     await repo.upsertEnrollments(this.tx, this.batch);
     this.batch = [];
     await this.ctx.flush();

@@ -42,6 +42,16 @@ export class Columns {
   }
 
   /** The trimmed value of column `name` in `fields`. */
+  /** The position of column `name` (-1 when the file lacks it), for hot loops that read a column per row. */
+  position(name: string): number {
+    return this.index.get(name.toLowerCase()) ?? -1;
+  }
+
+  /** The trimmed value at a position from `position` ('' for a missing column or field). */
+  static at(fields: string[], i: number): string {
+    return i < 0 ? '' : (fields[i] ?? '').trim();
+  }
+
   get(fields: string[], name: string): string {
     let i = this.byName.get(name);
     if (i === undefined) {

@@ -13,7 +13,7 @@ import { todayOf } from '../../lib/district-time.js';
 /** A notices call: the request's context and the public URL for links in e-mail. */
 export interface NoticesContext extends ServiceContext {
   publicUrl: string;
-  /** Called once the notice is committed, before its e-mail is queued: pokes the live hub so screens get it first. */
+  /** Called once the notice (with its queued e-mail) is committed: delivers the live event before the e-mail goes out. */
   committed?: () => Promise<void> | void;
 }
 
@@ -104,9 +104,10 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
   const now = ctx.clock.now();
   const expected = new Date(input.expectedReturnAt);
   requireReturnTime(expected, now);
-  // Screens first: the notice, its audit and its live event commit together; the staff's e-mail is queued
-  // right after, so 300 outbox rows never hold back the dashboards (bench/operations-notice.ts).
-  const { notice, staff } = await ctx.db.transaction(async (tx) => {
+  // One transaction: the notice, its audit, the staff's e-mail (one INSERT) and its live event (last) commit
+  // together, so a crash can never leave a notice whose e-mail is lost. Screens get it right after the commit,
+  // before anything else uses the connection (bench/operations-notice.ts).
+  const notice = await ctx.db.transaction(async (tx) => {
     const [school] = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, [input.schoolId], todayOf(ctx));
     if (!school) throw new AppError('validation_failed', 'schoolId: you are not assigned to this school', { field: 'schoolId' });
     if (await repo.lockOpenPresence(tx, ctx.actor.userId, input.schoolId)) {
@@ -119,11 +120,11 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
     }), 'schoolId', 'You are already away from this school');
     await writeAudit(tx, whoOf(ctx), { type: 'presence.left', schoolId: input.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients: staff.length } });
     const notice = await noticeOf(tx, ctx, id);
+    await announce(tx, ctx, notice, 'left', staff);
     await publish(tx, ctx, notice);
-    return { notice, staff };
+    return notice;
   });
   await ctx.committed?.();
-  await ctx.db.transaction(async (tx) => announce(tx, ctx, notice, 'left', staff));
   return notice;
 }
 
@@ -138,21 +139,23 @@ async function lockOwn(ctx: ServiceContext, tx: Db, id: string) {
 
 /** "Back on campus": closes the actor's own open notice and tells the school, live and by e-mail. Audited. */
 export async function comeBack(ctx: NoticesContext, id: string): Promise<PresenceNotice> {
-  return ctx.db.transaction(async (tx) => {
+  const notice = await ctx.db.transaction(async (tx) => {
     const row = await lockOwn(ctx, tx, id);
     const now = ctx.clock.now();
     await repo.updatePresence(tx, id, { returnedAt: now }, now);
-    const recipients = await announce(tx, ctx, await noticeOf(tx, ctx, id), 'returned', await staffOf(tx, ctx, row.schoolId));
-    await writeAudit(tx, whoOf(ctx), { type: 'presence.returned', schoolId: row.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
     const notice = await noticeOf(tx, ctx, id);
+    const recipients = await announce(tx, ctx, notice, 'returned', await staffOf(tx, ctx, row.schoolId));
+    await writeAudit(tx, whoOf(ctx), { type: 'presence.returned', schoolId: row.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
     await publish(tx, ctx, notice);
     return notice;
   });
+  await ctx.committed?.();
+  return notice;
 }
 
 /** Changes the expected return or backup contact of the actor's own open notice; staff see it live. Audited. */
 export async function updateLeave(ctx: NoticesContext, id: string, input: PresenceUpdateBody): Promise<PresenceNotice> {
-  return ctx.db.transaction(async (tx) => {
+  const notice = await ctx.db.transaction(async (tx) => {
     const row = await lockOwn(ctx, tx, id);
     const now = ctx.clock.now();
     const expected = input.expectedReturnAt ? new Date(input.expectedReturnAt) : undefined;
@@ -163,4 +166,6 @@ export async function updateLeave(ctx: NoticesContext, id: string, input: Presen
     await publish(tx, ctx, notice);
     return notice;
   });
+  await ctx.committed?.();
+  return notice;
 }

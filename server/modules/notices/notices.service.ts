@@ -70,7 +70,7 @@ async function staffOf(tx: Db, ctx: ServiceContext, schoolId: string) {
 }
 
 async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kind: 'left' | 'returned', staff: { email: string }[]) {
-  const tz = await repo.findTimeZone(tx, ctx.actor.districtId);
+  const tz = ctx.actor.timeZone;
   const link = `${ctx.publicUrl.replace(/\/$/, '')}/notices`;
   const back = localTime(new Date(notice.expectedReturnAt), tz);
   const [subject, body] = kind === 'left'
@@ -87,11 +87,20 @@ async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kin
   return staff.length;
 }
 
+// The SRO's status right after their own change: this notice is their latest at the school (only one is open at
+// a time, and no newer one can exist while it is), so the status follows from it without reading it back.
+function statusAfter(notice: PresenceNotice, now: Date): PresenceStatus {
+  const away = notice.returnedAt === null;
+  return {
+    schoolId: notice.schoolId, schoolName: notice.schoolName, sro: notice.sro, status: away ? 'away' : 'on_campus',
+    since: away ? notice.leftAt : notice.returnedAt, notice: away ? notice : null, overdue: away ? new Date(notice.expectedReturnAt) < now : false,
+  };
+}
+
 async function publish(tx: Db, ctx: ServiceContext, notice: PresenceNotice) {
-  const [status] = (await findStatus({ ...ctx, db: tx }, notice.schoolId)).filter((s) => s.sro.id === notice.sro.id);
   await appendLiveEvent(tx, {
     districtId: ctx.actor.districtId, schoolIds: [notice.schoolId], audience: 'notice.read', type: 'notice.presence',
-    payload: { notice, status: status ?? null },
+    payload: { notice, status: statusAfter(notice, ctx.clock.now()) },
   });
 }
 

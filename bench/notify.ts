@@ -24,7 +24,7 @@ import { testConfig } from '../server/test/app.js';
 import { TEST_TMP } from '../server/test/database.js';
 import { createDistrict, createSchool } from '../server/test/fixtures.js';
 import { startPushService, type TestPushService } from '../server/test/push-service.js';
-import { startSmsApi, type TestSmsApi } from '../server/test/sms-api.js';
+import { startSmsApi } from '../server/test/sms-api.js';
 import { isQuick, median, percentile, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();

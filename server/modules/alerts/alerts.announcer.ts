@@ -146,9 +146,10 @@ export class Announcer {
 
   /** After the announcement committed: deliver now, and send the e-mails and text messages without waiting for them. */
   afterCommit(announced: Announced): void {
-    this.hub.poke();
+    // Screens first: the outbox's claims would otherwise queue ahead of the hub's read on PGlite's one connection.
+    const screens = this.hub.deliverNow();
     this.track(this.mail(announced.alert, announced.districtId));
-    if (announced.texted) this.track(this.text(announced.alert.id));
+    if (announced.texted) this.track(screens.then(() => this.text(announced.alert.id)));
   }
 
   /** Sends the outbox now, every batch (the alert's text and push messages among what is due), rather than at the next 30 s sweep. */

@@ -89,8 +89,13 @@ export async function deliverDue(
     }
   });
   const now = clock.now();
-  await repo.markSent(db, sent.map((m) => m.id), now);
-  await touchPushSubscriptions(db, sent.filter((m) => m.channel === 'push').map((m) => m.to), now);
+  // Together: a message shown sent has its device's last delivery recorded too.
+  if (sent.length) {
+    await db.transaction(async (tx) => {
+      await touchPushSubscriptions(tx, sent.filter((m) => m.channel === 'push').map((m) => m.to), now);
+      await repo.markSent(tx, sent.map((m) => m.id), now);
+    });
+  }
   for (const { mail, error } of failures) await recordFailure(db, mail, error, clock.now());
   return { sent: sent.length, failed: failures.length };
 }

@@ -19,8 +19,8 @@ import { ManualClock } from '../server/lib/clock.js';
 import type { ServiceContext } from '../server/lib/context.js';
 import { findNeeds } from '../server/modules/home/home.service.js';
 import { testConfig } from '../server/test/app.js';
-import { TEST_PASSWORD } from '../server/test/fixtures.js';
 import { FULL, generate, TIMEZONE, type World } from './support/analytics-data.js';
+import { signIn } from './support/http.js';
 import { isQuick, median, percentile, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -86,16 +86,6 @@ async function homeData(database: Database, w: World): Promise<Record<string, nu
     from ${sros} s, generate_series(1, 4) k`));
   await db.execute(sql`analyze`);
   return Object.fromEntries(done);
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const health = await fetch(`${base}/api/health`);
-  const csrf = health.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sro_csrf='))!;
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrf.slice('sro_csrf='.length) }, body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
-  return `${csrf}; ${res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sro_session='))}`;
 }
 
 /** The statements the home's contributors run for this session's user, captured by a logging Drizzle on the same pool. */

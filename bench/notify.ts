@@ -25,6 +25,7 @@ import { TEST_TMP } from '../server/test/database.js';
 import { createDistrict, createSchool } from '../server/test/fixtures.js';
 import { startPushService, type TestPushService } from '../server/test/push-service.js';
 import { startSmsApi } from '../server/test/sms-api.js';
+import { bareBroadcaster } from './support/http.js';
 import { isQuick, median, percentile, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -120,29 +121,6 @@ function arrivals(times: number[], from: number, count: number, what: string): P
   });
 }
 
-/** A bare SSE broadcaster: GET /live holds a connection, POST /broadcast writes one frame to every one. */
-async function bareBroadcaster() {
-  const streams: http.ServerResponse[] = [];
-  let id = 0;
-  const server = http.createServer((req, res) => {
-    if (req.url === '/live') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      res.write('retry: 1000\n\n');
-      streams.push(res);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const frame = `id: ${++id}\nevent: alert.announced\ndata: ${Buffer.concat(chunks).toString('utf8')}\n\n`;
-      for (const s of streams) s.write(frame);
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => { for (const s of streams) s.end(); server.close(); } };
-}
-
 /** Runs `work` on every item, `limit` at a time (the outbox's concurrency, without its database). */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -166,7 +144,7 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const bare = await bareBroadcaster();
+  const bare = await bareBroadcaster('alert.announced');
   const barePush = new WebPushSender(generateVapidKeys(), 'mailto:bench@srodesk.test');
   const bareSms = new HttpSmsProvider({ url: sms.url, account: SMS.account, token: SMS.token, from: '+15125550100' });
   const appScreens = await openScreens(`${base}/api/live`, prepared.staffCookies, 'alert.announced', 'snapshot');

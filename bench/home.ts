@@ -152,7 +152,16 @@ async function main(): Promise<void> {
           for (const which of r % 2 ? (['raw', 'home'] as const) : (['home', 'raw'] as const)) t[which].push(await time(which === 'home' ? home : raw));
         }
         const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+        // Each contributor alone (median of 5), so a slow one is named: the first words of its SQL and its time.
+        const each: [string, number][] = [];
+        for (const q of queries) {
+          const times: number[] = [];
+          for (let i = 0; i < 5; i++) times.push(await time(() => client.unsafe(q.query, q.params as never[])));
+          each.push([q.query.replace(/\s+/g, ' ').slice(0, 120), round(median(times), 1)]);
+        }
+        const slowest = each.sort((a, b) => b[1] - a[1]).slice(0, 3);
         const figures = {
+          slowestQueries: slowest.map(([query, ms]) => ({ ms, query })),
           queries: queries.length, items: page.items.map((i) => `${i.key}:${i.count}`),
           homeMedianMs: round(median(t.home), 1), homeP99Ms: round(percentile(sorted(t.home), 0.99), 1),
           rawMedianMs: round(median(t.raw), 1), rawP99Ms: round(percentile(sorted(t.raw), 0.99), 1),
@@ -160,6 +169,7 @@ async function main(): Promise<void> {
         };
         console.log(`  ${who}: home median ${figures.homeMedianMs} ms (p99 ${figures.homeP99Ms}); its ${queries.length} queries raw ${figures.rawMedianMs} ms (p99 ${figures.rawP99Ms}); ratio ${figures.ratio}`);
         console.log(`    items: ${figures.items.join(', ') || 'none'}`);
+        for (const [query, ms] of slowest) console.log(`    ${ms} ms alone: ${query}`);
         results[who] = figures;
       }
     } finally {

@@ -29,8 +29,8 @@ import { getEquity } from '../server/modules/analytics/crdc.service.js';
 import { RECEIVING_ROLES } from '../server/modules/alerts/alerts.repository.js';
 import { testConfig } from '../server/test/app.js';
 import { TEST_TMP } from '../server/test/database.js';
-import { TEST_PASSWORD } from '../server/test/fixtures.js';
 import { generate, scaled, TIMEZONE, type World } from './support/analytics-data.js';
+import { signIn } from './support/http.js';
 import { isQuick, median, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -127,16 +127,6 @@ function rawEquity(w: World): SQL {
         and a.kind in ('arrest', 'citation', 'referral_law_enforcement') group by 1)
     select 'events', ${cell}, count(*), count(*) filter (where arrested), count(*) filter (where cited) from st join students s on s.id = st.student_id group by ${cell}
     union all select 'enrolled', ${cell}, count(*), 0, 0 from students s where s.district_id = ${w.districtId} and s.active group by ${cell}`;
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const health = await fetch(`${base}/api/health`);
-  const csrf = health.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sro_csrf='))!;
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrf.slice('sro_csrf='.length) }, body: JSON.stringify({ email, password: TEST_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  return `${csrf}; ${res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('sro_session='))}`;
 }
 
 /** Streams the incident list as CSV, counting rows (CRLF lines less the header) and sampling RSS every 50 ms. */

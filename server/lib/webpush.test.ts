@@ -1,6 +1,7 @@
 import { createECDH } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { encryptPushPayload, generateVapidKeys, vapidSubject } from './webpush.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startPushService, type TestPushService } from '../test/push-service.js';
+import { encryptPushPayload, generateVapidKeys, vapidSubject, WebPushSender } from './webpush.js';
 
 describe('Web Push message encryption', () => {
   it('matches the worked example of RFC 8291 appendix A byte for byte', () => {
@@ -22,5 +23,34 @@ describe('Web Push message encryption', () => {
     expect(Buffer.from(keys.privateKey, 'base64url')).toHaveLength(32);
     expect(vapidSubject('http://localhost:3000', 'SRO Desk <no-reply@srodesk.local>')).toBe('mailto:no-reply@srodesk.local');
     expect(vapidSubject('https://sro.example.org', 'x@y.z')).toBe('https://sro.example.org');
+  });
+});
+
+describe('VAPID tokens', () => {
+  const services: TestPushService[] = [];
+  afterAll(async () => { await Promise.all(services.map((p) => p.close())); });
+
+  it('signs one token per push service and signs a new one after half its 12-hour life', async () => {
+    const [a, b] = [await startPushService(), await startPushService()];
+    services.push(a, b);
+    const sender = new WebPushSender(generateVapidKeys(), 'mailto:ops@srodesk.test');
+    const target = (p: TestPushService) => {
+      const { subscription } = p.subscribe();
+      return { endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth };
+    };
+    const t0 = new Date('2025-11-10T15:00:00Z');
+    const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
+    await sender.send(target(a), { n: 1 }, t0);
+    await sender.send(target(a), { n: 2 }, hours(5));
+    await sender.send(target(b), { n: 3 }, hours(5));
+    await sender.send(target(a), { n: 4 }, hours(6.5));
+    const [first, second, fourth] = await a.waitFor(3);
+    const [third] = await b.waitFor(1);
+    // Every message decrypted and verified by the service; the same token within its reuse window.
+    expect([first, second, fourth].map((m) => (m!.payload as { n: number }).n)).toEqual([1, 2, 4]);
+    expect(second!.jwt).toEqual(first!.jwt);
+    expect(first!.jwt.exp).toBe(t0.getTime() / 1000 + 12 * 3600);
+    expect(third!.jwt.aud).toBe(b.origin);
+    expect(fourth!.jwt.exp).toBe(hours(6.5).getTime() / 1000 + 12 * 3600);
   });
 });

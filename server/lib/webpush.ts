@@ -1,4 +1,4 @@
-import { createECDH, createPrivateKey, generateKeyPairSync, hkdfSync, randomBytes, sign, createCipheriv } from 'node:crypto';
+import { createECDH, createPrivateKey, generateKeyPairSync, hkdfSync, randomBytes, sign, createCipheriv, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -78,13 +78,17 @@ export function encryptPushPayload(plaintext: Buffer, target: { p256dh: string; 
   return Buffer.concat([header, asPublic, body]);
 }
 
-/** The VAPID Authorization header for an endpoint (RFC 8292): an ES256 JWT for the push service's origin, and the key. */
-export function vapidAuthorization(endpoint: string, keys: VapidKeys, subject: string, now: Date, ttlSeconds = 12 * 3600): string {
+/** The VAPID private key as a KeyObject (built once per sender, not per message). */
+function vapidPrivateKey(keys: VapidKeys): KeyObject {
   const pub = Buffer.from(keys.publicKey, 'base64url');
-  const key = createPrivateKey({
+  return createPrivateKey({
     format: 'jwk',
     key: { kty: 'EC', crv: 'P-256', d: keys.privateKey, x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33, 65)) },
   });
+}
+
+/** The VAPID Authorization header for an endpoint (RFC 8292): an ES256 JWT for the push service's origin, and the key. */
+export function vapidAuthorization(endpoint: string, keys: VapidKeys, subject: string, now: Date, ttlSeconds = 12 * 3600, key: KeyObject = vapidPrivateKey(keys)): string {
   const header = b64u(Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'ES256' })));
   const claims = b64u(Buffer.from(JSON.stringify({ aud: new URL(endpoint).origin, exp: Math.floor(now.getTime() / 1000) + ttlSeconds, sub: subject })));
   const signature = sign('sha256', Buffer.from(`${header}.${claims}`), { key, dsaEncoding: 'ieee-p1363' });
@@ -97,18 +101,38 @@ export function vapidSubject(publicUrl: string, mailFrom: string): string {
   return `mailto:${/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim()}`;
 }
 
+/** Lifetime of a VAPID token (RFC 8292: at most 24 hours). */
+const VAPID_TTL_SECONDS = 12 * 3600;
+
 /** The push service says the subscription no longer exists (404 or 410): forget it, do not retry. */
 export class PushSubscriptionGone extends Error {}
 
 /** Sends encrypted push messages with VAPID; throws on failure (the outbox retries), `PushSubscriptionGone` on 404/410. */
 export class WebPushSender {
-  constructor(readonly keys: VapidKeys, private readonly subject: string, private readonly timeoutMs = 10_000) {}
+  private readonly key: KeyObject;
+  // One signed VAPID token per push service, reused for half its 12-hour life (RFC 8292 allows reuse until it
+  // expires): an alert to 300 devices at one service signs once, not 300 times.
+  private readonly tokens = new Map<string, { header: string; signedAt: number }>();
+
+  constructor(readonly keys: VapidKeys, private readonly subject: string, private readonly timeoutMs = 10_000) {
+    this.key = vapidPrivateKey(keys);
+  }
+
+  private authorization(endpoint: string, now: Date): string {
+    const origin = new URL(endpoint).origin;
+    const cached = this.tokens.get(origin);
+    const at = now.getTime();
+    if (cached && at >= cached.signedAt && at - cached.signedAt < VAPID_TTL_SECONDS * 500) return cached.header;
+    const header = vapidAuthorization(endpoint, this.keys, this.subject, now, VAPID_TTL_SECONDS, this.key);
+    this.tokens.set(origin, { header, signedAt: at });
+    return header;
+  }
 
   async send(target: PushTarget, payload: object, now: Date, ttlSeconds = 86_400): Promise<void> {
     const response = await fetch(target.endpoint, {
       method: 'POST',
       headers: {
-        authorization: vapidAuthorization(target.endpoint, this.keys, this.subject, now),
+        authorization: this.authorization(target.endpoint, now),
         'content-encoding': 'aes128gcm',
         'content-type': 'application/octet-stream',
         ttl: String(ttlSeconds),

@@ -6,7 +6,7 @@ import type { Mailer } from '../../lib/mailer.js';
 import { smsAddress, type SmsProvider } from '../../lib/sms.js';
 import type { WebPushSender } from '../../lib/webpush.js';
 import { queuePush } from '../notifications/notifications.service.js';
-import { deliverDue, queueSms } from '../outbox/outbox.service.js';
+import { drainDue, queueSms } from '../outbox/outbox.service.js';
 import type { LiveHub } from '../live/live.hub.js';
 import { appendLiveEvent } from '../live/live.repository.js';
 import { alertMail, toAlert } from './alerts.policy.js';
@@ -146,15 +146,16 @@ export class Announcer {
 
   /** After the announcement committed: deliver now, and send the e-mails and text messages without waiting for them. */
   afterCommit(announced: Announced): void {
-    this.hub.poke();
+    // Screens first: the outbox's claims would otherwise queue ahead of the hub's read on PGlite's one connection.
+    const screens = this.hub.deliverNow();
     this.track(this.mail(announced.alert, announced.districtId));
-    if (announced.texted) this.track(this.text(announced.alert.id));
+    if (announced.texted) this.track(screens.then(() => this.text(announced.alert.id)));
   }
 
-  /** Sends the outbox now (the alert's text messages among what is due), rather than at the next 30 s sweep. */
+  /** Sends the outbox now, every batch (the alert's text and push messages among what is due), rather than at the next 30 s sweep. */
   private async text(alertId: string): Promise<void> {
     try {
-      await deliverDue(this.deps.database.db, this.deps.mailer, this.deps.clock, 200, this.deps.sms ?? null, this.deps.push ?? null);
+      await drainDue(this.deps.database.db, this.deps.mailer, this.deps.clock, 200, this.deps.sms ?? null, this.deps.push ?? null);
     } catch (error) {
       this.log.error({ err: error, alertId }, 'alerts: sending alert text messages failed');
     }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Mailer } from '../../lib/mailer.js';
-import { deliverDue } from '../outbox/outbox.service.js';
+import { drainDue } from '../outbox/outbox.service.js';
 
 /** "Mon, Nov 10, 3:30 PM" in the district's time zone. */
 export function localTime(date: Date, timeZone: string): string {
@@ -28,15 +28,10 @@ export interface DeliveryDeps {
 
 /**
  * Sends what a notice queued right after its commit, in the background (the answer does not wait for SMTP),
- * until nothing due is left. What fails stays in the outbox for its retries.
+ * batch after batch until nothing due is left. What fails stays in the outbox for its retries.
  */
 export function deliverSoon(deps: DeliveryDeps, log: FastifyBaseLogger): void {
   if (!deps.mailer.enabled) return;
-  void (async () => {
-    // Bounded: a notice to a very large school drains in batches; anything left goes with the periodic sender.
-    for (let round = 0; round < 50; round++) {
-      const { sent, failed } = await deliverDue(deps.database.db, deps.mailer, deps.clock, 100);
-      if (sent === 0 || failed > 0) break;
-    }
-  })().catch((error: unknown) => log.warn({ err: error }, 'notice e-mail delivery failed; the outbox retries'));
+  drainDue(deps.database.db, deps.mailer, deps.clock, 100)
+    .catch((error: unknown) => log.warn({ err: error }, 'notice e-mail delivery failed; the outbox retries'));
 }

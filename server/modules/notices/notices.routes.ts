@@ -14,8 +14,12 @@ const tags = ['notices'];
 
 /** SRO presence ("leaving the building", "back on campus") and advance notices to schools. */
 export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const contextFor = (request: FastifyRequest) => ({ ...contextOf(request), publicUrl: app.deps.config.publicUrl });
-  // After a notice commits: live screens are poked at once and its e-mail goes out in the background.
+  // Once a notice commits, its live event is written to open screens before the answer and before its e-mail is
+  // sent (on PGlite's single connection the sender's queries would otherwise queue the hub's read).
+  const contextFor = (request: FastifyRequest) => ({
+    ...contextOf(request), publicUrl: app.deps.config.publicUrl, committed: () => liveHubOf(app.deps).deliverNow(),
+  });
+  // After a notice commits: live screens are poked (advance notices) and its e-mail goes out in the background.
   const sent = <T>(value: T, log: FastifyBaseLogger): T => {
     liveHubOf(app.deps).poke();
     deliverSoon(app.deps, log);
@@ -36,8 +40,7 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'notice.send' },
     schema: { tags, operationId: 'leaveBuilding', summary: 'Leaving the building: tell every staff member of the school, live and by e-mail', body: leaveBody, response: { 201: presenceNoticeSchema } },
   }, async (request, reply) => {
-    const hub = liveHubOf(app.deps);
-    const notice = await service.leave({ ...contextFor(request), committed: () => hub.deliverNow() }, request.body);
+    const notice = await service.leave(contextFor(request), request.body);
     return reply.code(201).send(sent(notice, request.log));
   });
 

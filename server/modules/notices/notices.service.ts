@@ -13,7 +13,7 @@ import { todayOf } from '../../lib/district-time.js';
 /** A notices call: the request's context and the public URL for links in e-mail. */
 export interface NoticesContext extends ServiceContext {
   publicUrl: string;
-  /** Called once the notice is committed, before its e-mail is queued: pokes the live hub so screens get it first. */
+  /** Called once the notice (with its queued e-mail) is committed: delivers the live event before the e-mail goes out. */
   committed?: () => Promise<void> | void;
 }
 
@@ -70,7 +70,7 @@ async function staffOf(tx: Db, ctx: ServiceContext, schoolId: string) {
 }
 
 async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kind: 'left' | 'returned', staff: { email: string }[]) {
-  const tz = await repo.findTimeZone(tx, ctx.actor.districtId);
+  const tz = ctx.actor.timeZone;
   const link = `${ctx.publicUrl.replace(/\/$/, '')}/notices`;
   const back = localTime(new Date(notice.expectedReturnAt), tz);
   const [subject, body] = kind === 'left'
@@ -87,11 +87,20 @@ async function announce(tx: Db, ctx: NoticesContext, notice: PresenceNotice, kin
   return staff.length;
 }
 
+// The SRO's status right after their own change: this notice is their latest at the school (only one is open at
+// a time, and no newer one can exist while it is), so the status follows from it without reading it back.
+function statusAfter(notice: PresenceNotice, now: Date): PresenceStatus {
+  const away = notice.returnedAt === null;
+  return {
+    schoolId: notice.schoolId, schoolName: notice.schoolName, sro: notice.sro, status: away ? 'away' : 'on_campus',
+    since: away ? notice.leftAt : notice.returnedAt, notice: away ? notice : null, overdue: away ? new Date(notice.expectedReturnAt) < now : false,
+  };
+}
+
 async function publish(tx: Db, ctx: ServiceContext, notice: PresenceNotice) {
-  const [status] = (await findStatus({ ...ctx, db: tx }, notice.schoolId)).filter((s) => s.sro.id === notice.sro.id);
   await appendLiveEvent(tx, {
     districtId: ctx.actor.districtId, schoolIds: [notice.schoolId], audience: 'notice.read', type: 'notice.presence',
-    payload: { notice, status: status ?? null },
+    payload: { notice, status: statusAfter(notice, ctx.clock.now()) },
   });
 }
 
@@ -104,9 +113,10 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
   const now = ctx.clock.now();
   const expected = new Date(input.expectedReturnAt);
   requireReturnTime(expected, now);
-  // Screens first: the notice, its audit and its live event commit together; the staff's e-mail is queued
-  // right after, so 300 outbox rows never hold back the dashboards (bench/operations-notice.ts).
-  const { notice, staff } = await ctx.db.transaction(async (tx) => {
+  // One transaction: the notice, its audit, the staff's e-mail (one INSERT) and its live event (last) commit
+  // together, so a crash can never leave a notice whose e-mail is lost. Screens get it right after the commit,
+  // before anything else uses the connection (bench/operations-notice.ts).
+  const notice = await ctx.db.transaction(async (tx) => {
     const [school] = await repo.findAssignedSchools(tx, ctx.actor.districtId, ctx.actor.userId, [input.schoolId], todayOf(ctx));
     if (!school) throw new AppError('validation_failed', 'schoolId: you are not assigned to this school', { field: 'schoolId' });
     if (await repo.lockOpenPresence(tx, ctx.actor.userId, input.schoolId)) {
@@ -119,11 +129,11 @@ export async function leave(ctx: NoticesContext, input: LeaveBody): Promise<Pres
     }), 'schoolId', 'You are already away from this school');
     await writeAudit(tx, whoOf(ctx), { type: 'presence.left', schoolId: input.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients: staff.length } });
     const notice = await noticeOf(tx, ctx, id);
+    await announce(tx, ctx, notice, 'left', staff);
     await publish(tx, ctx, notice);
-    return { notice, staff };
+    return notice;
   });
   await ctx.committed?.();
-  await ctx.db.transaction(async (tx) => announce(tx, ctx, notice, 'left', staff));
   return notice;
 }
 
@@ -138,21 +148,23 @@ async function lockOwn(ctx: ServiceContext, tx: Db, id: string) {
 
 /** "Back on campus": closes the actor's own open notice and tells the school, live and by e-mail. Audited. */
 export async function comeBack(ctx: NoticesContext, id: string): Promise<PresenceNotice> {
-  return ctx.db.transaction(async (tx) => {
+  const notice = await ctx.db.transaction(async (tx) => {
     const row = await lockOwn(ctx, tx, id);
     const now = ctx.clock.now();
     await repo.updatePresence(tx, id, { returnedAt: now }, now);
-    const recipients = await announce(tx, ctx, await noticeOf(tx, ctx, id), 'returned', await staffOf(tx, ctx, row.schoolId));
-    await writeAudit(tx, whoOf(ctx), { type: 'presence.returned', schoolId: row.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
     const notice = await noticeOf(tx, ctx, id);
+    const recipients = await announce(tx, ctx, notice, 'returned', await staffOf(tx, ctx, row.schoolId));
+    await writeAudit(tx, whoOf(ctx), { type: 'presence.returned', schoolId: row.schoolId, subjectType: 'presence_notice', subjectId: id, detail: { recipients } });
     await publish(tx, ctx, notice);
     return notice;
   });
+  await ctx.committed?.();
+  return notice;
 }
 
 /** Changes the expected return or backup contact of the actor's own open notice; staff see it live. Audited. */
 export async function updateLeave(ctx: NoticesContext, id: string, input: PresenceUpdateBody): Promise<PresenceNotice> {
-  return ctx.db.transaction(async (tx) => {
+  const notice = await ctx.db.transaction(async (tx) => {
     const row = await lockOwn(ctx, tx, id);
     const now = ctx.clock.now();
     const expected = input.expectedReturnAt ? new Date(input.expectedReturnAt) : undefined;
@@ -163,4 +175,6 @@ export async function updateLeave(ctx: NoticesContext, id: string, input: Presen
     await publish(tx, ctx, notice);
     return notice;
   });
+  await ctx.committed?.();
+  return notice;
 }

@@ -165,14 +165,22 @@ export async function findPushSubscriptions(db: Db, userIds: string[]) {
   return db.select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId }).from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds));
 }
 
-/** One push subscription by id, for delivery. */
-export async function findPushTarget(db: Db, id: string) {
-  const [row] = await db.select({ endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth }).from(pushSubscriptions).where(eq(pushSubscriptions.id, id));
-  return row ?? null;
+/** The push targets of subscriptions, by id (one query for a batch of outbox messages; removed ones are absent). */
+export async function findPushTargets(db: Db, ids: readonly string[]) {
+  const byId = new Map<string, { endpoint: string; p256dh: string; auth: string }>();
+  if (ids.length === 0) return byId;
+  const found = await db.select({ id: pushSubscriptions.id, endpoint: pushSubscriptions.endpoint, p256dh: pushSubscriptions.p256dh, auth: pushSubscriptions.auth })
+    .from(pushSubscriptions).where(inArray(pushSubscriptions.id, [...new Set(ids)]));
+  for (const { id, ...target } of found) byId.set(id, target);
+  return byId;
 }
 
-/** Marks a delivery to a subscription, or removes one the push service says is gone. */
-export async function touchPushSubscription(db: Db, id: string, now: Date | null) {
-  if (now) await db.update(pushSubscriptions).set({ lastSentAt: now }).where(eq(pushSubscriptions.id, id));
-  else await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
+/** Marks deliveries to subscriptions (one statement for a batch). */
+export async function touchPushSubscriptions(db: Db, ids: readonly string[], now: Date) {
+  if (ids.length) await db.update(pushSubscriptions).set({ lastSentAt: now }).where(inArray(pushSubscriptions.id, [...new Set(ids)]));
+}
+
+/** Removes a subscription the push service says is gone. */
+export async function removePushSubscription(db: Db, id: string) {
+  await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, id));
 }

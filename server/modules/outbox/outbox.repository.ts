@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { rows, type Db } from '../../db/connection.js';
 import { outbox, outboxAttachments, outboxSettings } from '../../db/schema/index.js';
 
 /** One message to queue. */
@@ -28,13 +28,21 @@ export interface MailAttachment {
   content: Buffer;
 }
 
-/** Queues messages (in the caller's transaction), due from `now` (the app clock, not the database's). */
+/**
+ * Queues messages (in the caller's transaction), due from `now` (the app clock, not the database's). One
+ * statement with one parameter (the rows as JSON), however many messages: a notice to 300 staff is one cheap
+ * INSERT inside the notice's transaction rather than thousands of bound parameters.
+ */
 export async function insertMail(db: Db, mails: readonly QueuedMail[], now: Date): Promise<number> {
   if (mails.length === 0) return 0;
-  const rows = await db.insert(outbox).values(mails.map((m) => ({
-    districtId: m.districtId, channel: m.channel ?? 'email', toAddress: m.to, subject: m.subject, body: m.body, kind: m.kind, nextAttemptAt: now, createdAt: now,
-  }))).returning({ id: outbox.id });
-  const files = mails.flatMap((m, i) => (m.attachments ?? []).map((a) => ({ outboxId: rows[i]!.id, fileName: a.fileName, contentType: a.contentType, content: a.content })));
+  const json = JSON.stringify(mails.map((m, i) => ({ i, d: m.districtId, c: m.channel ?? 'email', t: m.to, s: m.subject, b: m.body, k: m.kind })));
+  const at = now.toISOString();
+  const inserted = rows<{ id: string }>(await db.execute(sql`
+    insert into ${outbox} (district_id, channel, to_address, subject, body, kind, next_attempt_at, created_at)
+    select r.d, r.c, r.t, r.s, r.b, r.k, ${at}::timestamptz, ${at}::timestamptz
+    from json_to_recordset(${json}::json) as r(i int, d uuid, c text, t text, s text, b text, k text) order by r.i
+    returning id`));
+  const files = mails.flatMap((m, i) => (m.attachments ?? []).map((a) => ({ outboxId: inserted[i]!.id, fileName: a.fileName, contentType: a.contentType, content: a.content })));
   if (files.length) await db.insert(outboxAttachments).values(files);
   return mails.length;
 }
@@ -100,10 +108,11 @@ export async function findAttachments(db: Db, outboxIds: readonly string[]): Pro
   return byMail;
 }
 
-/** Marks a message sent; its files are not kept once delivered. */
-export async function markSent(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(outbox).set({ sentAt: now, lastError: null }).where(eq(outbox.id, id));
-  await db.delete(outboxAttachments).where(eq(outboxAttachments.outboxId, id));
+/** Marks messages sent (one statement for a batch); their files are not kept once delivered. */
+export async function markSent(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(outbox).set({ sentAt: now, lastError: null }).where(inArray(outbox.id, [...ids]));
+  await db.delete(outboxAttachments).where(inArray(outboxAttachments.outboxId, [...ids]));
 }
 
 /** Records a failed attempt: tried again at `retryAt`, or given up when `retryAt` is null. */

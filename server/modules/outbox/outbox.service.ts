@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import type { Mailer } from '../../lib/mailer.js';
 import type { SmsProvider } from '../../lib/sms.js';
 import { PushSubscriptionGone, type WebPushSender } from '../../lib/webpush.js';
-import { findPushTarget, touchPushSubscription } from '../notifications/notifications.repository.js';
+import { findPushTargets, removePushSubscription, touchPushSubscriptions } from '../notifications/notifications.repository.js';
 import * as repo from './outbox.repository.js';
 
 export type { MailAttachment, OutboxChannel, QueuedMail } from './outbox.repository.js';
@@ -40,10 +40,25 @@ export async function queueSms(tx: Db, clock: Clock, messages: readonly QueuedSm
   return repo.insertMail(tx, messages.map((m) => ({ ...m, channel: 'sms' as const, subject: m.body.slice(0, 80) })), clock.now());
 }
 
+/** Messages one sender has in flight at once: hides each provider's round trip without flooding it. */
+export const SEND_CONCURRENCY = 16;
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+type Claimed = Awaited<ReturnType<typeof repo.claimDue>>[number];
+
 /**
  * Sends the messages due now: e-mail through `mailer` (when SMTP is configured), text messages through `sms`
- * (when given and configured). A failure is retried after 1, 2, 4, 8 minutes; after MAX_ATTEMPTS the message is
- * given up and an `outbox.failed` event audited. A channel without its sender is not claimed.
+ * (when given and configured), Web Push through `push`. The batch is claimed in one statement and sent
+ * SEND_CONCURRENCY at a time; what went out is marked sent in one statement. A failure is retried after 1, 2, 4,
+ * 8 minutes; after MAX_ATTEMPTS the message is given up and an `outbox.failed` event audited. A channel without
+ * its sender is not claimed. Delivery is at least once: a sender that dies before marking resends after the claim.
  */
 export async function deliverDue(
   db: Db, mailer: Mailer, clock: Clock, limit = 50, sms: SmsProvider | null = null, push: WebPushSender | null = null,
@@ -52,47 +67,72 @@ export async function deliverDue(
   const channels: repo.OutboxChannel[] = [...(mailer.enabled ? ['email' as const] : []), ...(sms ? ['sms' as const] : []), ...(push ? ['push' as const] : [])];
   if (channels.length === 0) return { sent: 0, failed: 0 };
   const claimed = await repo.claimDue(db, clock.now(), limit, channels);
-  const files = await repo.findAttachments(db, claimed.map((m) => m.id));
-  let sent = 0;
-  let failed = 0;
-  for (const mail of claimed) {
+  const files = await repo.findAttachments(db, claimed.filter((m) => m.channel === 'email').map((m) => m.id));
+  const targets = await findPushTargets(db, claimed.filter((m) => m.channel === 'push').map((m) => m.to));
+  const sent: Claimed[] = [];
+  const failures: { mail: Claimed; error: unknown }[] = [];
+  await eachLimited(claimed, SEND_CONCURRENCY, async (mail) => {
     try {
       if (mail.channel === 'sms') {
         await sms!.send({ to: mail.to, body: mail.body });
       } else if (mail.channel === 'push') {
-        const target = await findPushTarget(db, mail.to);
+        const target = targets.get(mail.to);
         if (!target) throw new PushSubscriptionGone('The push subscription was removed');
-        try {
-          await push!.send(target, JSON.parse(mail.body) as object, clock.now(), ttlOf(mail.kind));
-        } catch (error) {
-          if (error instanceof PushSubscriptionGone) await touchPushSubscription(db, mail.to, null);
-          throw error;
-        }
-        await touchPushSubscription(db, mail.to, clock.now());
+        await push!.send(target, JSON.parse(mail.body) as object, clock.now(), ttlOf(mail.kind));
       } else {
         const attachments = files.get(mail.id)?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: a.content }));
         await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body, ...(attachments ? { attachments } : {}) });
       }
-      await repo.markSent(db, mail.id, clock.now());
-      sent += 1;
+      sent.push(mail);
     } catch (error) {
-      failed += 1;
-      const message = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
-      const now = clock.now();
-      // A subscription that is gone will never take the message: given up at once, nothing to audit.
-      const gone = error instanceof PushSubscriptionGone;
-      const giveUp = gone || mail.attempts >= MAX_ATTEMPTS;
-      await db.transaction(async (tx) => {
-        await repo.markFailed(tx, mail.id, message, now, giveUp ? null : new Date(now.getTime() + 2 ** (mail.attempts - 1) * 60_000));
-        if (giveUp && !gone) {
-          await writeAudit(tx, { label: 'system', districtId: mail.districtId }, {
-            type: 'outbox.failed', subjectType: 'outbox', subjectId: mail.id, detail: { kind: mail.kind, channel: mail.channel, attempts: mail.attempts },
-          });
-        }
+      failures.push({ mail, error });
+    }
+  });
+  const now = clock.now();
+  // Together: a message shown sent has its device's last delivery recorded too.
+  if (sent.length) {
+    await db.transaction(async (tx) => {
+      await touchPushSubscriptions(tx, sent.filter((m) => m.channel === 'push').map((m) => m.to), now);
+      await repo.markSent(tx, sent.map((m) => m.id), now);
+    });
+  }
+  for (const { mail, error } of failures) await recordFailure(db, mail, error, clock.now());
+  return { sent: sent.length, failed: failures.length };
+}
+
+/** A failed attempt: retried later, or given up (audited), or, for a push subscription that is gone, forgotten. */
+async function recordFailure(db: Db, mail: Claimed, error: unknown, now: Date): Promise<void> {
+  const message = error instanceof Error ? error.message.slice(0, 500) : 'send failed';
+  // A subscription that is gone will never take the message: given up at once, nothing to audit.
+  const gone = error instanceof PushSubscriptionGone;
+  const giveUp = gone || mail.attempts >= MAX_ATTEMPTS;
+  if (gone) await removePushSubscription(db, mail.to);
+  await db.transaction(async (tx) => {
+    await repo.markFailed(tx, mail.id, message, now, giveUp ? null : new Date(now.getTime() + 2 ** (mail.attempts - 1) * 60_000));
+    if (giveUp && !gone) {
+      await writeAudit(tx, { label: 'system', districtId: mail.districtId }, {
+        type: 'outbox.failed', subjectType: 'outbox', subjectId: mail.id, detail: { kind: mail.kind, channel: mail.channel, attempts: mail.attempts },
       });
     }
+  });
+}
+
+/**
+ * Sends everything due now, batch after batch (at most `rounds` batches of `limit`), for a change that just
+ * queued many messages (an alert to a whole school): the periodic sender would take the rest only at its next run.
+ */
+export async function drainDue(
+  db: Db, mailer: Mailer, clock: Clock, limit = 100, sms: SmsProvider | null = null, push: WebPushSender | null = null, rounds = 50,
+): Promise<{ sent: number; failed: number }> {
+  const total = { sent: 0, failed: 0 };
+  for (let round = 0; round < rounds; round++) {
+    const { sent, failed } = await deliverDue(db, mailer, clock, limit, sms, push);
+    total.sent += sent;
+    total.failed += failed;
+    // Fewer than a full batch: nothing more was due (what failed waits for its retry time).
+    if (sent + failed < limit) break;
   }
-  return { sent, failed };
+  return total;
 }
 
 /**

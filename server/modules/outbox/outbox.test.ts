@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp.js';
 import { startOperationsWorld, type World } from '../notices/operations.test-support.js';
-import { deliverDue } from './outbox.service.js';
+import { deliverDue, drainDue, queueMail } from './outbox.service.js';
 
 let w: World;
 let smtp: TestSmtpServer | undefined;
@@ -50,5 +50,20 @@ describe('the e-mail outbox', () => {
     for (const who of ['principal.north', 'sro.north', 'supervisor', 'staff.north']) expect((await (await w.as(who)).get('/api/outbox')).status, who).toBe(403);
     expect((await (await w.as('director')).get('/api/outbox')).body.total).toBe(6);
     expect((await (await w.as('sysadmin')).get('/api/outbox?status=bogus')).body.error.field).toBe('status');
+  });
+
+  it('queues many messages in one statement, each with its own files, and drains them batch after batch', async () => {
+    const districtId = (await (await w.as('director')).get('/api/district')).body.id as string;
+    const mails = Array.from({ length: 7 }, (_, i) => ({
+      districtId, to: `batch-${i}@prep.test`, subject: `Batch ${i}`, body: `Message ${i}`, kind: 'report.scheduled',
+      ...(i === 5 ? { attachments: [{ fileName: 'five.csv', contentType: 'text/csv', content: Buffer.from('n\n5\n') }] } : {}),
+    }));
+    expect(await w.t.db.transaction((tx) => queueMail(tx, w.t.clock, mails))).toBe(7);
+    // Batches of 3: the first call sends all seven, not just the first batch.
+    expect(await drainDue(w.t.db, w.t.app.deps.mailer, w.t.clock, 3)).toEqual({ sent: 7, failed: 0 });
+    const received = smtp!.messages.filter((m) => m.subject.startsWith('Batch '));
+    expect(received.map((m) => m.subject).sort()).toEqual(mails.map((m) => m.subject));
+    for (const m of received) expect(m.attachments.map((a) => a.filename), m.subject).toEqual(m.subject === 'Batch 5' ? ['five.csv'] : []);
+    expect((await (await w.as('sysadmin')).get('/api/outbox?status=pending')).body.total).toBe(0);
   });
 });

@@ -67,6 +67,7 @@ export async function runNightly(db: Db, clock: Clock): Promise<string[]> {
 export class PurgeRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<void>>();
+  private resuming: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(readonly db: Db, readonly clock: Clock, private readonly onError: (error: unknown, reportId: string) => void) {}
@@ -90,14 +91,19 @@ export class PurgeRunner {
 
   /** Resolves when no purge of this runner is in progress (tests and the benchmark wait on it). */
   async settled(): Promise<void> {
+    await this.resuming.catch(() => undefined);
     while (this.running.size) await Promise.all([...this.running.values()]);
   }
 
   /** Finishes every purge a crash or a failure left half-way. */
-  async resume(): Promise<number> {
-    const pending = await repo.findUnfinished(this.db);
-    for (const p of pending) await this.finish(p.id);
-    return pending.length;
+  resume(): Promise<number> {
+    const work = (async () => {
+      const pending = await repo.findUnfinished(this.db);
+      for (const p of pending) await this.finish(p.id);
+      return pending.length;
+    })();
+    this.resuming = work;
+    return work;
   }
 
   /** Stops scheduled retries (the next start resumes them). */

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { HoldKind, RecordType, ReportState } from '../../../common/retention.js';
 import { rows, type Db } from '../../db/connection.js';
-import { destructionBatches, destructionReports, districts, drillRuleSettings, legalHolds, retentionSchedules, users, type ReportLine } from '../../db/schema/index.js';
+import { destructionBatches, destructionReports, districts, legalHolds, retentionSchedules, users, type ReportLine } from '../../db/schema/index.js';
 
-/** The state the district chose for its drill rules (its retention defaults follow it). */
+/** The district's state (its settings): the retention defaults are that state's. */
 export async function districtState(db: Db, districtId: string): Promise<string | null> {
-  const [row] = await db.select({ state: drillRuleSettings.state }).from(drillRuleSettings).where(eq(drillRuleSettings.districtId, districtId));
+  const [row] = await db.select({ state: districts.state }).from(districts).where(eq(districts.id, districtId));
   return row?.state ?? null;
 }
 

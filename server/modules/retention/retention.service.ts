@@ -1,6 +1,6 @@
 import { RECORD_TYPE_LABELS, RECORD_TYPES, type DestructionReport, type LegalHold, type RecordType, type Schedule, type ScheduleUpdate } from '../../../common/retention.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
-import { requirePermission } from '../../auth/access.js';
+import { isDistrictWide, requirePermission } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
 import type { destructionReports, legalHolds } from '../../db/schema/index.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -17,7 +17,7 @@ async function schedulesOf(db: Db, districtId: string): Promise<Schedule[]> {
 
 /** The district's schedules: the period in force per type, its source and the state default with its citation. */
 export async function listSchedules(ctx: ServiceContext): Promise<{ state: string | null; items: Schedule[] }> {
-  requireDistrictWide(ctx.actor, 'retention.manage');
+  // Settings, not records: any holder reads them; changing them takes a district grant.
   return { state: await repo.districtState(ctx.db, ctx.actor.districtId), items: await schedulesOf(ctx.db, ctx.actor.districtId) };
 }
 
@@ -55,17 +55,17 @@ function toReport(ctx: ServiceContext, row: typeof destructionReports.$inferSele
 
 /** The district's destruction reports, newest first (counts and dates only; the numbers are one more, audited, read). */
 export async function listReports(ctx: ServiceContext): Promise<DestructionReport[]> {
-  requireDistrictWide(ctx.actor, 'retention.manage');
+  // Reports name records of every school: a grant limited to schools sees none.
+  if (!isDistrictWide(ctx.actor, 'retention.manage')) return [];
   const found = await repo.findReports(ctx.db, ctx.actor.districtId);
   return found.map((f) => toReport(ctx, f.report, f.decidedByName));
 }
 
 /** A page of the record numbers of one type of a report, for the approver (audited). */
 export async function reportRecords(ctx: ServiceContext, id: string, recordType: RecordType, offset: number) {
-  requireDistrictWide(ctx.actor, 'retention.manage');
   return ctx.db.transaction(async (tx) => {
     const report = await repo.findReport(tx, ctx.actor.districtId, id);
-    if (!report) throw notFound('Destruction report');
+    if (!report || !isDistrictWide(ctx.actor, 'retention.manage')) throw notFound('Destruction report');
     const line = report.lines.find((l) => l.recordType === recordType);
     const items = await repo.reportRecords(tx, id, recordType, offset, 200);
     await writeAudit(tx, whoOf(ctx), { type: 'retention.report_viewed', subjectType: 'destruction_report', subjectId: id, detail: { recordType, offset, count: items.length } });
@@ -116,7 +116,8 @@ function toHold(ctx: ServiceContext, row: typeof legalHolds.$inferSelect, setByN
 
 /** The district's legal holds, active first (audited: the list names records). */
 export async function listHolds(ctx: ServiceContext): Promise<LegalHold[]> {
-  requireDistrictWide(ctx.actor, 'retention.hold');
+  // Holds name records of every school: a grant limited to schools sees none.
+  if (!isDistrictWide(ctx.actor, 'retention.hold')) return [];
   return ctx.db.transaction(async (tx) => {
     const found = await repo.findHolds(tx, ctx.actor.districtId);
     const labels = new Map<string, string>();
@@ -163,4 +164,17 @@ export async function liftHold(ctx: ServiceContext, id: string, reason: string):
 export async function holdOf(db: Db, districtId: string, kind: HoldKind, recordId: string) {
   const hold = await repo.activeHold(db, districtId, kind, recordId);
   return hold ? { reason: hold.reason, setAt: hold.setAt.toISOString() } : null;
+}
+
+/**
+ * The longest retention period in force in any district of the deployment, in years (null when no type of any district
+ * is scheduled): a backup older than it holds nothing a schedule still requires, so it expires (backup prune).
+ */
+export async function longestScheduleYears(db: Db): Promise<number | null> {
+  let longest: number | null = null;
+  for (const district of await repo.allDistricts(db)) {
+    const all = effectiveSchedules(await repo.districtState(db, district.id), await repo.findOverrides(db, district.id));
+    for (const s of Object.values(all)) if (s.years !== null) longest = Math.max(longest ?? 0, s.years);
+  }
+  return longest;
 }

@@ -1,13 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/connection.js';
-import { activityEntries, destructionReports, incidentAttachments, incidents, incidentVersions, storedFiles, tipLinks } from '../../db/schema/index.js';
+import { activityEntries, backupRuns, destructionReports, incidentAttachments, incidents, incidentVersions, storedFiles, tipLinks } from '../../db/schema/index.js';
 import { ManualClock } from '../../lib/clock.js';
 import { instantOf } from '../../lib/district-time.js';
 import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
 import { createUser, uniqueSuffix } from '../../test/fixtures.js';
 import { auditOf, createIncident, createWorld, type World } from '../incidents/incidents.test-support.js';
 import { recordWithCopies } from '../sealing/sealing.test-support.js';
+import { prune } from '../backup/backup.service.js';
 import { purgeRunnerOf, runNightly } from './retention.job.js';
 
 // One district (Texas defaults: incidents 10 years, activity entries 2) on America/Chicago; the clock is moved to
@@ -176,5 +177,18 @@ describe('the nightly job and the destruction report', () => {
     expect(await w.t.db.$count(incidents, eq(incidents.id, early.id))).toBe(0);
     const [row] = await w.t.db.select().from(destructionReports).where(eq(destructionReports.id, report!.id));
     expect(row!.state).toBe('purged');
+  });
+});
+
+describe('backups and the longest schedule', () => {
+  it('a backup older than the longest schedule in force (Texas: 10 years) expires; a younger one stays', async () => {
+    const [old, young] = await w.t.db.insert(backupRuns).values([
+      { kind: 'manual', status: 'succeeded', fileName: 'sro-desk-2016.tar.enc', startedAt: new Date('2016-10-01T08:00:00Z') },
+      { kind: 'manual', status: 'succeeded', fileName: 'sro-desk-2025.tar.enc', startedAt: new Date('2025-10-01T08:00:00Z') },
+    ]).returning();
+    await prune({ database: w.t.database, clock: w.t.clock }, w.t.config.dataDir);
+    const after = await w.t.db.select().from(backupRuns);
+    expect(after.find((r) => r.id === old!.id)!.deletedAt).not.toBeNull();
+    expect(after.find((r) => r.id === young!.id)!.deletedAt).toBeNull();
   });
 });

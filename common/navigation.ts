@@ -53,6 +53,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { capability: 23, label: 'School directory import', path: '/data/schools', permission: 'import.run', built: true, group: 'Administration' },
   { capability: 1, label: 'Districts', path: '/deployment', permission: 'deployment.manage', built: true, group: 'Administration' },
   { capability: 1, label: 'Backups', path: '/backups', permission: 'backup.run', built: true, group: 'Administration' },
+  { capability: 1, label: 'Records retention', path: '/retention', permission: 'retention.manage', built: true, group: 'Administration' },
 ];
 
 /**

@@ -119,7 +119,8 @@ export const PERMISSION_CATEGORY: Record<Permission, DataCategory> = {
   'assessment.manage': 'operational', 'work_order.read': 'operational', 'work_order.manage': 'operational',
   'directory.read': 'directory', 'directory.manage': 'directory', 'analytics.read': 'operational', 'analytics.equity': 'education',
   'report.export': 'education', 'nibrs.submit': 'law_enforcement', 'notification_rule.manage': 'administration',
-  'import.run': 'education', 'backup.run': 'administration', 'audit.read': 'audit', 'deployment.manage': 'administration',
+  'import.run': 'education', 'backup.run': 'administration',
+  'retention.manage': 'administration', 'retention.approve': 'administration', 'retention.hold': 'administration', 'audit.read': 'audit', 'deployment.manage': 'administration',
 };
 
 /** The reach of a viewer into a category, or null when they may not see it. */

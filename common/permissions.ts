@@ -100,6 +100,9 @@ export const PERMISSIONS = {
   'import.run': 'Import schools and rosters',
   'backup.run': 'Back up and restore',
   'audit.read': 'Read the audit log',
+  'retention.manage': 'Edit the district\'s retention schedules and read destruction reports',
+  'retention.approve': 'Approve or reject a destruction report (records are purged only after approval)',
+  'retention.hold': 'Put or lift a legal hold on a record or case (stops its destruction)',
   'deployment.manage': 'Create districts in this deployment (a sysadmin flagged as deployment operator)',
 } as const;
 
@@ -172,7 +175,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   director: ALL.filter(
     (p) => ![
       'user.manage', 'role.grant', 'import.run', 'backup.run', 'student.manage', 'incident.create', 'incident.juvenile.read',
-      'incident.approve', 'certification.manage', 'deployment.manage',
+      'incident.approve', 'certification.manage', 'deployment.manage', 'retention.approve',
     ].includes(p),
   ),
   sysadmin: [
@@ -180,7 +183,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assignment.read', 'assignment.manage', 'user.read', 'user.manage', 'role.grant', 'student.read',
     'student.demographics.read', 'student.manage', 'directory.read', 'directory.manage', 'import.run',
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
-    'security_system.report', 'deployment.manage',
+    'security_system.report', 'deployment.manage', 'retention.manage', 'retention.approve', 'retention.hold',
   ],
 };
 

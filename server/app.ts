@@ -28,6 +28,7 @@ import { SecretBox } from './lib/secret-box.js';
 import { registerModules } from './modules/index.js';
 import { installOperations, isSpaPath } from './ops/operations.js';
 import { installFileStore } from './files/registry.js';
+import { installRetention } from './modules/retention/retention.job.js';
 import { installSealing } from './modules/sealing/sealing.files.js';
 import { installListExports } from './modules/exports/exports.plugin.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   installOperations(app);
   installFileStore(app);
   installSealing(app);
+  installRetention(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');

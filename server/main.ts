@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   await announceStart(app, config, database);
   await announceFirstRunSetup(app);
   void import('./modules/backup/backup.scheduler.js').then((m) => m.startBackupScheduler(app));
+  void import('./modules/retention/retention.job.js').then((m) => m.startRetentionScheduler(app));
 }
 
 main().catch(failStart);

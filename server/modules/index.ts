@@ -45,6 +45,7 @@ import { analyticsRoutes } from './analytics/analytics.routes.js';
 import { reportRoutes } from './reports/reports.routes.js';
 import { backupRoutes } from './backup/backup.routes.js';
 import { nibrsRoutes } from './nibrs/nibrs.routes.js';
+import { retentionRoutes } from './retention/retention.routes.js';
 import { sealingRoutes } from './sealing/sealing.routes.js';
 import { homeRoutes } from './home/home.routes.js';
 import { notificationRoutes } from './notifications/notifications.routes.js';
@@ -98,6 +99,7 @@ export const registerModules: FastifyPluginAsync = async (app) => {
   await app.register(backupRoutes);
   await app.register(nibrsRoutes);
   await app.register(sealingRoutes);
+  await app.register(retentionRoutes);
   await app.register(homeRoutes);
   await app.register(notificationRoutes);
 };

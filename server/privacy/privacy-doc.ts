@@ -4,6 +4,8 @@ import {
   DATA_CATEGORIES, NEED_TO_KNOW, PERMISSION_CATEGORY, VIEWERS, type DataCategory, type Reach, type Viewer,
 } from '../../common/need-to-know.js';
 import { OUTSIDER_PERMISSIONS, type Permission } from '../../common/permissions.js';
+import { RECORD_TYPE_LABELS, type RecordType } from '../../common/retention.js';
+import { STATE_RETENTION } from '../../common/retention-defaults.js';
 import { ROLE_LABELS } from '../../common/roles.js';
 import { COPY_PLACES, DATA_MAP } from '../db/data-map.js';
 import * as schema from '../db/schema/index.js';
@@ -40,6 +42,38 @@ function seenByShort(category: DataCategory): string {
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** Tables destroyed with a record type by the retention purge (server/modules/retention), by the type. */
+const RETAINED_WITH: Partial<Record<RecordType, readonly string[]>> = {
+  incident_adult: ['incidents', 'incident_offenses', 'incident_persons', 'incident_actions', 'incident_supplements', 'incident_reviews',
+    'incident_versions', 'incident_attachments', 'incident_referrals', 'incident_tasks', 'nibrs_export_items'],
+  call: ['calls'],
+  activity_entry: ['activity_entries'],
+  patrol_entry: ['patrol_entries'],
+  tip: ['tips', 'tip_messages', 'tip_attachments', 'tip_links'],
+  threat_case: ['threat_cases', 'threat_case_members', 'threat_notes', 'threat_tasks'],
+  support_referral: ['support_referrals', 'support_referral_notes'],
+  alert: ['alerts', 'alert_check_ins', 'alert_receipts', 'alert_schools', 'alert_timeline', 'reunifications', 'reunification_requests'],
+  drill: ['drills'],
+};
+
+/** The range of a type's state defaults, e.g. "5-10 years". */
+function yearsRange(type: RecordType): string {
+  const years = Object.values(STATE_RETENTION).map((s) => s.defaults[type].years).filter((y): y is number => y !== null);
+  const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  return lo === hi ? `${lo} years` : `${lo}-${hi} years`;
+}
+
+/** The retention cell of a table: the schedule that destroys it, or why it is kept. */
+function retentionOf(table: string): string {
+  if (table === 'audit_events') return 'kept: the audit log has its own schedule and records every destruction';
+  for (const [type, tables] of Object.entries(RETAINED_WITH) as [RecordType, readonly string[]][]) {
+    if (!tables.includes(table)) continue;
+    if (type === 'incident_adult') return `\`incident_adult\` / \`incident_juvenile\`: ${yearsRange('incident_adult')} by state default (juvenile ${yearsRange('incident_juvenile')})`;
+    return `\`${type}\`: ${yearsRange(type)} by state default`;
+  }
+  return 'not scheduled (kept while the district uses SRO Desk)';
+}
 
 /** The whole document. */
 export function renderPrivacyDoc(): string {
@@ -93,8 +127,11 @@ export function renderPrivacyDoc(): string {
     '## Data map',
     '',
     'Every table, the category it holds and where copies live besides the table. Every table is also in every backup',
-    'archive (`server/modules/backup`: AES-256-GCM, key from the backup passphrase). Retention: not yet scheduled for',
-    'any table (separate work); sealing and expungement (`common/sealing.ts`) are the only removals today.',
+    'archive (`server/modules/backup`: AES-256-GCM, key from the backup passphrase); an archive older than the longest',
+    'retention period in force expires. Retention: each record type has a period (the district\'s own, else its state\'s',
+    'default below); a nightly job lists records past it in a destruction report, and only the district administrator\'s',
+    'approval purges them with their files, versions, search entries and links. Records on legal hold are never listed.',
+    'Sealing and expungement (`common/sealing.ts`) remove records by court order.',
     '',
     'Copy places:',
     '',
@@ -103,8 +140,19 @@ export function renderPrivacyDoc(): string {
     '| table | category | who sees it | copies | retention | note |',
     '|---|---|---|---|---|---|',
     ...Object.entries(DATA_MAP).map(([table, [category, copies, note]]) =>
-      `| \`${table}\` | \`${category}\` | ${seenByShort(category)} | ${['backups', ...copies].join(', ')} | not yet scheduled | ${cell(note ?? '')} |`),
+      `| \`${table}\` | \`${category}\` | ${seenByShort(category)} | ${['backups', ...copies].join(', ')} | ${cell(retentionOf(table))} | ${cell(note ?? '')} |`),
     '',
+    '## Retention defaults by state',
+    '',
+    'Shipped in `common/retention-defaults.ts`; a district changes any of them on its Records retention page. Citations say',
+    'where an item number could not be verified against the published schedule.',
+    '',
+    `| record type | from | ${Object.keys(STATE_RETENTION).join(' | ')} |`,
+    `|---|---|${Object.keys(STATE_RETENTION).map(() => '---').join('|')}|`,
+    ...(Object.keys(RECORD_TYPE_LABELS) as RecordType[]).map((type) => `| ${RECORD_TYPE_LABELS[type].label} | ${RECORD_TYPE_LABELS[type].from} | ${
+      Object.values(STATE_RETENTION).map((s) => (s.defaults[type].years === null ? 'permanent' : `${s.defaults[type].years} y`)).join(' | ')} |`),
+    '',
+    ...Object.values(STATE_RETENTION).flatMap((s) => [`**${s.name}**`, '', ...(Object.keys(s.defaults) as RecordType[]).map((type) => `- ${RECORD_TYPE_LABELS[type].label}: ${cell(s.defaults[type].citation)}`), '']),
   ];
   return out.join('\n');
 }

@@ -31,6 +31,7 @@ async function callStream(t: TestApp, client: TestClient, url: string) {
 /** Reads whose query has required fields: a valid query, so the answer shows the permission check, not validation. */
 export const QUERIES: Record<string, string> = {
   'GET /api/incident-students': '?q=Doe',
+  'GET /api/retention/reports/:id/records': '?recordType=incident_adult',
   'GET /api/incidents/crdc': '?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z',
   'GET /api/analytics/dashboard': '?from=2025-07-01&to=2026-06-30',
   'GET /api/analytics/equity': '?from=2025-07-01&to=2026-06-30',

@@ -62,6 +62,12 @@ export function keptScheduled(db: Db) {
     .orderBy(desc(backupRuns.startedAt));
 }
 
+/** Kept archives (scheduled or manual) started before `before`: past the longest retention schedule. */
+export function keptBefore(db: Db, before: Date) {
+  return db.select({ id: backupRuns.id, fileName: backupRuns.fileName }).from(backupRuns)
+    .where(and(eq(backupRuns.status, 'succeeded'), isNull(backupRuns.deletedAt), lt(backupRuns.startedAt, before)));
+}
+
 /** The latest scheduled run. */
 export async function lastScheduled(db: Db) {
   const [row] = await db.select().from(backupRuns).where(eq(backupRuns.kind, 'scheduled')).orderBy(desc(backupRuns.startedAt)).limit(1);

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { queueMail } from '../outbox/outbox.service.js';
 import { createBackup } from './backup.create.js';
+import { longestScheduleYears } from '../retention/retention.service.js';
 import * as repo from './backup.repository.js';
 import { dueDay, localParts, nextRunAt } from './backup.schedule.js';
 import { sourceOf, verifyArchive } from './backup.verify.js';
@@ -147,14 +148,23 @@ async function auditEverywhere(tx: Database['db'], entry: Parameters<typeof writ
   for (const districtId of await repo.districtIds(tx)) await writeAudit(tx, { label: 'system', districtId }, entry);
 }
 
-/** Keeps the newest `keep` scheduled archives; older ones are deleted and marked removed. */
-async function prune(deps: BackupDeps, dir: string): Promise<void> {
+/**
+ * Keeps the newest `keep` scheduled archives; older ones are deleted and marked removed. Any archive older than the
+ * longest retention schedule in force expires too: records destroyed on schedule must not live on in a backup.
+ */
+export async function prune(deps: Pick<BackupDeps, 'database' | 'clock'>, dir: string): Promise<void> {
   const db = deps.database.db;
   const { keep } = await repo.findSettings(db);
-  const kept = await repo.keptScheduled(db);
-  for (const old of kept.slice(keep)) {
-    if (old.fileName) await rm(path.join(dir, old.fileName), { force: true });
-    await repo.updateRun(db, old.id, { deletedAt: deps.clock.now() });
+  const old = (await repo.keptScheduled(db)).slice(keep);
+  const years = await longestScheduleYears(db);
+  if (years !== null) {
+    const now = deps.clock.now();
+    const before = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes()));
+    old.push(...(await repo.keptBefore(db, before)).filter((r) => !old.some((o) => o.id === r.id)));
+  }
+  for (const run of old) {
+    if (run.fileName) await rm(path.join(dir, run.fileName), { force: true });
+    await repo.updateRun(db, run.id, { deletedAt: deps.clock.now() });
   }
 }
 

@@ -367,3 +367,8 @@ export const BackupsPage = lazy(() =>
 export const NibrsPage = lazy(() =>
   import('../features/nibrs/NibrsPage.tsx').then((m) => ({ default: m.NibrsPage })),
 );
+
+/** Lazily loaded RetentionPage of features/retention. */
+export const RetentionPage = lazy(() =>
+  import('../features/retention/RetentionPage.tsx').then((m) => ({ default: m.RetentionPage })),
+);

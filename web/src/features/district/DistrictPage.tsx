@@ -134,11 +134,17 @@ function DistrictForm({ district, onSaved }: { district: District; onSaved: (d: 
 /** District settings: name, law-enforcement agency, time zone, the two-step sign-in policy and the alert cancel window. */
 export function DistrictPage() {
   const resource = useApiData<District>('/district');
+  const { can } = useSession();
   return (
     <Page
       title="District settings"
       description="Name, agency, time zone and security policy of the district."
-      actions={<ButtonLink to="/district/outbox">E-mail outbox</ButtonLink>}
+      actions={(
+        <span className="row">
+          <ButtonLink to="/district/outbox">E-mail outbox</ButtonLink>
+          {can('retention.manage') && <ButtonLink to="/retention">Records retention</ButtonLink>}
+        </span>
+      )}
     >
       <LoadState resource={resource} label="Loading district settings…">
         {(district) => (

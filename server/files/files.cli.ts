@@ -3,7 +3,8 @@
  *   npm run rotate-key              re-wrap every file key under MASTER_KEY (old keys in MASTER_KEY_PREVIOUS)
  *   npm run rotate-key -- --generate  without MASTER_KEY: new key into the data folder, the old one kept as
  *                                     master-key.previous until every file is re-wrapped (then removed)
- *   npm run files:move -- --to db|dir  move every file to that backend, and import evidence files of releases
+ *   npm run files:move -- --to db|dir|s3  move every file to that backend (s3: the bucket of FILE_STORE=s3://...
+ *                                     and S3_*), and import evidence files of releases
  *                                     before the file store (DATA_DIR/evidence) into it
  * Exit 0 when done, 1 on failure, 64 on a usage error.
  */
@@ -49,16 +50,20 @@ async function rotate(argv: readonly string[]): Promise<number> {
 
 async function move(argv: readonly string[]): Promise<number> {
   const to = argv[argv.indexOf('--to') + 1];
-  if (!argv.includes('--to') || (to !== 'db' && to !== 'dir')) {
-    out({ level: 'error', msg: 'usage: npm run files:move -- --to db|dir' });
+  if (!argv.includes('--to') || (to !== 'db' && to !== 'dir' && to !== 's3')) {
+    out({ level: 'error', msg: 'usage: npm run files:move -- --to db|dir|s3' });
     return 64;
   }
   const config = loadConfig();
+  if (to === 's3' && !config.s3) {
+    out({ level: 'error', msg: '--to s3 needs FILE_STORE=s3://bucket/prefix and the S3_* variables (docs/OPERATIONS.md)' });
+    return 64;
+  }
   const database = await openConfiguredDatabase(config);
   try {
     const target = createFileStore(config, database, to);
-    const source = createFileStore(config, database, to === 'db' ? 'dir' : 'db');
-    const { moved, missing } = await moveAll(target, source);
+    await target.probe();
+    const { moved, missing } = await moveAll(target);
     // Evidence written by releases before the file store: plaintext under DATA_DIR/evidence.
     let imported = 0;
     const legacy = rows<{ key: string }>(await database.db.execute(sql`

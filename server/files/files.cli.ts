@@ -9,15 +9,13 @@
  * Exit 0 when done, 1 on failure, 64 on a usage error.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { rows } from '../db/connection.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { sql } from 'drizzle-orm';
 import { masterKeyFile } from './crypto.js';
 import { createFileStore } from './registry.js';
-import { moveAll, rewrapAll } from './maintenance.js';
+import { rewrapAll } from './maintenance.js';
+import { moveFiles } from './move.js';
 import { filesNotUnder } from './store.js';
 
 function out(line: Record<string, unknown>): void {
@@ -61,24 +59,7 @@ async function move(argv: readonly string[]): Promise<number> {
   }
   const database = await openConfiguredDatabase(config);
   try {
-    const target = createFileStore(config, database, to);
-    await target.probe();
-    const { moved, missing } = await moveAll(target);
-    // Evidence written by releases before the file store: plaintext under DATA_DIR/evidence.
-    let imported = 0;
-    const legacy = rows<{ key: string }>(await database.db.execute(sql`
-      select a.storage_key as key from incident_attachments a
-      where not exists (select 1 from stored_files f where f.key = a.storage_key)`));
-    for (const { key } of legacy) {
-      const file = path.join(config.dataDir, 'evidence', key);
-      if (!existsSync(file)) {
-        missing.push(key);
-        continue;
-      }
-      await target.write(key, createReadStream(file));
-      rmSync(file);
-      imported += 1;
-    }
+    const { moved, imported, missing } = await moveFiles(config, database, to);
     out({ level: missing.length ? 'warn' : 'info', msg: 'files moved', to, moved, imported, missing: missing.length, missingKeys: missing.slice(0, 20) });
     return missing.length ? 1 : 0;
   } finally {

@@ -12,6 +12,11 @@ import { FileStore, withFiles, type FileWork, type StoreKind } from './store.js'
 
 const stores = new WeakMap<Db, FileStore>();
 
+/** The configured object store refused or did not answer at start (exit code 5: fix the settings, not the code). */
+export class FileStoreUnavailableError extends Error {
+  readonly code = 'FILE_STORE_UNAVAILABLE';
+}
+
 /** The backend for a configuration: FILE_STORE, else the database on PostgreSQL and the data folder on PGlite. */
 export function storeKindOf(config: AppConfig, database: Database): StoreKind {
   return config.fileStore ?? (database.kind === 'postgres' ? 'db' : 'dir');
@@ -44,7 +49,7 @@ export function installFileStore(app: FastifyInstance): void {
   app.addHook('onReady', async () => {
     if (store.bucket) {
       await store.probe().catch((error: unknown) => {
-        throw new Error(`The file store does not answer: ${(error as Error).message}. Check FILE_STORE, S3_ENDPOINT, S3_REGION and the S3 credentials`);
+        throw new FileStoreUnavailableError(`The file store does not answer: ${(error as Error).message}. Check FILE_STORE, S3_ENDPOINT, S3_REGION and the S3 credentials`);
       });
     }
     const moved = await moveLegacyFiles(store);

@@ -50,7 +50,17 @@ export class S3Bucket {
     return `s3://${this.config.bucket}/${this.config.prefix} at ${this.config.endpoint}`;
   }
 
+  /** One request, signed; sent again once when a kept-alive connection turned out closed (bodies are buffers). */
   private async send(method: string, name: string | null, query: [string, string][] = [], body?: Buffer, extra: Record<string, string> = {}): Promise<Response> {
+    try {
+      return await this.sendOnce(method, name, query, body, extra);
+    } catch (error) {
+      if (!(error instanceof S3Error) || !['UND_ERR_SOCKET', 'ECONNRESET'].includes(error.code)) throw error;
+      return this.sendOnce(method, name, query, body, extra);
+    }
+  }
+
+  private async sendOnce(method: string, name: string | null, query: [string, string][], body: Buffer | undefined, extra: Record<string, string>): Promise<Response> {
     const base = new URL(this.config.endpoint);
     const host = this.config.pathStyle ? base.host : `${this.config.bucket}.${base.host}`;
     const segments = [...(this.config.pathStyle ? [this.config.bucket] : []), ...(name === null ? [] : name.split('/'))];

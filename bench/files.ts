@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   // Baseline: the same bytes into and out of a bytea column, raw.
   const raw = postgres(dbUrl, { max: CONCURRENCY, onnotice: () => undefined });
   await raw.unsafe('create table bench_raw_files (id integer primary key, bytes bytea not null)');
-  let t = process.hrtime.bigint();
+  const t = process.hrtime.bigint();
   const rawUp = await pool(FILES, async (i) => { await raw`insert into bench_raw_files ${raw({ id: i, bytes: files[i]! })}`; });
   const rawDown = await pool(FILES, async (i) => {
     const [row] = await raw<{ bytes: Buffer }[]>`select bytes from bench_raw_files where id = ${i}`;

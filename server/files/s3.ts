@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { encodeRfc3986, sha256Hex, signRequest, type Credentials } from './sigv4.js';
 
 /** Where and how to reach an S3-compatible bucket (FILE_STORE=s3://bucket/prefix and the S3_* variables). */
@@ -149,7 +150,7 @@ export class S3Bucket {
       return null;
     }
     await this.check(response, 'reading an object');
-    return response.body ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+    return response.body ? Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) : Readable.from([]);
   }
 
   /** Removes object `name` (no error when it is already gone). */

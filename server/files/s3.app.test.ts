@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFiles } from '../db/schema/index.js';
+import { jsonLines, killAll, startServer } from '../ops/test-process.js';
 import { createIncident, createWorld, rawGet, rawPost, type World } from '../modules/incidents/incidents.test-support.js';
 import { createTestApp, testConfig } from '../test/app.js';
 import { createTestDatabase, databaseUrlOf, ROOT, TEST_TMP, testEngine } from '../test/database.js';
@@ -26,6 +27,7 @@ beforeAll(async () => {
   w = await createWorld({ env: s3.env('app') });
 }, 300_000);
 afterAll(async () => {
+  killAll();
   await w?.t.close();
   await s3?.close();
 });
@@ -102,6 +104,15 @@ describe(`FILE_STORE=s3://... on ${testEngine()}`, () => {
     } finally {
       await database.close();
     }
+  }, 300_000);
+
+  it('a server process given a wrong S3 secret exits 5 with one JSON line naming the store\'s answer, never the secret', async () => {
+    const server = startServer({ ...s3.env('process', { S3_SECRET_ACCESS_KEY: 'wrong-secret-4f9a2c' }), DATA_DIR: scratch() });
+    expect(await server.exit).toBe(5);
+    expect(jsonLines(server.output()).find((l) => l.code === 'FILE_STORE_UNAVAILABLE')).toMatchObject({
+      exitCode: 5, msg: expect.stringMatching(/could not start: The file store does not answer: .*403 SignatureDoesNotMatch/),
+    });
+    expect(server.output()).not.toContain('wrong-secret-4f9a2c');
   }, 300_000);
 
   it('readiness answers 503 naming the file store when the bucket stops answering', async () => {

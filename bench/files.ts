@@ -4,6 +4,8 @@
 //    from this process, same concurrency. Goal: throughput ratio >= 0.5.
 // 2. A 200 MB evidence video streamed up through A and down through B: resident memory growth of each server
 //    while it streams. Goal: < 50 MB.
+// 3. Both again through two more processes with FILE_STORE=s3://... (the test S3 server of server/test): its
+//    ratio against the same raw baseline (reported), and the 200 MB memory growth (goal < 50 MB too).
 // Full run: 1,000 files; --quick: 100.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import postgres from 'postgres';
 import { openPostgres } from '../server/db/connection.js';
 import { freePort, killAll, ProcessClient, startServer, waitFor } from '../server/ops/test-process.js';
 import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../server/test/fixtures.js';
+import { startS3Server } from '../server/test/s3-server.js';
 import { isQuick, median, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -121,7 +124,7 @@ async function main(): Promise<void> {
   // Baseline: the same bytes into and out of a bytea column, raw.
   const raw = postgres(dbUrl, { max: CONCURRENCY, onnotice: () => undefined });
   await raw.unsafe('create table bench_raw_files (id integer primary key, bytes bytea not null)');
-  let t = process.hrtime.bigint();
+  const t = process.hrtime.bigint();
   const rawUp = await pool(FILES, async (i) => { await raw`insert into bench_raw_files ${raw({ id: i, bytes: files[i]! })}`; });
   const rawDown = await pool(FILES, async (i) => {
     const [row] = await raw<{ bytes: Buffer }[]>`select bytes from bench_raw_files where id = ${i}`;
@@ -131,46 +134,74 @@ async function main(): Promise<void> {
   await raw.end();
   log(`raw INSERT + SELECT: ${round(rawS, 2)} s (${round((2 * FILES) / rawS)} files/s); median insert ${round(median(rawUp))} ms, select ${round(median(rawDown))} ms`);
 
-  // Ours: upload through A, download through B.
+  const db = await throughTwo(viaA, viaB, a.child.pid!, b.child.pid!, incidentId, files);
+  const ratio = rawS / db.seconds;
+  log(`ours (A uploads, B downloads): ${round(db.seconds, 2)} s (${round((2 * FILES) / db.seconds)} files/s); median upload ${round(median(db.up))} ms, download ${round(median(db.down))} ms; ratio ${round(ratio, 2)}`);
+  log(`200 MB video: server RSS growth upload ${round(db.upGrowth)} MB (process A), download ${round(db.downGrowth)} MB (process B)`);
+
+  // The same through two more processes whose files go to an S3-compatible bucket (the SigV4-checking test
+  // server, in this process, on the local disk): the object store's share of the cost, and its memory.
+  const s3 = await startS3Server();
+  const [pc, pd] = [await freePort(), await freePort()];
+  const c = startServer({ ...shared, ...s3.env('bench'), PORT: String(pc), DATA_DIR: `${process.cwd()}/.test-tmp/bench-files-c-${process.pid}` });
+  const d = startServer({ ...shared, ...s3.env('bench'), PORT: String(pd), DATA_DIR: `${process.cwd()}/.test-tmp/bench-files-d-${process.pid}` });
+  await Promise.all([waitFor(pc), waitFor(pd)]);
+  const [viaC, viaD] = [new ProcessClient(pc), new ProcessClient(pd)];
+  await viaC.signIn('sro@files.bench', TEST_PASSWORD);
+  await viaD.signIn('sro@files.bench', TEST_PASSWORD);
+  const s3Run = await throughTwo(viaC, viaD, c.child.pid!, d.child.pid!, incidentId, files);
+  await s3.close();
+  const s3Ratio = rawS / s3Run.seconds;
+  log(`s3 store (C uploads, D downloads): ${round(s3Run.seconds, 2)} s; median upload ${round(median(s3Run.up))} ms, download ${round(median(s3Run.down))} ms; ratio ${round(s3Ratio, 2)}`);
+  log(`200 MB video through the s3 store: RSS growth upload ${round(s3Run.upGrowth)} MB (C), download ${round(s3Run.downGrowth)} MB (D)`);
+
+  const flat = (r: Run) => r.upGrowth < GOAL.rssGrowthMb && r.downGrowth < GOAL.rssGrowthMb;
+  const met = ratio >= GOAL.ratio && flat(db) && flat(s3Run);
+  log(`goal ratio >= ${GOAL.ratio} (database store) and growth < ${GOAL.rssGrowthMb} MB (both stores): ${met ? 'met' : 'NOT met'}`);
+  printFigures({
+    bench: 'files', quick, files: FILES, fileMb: 1, concurrency: CONCURRENCY,
+    raw: { seconds: round(rawS, 2), medianInsertMs: round(median(rawUp)), medianSelectMs: round(median(rawDown)) },
+    ours: { seconds: round(db.seconds, 2), medianUploadMs: round(median(db.up)), medianDownloadMs: round(median(db.down)) },
+    ratio: round(ratio, 2), bigFileMb: BIG_BYTES / 1e6, rssGrowthMb: { upload: round(db.upGrowth), download: round(db.downGrowth) },
+    s3: {
+      seconds: round(s3Run.seconds, 2), medianUploadMs: round(median(s3Run.up)), medianDownloadMs: round(median(s3Run.down)), ratio: round(s3Ratio, 2),
+      rssGrowthMb: { upload: round(s3Run.upGrowth), download: round(s3Run.downGrowth) },
+    },
+    goal: GOAL, met,
+  });
+}
+
+/** What one pair of processes measured: the small files' round trip and the 200 MB video's memory growth. */
+interface Run { seconds: number; up: number[]; down: number[]; upGrowth: number; downGrowth: number }
+
+/** Uploads every file through `up`, downloads each through `down`, then streams the 200 MB video the same way. */
+async function throughTwo(up: ProcessClient, down: ProcessClient, upPid: number, downPid: number, incidentId: string, files: Buffer[]): Promise<Run> {
   const ids: string[] = [];
-  t = process.hrtime.bigint();
-  const up = await pool(FILES, async (i) => {
-    const res = await viaA.request('POST', `/api/incidents/${incidentId}/attachments?fileName=photo-${i}.png`, files[i]!, 'application/octet-stream');
+  const t = process.hrtime.bigint();
+  const upTimes = await pool(FILES, async (i) => {
+    const res = await up.request('POST', `/api/incidents/${incidentId}/attachments?fileName=photo-${i}.png`, files[i]!, 'application/octet-stream');
     if (res.status !== 201) throw new Error(`upload ${i}: ${res.status} ${res.bytes.toString()}`);
     ids[i] = String(res.json().id);
   });
-  const down = await pool(FILES, async (i) => {
-    const res = await viaB.request('GET', `/api/incident-attachments/${ids[i]}/content`);
+  const downTimes = await pool(FILES, async (i) => {
+    const res = await down.request('GET', `/api/incident-attachments/${ids[i]}/content`);
     if (res.status !== 200 || !res.bytes.equals(files[i]!)) throw new Error(`download ${i}: ${res.status}`);
   });
-  const oursS = seconds(t);
-  const ratio = rawS / oursS;
-  log(`ours (A uploads, B downloads): ${round(oursS, 2)} s (${round((2 * FILES) / oursS)} files/s); median upload ${round(median(up))} ms, download ${round(median(down))} ms; ratio ${round(ratio, 2)}`);
-
-  // 200 MB streamed up through A and down through B.
+  const secondsTaken = seconds(t);
   let bigId = '';
-  const upGrowth = await rssGrowth(a.child.pid!, async () => {
-    const res = await viaA.send('POST', `/api/incidents/${incidentId}/attachments?fileName=video.mp4`, video(), 'application/octet-stream');
+  const upGrowth = await rssGrowth(upPid, async () => {
+    const res = await up.send('POST', `/api/incidents/${incidentId}/attachments?fileName=video.mp4`, video(), 'application/octet-stream');
     const body = await res.json() as { id: string };
     if (res.status !== 201) throw new Error(`big upload: ${res.status} ${JSON.stringify(body)}`);
     bigId = body.id;
   });
   let received = 0;
-  const downGrowth = await rssGrowth(b.child.pid!, async () => {
-    const res = await viaB.send('GET', `/api/incident-attachments/${bigId}/content`);
+  const downGrowth = await rssGrowth(downPid, async () => {
+    const res = await down.send('GET', `/api/incident-attachments/${bigId}/content`);
     for await (const piece of res.body!) received += piece.length;
   });
   if (received !== BIG_BYTES) throw new Error(`big download: ${received} bytes`);
-  log(`200 MB video: server RSS growth upload ${round(upGrowth)} MB (process A), download ${round(downGrowth)} MB (process B)`);
-
-  const met = ratio >= GOAL.ratio && upGrowth < GOAL.rssGrowthMb && downGrowth < GOAL.rssGrowthMb;
-  log(`goal ratio >= ${GOAL.ratio} and growth < ${GOAL.rssGrowthMb} MB: ${met ? 'met' : 'NOT met'}`);
-  printFigures({
-    bench: 'files', quick, files: FILES, fileMb: 1, concurrency: CONCURRENCY,
-    raw: { seconds: round(rawS, 2), medianInsertMs: round(median(rawUp)), medianSelectMs: round(median(rawDown)) },
-    ours: { seconds: round(oursS, 2), medianUploadMs: round(median(up)), medianDownloadMs: round(median(down)) },
-    ratio: round(ratio, 2), bigFileMb: BIG_BYTES / 1e6, rssGrowthMb: { upload: round(upGrowth), download: round(downGrowth) }, goal: GOAL, met,
-  });
+  return { seconds: secondsTaken, up: upTimes, down: downTimes, upGrowth, downGrowth };
 }
 
 main()

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { randomToken } from './lib/ids.js';
 import { vapidKeysFromDataDir, type VapidKeys } from './lib/webpush.js';
 import { PACKAGE_ROOT } from './lib/paths.js';
+import type { S3Config } from './files/s3.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,10 +30,21 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   DB_CONNECT_TIMEOUT: z.coerce.number().int().min(1).max(120).default(5),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
-  FILE_STORE: z.enum(['db', 'dir']).optional(),
+  FILE_STORE: z.union([z.enum(['db', 'dir']), z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/, 'FILE_STORE must be db, dir or s3://bucket/prefix')]).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]+$/, 'S3_REGION must be a region name such as us-east-1').default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SESSION_TOKEN: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
 }).superRefine((e, ctx) => {
+  if (e.FILE_STORE?.startsWith('s3://')) {
+    for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when FILE_STORE=s3://...` });
+    }
+  }
   if (!e.VAPID_PUBLIC_KEY !== !e.VAPID_PRIVATE_KEY) {
     ctx.addIssue({ code: 'custom', path: [e.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'], message: 'set both VAPID keys or neither' });
   }
@@ -77,8 +89,10 @@ export interface AppConfig {
   dbConnectTimeout?: number;
   /** Bearer token of GET /metrics; without it the metrics route is disabled (404). */
   metricsToken?: string;
-  /** Where file bytes go (FILE_STORE): `db` (default on PostgreSQL) or `dir` (DATA_DIR/files, default on PGlite). */
-  fileStore?: 'db' | 'dir';
+  /** Where file bytes go (FILE_STORE): `db` (default on PostgreSQL), `dir` (DATA_DIR/files, default on PGlite) or `s3`. */
+  fileStore?: 'db' | 'dir' | 's3';
+  /** The S3-compatible bucket (FILE_STORE=s3://bucket/prefix and S3_*); also read when files are moved out of it. */
+  s3?: S3Config;
   /** Seconds a process answers readiness 503 after SIGTERM before it stops accepting (SHUTDOWN_DRAIN_SECONDS). */
   drainSeconds?: number;
   /** Master key (base64, 32 bytes) wrapping every file key; else generated into the data folder. */
@@ -118,7 +132,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN,
     masterKey: e.MASTER_KEY,
     drainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
-    fileStore: e.FILE_STORE,
+    fileStore: e.FILE_STORE?.startsWith('s3://') ? 's3' : (e.FILE_STORE as 'db' | 'dir' | undefined),
+    ...(e.FILE_STORE?.startsWith('s3://') ? { s3: s3Config(e.FILE_STORE, e) } : {}),
+  };
+}
+
+/**
+ * The bucket of FILE_STORE=s3://bucket/prefix: AWS's regional endpoint unless S3_ENDPOINT names another server;
+ * path-style addressing by default for such a server (MinIO and most self-hosted ones want it), virtual-hosted
+ * on AWS; S3_FORCE_PATH_STYLE decides either way.
+ */
+function s3Config(url: string, e: z.infer<typeof envSchema>): S3Config {
+  const [, bucket = '', rest = ''] = /^s3:\/\/([^/]+)\/?(.*)$/.exec(url) ?? [];
+  return {
+    endpoint: (e.S3_ENDPOINT ?? `https://s3.${e.S3_REGION}.amazonaws.com`).replace(/\/$/, ''),
+    region: e.S3_REGION,
+    bucket,
+    prefix: rest && !rest.endsWith('/') ? `${rest}/` : rest,
+    credentials: { accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!, ...(e.S3_SESSION_TOKEN ? { sessionToken: e.S3_SESSION_TOKEN } : {}) },
+    pathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
   };
 }
 

@@ -3,20 +3,19 @@
  *   npm run rotate-key              re-wrap every file key under MASTER_KEY (old keys in MASTER_KEY_PREVIOUS)
  *   npm run rotate-key -- --generate  without MASTER_KEY: new key into the data folder, the old one kept as
  *                                     master-key.previous until every file is re-wrapped (then removed)
- *   npm run files:move -- --to db|dir  move every file to that backend, and import evidence files of releases
+ *   npm run files:move -- --to db|dir|s3  move every file to that backend (s3: the bucket of FILE_STORE=s3://...
+ *                                     and S3_*), and import evidence files of releases
  *                                     before the file store (DATA_DIR/evidence) into it
  * Exit 0 when done, 1 on failure, 64 on a usage error.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, createReadStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { rows } from '../db/connection.js';
 import { openConfiguredDatabase } from '../db/open.js';
-import { sql } from 'drizzle-orm';
 import { masterKeyFile } from './crypto.js';
 import { createFileStore } from './registry.js';
-import { moveAll, rewrapAll } from './maintenance.js';
+import { rewrapAll } from './maintenance.js';
+import { moveFiles } from './move.js';
 import { filesNotUnder } from './store.js';
 
 function out(line: Record<string, unknown>): void {
@@ -49,31 +48,18 @@ async function rotate(argv: readonly string[]): Promise<number> {
 
 async function move(argv: readonly string[]): Promise<number> {
   const to = argv[argv.indexOf('--to') + 1];
-  if (!argv.includes('--to') || (to !== 'db' && to !== 'dir')) {
-    out({ level: 'error', msg: 'usage: npm run files:move -- --to db|dir' });
+  if (!argv.includes('--to') || (to !== 'db' && to !== 'dir' && to !== 's3')) {
+    out({ level: 'error', msg: 'usage: npm run files:move -- --to db|dir|s3' });
     return 64;
   }
   const config = loadConfig();
+  if (to === 's3' && !config.s3) {
+    out({ level: 'error', msg: '--to s3 needs FILE_STORE=s3://bucket/prefix and the S3_* variables (docs/OPERATIONS.md)' });
+    return 64;
+  }
   const database = await openConfiguredDatabase(config);
   try {
-    const target = createFileStore(config, database, to);
-    const source = createFileStore(config, database, to === 'db' ? 'dir' : 'db');
-    const { moved, missing } = await moveAll(target, source);
-    // Evidence written by releases before the file store: plaintext under DATA_DIR/evidence.
-    let imported = 0;
-    const legacy = rows<{ key: string }>(await database.db.execute(sql`
-      select a.storage_key as key from incident_attachments a
-      where not exists (select 1 from stored_files f where f.key = a.storage_key)`));
-    for (const { key } of legacy) {
-      const file = path.join(config.dataDir, 'evidence', key);
-      if (!existsSync(file)) {
-        missing.push(key);
-        continue;
-      }
-      await target.write(key, createReadStream(file));
-      rmSync(file);
-      imported += 1;
-    }
+    const { moved, imported, missing } = await moveFiles(config, database, to);
     out({ level: missing.length ? 'warn' : 'info', msg: 'files moved', to, moved, imported, missing: missing.length, missingKeys: missing.slice(0, 20) });
     return missing.length ? 1 : 0;
   } finally {

@@ -133,7 +133,7 @@ describe(`moving files between stores on ${testEngine()}`, () => {
     const key = `move/${randomBytes(4).toString('hex')}`;
     const bytes = payload();
     await dir.write(key, Readable.from([bytes]));
-    expect((await moveAll(db, dir)).moved).toBeGreaterThanOrEqual(1);
+    expect((await moveAll(db)).moved).toBeGreaterThanOrEqual(1);
     const [row] = await database.db.select({ store: storedFiles.store }).from(storedFiles).where(eq(storedFiles.key, key));
     expect(row!.store).toBe('db');
     expect((await readAll((await db.open(key))!.stream)).equals(bytes)).toBe(true);

@@ -13,9 +13,7 @@ export async function writeFramed(file: string, chunks: AsyncIterable<Buffer>): 
   failed.catch(() => undefined);
   try {
     for await (const sealed of chunks) {
-      const frame = Buffer.alloc(4);
-      frame.writeUInt32BE(sealed.length);
-      if (!out.write(Buffer.concat([frame, sealed]))) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+      if (!out.write(frame(sealed))) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
     }
     await Promise.race([new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))), failed]);
   } catch (error) {
@@ -39,5 +37,25 @@ export async function* readFramed(file: string): AsyncGenerator<Buffer> {
     }
   } finally {
     await handle.close();
+  }
+}
+
+/** A sealed chunk as a frame: its 4-byte big-endian length, then the chunk (the layout of every file backend). */
+export function frame(sealed: Buffer): Buffer {
+  const header = Buffer.alloc(4);
+  header.writeUInt32BE(sealed.length);
+  return Buffer.concat([header, sealed]);
+}
+
+/** The sealed chunks of a framed byte stream (an object store's body), one at a time; a short tail ends the read. */
+export async function* framesOf(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Buffer> {
+  let pending = Buffer.alloc(0);
+  for await (const piece of body) {
+    pending = pending.length === 0 ? Buffer.from(piece) : Buffer.concat([pending, piece]);
+    while (pending.length >= 4 && pending.length >= 4 + pending.readUInt32BE(0)) {
+      const end = 4 + pending.readUInt32BE(0);
+      yield Buffer.from(pending.subarray(4, end));
+      pending = pending.subarray(end);
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
 import { storedFileChunks, storedFiles } from '../db/schema/index.js';
 import { unwrapKey, wrapKey } from './crypto.js';
-import { writeFramed } from './frames.js';
-import type { FileStore } from './store.js';
+import { frame, writeFramed } from './frames.js';
+import { objectName, type FileStore, type StoredRow } from './store.js';
 
 /** Every file under `dir` (recursively) with its modification time. */
 async function filesUnder(dir: string): Promise<{ file: string; mtimeMs: number }[]> {
@@ -43,6 +44,42 @@ export async function sweepPartial(store: FileStore, now: Date, olderThanMs = 3_
       removed += 1;
     }
   }
+  if (store.bucket) removed += await sweepBucket(store, cutoff);
+  return removed;
+}
+
+/**
+ * In the bucket: objects older than the cutoff that no committed row names (an upload whose record was refused
+ * while the process died before deleting it, a removal whose delete failed), and multipart uploads a crash left
+ * unfinished (aborted, so their parts stop taking space). Names are checked a page of 500 at a time.
+ */
+async function sweepBucket(store: FileStore, cutoff: number): Promise<number> {
+  const bucket = store.s3();
+  let removed = 0;
+  let page: { name: string; key: string; nonce: string }[] = [];
+  const settlePage = async () => {
+    const found = page.length === 0 ? [] : await store.db.select({ key: storedFiles.key, store: storedFiles.store, nonce: storedFiles.nonce })
+      .from(storedFiles).where(inArray(storedFiles.key, page.map((p) => p.key)));
+    const named = new Set(found.filter((r) => r.store === 's3').map((r) => objectName(r.key, r.nonce)));
+    for (const p of page) {
+      if (named.has(p.name)) continue;
+      await bucket.delete(p.name);
+      removed += 1;
+    }
+    page = [];
+  };
+  for await (const object of bucket.list()) {
+    const parsed = /^(.+)\.([0-9a-f]{24})$/.exec(object.name);
+    if (!parsed || object.lastModified.getTime() >= cutoff) continue;
+    page.push({ name: object.name, key: parsed[1]!, nonce: parsed[2]! });
+    if (page.length === 500) await settlePage();
+  }
+  await settlePage();
+  for (const upload of await bucket.pendingUploads()) {
+    if (upload.initiated.getTime() >= cutoff) continue;
+    await bucket.abort(upload.name, upload.uploadId);
+    removed += 1;
+  }
   return removed;
 }
 
@@ -67,42 +104,74 @@ export async function rewrapAll(store: FileStore): Promise<number> {
   }
 }
 
-/**
- * Moves every complete file kept in `from` into `to`'s backend. Sealed chunks are copied as they are (no
- * decryption, keys untouched); the row switches backend in one transaction, then the old copy is removed.
- */
-export async function moveAll(to: FileStore, from: FileStore): Promise<{ moved: number; missing: string[] }> {
-  const missing: string[] = [];
-  if (from.kind === to.kind) return { moved: 0, missing };
-  let moved = 0;
-  const toMove = await to.db.select({ key: storedFiles.key, chunks: storedFiles.chunks }).from(storedFiles)
-    .where(and(eq(storedFiles.store, from.kind), eq(storedFiles.complete, true))).orderBy(asc(storedFiles.key));
-  for (const { key, chunks } of toMove) {
-    if (from.kind === 'dir') {
-      await from.settle(key);
-      // A file in another host's folder (several servers each with its own disk): reported, left as it is.
-      if (!existsSync(from.pathOf(key))) {
-        missing.push(key);
-        continue;
-      }
-      await to.db.transaction(async (tx) => {
-        let seq = 0;
-        for await (const sealed of from.dirChunks(key)) {
-          await tx.insert(storedFileChunks).values({ key, seq, bytes: sealed }).onConflictDoNothing();
-          seq += 1;
-        }
-        await tx.update(storedFiles).set({ store: 'db' }).where(eq(storedFiles.key, key));
-      });
-      await rm(from.pathOf(key), { force: true });
-    } else {
-      const target = to.pathOf(key);
-      await writeFramed(`${target}.part`, from.dbChunks(key, chunks));
-      await rename(`${target}.part`, target);
-      await to.db.transaction(async (tx) => {
-        await tx.update(storedFiles).set({ store: 'dir' }).where(eq(storedFiles.key, key));
-        await tx.delete(storedFileChunks).where(eq(storedFileChunks.key, key));
-      });
+/** Writes a file's sealed chunks into `to`'s backend outside the database (dir: framed file; s3: object). */
+async function placeOutside(to: FileStore, row: StoredRow, chunks: AsyncIterable<Buffer>): Promise<void> {
+  if (to.kind === 'dir') {
+    const target = to.pathOf(row.key);
+    await writeFramed(`${target}.part`, chunks);
+    await rename(`${target}.part`, target);
+  } else {
+    async function* framed() {
+      for await (const chunk of chunks) yield frame(chunk);
     }
+    await to.s3().put(objectName(row.key, row.nonce), framed());
+  }
+}
+
+/**
+ * Moves every complete file kept in another backend into `to`'s (db, dir or s3). Sealed chunks are copied as they
+ * are (no decryption, keys untouched); the row switches backend in one transaction, then the old copy is
+ * removed. A file whose bytes are not found (another host's data folder, a deleted object) is reported and left.
+ */
+export async function moveAll(to: FileStore): Promise<{ moved: number; missing: string[] }> {
+  const missing: string[] = [];
+  let moved = 0;
+  const toMove = await to.db.select({ key: storedFiles.key, store: storedFiles.store, chunks: storedFiles.chunks, nonce: storedFiles.nonce })
+    .from(storedFiles).where(and(ne(storedFiles.store, to.kind), eq(storedFiles.complete, true))).orderBy(asc(storedFiles.key));
+  for (const row of toMove) {
+    const { key } = row;
+    if (row.store === 'dir') await to.settle(key);
+    if (row.store === 'dir' && !existsSync(to.pathOf(key))) {
+      missing.push(key);
+      continue;
+    }
+    const counted = { seq: 0 };
+    async function* sealed(source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        yield chunk;
+        counted.seq += 1;
+      }
+    }
+    const source = sealed(await to.sealedChunks(row));
+    const switchRow = async (tx: Db) => {
+      if (counted.seq !== row.chunks) throw new Error(`stored file ${key}: ${counted.seq} of ${row.chunks} chunks found in ${row.store}`);
+      await tx.update(storedFiles).set({ store: to.kind }).where(eq(storedFiles.key, key));
+      if (row.store === 'db') await tx.delete(storedFileChunks).where(eq(storedFileChunks.key, key));
+    };
+    try {
+      if (to.kind === 'db') {
+        await to.db.transaction(async (tx) => {
+          let seq = 0;
+          for await (const chunk of source) {
+            await tx.insert(storedFileChunks).values({ key, seq, bytes: chunk }).onConflictDoNothing();
+            seq += 1;
+          }
+          await switchRow(tx);
+        });
+      } else {
+        await placeOutside(to, row, source);
+        await to.db.transaction(switchRow);
+      }
+    } catch (error) {
+      if (counted.seq === row.chunks) throw error;
+      // The source lacks chunks: remove the incomplete copy, report the file, carry on with the others.
+      if (to.kind === 'dir') await rm(to.pathOf(key), { force: true });
+      if (to.kind === 's3') await to.s3().delete(objectName(key, row.nonce));
+      missing.push(key);
+      continue;
+    }
+    if (row.store === 'dir') await rm(to.pathOf(key), { force: true });
+    if (row.store === 's3') await to.s3().delete(objectName(key, row.nonce)).catch(() => undefined);
     moved += 1;
   }
   return { moved, missing };

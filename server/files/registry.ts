@@ -6,10 +6,16 @@ import type { Database, Db } from '../db/connection.js';
 import { countJob } from '../ops/metrics.js';
 import { loadKeyRing } from './crypto.js';
 import { moveLegacyFiles } from './legacy.js';
+import { S3Bucket } from './s3.js';
 import { sweepPartial } from './maintenance.js';
 import { FileStore, withFiles, type FileWork, type StoreKind } from './store.js';
 
 const stores = new WeakMap<Db, FileStore>();
+
+/** The configured object store refused or did not answer at start (exit code 5: fix the settings, not the code). */
+export class FileStoreUnavailableError extends Error {
+  readonly code = 'FILE_STORE_UNAVAILABLE';
+}
 
 /** The backend for a configuration: FILE_STORE, else the database on PostgreSQL and the data folder on PGlite. */
 export function storeKindOf(config: AppConfig, database: Database): StoreKind {
@@ -19,7 +25,7 @@ export function storeKindOf(config: AppConfig, database: Database): StoreKind {
 /** Builds the file store of a configuration (also used by the CLI commands). */
 export function createFileStore(config: AppConfig, database: Database, kind = storeKindOf(config, database)): FileStore {
   const ring = loadKeyRing({ masterKey: config.masterKey, previous: process.env.MASTER_KEY_PREVIOUS, dataDir: config.dataDir });
-  return new FileStore(database.db, ring, kind, path.join(config.dataDir, 'files'));
+  return new FileStore(database.db, ring, kind, path.join(config.dataDir, 'files'), config.s3 ? new S3Bucket(config.s3) : undefined);
 }
 
 /** Makes `store` the one `filesOf(database.db)` answers (the app does it; so do CLI commands that seed). */
@@ -29,8 +35,9 @@ export function registerFileStore(database: Database, store: FileStore): void {
 
 /**
  * Creates the app's file store, registers it for the app's database handle (modules find it from `ctx.db`),
- * moves files of releases before the store into it before the app is ready, and sweeps interrupted uploads at
- * start and every hour.
+ * checks that an S3 bucket answers its credentials (else the start fails with the store's answer, rather than
+ * every upload failing later), moves files of releases before the store into it before the app is ready, and
+ * sweeps interrupted uploads at start and every hour.
  */
 export function installFileStore(app: FastifyInstance): void {
   const { config, database, clock } = app.deps;
@@ -40,6 +47,11 @@ export function installFileStore(app: FastifyInstance): void {
   const sweep = () => void countJob('files.sweep', () => sweepPartial(store, clock.now()))
     .catch((error: unknown) => app.log.error({ err: error }, 'sweeping partial uploads failed'));
   app.addHook('onReady', async () => {
+    if (store.bucket) {
+      await store.probe().catch((error: unknown) => {
+        throw new FileStoreUnavailableError(`The file store does not answer: ${(error as Error).message}. Check FILE_STORE, S3_ENDPOINT, S3_REGION and the S3 credentials`);
+      });
+    }
     const moved = await moveLegacyFiles(store);
     if (moved > 0) app.log.info({ moved }, 'files of an earlier release moved into the encrypted file store');
     sweep();

@@ -1,19 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, asc, eq, gte, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { storedFileChunks, storedFiles } from '../db/schema/index.js';
 import { openChunk, rechunk, sealChunk, unwrapKey, wrapKey, type KeyRing } from './crypto.js';
-import { readFramed, writeFramed } from './frames.js';
+import { frame, framesOf, readFramed, writeFramed } from './frames.js';
+import type { S3Bucket } from './s3.js';
 
 /** Chunks per database statement when writing and reading the `db` backend (4 x 256 KB). */
 const BATCH_CHUNKS = 4;
 
-/** Where a file's encrypted bytes live: the database (PostgreSQL) or the data folder (PGlite). */
-export type StoreKind = 'db' | 'dir';
+/** Where a file's encrypted bytes live: the database (PostgreSQL), the data folder (PGlite) or an S3 bucket. */
+export type StoreKind = 'db' | 'dir' | 's3';
+
+/** What a stored file's row says about where its sealed chunks are. */
+export interface StoredRow { key: string; store: string; chunks: number; nonce: Buffer }
+
+/** The object name of a file in a bucket: its key and its random nonce, so a retried upload never overwrites. */
+export function objectName(key: string, nonce: Buffer): string {
+  return `${key}.${nonce.toString('hex')}`;
+}
 
 /** A file as written: its plaintext size. */
 export interface WrittenFile { key: string; size: number }
@@ -47,12 +56,31 @@ export interface FileWork {
  * process sharing the database finds every file. Keys are caller-chosen names such as `tips/<district>/<uuid>`.
  */
 export class FileStore {
-  constructor(readonly db: Db, readonly ring: KeyRing, readonly kind: StoreKind, readonly filesDir: string) {}
+  /** `bucket` is the S3 store (FILE_STORE=s3://...): where new files go when `kind` is `s3`, read whenever configured. */
+  constructor(readonly db: Db, readonly ring: KeyRing, readonly kind: StoreKind, readonly filesDir: string, readonly bucket?: S3Bucket) {
+    if (kind === 's3' && !bucket) throw new Error('FILE_STORE=s3 needs the bucket settings (FILE_STORE=s3://bucket/prefix, S3_*)');
+  }
+
+  /** The S3 bucket, or a message saying a file lives in one that is not configured here. */
+  s3(): S3Bucket {
+    if (!this.bucket) throw new Error('A file is kept in an S3 bucket but FILE_STORE=s3://... is not configured in this process');
+    return this.bucket;
+  }
+
+  /** Whether the backend answers (the bucket with these credentials, the data folder writable); throws the cause. */
+  async probe(): Promise<void> {
+    if (this.bucket) await this.bucket.probe();
+    if (this.kind === 'dir') {
+      await mkdir(this.filesDir, { recursive: true });
+      await access(this.filesDir, constants.W_OK);
+    }
+  }
 
   /**
    * Encrypts `source` for `key` without writing metadata yet. The dir backend writes the sealed chunks to a
-   * `.part` file now (so a slow upload never holds a transaction open on the embedded engine); the db backend
-   * writes them when `save(tx)` runs, inside the owning record's transaction.
+   * `.part` file now (so a slow upload never holds a transaction open on the embedded engine), the s3 backend
+   * uploads the object now (named by key and nonce: invisible until its row commits, deleted by `discard` or
+   * the sweep otherwise); the db backend writes them when `save(tx)` runs, inside the owning record's transaction.
    */
   async prepare(key: string, source: AsyncIterable<Buffer> | Buffer): Promise<PreparedFile> {
     const fileKey = randomBytes(32);
@@ -78,6 +106,13 @@ export class FileStore {
         await rm(partial, { force: true });
         throw error;
       }
+    }
+    const bucket = this.kind === 's3' ? this.s3() : undefined;
+    if (bucket) {
+      async function* framed() {
+        for await (const chunk of bytesOnly()) yield frame(chunk);
+      }
+      await bucket.put(objectName(key, nonce), framed());
     }
     const { kind, ring } = this;
     const finalPath = this.pathOf(key);
@@ -105,6 +140,7 @@ export class FileStore {
       },
       async discard() {
         if (kind === 'dir') await rm(partial, { force: true });
+        if (bucket) await bucket.delete(objectName(key, nonce)).catch(() => undefined);
       },
     };
   }
@@ -122,8 +158,7 @@ export class FileStore {
     const [row] = await db.select().from(storedFiles).where(and(eq(storedFiles.key, key), eq(storedFiles.complete, true)));
     if (!row) return null;
     const fileKey = unwrapKey(this.ring, row.keyId, row.wrappedKey);
-    if (row.store === 'dir') await this.settle(key);
-    const chunks = row.store === 'dir' ? readFramed(this.pathOf(key)) : this.dbChunks(key, row.chunks, db);
+    const chunks = await this.sealedChunks(row, db);
     async function* plain() {
       let seq = 0;
       for await (const sealed of chunks) {
@@ -164,6 +199,17 @@ export class FileStore {
     return path.join(this.filesDir, safe);
   }
 
+  /** The sealed chunks of a file wherever its row says they are (empty when its object or file is gone). */
+  async sealedChunks(row: StoredRow, db: Db = this.db): Promise<AsyncIterable<Buffer>> {
+    if (row.store === 'db') return this.dbChunks(row.key, row.chunks, db);
+    if (row.store === 's3') {
+      const body = await this.s3().get(objectName(row.key, row.nonce));
+      return body ? framesOf(body) : framesOf([]);
+    }
+    await this.settle(row.key);
+    return existsSync(this.pathOf(row.key)) ? readFramed(this.pathOf(row.key)) : framesOf([]);
+  }
+
   /** The sealed chunks of a file kept in the database, a few per query (a 200 MB file never sits in memory). */
   async *dbChunks(key: string, count: number, db: Db = this.db): AsyncGenerator<Buffer> {
     for (let from = 0; from < count; from += BATCH_CHUNKS) {
@@ -177,11 +223,6 @@ export class FileStore {
       if (found.length < Math.min(BATCH_CHUNKS, count - from)) return;
     }
   }
-
-  /** The sealed chunks of a file kept in the data folder. */
-  dirChunks(key: string): AsyncGenerator<Buffer> {
-    return readFramed(this.pathOf(key));
-  }
 }
 
 /**
@@ -192,7 +233,7 @@ export class FileStore {
  */
 export async function withFiles<T>(store: FileStore, db: Db, work: (tx: Db, files: FileWork) => Promise<T>): Promise<T> {
   const prepared: PreparedFile[] = [];
-  const removed: string[] = [];
+  const removed: { key: string; store: string; nonce: Buffer }[] = [];
   let result: T;
   try {
     result = await db.transaction(async (tx) => work(tx, {
@@ -208,8 +249,8 @@ export async function withFiles<T>(store: FileStore, db: Db, work: (tx: Db, file
         return { key: file.key, size: file.size };
       },
       async remove(key) {
-        const [row] = await tx.delete(storedFiles).where(eq(storedFiles.key, key)).returning({ store: storedFiles.store });
-        if (row?.store === 'dir') removed.push(key);
+        const [row] = await tx.delete(storedFiles).where(eq(storedFiles.key, key)).returning({ store: storedFiles.store, nonce: storedFiles.nonce });
+        if (row && row.store !== 'db') removed.push({ key, ...row });
       },
     }));
   } catch (error) {
@@ -218,7 +259,11 @@ export async function withFiles<T>(store: FileStore, db: Db, work: (tx: Db, file
   }
   // Committed: a failed rename here is finished by `settle` on the next read or by the sweep.
   for (const file of prepared) await file.finish().catch(() => undefined);
-  for (const key of removed) await rm(store.pathOf(key), { force: true });
+  // An object left by a failed delete here has no row any more: the sweep removes it.
+  for (const r of removed) {
+    if (r.store === 'dir') await rm(store.pathOf(r.key), { force: true });
+    else await store.s3().delete(objectName(r.key, r.nonce)).catch(() => undefined);
+  }
   return result;
 }
 

@@ -6,10 +6,11 @@ import { rows, type Database } from '../db/connection.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { SchemaNewerError } from '../db/migrate.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo-accounts.js';
+import { FileStoreUnavailableError } from '../files/registry.js';
 import { markDraining } from './operations.js';
 
 /** Exit codes of a failed start, for service managers and scripts (documented in docs/OPERATIONS.md). */
-export const EXIT = { failed: 1, dataDirLocked: 2, schemaNewer: 3, database: 4, config: 78 } as const;
+export const EXIT = { failed: 1, dataDirLocked: 2, schemaNewer: 3, database: 4, fileStore: 5, config: 78 } as const;
 
 /** Whether this database holds the demo district (its published sign-ins exist). */
 async function demoSeeded(database: Database): Promise<boolean> {
@@ -66,6 +67,7 @@ export function failStart(error: unknown): never {
   const exit = error instanceof DataDirLockedError ? EXIT.dataDirLocked
     : error instanceof SchemaNewerError ? EXIT.schemaNewer
       : error instanceof DatabaseConnectError ? EXIT.database
+        : error instanceof FileStoreUnavailableError ? EXIT.fileStore
         : e.message?.startsWith('Invalid configuration') ? EXIT.config : EXIT.failed;
   const known = exit !== EXIT.failed;
   const line = {

@@ -219,3 +219,8 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   if (testEngine() === 'postgres') return openPostgresClone({ empty });
   return empty ? openPglite() : openPgliteFromTemplate();
 }
+
+/** The URL of a PostgreSQL test database (for a command run in a child process); null on PGlite. */
+export function databaseUrlOf(database: Database): string | null {
+  return cloneUrls.get(database) ?? null;
+}

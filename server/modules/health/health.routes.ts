@@ -5,7 +5,7 @@ import { getHealth, getReadiness } from './health.service.js';
 
 /**
  * GET /api/health (database kind and migration version), /api/health/live (the process answers) and
- * /api/health/ready (database reachable, migrations current, not draining: 503 otherwise). Probe request
+ * /api/health/ready (database reachable, migrations current, file store answers, not draining: 503 otherwise). Probe request
  * lines are logged at debug (server/ops/operations.ts).
  */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +23,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public' },
     schema: {
       tags: ['health'], operationId: 'getReadiness',
-      summary: 'Readiness: database reachable, migrations current, not draining (503 otherwise: send no traffic)',
+      summary: 'Readiness: database reachable, migrations current, file store answers, not draining (503 otherwise: send no traffic)',
       response: { 200: readySchema, 503: readySchema },
     },
   }, async (_request, reply) => {

@@ -16,5 +16,5 @@ const checkSchema = z.object({ ok: z.boolean(), detail: z.string() });
 
 export const readySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ database: checkSchema, migrations: checkSchema, draining: checkSchema }),
+  checks: z.object({ database: checkSchema, migrations: checkSchema, files: checkSchema, draining: checkSchema }),
 });

@@ -1,5 +1,6 @@
 import { MIGRATIONS_DIR, type Database } from '../../db/connection.js';
 import { schemaState } from '../../db/migrate.js';
+import { registeredFileStore } from '../../files/registry.js';
 import { AppError } from '../../lib/errors.js';
 
 export const APP_VERSION = '0.1.0';
@@ -22,12 +23,14 @@ const READY_DB_TIMEOUT_MS = 2_000;
 
 /**
  * Readiness of this process for traffic: the database answers within 2 s, every migration this code ships is
- * applied and none newer, and the process is not draining after SIGTERM.
+ * applied and none newer, the file store answers within 2 s (an S3 bucket with these credentials; the data
+ * folder writable), and the process is not draining after SIGTERM.
  */
 export async function getReadiness(database: Database, draining: boolean) {
   const checks = {
     database: { ok: false, detail: 'no answer' },
     migrations: { ok: false, detail: 'not checked' },
+    files: await fileStoreCheck(database),
     draining: { ok: !draining, detail: draining ? 'draining: finishing requests before stopping' : 'accepting requests' },
   };
   try {
@@ -43,8 +46,20 @@ export async function getReadiness(database: Database, draining: boolean) {
   } catch (error) {
     checks.database = { ok: false, detail: error instanceof Error && error.message === 'timeout' ? 'no answer within 2 s' : 'query failed' };
   }
-  const ready = checks.database.ok && checks.migrations.ok && checks.draining.ok;
+  const ready = checks.database.ok && checks.migrations.ok && checks.files.ok && checks.draining.ok;
   return { status: ready ? ('ready' as const) : ('not_ready' as const), checks };
+}
+
+/** Whether the file store of this process answers; its message (never a credential) when it does not. */
+async function fileStoreCheck(database: Database): Promise<{ ok: boolean; detail: string }> {
+  const store = registeredFileStore(database.db);
+  if (!store) return { ok: false, detail: 'no file store installed' };
+  try {
+    await withTimeout(store.probe(), READY_DB_TIMEOUT_MS);
+    return { ok: true, detail: `${store.kind} store answers` };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error && error.message === 'timeout' ? `${store.kind} store: no answer within 2 s` : (error as Error).message };
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../common/roles.js';
 import { auditEvents, campusAreas, students } from '../../db/schema/index.js';
-import { createTestApp, type TestApp, type TestClient } from '../../test/app.js';
+import { createTestApp, type TestApp, type TestAppOptions, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser, uniqueSuffix } from '../../test/fixtures.js';
 
 // The world of the incidents tests: one district with two high schools (north, south), a school of another
@@ -38,9 +38,9 @@ const PEOPLE: [string, Role, 'north' | 'south' | 'both' | 'district' | 'foreign'
   ['foreignSupervisor', 'supervisor', 'foreign'],
 ];
 
-/** Builds the world on a fresh test app. */
-export async function createWorld(): Promise<World> {
-  const t = await createTestApp();
+/** Builds the world on a fresh test app (`options`: another environment, such as an S3 file store). */
+export async function createWorld(options: TestAppOptions = {}): Promise<World> {
+  const t = await createTestApp(options);
   const district = await createDistrict(t.database);
   const other = await createDistrict(t.database);
   const north = (await createSchool(t.database, { districtId: district.id, name: 'North High' })).id;

@@ -25,3 +25,4 @@ export * from './notification-rules.js';
 export * from './notifications.js';
 export * from './sealing.js';
 export * from './reports.js';
+export * from './idempotency.js';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotentRequests, patrolCheckRuns, patrolEntries, workOrders } from '../../db/schema/index.js';
+import { idempotentRequests, incidents, patrolCheckRuns, patrolEntries, workOrders } from '../../db/schema/index.js';
 import { auditOf, startWorld, type World } from '../drills/drills.test-support.js';
 
 let w: World;
@@ -9,7 +9,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => w?.t.close());
 
-const count = async (table: typeof patrolEntries | typeof patrolCheckRuns | typeof workOrders) =>
+const count = async (table: typeof patrolEntries | typeof patrolCheckRuns | typeof workOrders | typeof incidents) =>
   (await w.t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 const key = (name: string) => ({ 'idempotency-key': `test-${name}-0123456789` });
 
@@ -81,5 +81,19 @@ describe('Idempotency-Key on the writes of the offline queue', () => {
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body.id).toBe(first.body.id);
     expect([await count(patrolCheckRuns), await count(workOrders)]).toEqual([runs + 1, orders + 1]);
+  });
+
+  it('a retried draft report written offline creates one draft with one report number', async () => {
+    const sro = await w.as('sro.north');
+    const body = {
+      schoolId: w.north.id, onCampus: true, occurredAt: '2025-11-10T14:00:00.000Z', summary: 'Fight at the bus loop', narrative: 'Written without signal.',
+      offenses: [], property: [], clearance: null, persons: [], actions: [],
+    };
+    const before = await count(incidents);
+    const first = await sro.post('/api/incidents', body, key('incident'));
+    const again = await sro.post('/api/incidents', body, key('incident'));
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toMatchObject({ id: first.body.id, number: first.body.number });
+    expect(await count(incidents)).toBe(before + 1);
   });
 });

@@ -128,4 +128,31 @@ describe('offline (installable app)', () => {
     // Offline, the failed requests are expected; nothing else may go wrong on the page.
     expect(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
   });
+
+  it('a push message of an alert reaches the service worker and shows a notification that stays until acted on', async () => {
+    const { page, context } = await e2e.signedInPage('sro@demo.test');
+    await context.grantPermissions(['notifications']);
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Headless Chromium has no push service: the DevTools protocol hands the worker the message a push service
+    // would deliver, in the shape the alert announcer sends (server/modules/alerts/alerts.announcer.ts).
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const active = registrations.find((r) => r.scopeURL === `${e2e.baseUrl}/` && !r.isDeleted);
+        if (active) resolve(active.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const tag = `alert:e2e-${Date.now().toString(36)}`;
+    const payload = { title: 'DRILL: Lockdown at North High', body: 'Locks, lights, out of sight.', url: '/alerts', kind: 'alert.push', tag };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: e2e.baseUrl, registrationId: await registrationId, data: JSON.stringify(payload) });
+    const shown = () => page.evaluate(async (t) => {
+      const notes = await (await navigator.serviceWorker.ready).getNotifications({ tag: t });
+      return notes.map((n) => ({ title: n.title, body: n.body, requireInteraction: n.requireInteraction, url: (n.data as { url: string }).url }));
+    }, tag);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual([{ title: payload.title, body: payload.body, requireInteraction: true, url: '/alerts' }]);
+  });
 });

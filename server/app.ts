@@ -124,7 +124,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       root: webDir, wildcard: false, index: false, maxAge: '1h',
       // index.html names the current build's hashed files: a cached copy would load a previous release.
       setHeaders: (reply, filePath) => {
-        if (path.basename(filePath) === 'index.html') void reply.header('cache-control', 'no-cache');
+        // The service worker and its file list must be checked on every start, or an update waits a day.
+        if (['index.html', 'sw.js', 'precache.json', 'manifest.webmanifest'].includes(path.basename(filePath))) void reply.header('cache-control', 'no-cache');
       },
     });
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 // Same-origin in dev and preview so session and CSRF cookies behave as in production; PORT is the API server's.
@@ -8,10 +8,25 @@ const apiProxy = {
   '/api': { target: `http://127.0.0.1:${process.env.PORT ?? '3000'}`, changeOrigin: false },
 };
 
+/**
+ * Writes precache.json, the list of the build's files, which the service worker (web/public/sw.js) keeps so the
+ * installed app opens without signal on any page (each page is its own lazily loaded file).
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'srodesk-precache-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => f.startsWith('assets/') && !f.endsWith('.map')).sort();
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files) });
+    },
+  };
+}
+
 /** Vite configuration of the web app: root is web/, output goes to dist/web for the Fastify server. */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precacheList()],
   resolve: {
     alias: { '@common': fileURLToPath(new URL('../common', import.meta.url)) },
   },

@@ -177,6 +177,7 @@ export const DATA_MAP: Record<string, TableEntry> = {
   sessions: ['self', []],
   notifications: ['self', [], 'Titles and links of the events above, for their recipient'],
   notification_preferences: ['self', []],
+  idempotent_requests: ['self', [], 'The answer to a write sent with an Idempotency-Key (a patrol, check run, draft report or alert check-in of the sender), replayed to that sender only; kept a week'],
   push_subscriptions: ['self', [], 'A device\'s Web Push endpoint and keys; removed when the push service says the device is gone'],
   report_subscriptions: ['self', ['mail'], 'Which report goes to whom and when; the report itself is built at send time with the recipient\'s current grants'],
 };

@@ -26,3 +26,4 @@ export * from './notifications.js';
 export * from './sealing.js';
 export * from './reports.js';
 export * from './retention.js';
+export * from './idempotency.js';

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
 import { liveHubOf } from '../live/live.hub.js';
+import { idempotencyKeyOf, idempotent } from '../idempotency/idempotency.service.js';
 import { checkIn, confirmReceived, findMyCheckIns, getBoard } from './alerts.accountability.js';
 import { announcerOf, startAnnouncer } from './alerts.announcer.js';
 import { afterActionReport, findTimeline } from './alerts.record.js';
@@ -74,8 +75,8 @@ export const alertRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/alerts/:id/check-ins', {
     config: { permission: 'alert.receive' },
-    schema: { tags, operationId: 'checkIn', summary: 'Check in (safe or need help) or update my check-in', params: idParams, body: checkInBody, response: { 200: checkInSchema } },
-  }, async (request) => checkIn(alertsContext(request), request.params.id, request.body));
+    schema: { tags, operationId: 'checkIn', summary: 'Check in (safe or need help) or update my check-in (Idempotency-Key: a retry answers the first result)', params: idParams, body: checkInBody, response: { 200: checkInSchema } },
+  }, async (request) => idempotent(alertsContext(request), idempotencyKeyOf(request), 'checkIn', [request.params.id, request.body], (ctx) => checkIn(ctx, request.params.id, request.body)));
 
   app.get('/alerts/:id/check-ins/mine', {
     config: { permission: 'alert.receive' },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ListIncidentsQuery } from '../../../common/incidents.js';
 import { contextOf } from '../../auth/plugin.js';
 import { callRoutes } from './calls.routes.js';
+import { idempotencyKeyOf, idempotent } from '../idempotency/idempotency.service.js';
 import { extraRoutes } from './extras.routes.js';
 import * as service from './incidents.service.js';
 import {
@@ -63,8 +64,8 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/incidents', {
     config: { permission: 'incident.create' },
-    schema: { tags, operationId: 'createIncident', summary: 'Start a draft report (optionally from a call)', body: createIncidentBody, response: { 201: incidentDetailSchema } },
-  }, async (request, reply) => reply.code(201).send(await service.createIncident(contextOf(request), request.body)));
+    schema: { tags, operationId: 'createIncident', summary: 'Start a draft report (optionally from a call; Idempotency-Key: a retry answers the first result)', body: createIncidentBody, response: { 201: incidentDetailSchema } },
+  }, async (request, reply) => reply.code(201).send(await idempotent(contextOf(request), idempotencyKeyOf(request), 'createIncident', request.body, (ctx) => service.createIncident(ctx, request.body), 201)));
 
   app.get('/incidents/:id', {
     config: { permission: 'incident.read' },

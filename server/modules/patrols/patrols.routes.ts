@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
+import { idempotencyKeyOf, idempotent } from '../idempotency/idempotency.service.js';
 import * as checks from './checks.service.js';
 import {
   checkRunBody, checkRunDetailSchema, checkRunPageSchema, checklistBody, checklistSchema, checklistUpdateBody, idParams, listCheckRunsQuery,
@@ -19,8 +20,8 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/patrols', {
     config: { permission: 'patrol.log' },
-    schema: { tags, operationId: 'createPatrol', summary: 'Log a patrol, visibility period or traffic duty', body: patrolEntryBody, response: { 201: patrolEntrySchema } },
-  }, async (request, reply) => reply.code(201).send(await service.createEntry(contextOf(request), request.body)));
+    schema: { tags, operationId: 'createPatrol', summary: 'Log a patrol, visibility period or traffic duty (Idempotency-Key: a retry answers the first result)', body: patrolEntryBody, response: { 201: patrolEntrySchema } },
+  }, async (request, reply) => reply.code(201).send(await idempotent(contextOf(request), idempotencyKeyOf(request), 'createPatrol', request.body, (ctx) => service.createEntry(ctx, request.body), 201)));
 
   app.get('/patrols/:id', {
     config: { permission: 'patrol.read' },
@@ -67,8 +68,8 @@ export const patrolRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/patrol-checks', {
     config: { permission: 'patrol.log' },
-    schema: { tags, operationId: 'createPatrolCheck', summary: 'Record a check run; failed items open work orders', body: checkRunBody, response: { 201: checkRunDetailSchema } },
-  }, async (request, reply) => reply.code(201).send(await checks.createRun(contextOf(request), request.body)));
+    schema: { tags, operationId: 'createPatrolCheck', summary: 'Record a check run; failed items open work orders (Idempotency-Key: a retry answers the first result)', body: checkRunBody, response: { 201: checkRunDetailSchema } },
+  }, async (request, reply) => reply.code(201).send(await idempotent(contextOf(request), idempotencyKeyOf(request), 'createPatrolCheck', request.body, (ctx) => checks.createRun(ctx, request.body), 201)));
 
   app.get('/patrol-checks/:id', {
     config: { permission: 'patrol.read' },

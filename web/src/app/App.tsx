@@ -14,6 +14,7 @@ import {
   ReportTipPage,
   SetupPage,
   SurveyPage,
+  UnsentPage,
 } from './pages.ts';
 import { PAGE_ROUTES } from './routes.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -110,6 +111,7 @@ export function App() {
       <Route element={<AppShell />}>
         <Route index element={<DashboardPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="unsent" element={<UnsentPage />} />
         {PAGE_ROUTES.map((r) => (
           <Route key={r.path} path={r.path} element={<Guard permission={r.permission}>{r.element}</Guard>} />
         ))}

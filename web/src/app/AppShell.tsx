@@ -2,7 +2,9 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { AlertLayer } from '../features/alerts/AlertLayer.tsx';
 import { LiveProvider, useLive } from '../features/alerts/live.tsx';
+import { OfflineProvider } from '../lib/offline.tsx';
 import { useSession } from '../lib/session.tsx';
+import { OfflineBanner } from '../features/offline/OfflineBanner.tsx';
 import { BrandMark } from './BrandMark.tsx';
 import { SchoolSwitcher } from './SchoolSwitcher.tsx';
 import { SideNav } from './SideNav.tsx';
@@ -15,9 +17,12 @@ import { PageLoading } from './PageLoading.tsx';
  * column; and the live alert connection, whose full-screen alert makes everything else inert.
  */
 export function AppShell() {
+  const { user } = useSession();
   return (
     <LiveProvider>
-      <ShellFrame />
+      <OfflineProvider key={user?.id} userId={user?.id ?? ''}>
+        <ShellFrame />
+      </OfflineProvider>
     </LiveProvider>
   );
 }
@@ -103,6 +108,7 @@ function ShellFrame() {
       </header>
       <div inert={navOpen || covered}>
         <AlertLayer position="top" />
+        <OfflineBanner />
       </div>
       {session.district?.isDemo && (
         <p className="demo-ribbon" inert={navOpen || covered}>

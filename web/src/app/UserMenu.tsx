@@ -1,12 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { Button } from '../components/Button.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { FormActions } from '../components/Form.tsx';
 import { initialsOf, roleLabel } from '../lib/format.ts';
+import { useOffline } from '../lib/offline.tsx';
+import { clearWrites } from '../lib/offline-queue.ts';
 import { useSession } from '../lib/session.tsx';
 
 /** The user's button in the header: opens a small panel with who they are, the profile and sign out. */
 export function UserMenu() {
   const { user, roles, signOut } = useSession();
   const [open, setOpen] = useState(false);
+  const [warning, setWarning] = useState(false);
+  const { writes, userId } = useOffline();
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -63,13 +70,49 @@ export function UserMenu() {
               </Link>
             </li>
             <li>
-              <button type="button" onClick={() => void signOut()}>
+              <button
+                type="button"
+                onClick={() => {
+                  // Work not yet on the server is deleted at sign-out (the next user of the device must not send
+                  // it): never without saying so first.
+                  if (writes.length > 0) {
+                    setOpen(false);
+                    setWarning(true);
+                  } else void signOut();
+                }}
+              >
                 Sign out
               </button>
             </li>
           </ul>
         </div>
       )}
+      <Dialog open={warning} title="Work not yet sent" onClose={() => setWarning(false)}>
+        <p>
+          {writes.length} {writes.length === 1 ? 'item' : 'items'} logged on this device{' '}
+          {writes.length === 1 ? 'has' : 'have'} not reached the server. Signing out deletes{' '}
+          {writes.length === 1 ? 'it' : 'them'} from this device.
+        </p>
+        <p>
+          <Link to="/unsent" onClick={() => setWarning(false)}>
+            See what is not yet sent
+          </Link>
+        </p>
+        <FormActions>
+          <Button onClick={() => setWarning(false)} variant="primary">
+            Stay signed in
+          </Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              setWarning(false);
+              void clearWrites(userId).finally(() => void signOut());
+            }}
+          >
+            Delete and sign out
+          </Button>
+        </FormActions>
+      </Dialog>
     </div>
   );
 }

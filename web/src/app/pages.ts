@@ -363,6 +363,10 @@ export const BackupsPage = lazy(() =>
   import('../features/backups/BackupsPage.tsx').then((m) => ({ default: m.BackupsPage })),
 );
 
+/** Lazily loaded UnsentPage of features/offline. */
+export const UnsentPage = lazy(() =>
+  import('../features/offline/UnsentPage.tsx').then((m) => ({ default: m.UnsentPage })),
+);
 /** Lazily loaded NibrsPage of features/nibrs. */
 export const NibrsPage = lazy(() =>
   import('../features/nibrs/NibrsPage.tsx').then((m) => ({ default: m.NibrsPage })),

@@ -88,8 +88,9 @@ export async function request<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  extraHeaders?: Record<string, string>,
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (method !== 'GET' && method !== 'HEAD') {
     await ensureCsrfCookie();
     headers[CSRF_HEADER] = readCookie(CSRF_COOKIE) ?? '';

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router-dom';
 import type { Permission } from '@common/permissions.ts';
 import type { Role } from '@common/roles.ts';
-import { api, onUnauthenticated } from './api.ts';
+import { api, ApiError, onUnauthenticated } from './api.ts';
 import type { SchoolBrief, SessionBody } from './types.ts';
 import { setDistrictTimeZone } from './zone.ts';
 
@@ -51,6 +51,30 @@ function readStoredSchool(userId: string | undefined): string | null {
   }
 }
 
+// The last signed-in session, so the installed app opens without signal (its pages then show what this device
+// keeps: the offline queue, the last alert state, the SRP reference). Removed at sign-out; the server still
+// decides every request once the signal returns (an ended session answers 401 and the sign-in page shows).
+const LAST_SESSION = 'srodesk.lastSession';
+
+function keepSession(body: SessionBody | null) {
+  try {
+    if (body?.user && body.state === 'signed_in')
+      window.localStorage.setItem(LAST_SESSION, JSON.stringify(body));
+    else window.localStorage.removeItem(LAST_SESSION);
+  } catch {
+    // storage blocked: the app simply needs the network to open
+  }
+}
+
+function lastSession(): SessionBody | null {
+  try {
+    const text = window.localStorage.getItem(LAST_SESSION);
+    return text ? (JSON.parse(text) as SessionBody) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Loads `/api/auth/session` once and provides it (plus permission checks and the school switcher) to the app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionContextValue['status']>('loading');
@@ -59,6 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [storedSchool, setStoredSchool] = useState<string | null>(null);
 
   const setSession = useCallback((body: SessionBody) => {
+    keepSession(body);
     setDistrictTimeZone(body.district?.timeZone);
     setSessionState(body);
     setStoredSchool(readStoredSchool(body.user?.id));
@@ -72,6 +97,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSession(body);
       return body;
     } catch (e) {
+      const kept = e instanceof ApiError && e.code === 'network' ? lastSession() : null;
+      if (kept) {
+        setSession(kept);
+        return kept;
+      }
       setStatus((s) => (s === 'loading' ? 'error' : s));
       setError(e instanceof Error ? e.message : 'Cannot reach SRO Desk');
       throw e;

@@ -4,7 +4,8 @@ import { Button } from '../../components/Button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
+import { sendOrQueue } from '../../lib/offline-queue.ts';
 import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
 import { useSession } from '../../lib/session.tsx';
 import { formatTime } from './srp.ts';
@@ -87,12 +88,16 @@ function CheckInFields({
   schoolIds,
   last,
   onDone,
+  onQueued,
 }: {
   alert: Alert;
   schoolIds: string[];
   last: CheckIn | undefined;
   onDone: (checkIn: CheckIn) => void;
+  /** Told when the check-in was kept on this device for lack of signal (offline queue). */
+  onQueued: (label: string) => void;
 }) {
+  const { user } = useSession();
   const [schoolId, setSchoolId] = useState(last?.schoolId ?? schoolIds[0] ?? '');
   const [status, setStatus] = useState<CheckInStatus | ''>(last?.status ?? '');
   const [location, setLocation] = useState(last?.location ?? '');
@@ -120,7 +125,12 @@ function CheckInFields({
       ...(area ? { areaId: area.id } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     };
-    onDone(await api.post<CheckIn>(`/alerts/${alert.id}/check-ins`, body));
+    const label = `Check-in: ${body.status === 'safe' ? 'safe' : 'need help'} at ${body.location}`;
+    const sent = await sendOrQueue<CheckIn>(user!.id, 'checkin', label, `/alerts/${alert.id}/check-ins`, {
+      ...body,
+    });
+    if (sent.queued) onQueued(label);
+    else onDone(sent.result);
   });
   const schools = alert.schools.filter((s) => schoolIds.includes(s.id));
 
@@ -240,10 +250,31 @@ export function CheckInForm({ alert }: { alert: Alert }) {
   const mine = useApiData<{ items: CheckIn[] }>(`/alerts/${alert.id}/check-ins/mine`);
   const [editing, setEditing] = useState(false);
   const [latest, setLatest] = useState<CheckIn | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   // The session lists every school of a district-wide user, so this is where the user may check in.
   const mySchools = new Set(schools.map((s) => s.id));
   const schoolIds = alert.schools.map((s) => s.id).filter((id) => mySchools.has(id));
 
+  const kept = queued && (
+    <p role="status" className="banner banner-warning">
+      No signal: “{queued}” is kept on this device and sent as soon as you are back online.
+    </p>
+  );
+  // Without signal the last check-in cannot be loaded: the form still takes a new one.
+  if (mine.error instanceof ApiError && mine.error.code === 'network') {
+    return (
+      <div className="stack">
+        {kept}
+        <CheckInFields
+          alert={alert}
+          schoolIds={schoolIds}
+          last={undefined}
+          onDone={setLatest}
+          onQueued={setQueued}
+        />
+      </div>
+    );
+  }
   return (
     <LoadState resource={mine} label="Loading your check-in…">
       {({ items }) => {
@@ -269,15 +300,20 @@ export function CheckInForm({ alert }: { alert: Alert }) {
           );
         }
         return (
-          <CheckInFields
-            alert={alert}
-            schoolIds={schoolIds}
-            last={last}
-            onDone={(checkIn) => {
-              setLatest(checkIn);
-              setEditing(false);
-            }}
-          />
+          <div className="stack">
+            {kept}
+            <CheckInFields
+              alert={alert}
+              schoolIds={schoolIds}
+              last={last}
+              onDone={(checkIn) => {
+                setLatest(checkIn);
+                setQueued(null);
+                setEditing(false);
+              }}
+              onQueued={setQueued}
+            />
+          </div>
         );
       }}
     </LoadState>

@@ -44,6 +44,8 @@ interface LiveContextValue {
   /** The last alert ended by All Clear since the page loaded (the "All clear" notice). */
   cleared: Alert | null;
   dismissCleared: () => void;
+  /** When the alert state was last confirmed by the server (kept on the device, so it shows offline too). */
+  confirmedAt: string | null;
   /** Receives every message of the stream; returns the unsubscribe function. */
   subscribe: (listener: (message: LiveMessage) => void) => () => void;
   /** Counts snapshots: a page holding live data reloads when it changes (the stream was re-established). */
@@ -61,6 +63,23 @@ const viewKey = (alert: Alert) => `${alert.id}:${alert.action}`;
 
 const LiveContext = createContext<LiveContextValue | null>(null);
 
+interface KeptAlerts {
+  at: string;
+  alerts: Alert[];
+}
+
+// The last alert state confirmed by the server, per user, so the app opened without signal still shows it.
+const keptKey = (userId: string | undefined) => (userId ? `srodesk.lastAlerts.${userId}` : null);
+
+function readKept(key: string | null): KeptAlerts | null {
+  try {
+    const text = key ? window.localStorage.getItem(key) : null;
+    return text ? (JSON.parse(text) as KeptAlerts) : null;
+  } catch {
+    return null;
+  }
+}
+
 // After the browser gives up (the server answered an error instead of the stream) we retry ourselves.
 const RETRY_STEPS_MS = [1000, 2000, 4000, 8000, 15000];
 
@@ -76,7 +95,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   // notices need no test of their own: every role reading notices also receives alerts.
   const enabled = Boolean(user) && (can('alert.receive') || can('tip.read'));
   const [state, setState] = useState<LiveState>('connecting');
-  const [alerts, setAlerts] = useState<Map<string, Alert>>(() => new Map());
+  const key = keptKey(user?.id);
+  const [alerts, setAlerts] = useState<Map<string, Alert>>(
+    // Online, the stream's snapshot says at once; the kept state is only for opening without signal.
+    () => new Map((navigator.onLine ? [] : (readKept(key)?.alerts ?? [])).map((a) => [a.id, a])),
+  );
   const [pending, setPending] = useState<Alert[]>([]);
   const [cleared, setCleared] = useState<Alert | null>(null);
   const [resyncs, setResyncs] = useState(0);
@@ -172,6 +195,20 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, [enabled, handle]);
 
+  // While connected, every change of the alerts in force is what the server says: keep it for offline use.
+  useEffect(() => {
+    if (!key || state !== 'live') return;
+    const at = new Date().toISOString();
+    try {
+      window.localStorage.setItem(
+        key,
+        JSON.stringify({ at, alerts: [...alerts.values()] } satisfies KeptAlerts),
+      );
+    } catch {
+      // storage blocked: offline the app shows no alert state
+    }
+  }, [key, state, alerts]);
+
   const subscribe = useCallback((listener: (message: LiveMessage) => void) => {
     listeners.current.add(listener);
     return () => {
@@ -197,8 +234,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       dismissCleared: () => setCleared(null),
       subscribe,
       resyncs,
+      // Read when the connection state changes: going offline shows when the kept state was last confirmed.
+      confirmedAt: readKept(key)?.at ?? null,
     };
-  }, [enabled, state, alerts, pending, cleared, subscribe, resyncs, minimised]);
+  }, [enabled, state, alerts, pending, cleared, subscribe, resyncs, minimised, key]);
 
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }

@@ -3,8 +3,9 @@ import type { Checklist, CheckRunDetail } from '@common/patrols.ts';
 import { Button } from '../../components/Button.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { Form, FormActions } from '../../components/Form.tsx';
-import { api } from '../../lib/api.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
+import { sendOrQueue } from '../../lib/offline-queue.ts';
+import { useSession } from '../../lib/session.tsx';
 
 type Result = { passed: boolean | null; note: string };
 
@@ -15,15 +16,19 @@ type Result = { passed: boolean | null; note: string };
 export function CheckRunForm({
   checklist,
   onDone,
+  onQueued,
   onCancel,
 }: {
   checklist: Checklist;
   onDone: (run: CheckRunDetail) => void;
+  /** Told when the run was kept on this device for lack of signal (offline queue). */
+  onQueued: () => void;
   onCancel: () => void;
 }) {
   const [results, setResults] = useState<Record<string, Result>>(() =>
     Object.fromEntries(checklist.items.map((i) => [i.id, { passed: null, note: '' }])),
   );
+  const { user } = useSession();
   const [duration, setDuration] = useState('15');
   const [notes, setNotes] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
@@ -31,17 +36,26 @@ export function CheckRunForm({
     setResults((prev) => ({ ...prev, [itemId]: { ...prev[itemId]!, ...change } }));
 
   const save = useAction(async () => {
-    const run = await api.post<CheckRunDetail>('/patrol-checks', {
-      checklistId: checklist.id,
-      durationMinutes: Number(duration),
-      notes: notes.trim() || null,
-      results: checklist.items.map((i) => ({
-        itemId: i.id,
-        passed: results[i.id]!.passed === true,
-        note: results[i.id]!.note.trim() || null,
-      })),
-    });
-    onDone(run);
+    const failed = checklist.items.filter((i) => results[i.id]!.passed !== true).length;
+    const sent = await sendOrQueue<CheckRunDetail>(
+      user!.id,
+      'check',
+      `Security check: ${checklist.name}${failed ? ` (${failed} failed)` : ''}`,
+      '/patrol-checks',
+      {
+        checklistId: checklist.id,
+        startedAt: new Date(Date.now() - Number(duration) * 60_000).toISOString(),
+        durationMinutes: Number(duration),
+        notes: notes.trim() || null,
+        results: checklist.items.map((i) => ({
+          itemId: i.id,
+          passed: results[i.id]!.passed === true,
+          note: results[i.id]!.note.trim() || null,
+        })),
+      },
+    );
+    if (sent.queued) onQueued();
+    else onDone(sent.result);
   });
   const submit = () => {
     const open = checklist.items.find((i) => results[i.id]!.passed === null);

@@ -17,6 +17,8 @@ import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
 import { ChecklistForm } from './ChecklistForm.tsx';
 import { CheckRunForm } from './CheckRunForm.tsx';
+import { QueuedWrites } from '../offline/QueuedWrites.tsx';
+import { useQueueSent } from '../../lib/offline.tsx';
 import { CheckRunView } from './CheckRunView.tsx';
 import { PatrolTabs } from './PatrolTabs.tsx';
 
@@ -56,6 +58,7 @@ export function ChecksPage() {
   );
   const [dialog, setDialog] = useState<DialogState>(null);
   const [message, setMessage] = useState<string | null>(null);
+  useQueueSent('check', () => runs.reload());
   const open = (d: DialogState) => {
     setMessage(null);
     setDialog(d);
@@ -66,11 +69,20 @@ export function ChecksPage() {
     <Page
       title="Patrols & checks"
       description="Routine security checks: doors, gates, cameras. A failed item opens a work order."
-      actions={<><DownloadCsv path="/patrol-checks" query={{ schoolId, failed: filters.failed === 'true' ? 'true' : undefined, limit: 20 }} permission="patrol.read" />{canManage && (
-          <Button variant="primary" onClick={() => open({ kind: 'edit' })}>
-            New check list
-          </Button>
-        )}</>}
+      actions={
+        <>
+          <DownloadCsv
+            path="/patrol-checks"
+            query={{ schoolId, failed: filters.failed === 'true' ? 'true' : undefined, limit: 20 }}
+            permission="patrol.read"
+          />
+          {canManage && (
+            <Button variant="primary" onClick={() => open({ kind: 'edit' })}>
+              New check list
+            </Button>
+          )}
+        </>
+      }
     >
       <PatrolTabs />
       <Notice message={message} />
@@ -141,6 +153,7 @@ export function ChecksPage() {
           </LoadState>
         </Section>
         <Section title="Recent checks" id="runs">
+          <QueuedWrites kind="check" label="Checks not yet sent" />
           <LoadState resource={runs} label="Loading checks…">
             {({ items, total }) =>
               items.length === 0 ? (
@@ -205,6 +218,10 @@ export function ChecksPage() {
           <CheckRunForm
             checklist={dialog.checklist}
             onCancel={() => setDialog(null)}
+            onQueued={() => {
+              setDialog(null);
+              setMessage('No signal: the check is kept on this device and sent when you are back online.');
+            }}
             onDone={(run) => {
               setDialog({ kind: 'result', run });
               runs.reload();

@@ -6,6 +6,8 @@ import { Form, FormActions } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/datetime.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
+import { sendOrQueue } from '../../lib/offline-queue.ts';
+import { useSession } from '../../lib/session.tsx';
 import { useAreaOptions } from './useAreas.ts';
 
 const DURATIONS = [5, 10, 15, 30, 60];
@@ -35,6 +37,7 @@ export function PatrolForm({
   const [duration, setDuration] = useState(String(entry?.durationMinutes ?? 15));
   const [notes, setNotes] = useState(entry?.notes ?? '');
   const areas = useAreaOptions(schoolId);
+  const { user } = useSession();
 
   const save = useAction(async () => {
     const body = {
@@ -44,16 +47,28 @@ export function PatrolForm({
       notes: notes.trim() || null,
       ...(startedAt ? { startedAt: fromLocalInput(startedAt) } : {}),
     };
-    const saved = entry
-      ? await api.patch<PatrolEntry>(`/patrols/${entry.id}`, body)
-      : await api.post<PatrolEntry>('/patrols', { ...body, schoolId });
-    if (!entry) {
-      setNotes('');
-      setStartedAt('');
-      setAreaId('');
+    if (entry) {
+      onDone(await api.patch<PatrolEntry>(`/patrols/${entry.id}`, body));
+      return 'The entry is saved.';
     }
-    onDone(saved);
-    return entry ? 'The entry is saved.' : 'Patrol logged.';
+    // Without signal the patrol is kept on this device with the time it was logged (not the time it is sent).
+    const sent = await sendOrQueue<PatrolEntry>(
+      user!.id,
+      'patrol',
+      `Patrol: ${PATROL_KIND_LABELS[kind]}, ${duration} min`,
+      '/patrols',
+      {
+        ...body,
+        schoolId,
+        startedAt: body.startedAt ?? new Date(Date.now() - Number(duration) * 60_000).toISOString(),
+      },
+    );
+    setNotes('');
+    setStartedAt('');
+    setAreaId('');
+    if (sent.queued) return 'No signal: the patrol is kept on this device and sent when you are back online.';
+    onDone(sent.result);
+    return 'Patrol logged.';
   });
   const err = (f: string) => fieldError(save.error, f);
 

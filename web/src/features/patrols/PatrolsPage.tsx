@@ -15,6 +15,8 @@ import { useHomeSchoolId } from '../../lib/home-school.ts';
 import { useSchoolOptions } from '../../lib/options.ts';
 import { useSession } from '../../lib/session.tsx';
 import { PatrolForm } from './PatrolForm.tsx';
+import { QueuedWrites } from '../offline/QueuedWrites.tsx';
+import { useQueueSent } from '../../lib/offline.tsx';
 import { PatrolTabs } from './PatrolTabs.tsx';
 
 /** One of my entries as a card (cards read better than a table on the phone this page is made for). */
@@ -79,6 +81,7 @@ export function PatrolsPage() {
   const [editing, setEditing] = useState<PatrolEntry | null>(null);
   const [deleting, setDeleting] = useState<PatrolEntry | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  useQueueSent('patrol', () => entries.reload());
   const remove = useAction(async (entry: PatrolEntry) => {
     await api.delete(`/patrols/${entry.id}`);
     setDeleting(null);
@@ -87,7 +90,18 @@ export function PatrolsPage() {
   });
 
   return (
-    <Page actions={<DownloadCsv path="/patrols" query={{ mine: canLog ? 'true' : undefined, schoolId: canLog ? undefined : (selectedSchoolId ?? undefined), limit: 50, }} permission="patrol.read" />}
+    <Page
+      actions={
+        <DownloadCsv
+          path="/patrols"
+          query={{
+            mine: canLog ? 'true' : undefined,
+            schoolId: canLog ? undefined : (selectedSchoolId ?? undefined),
+            limit: 50,
+          }}
+          permission="patrol.read"
+        />
+      }
       title="Patrols & checks"
       description={
         canLog
@@ -113,6 +127,7 @@ export function PatrolsPage() {
         )}
         <Section title={canLog ? 'My recent entries' : 'Recent patrols'} id="entries">
           <Notice message={message} />
+          {canLog && <QueuedWrites kind="patrol" label="Patrols not yet sent" />}
           <LoadState resource={entries} label="Loading patrol entries…">
             {({ items, total }) =>
               items.length === 0 ? (

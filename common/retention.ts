@@ -46,6 +46,8 @@ export const scheduleSchema = z.object({
 export type Schedule = z.infer<typeof scheduleSchema>;
 
 export const scheduleUpdateBody = z.object({
+  /** The record type whose period changes (a district has one schedule per type, so the type names it). */
+  recordType: z.enum(RECORD_TYPES),
   /** Whole years 1-100; null keeps the records permanently. Required unless `reset` (back to the state default). */
   years: z.number().int().min(1).max(100).nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),

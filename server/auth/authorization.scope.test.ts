@@ -13,7 +13,7 @@ import { routeTable, type RouteInfo } from './plugin.js';
 import { INCIDENT_REQUESTS, incidentRecords, type IncidentRecords } from './scope.incidents.fixtures.js';
 import { SECURITY_REQUESTS, securityRecords, type SecurityRecords } from './scope.security.fixtures.js';
 import { TIP_REQUESTS, tipRecords, type TipRecords } from './scope.tips.fixtures.js';
-import { DEPLOYMENT_ROUTES, DISTRICT_RECORD_ROUTES, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
+import { DEPLOYMENT_ROUTES, DISTRICT_RECORD_ROUTES, DISTRICT_WIDE_READS, SHARED_REQUESTS, sharedRecords, type SharedRecords } from './scope.shared.fixtures.js';
 import { PATROL_PERSONAL, PATROL_REQUESTS, ownerOf, patrolRecords, type PatrolRecords } from './scope.patrols.fixtures.js';
 import { OPERATIONS_REQUESTS, operationsOwnerOf, operationsRecords, type OperationsRecords } from './scope.operations.fixtures.js';
 import {
@@ -303,7 +303,7 @@ describe('record scope', () => {
   it.each(ROLES)('%s at one school reads the records of its own school', async (role) => {
     const client = as.get(`${role}@north`)!;
     const wrong: string[] = [];
-    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && !EDUCATION_PERSONAL_READS.has(key(r)) && !SUPPORT_PARTICIPANT_READS.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
+    for (const route of recordRoutes.filter((r) => r.method === 'GET' && !PERSONAL.has(key(r)) && !EDUCATION_PERSONAL_READS.has(key(r)) && !SUPPORT_PARTICIPANT_READS.has(key(r)) && !DISTRICT_WIDE_READS.has(key(r)) && ROLE_PERMISSIONS[role].includes(r.permission!))) {
       const res = await send(client, route, north, north);
       if (res.status !== 200) wrong.push(`${key(route)} -> ${res.status}`);
     }

@@ -63,6 +63,9 @@ export const SHARED_REQUESTS: Record<string, (r: SharedRecords) => Request> = {
  */
 export const DEPLOYMENT_ROUTES = new Set(['POST /api/backups/:id/verify']);
 
+/** Routes of district records kept from school-level grants (a destruction report names records of every school). */
+export const DISTRICT_WIDE_READS = new Set(['GET /api/retention/reports/:id/records']);
+
 /** Routes of district records: readable across the district's schools, absent to another district only. */
 export const DISTRICT_RECORD_ROUTES = new Set([
   'GET /api/directory/:id', 'PATCH /api/directory/:id', 'PATCH /api/notification-rules/:id', 'DELETE /api/notification-rules/:id',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
 import {
   decisionBody, holdBody, holdSchema, idParams, liftBody, rejectBody, reportRecordsQuery, reportRecordsSchema, reportSchema, scheduleSchema,
-  scheduleUpdateBody, typeParams,
+  scheduleUpdateBody,
 } from './retention.schemas.js';
 import * as service from './retention.service.js';
 
@@ -16,10 +16,13 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, operationId: 'listRetentionSchedules', summary: 'Retention period per record type: the district\'s own or the state default, with its citation', response: { 200: z.object({ state: z.string().nullable(), items: z.array(scheduleSchema) }) } },
   }, async (request) => service.listSchedules(contextOf(request)));
 
-  app.put('/retention/schedules/:recordType', {
+  app.put('/retention/schedules', {
     config: { permission: 'retention.manage' },
-    schema: { tags, operationId: 'updateRetentionSchedule', summary: 'Set the district\'s period for a record type, or reset it to the state default (audited)', params: typeParams, body: scheduleUpdateBody, response: { 200: scheduleSchema } },
-  }, async (request) => service.updateSchedule(contextOf(request), request.params.recordType, request.body));
+    schema: { tags, operationId: 'updateRetentionSchedule', summary: 'Set the district\'s period for a record type, or reset it to the state default (audited)', body: scheduleUpdateBody, response: { 200: scheduleSchema } },
+  }, async (request) => {
+    const { recordType, ...change } = request.body;
+    return service.updateSchedule(contextOf(request), recordType, change);
+  });
 
   app.get('/retention/reports', {
     config: { permission: 'retention.manage' },

@@ -22,7 +22,7 @@ export async function listSchedules(ctx: ServiceContext): Promise<{ state: strin
 }
 
 /** Sets the district's own period for a type (or resets it to the state default), audited with before and after. */
-export async function updateSchedule(ctx: ServiceContext, recordType: RecordType, input: ScheduleUpdate): Promise<Schedule> {
+export async function updateSchedule(ctx: ServiceContext, recordType: RecordType, input: Omit<ScheduleUpdate, 'recordType'>): Promise<Schedule> {
   requireDistrictWide(ctx.actor, 'retention.manage');
   if (!input.reset && input.years === undefined) throw new AppError('validation_failed', 'years: give whole years (1-100), null to keep permanently, or reset', { field: 'years' });
   return ctx.db.transaction(async (tx) => {
@@ -79,7 +79,6 @@ export async function reportRecords(ctx: ServiceContext, id: string, recordType:
  */
 export async function approveReport(ctx: ServiceContext, id: string, note: string | undefined): Promise<DestructionReport> {
   requirePermission(ctx.actor, 'retention.approve');
-  requireDistrictWide(ctx.actor, 'retention.approve');
   const approved = await decide(ctx, id, 'approved', note ?? null);
   void purgeRunnerOf(ctx.db).finish(id);
   return approved;
@@ -88,7 +87,6 @@ export async function approveReport(ctx: ServiceContext, id: string, note: strin
 /** Rejects a pending report: nothing is destroyed; the next nightly run lists the records again. */
 export async function rejectReport(ctx: ServiceContext, id: string, note: string): Promise<DestructionReport> {
   requirePermission(ctx.actor, 'retention.approve');
-  requireDistrictWide(ctx.actor, 'retention.approve');
   return decide(ctx, id, 'rejected', note);
 }
 
@@ -96,6 +94,8 @@ async function decide(ctx: ServiceContext, id: string, state: 'approved' | 'reje
   return ctx.db.transaction(async (tx) => {
     const report = await repo.findReport(tx, ctx.actor.districtId, id, { forUpdate: true });
     if (!report) throw notFound('Destruction report');
+    // After the lookup: another district's report reads as absent, not as refused.
+    requireDistrictWide(ctx.actor, 'retention.approve');
     requirePending(report);
     const moved = await repo.moveReport(tx, id, ['pending'], { state, decidedBy: ctx.actor.userId, decidedAt: ctx.clock.now(), decisionNote: note });
     await writeAudit(tx, whoOf(ctx), {
@@ -150,10 +150,11 @@ export async function setHold(ctx: ServiceContext, input: { recordKind: HoldKind
 
 /** Lifts a legal hold with a reason, audited. */
 export async function liftHold(ctx: ServiceContext, id: string, reason: string): Promise<void> {
-  requireDistrictWide(ctx.actor, 'retention.hold');
   await ctx.db.transaction(async (tx) => {
     const hold = await repo.findHold(tx, ctx.actor.districtId, id);
     if (!hold) throw notFound('Legal hold');
+    // Another district's hold reads as absent before the district-grant check (which would confirm it exists).
+    requireDistrictWide(ctx.actor, 'retention.hold');
     if (hold.liftedAt) throw new AppError('conflict', 'This hold is already lifted', { field: 'state' });
     await repo.liftHold(tx, id, ctx.actor.userId, ctx.clock.now(), reason);
     await writeAudit(tx, whoOf(ctx), { type: 'retention.hold_lifted', subjectType: hold.recordKind, subjectId: hold.recordId, detail: { reason } });

@@ -69,14 +69,14 @@ describe('retention schedules', () => {
     expect(adult).toMatchObject({ years: 10, source: 'state' });
     expect(adult.stateDefault.citation).toMatch(/Local Schedule PS/);
     for (const [body, field] of [[{ years: 0 }, 'years'], [{ years: 101 }, 'years'], [{ years: 2.5 }, 'years'], [{}, 'years'], [{ years: 3, note: 'x'.repeat(501) }, 'note']] as const) {
-      const bad = await admin.put('/api/retention/schedules/activity_entry', body);
+      const bad = await admin.put('/api/retention/schedules', { recordType: 'activity_entry', ...body });
       expect(bad.status, JSON.stringify(body)).toBe(400);
       expect(bad.body.error.field).toBe(field);
     }
-    expect((await admin.put('/api/retention/schedules/not_a_type', { years: 3 })).status).toBe(400);
-    const set = await admin.put('/api/retention/schedules/patrol_entry', { years: 5, note: 'Board policy 2026-14' });
+    expect((await admin.put('/api/retention/schedules', { recordType: 'not_a_type', years: 3 })).status).toBe(400);
+    const set = await admin.put('/api/retention/schedules', { recordType: 'patrol_entry', years: 5, note: 'Board policy 2026-14' });
     expect(set.body).toMatchObject({ years: 5, source: 'district', note: 'Board policy 2026-14' });
-    const reset = await admin.put('/api/retention/schedules/patrol_entry', { reset: true });
+    const reset = await admin.put('/api/retention/schedules', { recordType: 'patrol_entry', reset: true });
     expect(reset.body).toMatchObject({ years: 2, source: 'state' });
     const events = await auditOf(w, 'retention.schedule_changed');
     expect(events.map((e) => e.detail)).toEqual([

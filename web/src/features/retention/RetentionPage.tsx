@@ -27,11 +27,11 @@ function ScheduleForm({ schedule, onDone, onCancel }: { schedule: Schedule; onDo
   const [permanent, setPermanent] = useState(schedule.years === null);
   const [note, setNote] = useState(schedule.note ?? '');
   const save = useAction(async () => {
-    await api.put(`/retention/schedules/${schedule.recordType}`, { years: permanent ? null : Number(years), note: note.trim() || null });
+    await api.put('/retention/schedules', { recordType: schedule.recordType, years: permanent ? null : Number(years), note: note.trim() || null });
     onDone(`${schedule.label}: saved.`);
   });
   const reset = useAction(async () => {
-    await api.put(`/retention/schedules/${schedule.recordType}`, { reset: true });
+    await api.put('/retention/schedules', { recordType: schedule.recordType, reset: true });
     onDone(`${schedule.label}: back to the state default.`);
   });
   return (

@@ -73,6 +73,8 @@ export const calls = pgTable('calls', {
   uniqueIndex('calls_number_key').on(t.districtId, t.number),
   index('calls_district_received_idx').on(t.districtId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   index('calls_open_idx').on(t.schoolId, t.receivedAt).where(sql`${t.clearedAt} is null`),
+  // The officer's own open calls (home page, live queue): a handful of rows per officer, read on every home load.
+  index('calls_assigned_open_idx').on(t.assignedUserId, t.receivedAt).where(sql`${t.clearedAt} is null`),
   check('calls_cleared_has_disposition', sql`${t.clearedAt} is null or ${t.disposition} is not null`),
 ]);
 
@@ -116,6 +118,8 @@ export const incidents = pgTable('incidents', {
   uniqueIndex('incidents_number_key').on(t.districtId, t.number),
   index('incidents_district_occurred_idx').on(t.districtId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.sealedAt} is null`),
   index('incidents_school_occurred_idx').on(t.schoolId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.sealedAt} is null`),
+  // An author's drafts and returned reports (home page): few per author among a district's many incidents.
+  index('incidents_author_status_idx').on(t.authorId, t.status).where(sql`${t.sealedAt} is null`),
   index('incidents_status_idx').on(t.districtId, t.status, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.sealedAt} is null`),
   index('incidents_offense_keys_idx').using('gin', t.offenseKeys),
   index('incidents_search_public_idx').using('gin', t.searchPublic),

@@ -1,0 +1,2 @@
+CREATE INDEX "calls_assigned_open_idx" ON "calls" USING btree ("assigned_user_id","received_at") WHERE "calls"."cleared_at" is null;--> statement-breakpoint
+CREATE INDEX "incidents_author_status_idx" ON "incidents" USING btree ("author_id","status") WHERE "incidents"."sealed_at" is null;

@@ -199,9 +199,9 @@ export async function removeGrant(ctx: ServiceContext, id: string, grantId: stri
  * change and its audit event are one transaction; the user's cached sessions are dropped so it applies at once.
  */
 export async function setJuvenileAccess(ctx: ServiceContext, id: string, granted: boolean): Promise<UserView> {
-  requireDistrictWideGrant(ctx.actor, 'role.grant');
   const view = await ctx.db.transaction(async (tx) => {
     const { grants } = await requireUser(ctx, tx, 'role.grant', id, false);
+    requireDistrictWideGrant(ctx.actor, 'role.grant');
     const current = await repo.lockUserOrganization(tx, ctx.actor.districtId, id);
     if (!current) throw notFound('User');
     if (granted && !canHoldJuvenileAccess(grants, current.organizationId)) {

@@ -186,7 +186,7 @@ export async function openAttachment(ctx: ServiceContext, dataDir: string, id: s
   const found = await ctx.db.transaction(async (tx) => {
     const found = await extras.findAttachment(tx, ctx.actor.districtId, id);
     if (!found || !canRead(ctx.actor, found.incident) || !readsNarrative(ctx.actor, found.incident.schoolId)) throw notFound('Attachment');
-    const reason = statedReason(found.incident, why);
+    const reason = statedReason(ctx.actor, found.incident, why);
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.attachment_viewed', schoolId: found.incident.schoolId, subjectType: 'incident', subjectId: found.incident.id,
       detail: { attachmentId: id, ...(reason ? { reason } : {}) },

@@ -48,18 +48,23 @@ export function canRead(actor: Actor, row: IncidentAccess): boolean {
 
 /** The stated purpose of a read, as its audit event keeps it. */
 export interface StatedReason {
-  reason: ReadReason | 'editing';
+  reason: ReadReason | 'editing' | 'authoring';
   note: string | null;
 }
 
 /**
  * The reason a read of a juvenile or sealed incident gives (undefined for other incidents, which need none).
  * Refuses such a read without one (reason_required, field `reason`) or with "other"/"records request" and no text.
- * `editing`: the author's own save that lost a race is answered with the current record, not opened to read.
+ * Two reads state their own purpose: `editing`, the author's save that lost a race answered with the current record,
+ * and `authoring`, the author opening their own draft or returned report to write it (not a read of another's record).
  */
-export function statedReason(row: Pick<IncidentAccess, 'hasJuvenile' | 'sealedAt'>, input: { reason?: ReadReason; reasonNote?: string } | 'editing'): StatedReason | undefined {
+export function statedReason(
+  actor: Actor, row: Pick<IncidentAccess, 'hasJuvenile' | 'sealedAt' | 'authorId' | 'status'>,
+  input: { reason?: ReadReason; reasonNote?: string } | 'editing',
+): StatedReason | undefined {
   if (!row.hasJuvenile && !row.sealedAt) return undefined;
   if (input === 'editing') return { reason: 'editing', note: null };
+  if (!input.reason && row.authorId === actor.userId && EDITABLE.includes(row.status)) return { reason: 'authoring', note: null };
   if (!input.reason) throw new AppError('reason_required', 'reason: a juvenile or sealed record opens only with a stated reason', { field: 'reason' });
   const note = input.reasonNote?.trim() || null;
   if (!note && READ_REASONS_NEEDING_NOTE.includes(input.reason)) {

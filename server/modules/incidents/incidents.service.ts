@@ -271,7 +271,7 @@ export async function getIncident(ctx: ServiceContext, id: string, why: ReadReas
   return ctx.db.transaction(async (tx) => {
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
-    const reason = statedReason(row, why);
+    const reason = statedReason(ctx.actor, row, why);
     const detail = await incidentDetail(tx, ctx.actor, id, ctx.clock.now());
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.viewed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id,

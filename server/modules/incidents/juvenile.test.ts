@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvedIncident, auditOf, rawGet, type World, createWorld } from './incidents.test-support.js';
+import { approvedIncident, auditOf, createIncident, createWorld, rawGet, type World } from './incidents.test-support.js';
 
 // Juvenile records: a per-person grant (sro2 and the director hold none) and a stated reason for every read.
 let w: World;
@@ -56,6 +56,13 @@ describe('juvenile records: a stated reason for every read', () => {
     const pdf = await rawGet(w, 'sro', `/api/incidents/${juvenile.id}/report.pdf?reason=supervisor_review`);
     expect(pdf.status).toBe(200);
     expect((await auditOf(w, 'incident.printed', juvenile.id)).at(-1)!.detail).toMatchObject({ reason: { reason: 'supervisor_review', note: null } });
+  });
+
+  it('the author writing their own draft states no reason (audited as authoring); anyone else opening it does', async () => {
+    const draft = await createIncident(w, 'sro', { persons: [{ kind: 'student', role: 'witness', studentId: w.juvenile }], actions: [] });
+    expect((await w.as.sro!.get(`/api/incidents/${draft.id}`)).status).toBe(200);
+    expect((await auditOf(w, 'incident.viewed', draft.id)).at(-1)!.detail).toMatchObject({ reason: { reason: 'authoring' } });
+    expect((await w.as.supervisor!.get(`/api/incidents/${draft.id}`)).status).toBe(428);
   });
 
   it('an adult record needs no reason and its audit event names none', async () => {

@@ -62,7 +62,7 @@ export async function printIncident(ctx: ServiceContext, id: string, why: ReadRe
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row) || !readsNarrative(ctx.actor, row.schoolId)) throw notFound('Incident');
     if (row.status !== 'approved') throw new AppError('conflict', 'Only an approved report prints', { field: 'status' });
-    const reason = statedReason(row, why);
+    const reason = statedReason(ctx.actor, row, why);
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.printed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version: row.version, ...(reason ? { reason } : {}) },
     });

@@ -155,7 +155,7 @@ export async function getVersion(ctx: ServiceContext, id: string, versionId: str
   return ctx.db.transaction(async (tx) => {
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
-    const reason = statedReason(row, why);
+    const reason = statedReason(ctx.actor, row, why);
     const all = await repo.findVersions(tx, id);
     const meta = all.find((v) => v.id === versionId);
     const version = meta && (await repo.findVersion(tx, id, versionId));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditOf, Client, createDistrict, createSchool, createUser, signedIn, startApp, type TestApp } from './users.test-support.js';
+import type { Client} from './users.test-support.js';
+import { auditOf, createDistrict, createSchool, createUser, signedIn, startApp, type TestApp } from './users.test-support.js';
 
 // The per-person juvenile-records grant: only the district-wide administrator gives or takes it back, audited.
 let t: TestApp;

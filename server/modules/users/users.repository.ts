@@ -9,7 +9,7 @@ import type { GrantInput, ListUsersQuery } from './users.schemas.js';
 const userColumns = {
   id: users.id, email: users.email, name: users.name, title: users.title, phone: users.phone,
   badgeNumber: users.badgeNumber, active: users.active, mfaEnabled: users.mfaEnabled, lastSignInAt: users.lastSignInAt,
-  juvenileAccessAt: users.juvenileAccessAt,
+  juvenileAccessAt: users.juvenileAccessAt, organizationId: users.organizationId,
 };
 
 /**

@@ -60,6 +60,7 @@ export const userSchema = z.object({
   mfaEnabled: z.boolean(),
   lastSignInAt: z.date().nullable(),
   juvenileAccessAt: z.date().nullable().describe('When the per-person juvenile-records grant was given; null without it (or when the reader may not grant it)'),
+  canHoldJuvenileAccess: z.boolean().describe('True when the reader may give this user the juvenile-records grant (their role reads incidents)'),
   grants: z.array(userGrantSchema),
 });
 

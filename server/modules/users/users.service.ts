@@ -20,15 +20,22 @@ export type MailDeps = Pick<AppDeps, 'mailer' | 'config'>;
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
-// Who holds the juvenile-records grant is shown to those who give it (district-wide role.grant), to no one else.
+type GrantView = UserView['grants'][number];
+
+// Who holds the juvenile-records grant, and who could, is shown to those who give it (district-wide role.grant) only.
+function viewOf(actor: Actor, user: UserRow, grants: GrantView[]): UserView {
+  const { organizationId, ...rest } = user;
+  const administers = scopeOf(actor, 'role.grant').all;
+  return {
+    ...rest, grants,
+    juvenileAccessAt: administers ? user.juvenileAccessAt : null,
+    canHoldJuvenileAccess: administers && canHoldJuvenileAccess(grants, organizationId),
+  };
+}
+
 async function withGrants(db: Db, actor: Actor, rows: UserRow[]): Promise<UserView[]> {
   const grants = await repo.findGrants(db, actor.districtId, rows.map((u) => u.id));
-  const seesJuvenile = scopeOf(actor, 'role.grant').all;
-  return rows.map((u) => ({
-    ...u,
-    juvenileAccessAt: seesJuvenile ? u.juvenileAccessAt : null,
-    grants: grants.filter((g) => g.userId === u.id).map(({ id, role, schoolId, schoolName }) => ({ id, role, schoolId, schoolName })),
-  }));
+  return rows.map((u) => viewOf(actor, u, grants.filter((g) => g.userId === u.id).map(({ id, role, schoolId, schoolName }) => ({ id, role, schoolId, schoolName }))));
 }
 
 // A failing SMTP server must not undo the account: the administrator still has the password to hand over.
@@ -107,7 +114,7 @@ export async function createUser(ctx: ServiceContext, deps: MailDeps, input: Cre
         type: 'role.granted', schoolId: row.schoolId, subjectType: 'user', subjectId: created.id, detail: { grantId: row.id, role: row.role },
       });
     }
-    return { ...created, grants };
+    return viewOf(ctx.actor, created, grants);
   });
   const emailed = await sendQuietly(deps, welcomeMail(user, password, deps.config.publicUrl));
   return { user, temporaryPassword: password, emailed };
@@ -138,7 +145,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     await writeAudit(tx, whoOf(ctx), {
       type: 'user.updated', subjectType: 'user', subjectId: id, detail: { changed: changedFields(before, input) },
     });
-    return { ...user!, juvenileAccessAt: scopeOf(ctx.actor, 'role.grant').all ? user!.juvenileAccessAt : null, grants: grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })) };
+    return viewOf(ctx.actor, user!, grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })));
   });
   // Again after commit: a request racing the transaction may have cached the old user meanwhile.
   forgetSessions(id);
@@ -214,7 +221,7 @@ export async function setJuvenileAccess(ctx: ServiceContext, id: string, granted
       ? { juvenileAccessAt: ctx.clock.now(), juvenileAccessBy: ctx.actor.userId }
       : { juvenileAccessAt: null, juvenileAccessBy: null });
     await writeAudit(tx, whoOf(ctx), { type: granted ? 'juvenile_access.granted' : 'juvenile_access.revoked', subjectType: 'user', subjectId: id });
-    return { ...user!, grants: grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })) };
+    return viewOf(ctx.actor, user!, grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })));
   });
   forgetSessions(id);
   return view;

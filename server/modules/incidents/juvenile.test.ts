@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../test/pdf-text.js';
 import { approvedIncident, auditOf, createIncident, createWorld, rawGet, type World } from './incidents.test-support.js';
 
 // Juvenile records: a per-person grant (sro2 and the director hold none) and a stated reason for every read.
@@ -55,6 +56,10 @@ describe('juvenile records: a stated reason for every read', () => {
     });
     const pdf = await rawGet(w, 'sro', `/api/incidents/${juvenile.id}/report.pdf?reason=supervisor_review`);
     expect(pdf.status).toBe(200);
+    // Whose record: the owner label heads every page, the agency's CJIS dissemination rule is at the foot.
+    const { text } = await readPdf(pdf.bytes);
+    expect(text).toContain('Law-enforcement record of the law-enforcement agency, not an education record');
+    expect(text).toContain('(FBI CJIS Security Policy)');
     expect((await auditOf(w, 'incident.printed', juvenile.id)).at(-1)!.detail).toMatchObject({ reason: { reason: 'supervisor_review', note: null } });
   });
 

@@ -1,3 +1,4 @@
+import { recordOwnerLines } from '../exports/exports.service.js';
 import { LABELS, type IncidentDetail } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
@@ -16,10 +17,13 @@ function whenIn(timeZone: string): (value: string | null) => string {
 }
 
 /** Lays out the approved report: header, offenses, persons and actions, narrative, approved supplements, approvals. */
-export async function renderReport(detail: IncidentDetail, printedBy: string, printedAt: Date, timeZone = 'UTC'): Promise<Buffer> {
+export async function renderReport(
+  detail: IncidentDetail, printedBy: string, printedAt: Date, owner: { label: string; dissemination: string | null }, timeZone = 'UTC',
+): Promise<Buffer> {
   const when = whenIn(timeZone);
   const pdf = createPdf({
     title: `Incident report ${detail.number}`, subject: detail.schoolName, author: detail.authorName, createdAt: printedAt,
+    owner: owner.label, dissemination: owner.dissemination,
   });
   pdf.title(`Incident report ${detail.number}`, `${detail.schoolName} · law-enforcement record, not an education record`);
   pdf.fields([
@@ -68,5 +72,5 @@ export async function printIncident(ctx: ServiceContext, id: string, why: ReadRe
     });
     return incidentDetail(tx, ctx.actor, id, now);
   });
-  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now, ctx.actor.timeZone) };
+  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now, await recordOwnerLines(ctx, 'incident'), ctx.actor.timeZone) };
 }

@@ -17,7 +17,7 @@ export interface SessionBody {
     /** The outside organization the account works for (need to know: it sees only what is addressed to it). */
     organizationId: string | null;
   };
-  district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
+  district: null | { id: string; name: string; isDemo: boolean; timeZone: string; lawEnforcementAgency: string | null };
   grants: Grant[];
   permissions: string[];
   schools: SchoolBrief[];

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { useLocation, useParams } from 'react-router-dom';
 import type { IncidentDetail } from '@common/incidents.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -145,6 +146,7 @@ export function IncidentViewPage() {
         )
       }
     >
+      <RecordOwnerBanner type="incident" />
       <Notice message={message} />
       {dialog}
       {!dialog && (

@@ -214,13 +214,12 @@ export async function setJuvenileAccess(ctx: ServiceContext, id: string, granted
     if (granted && !canHoldJuvenileAccess(grants, current.organizationId)) {
       throw new AppError('validation_failed', 'granted: only district staff whose role reads incidents (an SRO, a supervisor, the director) may hold juvenile-records access', { field: 'granted' });
     }
-    if (granted === (current.juvenileAccessAt !== null)) {
-      throw new AppError('nothing_to_change', granted ? 'granted: the user already holds juvenile-records access' : 'granted: the user does not hold juvenile-records access', { field: 'granted' });
-    }
-    const user = await repo.updateUser(tx, ctx.actor.districtId, id, granted
+    // PUT sets the state: asking for the state the user is already in changes nothing and writes no audit event.
+    const unchanged = granted === (current.juvenileAccessAt !== null);
+    const user = unchanged ? await repo.findUser(tx, ctx.actor.districtId, { all: true }, id) : await repo.updateUser(tx, ctx.actor.districtId, id, granted
       ? { juvenileAccessAt: ctx.clock.now(), juvenileAccessBy: ctx.actor.userId }
       : { juvenileAccessAt: null, juvenileAccessBy: null });
-    await writeAudit(tx, whoOf(ctx), { type: granted ? 'juvenile_access.granted' : 'juvenile_access.revoked', subjectType: 'user', subjectId: id });
+    if (!unchanged) await writeAudit(tx, whoOf(ctx), { type: granted ? 'juvenile_access.granted' : 'juvenile_access.revoked', subjectType: 'user', subjectId: id });
     return viewOf(ctx.actor, user!, grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })));
   });
   forgetSessions(id);

@@ -24,6 +24,8 @@ export const AUDIT_EVENTS = {
   'user.updated': 'A user account was changed or deactivated',
   'role.granted': 'A role was granted to a user',
   'role.revoked': 'A role was revoked from a user',
+  'juvenile_access.granted': 'The district administrator gave a person access to juvenile law-enforcement records',
+  'juvenile_access.revoked': 'The district administrator took back a person\'s access to juvenile law-enforcement records',
   'assignment.created': 'An SRO was assigned to a school',
   'assignment.updated': 'An SRO assignment was changed or ended',
   'student.created': 'A student was added to the roster',

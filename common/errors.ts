@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // A juvenile or sealed record opens only with a stated reason (common/read-reasons.ts); the client asks and retries.
+  reason_required: 428,
   payload_too_large: 413,
   unsupported_media_type: 415,
   locked_out: 429,

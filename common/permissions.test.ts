@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENTS } from './audit-events.js';
 import { NAVIGATION } from './navigation.js';
-import { PERMISSIONS, ROLE_PERMISSIONS, roleHas, type Permission } from './permissions.js';
+import { PERMISSIONS, PERSONAL_PERMISSIONS, ROLE_PERMISSIONS, roleHas, type Permission } from './permissions.js';
 import { CASE_DATA_ROLES, ROLES } from './roles.js';
 
 describe('permission catalogue', () => {
@@ -11,8 +11,8 @@ describe('permission catalogue', () => {
     }
   });
 
-  it('has no permission that no role holds', () => {
-    const held = new Set(ROLES.flatMap((r) => ROLE_PERMISSIONS[r]));
+  it('has no permission that no role (or, for a personal permission, no person) holds', () => {
+    const held = new Set([...ROLES.flatMap((r) => ROLE_PERMISSIONS[r]), ...Object.keys(PERSONAL_PERMISSIONS)]);
     const orphans = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !held.has(p));
     expect(orphans).toEqual([]);
   });
@@ -42,7 +42,14 @@ describe('permission catalogue', () => {
       expect(roleHas(role, 'incident.narrative.read'), role).toBe(false);
     }
     expect(ROLES.filter((r) => roleHas(r, 'discipline.receive')).sort()).toEqual(['director', 'school_admin']);
-    expect(ROLES.filter((r) => roleHas(r, 'incident.juvenile.read')).sort()).toEqual(['sro', 'supervisor']);
+    expect(ROLES.filter((r) => roleHas(r, 'incident.juvenile.read'))).toEqual([]);
+  });
+
+  it('gives juvenile records per person, never by role: no role map names a personal permission', () => {
+    for (const permission of Object.keys(PERSONAL_PERMISSIONS) as Permission[]) {
+      expect(ROLES.filter((r) => roleHas(r, permission)), permission).toEqual([]);
+    }
+    expect(PERSONAL_PERMISSIONS['incident.juvenile.read']).toBe('incident.read');
   });
 
   it('shows security assessments to administrators, SROs, security staff and the district only', () => {

@@ -115,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sro: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'user.read',
     'call.create', 'call.read', 'call.dispatch', 'incident.create', 'incident.read', 'incident.narrative.read',
-    'incident.juvenile.read', 'incident.refer',
+    'incident.refer',
     'patrol.log', 'patrol.read', 'patrol.checklist.manage', 'activity.log', 'activity.read', 'event.read', 'notice.send', 'notice.read',
     'meeting.manage', 'plan.read', 'drill.read', 'drill.record', 'alert.raise', 'alert.receive', 'alert.manage',
     'reunification.manage', 'threat.read', 'threat.manage', 'tip.read', 'tip.triage', 'support.log',
@@ -126,7 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: [
     'district.read', 'school.read', 'area.read', 'assignment.read', 'assignment.manage', 'user.read',
     'call.create', 'call.read', 'call.dispatch', 'incident.create', 'incident.read', 'incident.narrative.read',
-    'incident.juvenile.read', 'incident.approve', 'incident.seal', 'incident.refer',
+    'incident.approve', 'incident.seal', 'incident.refer',
     'patrol.read', 'activity.read', 'event.read', 'event.manage', 'event.assign', 'notice.read', 'notice.send',
     'meeting.manage', 'plan.read', 'drill.read', 'alert.raise', 'alert.receive', 'alert.manage',
     'threat.read', 'tip.read', 'tip.triage', 'referral.read', 'support.read', 'education.read', 'training.read',
@@ -185,6 +185,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'backup.run', 'audit.read', 'equipment.read', 'security_system.read', 'security_system.manage',
     'security_system.report', 'deployment.manage', 'retention.manage', 'retention.approve', 'retention.hold',
   ],
+};
+
+/**
+ * Permissions no role carries: the district administrator gives them to one person at a time (audited), and the
+ * person holds them wherever their roles carry the base permission named here. Juvenile law-enforcement records are
+ * read on a need-to-know basis by named officers and supervisors, not by every holder of a role (state juvenile
+ * records law; docs/PRIVACY.md).
+ */
+export const PERSONAL_PERMISSIONS: Partial<Record<Permission, Permission>> = {
+  'incident.juvenile.read': 'incident.read',
 };
 
 /** True when the role's map entry names the permission. */

@@ -1,4 +1,4 @@
-import { grantPermissions, type Permission } from '../../common/permissions.js';
+import { grantPermissions, PERSONAL_PERMISSIONS, type Permission } from '../../common/permissions.js';
 import type { Role } from '../../common/roles.js';
 import { AppError, notFound } from '../lib/errors.js';
 
@@ -20,6 +20,11 @@ export interface Actor {
    * outsider's grants carry only OUTSIDER_PERMISSIONS (common/permissions.ts): every check below applies that cut.
    */
   organizationId: string | null;
+  /**
+   * Permissions given to this person, not to a role (PERSONAL_PERMISSIONS: juvenile records). Held wherever a grant
+   * carries the base permission; absent for actors built by jobs and tests that hold none.
+   */
+  personal?: readonly Permission[];
   /** The district's IANA time zone: every day the user sees or a rule compares is a day there. */
   timeZone: string;
 }
@@ -29,6 +34,8 @@ export type Scope = { all: true } | { all: false; schoolIds: string[] };
 
 /** True when the grant carries the permission for this actor (an outsider's grants carry less). */
 export function holds(actor: Actor, grant: Grant, permission: Permission): boolean {
+  const base = PERSONAL_PERMISSIONS[permission];
+  if (base) return (actor.personal ?? []).includes(permission) && holds(actor, grant, base);
   return grantPermissions(grant.role, actor.organizationId !== null).includes(permission);
 }
 
@@ -36,6 +43,7 @@ export function holds(actor: Actor, grant: Grant, permission: Permission): boole
 export function permissionsOf(actor: Actor): Permission[] {
   const all = new Set<Permission>();
   for (const g of actor.grants) for (const p of grantPermissions(g.role, actor.organizationId !== null)) all.add(p);
+  for (const p of actor.personal ?? []) if (can(actor, p)) all.add(p);
   return [...all].sort();
 }
 

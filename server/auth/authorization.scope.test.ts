@@ -130,6 +130,7 @@ const REQUESTS: Record<string, (r: Place, home: Place) => Request> = {
   'GET /api/users/:id': (r) => [`/api/users/${r.user}`],
   'PATCH /api/users/:id': (r) => [`/api/users/${r.user}`, { title: 'Intruder' }],
   'POST /api/users/:id/reset-password': (r) => [`/api/users/${r.user}/reset-password`],
+  'PUT /api/users/:id/juvenile-access': (r) => [`/api/users/${r.user}/juvenile-access`, { granted: false }],
   'POST /api/users/:id/grants': (r, home) => [`/api/users/${r.user}/grants`, { role: 'counselor', schoolId: home.school }],
   'DELETE /api/users/:id/grants/:grantId': (r) => [`/api/users/${r.user}/grants/${r.grant}`],
   'PATCH /api/assignments/:id': (r) => [`/api/assignments/${r.assignment}`, { notes: 'Intruder' }],

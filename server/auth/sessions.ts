@@ -101,6 +101,7 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
       name: users.name,
       email: users.email,
       organizationId: users.organizationId,
+      juvenileAccessAt: users.juvenileAccessAt,
       active: users.active,
       mfaEnabled: users.mfaEnabled,
       mustChangePassword: users.mustChangePassword,
@@ -130,7 +131,8 @@ export async function loadSession(db: Db, token: string, now: Date): Promise<Loa
   const required = new Set(row.mfaRequiredRoles);
   const session: LoadedSession = {
     tokenHash,
-    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone, organizationId: row.organizationId },
+    actor: { userId: row.userId, districtId: row.districtId, name: row.name, email: row.email, grants, timeZone: row.timeZone, organizationId: row.organizationId,
+      personal: row.juvenileAccessAt ? ['incident.juvenile.read'] : [] },
     mfaPending: row.mfaPending,
     mfaEnabled: row.mfaEnabled,
     mfaRequiredByPolicy: grants.some((g: { role: Role }) => required.has(g.role)),

@@ -32,7 +32,7 @@ export const DATA_MAP: Record<string, TableEntry> = {
   calls: ['law_enforcement', ['exports', 'sealed', 'audit']],
   incidents: ['law_enforcement', ['search', 'versions', 'exports', 'pdf', 'sealed', 'audit']],
   incident_offenses: ['law_enforcement', ['versions', 'exports', 'pdf', 'sealed']],
-  incident_persons: ['law_enforcement', ['search', 'versions', 'exports', 'pdf', 'sealed'], 'Juveniles: SRO and supervisor only (incident.juvenile.read)'],
+  incident_persons: ['law_enforcement', ['search', 'versions', 'exports', 'pdf', 'sealed'], 'Juveniles: only people the district administrator granted juvenile-records access (per person, audited); every read states a reason'],
   incident_actions: ['law_enforcement', ['versions', 'exports', 'pdf', 'sealed']],
   incident_supplements: ['law_enforcement', ['versions', 'pdf', 'sealed']],
   incident_reviews: ['law_enforcement', ['sealed']],

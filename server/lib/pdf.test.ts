@@ -7,7 +7,7 @@ const NAMES = ['Nguyễn Thị Minh', 'Łukasz Żółć', 'Дмитрий Ива
 
 describe('PDF fonts', () => {
   it('prints names in every script and reads them back exactly, in every block type and in the metadata', async () => {
-    const pdf = createPdf({ title: 'Incident report 2026-0001 李明', author: 'Nguyễn Thị Minh', createdAt: new Date('2026-01-02T03:04:05Z') });
+    const pdf = createPdf({ owner: 'Operational record', title: 'Incident report 2026-0001 李明', author: 'Nguyễn Thị Minh', createdAt: new Date('2026-01-02T03:04:05Z') });
     pdf.title('Report on Дмитрий Иванов', 'Γιώργος Παπαδόπουλος').fields(NAMES.map((n, i) => [`Person ${i + 1}`, n]))
       .heading('Persons').list(NAMES.map((n) => `${n} - student, juvenile`)).paragraph(`Narrative naming ${NAMES.join(', ')}.`);
     const { text, title, author } = await readPdf(await pdf.finish());
@@ -37,13 +37,26 @@ describe('PDF fonts', () => {
   });
 
   it('prints a right-to-left name of several words with its spaces, last word leftmost (as it reads right to left)', async () => {
-    const pdf = createPdf({ title: 'Names', createdAt: new Date('2026-01-02T03:04:05Z') });
+    const pdf = createPdf({ owner: 'Operational record', title: 'Names', createdAt: new Date('2026-01-02T03:04:05Z') });
     pdf.paragraph('Student: محمد علي حسن').fields([['Guardian', 'שרה כהן']]);
     const { text } = await readPdf(await pdf.finish());
     // Readers extract a line in visual order: the first word of the name is the rightmost.
     expect(text).toContain('Student: حسن علي محمد');
     expect(text).toContain('Guardian: כהן שרה');
     expect(splitRuns('محمد علي, Ana', 'regular').map((r) => r.text)).toEqual(['علي\u00a0محمد', ', Ana']);
+  });
+
+  it('prints whose record it is at the head of every page and the dissemination rule at the foot', async () => {
+    const pdf = createPdf({
+      title: 'Long report', createdAt: new Date('2026-01-02T03:04:05Z'),
+      owner: 'Law-enforcement record of Riverbend PD, not an education record', dissemination: 'Release only to authorized criminal justice recipients',
+    });
+    pdf.paragraph(Array.from({ length: 120 }, (_, i) => `Line ${i} of a narrative long enough for three pages.`).join('\n\n'));
+    const { text } = await readPdf(await pdf.finish());
+    const pages = Number(/page 1 of (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(text.split('Law-enforcement record of Riverbend PD, not an education record')).toHaveLength(pages + 1);
+    expect(text.split('Release only to authorized criminal justice recipients')).toHaveLength(pages + 1);
   });
 
   it('names every download, the exact name for readers of filename*', () => {

@@ -9,6 +9,13 @@ export interface PdfInfo {
   author?: string;
   /** Fixes the creation date, so the same input prints the same bytes (tests, reprints). */
   createdAt?: Date;
+  /**
+   * Whose record this is (common/record-owners.ts: "Law-enforcement record of ...", "Education record (FERPA)", ...),
+   * printed at the head of every page: a printed copy says which law governs it.
+   */
+  owner: string;
+  /** For criminal justice information: the agency's dissemination rule, printed at the foot of every page. */
+  dissemination?: string | null;
 }
 
 /** How a block of text looks; the default is 10 pt regular black. */
@@ -34,7 +41,9 @@ export class PdfBuilder {
 
   constructor(private readonly info: PdfInfo) {
     this.doc = new PDFDocument({
-      size: 'LETTER', margin: MARGIN, bufferPages: true, displayTitle: true, lang: 'en-US',
+      size: 'LETTER', bufferPages: true, displayTitle: true, lang: 'en-US',
+      // Room at the foot for the dissemination rule (two small lines) above the page footer.
+      margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: info.dissemination ? MARGIN + 22 : MARGIN },
       info: {
         Title: info.title, Author: info.author ?? 'SRO Desk', Creator: 'SRO Desk', CreationDate: info.createdAt ?? new Date(),
         // PDFKit reads every key it is given: an absent subject must be left out, not undefined.
@@ -145,16 +154,29 @@ export class PdfBuilder {
     return this.done;
   }
 
-  /** Writes "title · page n of m" at the foot of every buffered page, centred. */
+  /** Writes a small grey line (wrapped to the text width) at `y`, outside the page's text area. */
+  private stamp(text: string, y: number): void {
+    this.doc.fontSize(7).fillColor(GREY);
+    this.doc.x = MARGIN;
+    this.doc.y = y;
+    this.write(text, { size: 7, color: GREY }, { width: this.doc.page.width - 2 * MARGIN });
+  }
+
+  /** Writes the owner at the head, the dissemination rule and "title · page n of m" at the foot of every buffered page. */
   private footers(): void {
     const range = this.doc.bufferedPageRange();
     const available = this.doc.page.width - 2 * MARGIN;
     for (let i = 0; i < range.count; i++) {
       this.doc.switchToPage(range.start + i);
       const bottom = this.doc.page.height - MARGIN / 2 - 10;
-      // Writing below the bottom margin would open a new page: lift the margin while writing the footer.
+      // Writing below the bottom margin would open a new page: lift the margins while writing head and foot.
       const margin = this.doc.page.margins.bottom;
+      const top = this.doc.page.margins.top;
       this.doc.page.margins.bottom = 0;
+      this.doc.page.margins.top = 0;
+      this.stamp(this.info.owner, MARGIN / 2 - 4);
+      if (this.info.dissemination) this.stamp(this.info.dissemination, bottom - 22);
+      this.doc.page.margins.top = top;
       this.doc.fontSize(8).fillColor(GREY);
       // Centred by hand: PDFKit centres each run of a line on its own when the fonts change.
       const runs = splitRuns(`${this.info.title} · page ${i + 1} of ${range.count}`, 'regular');

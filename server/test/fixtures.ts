@@ -65,6 +65,8 @@ export interface UserFixture {
   badgeNumber?: string;
   mustChangePassword?: boolean;
   active?: boolean;
+  /** Holds the per-person juvenile-records grant (PERSONAL_PERMISSIONS); no role gives it. */
+  juvenileAccess?: boolean;
 }
 
 /** Inserts a user with role grants; the password defaults to TEST_PASSWORD. */
@@ -79,6 +81,7 @@ export async function createUser(target: DbLike, fixture: UserFixture): Promise<
     passwordHash: await cachedPasswordHash(fixture.password ?? TEST_PASSWORD),
     mustChangePassword: fixture.mustChangePassword ?? false,
     active: fixture.active ?? true,
+    juvenileAccessAt: fixture.juvenileAccess ? new Date() : null,
   }).returning();
   if (fixture.grants.length > 0) {
     await db.insert(roleGrants).values(fixture.grants.map((g) => ({ userId: row!.id, role: g.role, schoolId: g.schoolId })));

@@ -99,6 +99,13 @@ export const users = pgTable('users', {
   /** The directory entry (a contracted vendor) this account works for; null for district staff. */
   organizationId: uuid('organization_id').references((): AnyPgColumn => directoryOrganizations.id),
   active: boolean('active').notNull().default(true),
+  /**
+   * When the district administrator granted this person access to juvenile law-enforcement records (a per-person
+   * grant, never a role: common/permissions.ts PERSONAL_PERMISSIONS); null: no access. Grants and revocations are audited.
+   */
+  juvenileAccessAt: timestamp('juvenile_access_at', { withTimezone: true }),
+  /** Who gave the juvenile-records grant (a user of the district). */
+  juvenileAccessBy: uuid('juvenile_access_by'),
   /** Operator of the whole deployment (may create districts); held with a district-wide sysadmin grant. */
   deploymentAdmin: boolean('deployment_admin').notNull().default(false),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),

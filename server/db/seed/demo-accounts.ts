@@ -13,6 +13,8 @@ export interface DemoAccount {
   phone: string;
   badgeNumber?: string;
   schools: readonly string[];
+  /** Holds the per-person juvenile-records grant (not every officer does: see OTHER_SROS in people.ts). */
+  juvenileAccess?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     phone: '512-555-0131',
     badgeNumber: '4172',
     schools: ['HS1', 'ES1', 'ES2'],
+    juvenileAccess: true,
   },
   {
     email: 'supervisor@demo.test',
@@ -37,6 +40,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     phone: '512-555-0132',
     badgeNumber: '2219',
     schools: [],
+    juvenileAccess: true,
   },
   {
     email: 'admin@demo.test',

@@ -21,6 +21,8 @@ interface Person {
   phone?: string | null;
   badgeNumber?: string | null;
   email?: string;
+  /** Holds the per-person juvenile-records grant (given by the demo district administrator). */
+  juvenileAccess?: boolean;
 }
 
 // Texas teacher workforce, roughly: mostly White and Hispanic, three in four women.
@@ -79,10 +81,11 @@ const SECONDARY_ONLY = ['Athletic Coordinator', 'Band Director', 'Testing Coordi
 
 /** Named officers of the unit besides the demo SRO, in SRO_COVERAGE order after the first. */
 const OTHER_SROS: readonly Person[] = [
-  { name: 'Tanya Mitchell', title: 'School Resource Officer', badgeNumber: '4208' },
-  { name: 'Luis Cantu', title: 'School Resource Officer', badgeNumber: '3951' },
-  { name: 'Brian Kowalski', title: 'School Resource Officer', badgeNumber: '4415' },
-  { name: 'Keisha Gaines', title: 'School Resource Officer', badgeNumber: '4637' },
+  { name: 'Tanya Mitchell', title: 'School Resource Officer', badgeNumber: '4208', juvenileAccess: true },
+  { name: 'Luis Cantu', title: 'School Resource Officer', badgeNumber: '3951', juvenileAccess: true },
+  { name: 'Brian Kowalski', title: 'School Resource Officer', badgeNumber: '4415', juvenileAccess: true },
+  // Newly assigned: no juvenile-records grant yet, so the demo shows an officer who sees adult records only.
+  { name: 'Keisha Gaines', title: 'School Resource Officer', badgeNumber: '4637', juvenileAccess: false },
 ];
 
 /** Counselors besides the demo counselor, with the campuses each serves (one to three). */
@@ -150,6 +153,7 @@ export function generatePeople(
       title: person.title,
       phone: person.phone ?? null,
       badgeNumber: person.badgeNumber ?? null,
+      ...(person.juvenileAccess ? { juvenileAccessAt: new Date(`${ASSIGNMENTS_START}T12:00:00Z`) } : {}),
     });
     for (const code of codes ?? [null]) {
       grants.push({ id: rng.uuid(), userId: id, role, schoolId: code === null ? null : schoolId(code) });
@@ -211,6 +215,9 @@ export function generatePeople(
   }
   for (const counselor of COUNSELORS) add(someone(counselor.title, 0.8), 'counselor', counselor.codes);
 
+  // The demo district administrator gave every juvenile-records grant of the seed.
+  const administrator = users.find((u) => u.email === demo('sysadmin@demo.test').email)!.id;
+  for (const u of users) if (u.juvenileAccessAt) u.juvenileAccessBy = administrator;
   return { users, grants, assignments, principals };
 }
 

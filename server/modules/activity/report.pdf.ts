@@ -10,9 +10,11 @@ export function hoursText(minutes: number): string {
 const byRole = (m: MinutesByRole) => TRIAD_ROLES.map((r) => `${TRIAD_ROLE_LABELS[r]} ${hoursText(m[r])}`).join(' · ');
 
 /** The monthly SRO activity report for the principal and the supervisor. */
-export async function monthlyReportPdf(r: MonthlyReport, createdAt: Date): Promise<Buffer> {
+export async function monthlyReportPdf(r: MonthlyReport, createdAt: Date, owner: { label: string; dissemination: string | null }): Promise<Buffer> {
   const title = `SRO activity report ${r.month}: ${r.officer.name}`;
-  const pdf = createPdf({ title, subject: 'Monthly SRO activity report by NASRO triad role', author: 'SRO Desk', createdAt });
+  const pdf = createPdf({
+    title, subject: 'Monthly SRO activity report by NASRO triad role', author: 'SRO Desk', createdAt, owner: owner.label, dissemination: owner.dissemination,
+  });
   pdf.title(title, `${r.from} to ${r.to}`);
   pdf.heading('Hours by triad role').fields([
     ...TRIAD_ROLES.map((role) => [TRIAD_ROLE_LABELS[role], hoursText(r.minutesByRole[role])] as [string, string]),

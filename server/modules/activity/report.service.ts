@@ -1,3 +1,4 @@
+import { recordOwnerLines } from '../exports/exports.service.js';
 import type { MinutesByRole, MonthlyReport, TeamReport } from '../../../common/activity-log.js';
 import { LABELS } from '../../../common/incidents.js';
 import { nibrsOffense } from '../../../common/nibrs.js';
@@ -91,5 +92,6 @@ export async function teamReport(ctx: ServiceContext, q: { month: string }): Pro
 export async function monthlyReportFile(ctx: ServiceContext, q: { userId?: string; month: string }): Promise<Buffer> {
   const report = await monthlyReport(ctx, q);
   await writeAudit(ctx.db, whoOf(ctx), { type: 'activity_report.exported', subjectType: 'user', subjectId: report.officer.id, detail: { month: q.month } });
-  return monthlyReportPdf(report, ctx.clock.now());
+  // The officer's activity log is the agency's record (like its CSV): the PDF says so on every page.
+  return monthlyReportPdf(report, ctx.clock.now(), await recordOwnerLines(ctx, 'activity_report'));
 }

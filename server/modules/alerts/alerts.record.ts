@@ -1,3 +1,4 @@
+import { ownerLabelOf } from '../../../common/record-owners.js';
 import { createPdf } from '../../lib/pdf.js';
 import { SRP, type SrpAction } from '../../../common/alerts.js';
 import { whoOf, writeAudit } from '../../audit/audit.js';
@@ -63,7 +64,7 @@ export async function afterActionReport(ctx: ServiceContext, alertId: string): P
   // Times print on the district's clock (with its zone name); the file is named by the district day it was raised.
   const time = (iso: string | null): string => (iso ? formatDateTime(new Date(iso), ctx.actor.timeZone) : '-');
   const title = `After-action report: ${headingOf(alert)}`;
-  const pdf = createPdf({ title, subject: alert.drill ? 'Drill after-action report' : 'After-action report', author: 'SRO Desk', createdAt: ctx.clock.now() });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: alert.drill ? 'Drill after-action report' : 'After-action report', author: 'SRO Desk', createdAt: ctx.clock.now() });
   pdf.title(title);
   if (alert.drill) pdf.line('DRILL - this was an exercise, not a real emergency.', { size: 12, color: '#b00020' });
   pdf.space(0.5).line(`Directive: ${alert.directive}`, { size: 11 });

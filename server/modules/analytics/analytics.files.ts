@@ -1,3 +1,4 @@
+import { ownerLabelOf } from '../../../common/record-owners.js';
 import {
   EQUITY_MEASURE_LABELS, EQUITY_MEASURES, formatCell, type Dashboard, type Equity, type Panel,
 } from '../../../common/analytics.js';
@@ -28,7 +29,7 @@ function rowText(p: Panel, row: Panel['rows'][number]): string {
 /** The dashboard as a PDF: key figures, then each panel's rows as lines. */
 export async function dashboardPdf(d: Dashboard, createdAt: Date): Promise<Buffer> {
   const title = `District dashboard ${d.from} to ${d.to}`;
-  const pdf = createPdf({ title, subject: 'SRO program dashboard', author: 'SRO Desk', createdAt });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: 'SRO program dashboard', author: 'SRO Desk', createdAt });
   pdf.title(title, `${d.schools.length} school(s) · ${AGGREGATE}`);
   pdf.heading('Key figures').fields(d.figures.map((f) => [f.label, f.value === null ? null : formatCell(f.value, f.kind)]));
   for (const p of d.panels) {
@@ -58,7 +59,7 @@ export function equityCsv(e: Equity): string {
 /** The equity table as a PDF: per group, each measure's count, rate and relative rate index (or "suppressed"). */
 export async function equityPdf(e: Equity, createdAt: Date): Promise<Buffer> {
   const title = `Equity analytics ${e.from} to ${e.to}`;
-  const pdf = createPdf({ title, subject: 'Rates per 1,000 and relative rate indexes by student group', author: 'SRO Desk', createdAt });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: 'Rates per 1,000 and relative rate indexes by student group', author: 'SRO Desk', createdAt });
   pdf.title(title, `Counts under ${e.minimumCount} are suppressed. ${e.enrolmentNote}`);
   for (const m of EQUITY_MEASURES) {
     pdf.heading(EQUITY_MEASURE_LABELS[m]).list(e.rows.map((r) => {

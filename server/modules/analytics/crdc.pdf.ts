@@ -1,3 +1,4 @@
+import { ownerLabelOf } from '../../../common/record-owners.js';
 import {
   CRDC_DISABILITY, CRDC_DISABILITY_LABELS, CRDC_OFFENSE_LABELS, CRDC_OFFENSES, CRDC_RACE_LABELS, CRDC_RACES, type CrdcBreakdown, type CrdcTables,
 } from '../../../common/analytics.js';
@@ -21,7 +22,7 @@ function table(pdf: PdfBuilder, title: string, b: CrdcBreakdown): void {
 /** The CRDC tables as a PDF: per school, students referred and arrested by group, then offenses; the same numbers as the CSV. */
 export async function crdcPdf(tables: CrdcTables, createdAt: Date): Promise<Buffer> {
   const title = `CRDC tables ${tables.from} to ${tables.to}`;
-  const pdf = createPdf({ title, subject: 'Civil Rights Data Collection: referrals, school-related arrests, offenses', author: 'SRO Desk', createdAt });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: 'Civil Rights Data Collection: referrals, school-related arrests, offenses', author: 'SRO Desk', createdAt });
   pdf.title(title, 'Aggregate counts of students (each student once per group); no individual records.');
   if (tables.schools.length === 0) pdf.paragraph('No schools in the chosen filters.', { muted: true });
   for (const s of tables.schools) {

@@ -1,3 +1,4 @@
+import { ownerLabelOf } from '../../../common/record-owners.js';
 import {
   ASSESSMENT_LAYER_LABELS, ASSESSMENT_LAYERS, ASSESSMENT_RATING_LABELS, FINDING_STATUS_LABELS, type AssessmentDetail,
 } from '../../../common/assessments.js';
@@ -8,7 +9,7 @@ import { createPdf } from '../../lib/pdf.js';
 /** The assessment report as PDF bytes. */
 export function assessmentPdf(a: AssessmentDetail, createdAt: Date): Promise<Buffer> {
   const title = `Security assessment: ${a.school.name}`;
-  const pdf = createPdf({ title, subject: a.title, author: 'SRO Desk', createdAt });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: a.title, author: 'SRO Desk', createdAt });
   const status = a.status === 'completed' ? `completed ${a.completedOn}` : 'in progress';
   pdf.title(title, `${a.title} · started ${a.startedOn} · ${status}`);
   pdf.fields([

@@ -87,7 +87,7 @@ export async function updateUser(db: Db, id: string, values: Partial<typeof user
 /** The district row. */
 export async function findDistrict(db: Db, id: string) {
   const [row] = await db
-    .select({ id: districts.id, name: districts.name, isDemo: districts.isDemo, timeZone: districts.timezone })
+    .select({ id: districts.id, name: districts.name, isDemo: districts.isDemo, timeZone: districts.timezone, lawEnforcementAgency: districts.lawEnforcementAgency })
     .from(districts)
     .where(eq(districts.id, id));
   return row;

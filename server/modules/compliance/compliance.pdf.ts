@@ -1,3 +1,4 @@
+import { ownerLabelOf } from '../../../common/record-owners.js';
 import { DRILL_TYPE_LABELS, schoolYearLabel, type RuleStatus } from '../../../common/preparedness.js';
 import type { SchoolResult, YearResult } from './compliance.compute.js';
 import { createPdf, type PdfBuilder } from '../../lib/pdf.js';
@@ -27,7 +28,7 @@ function schoolSection(pdf: PdfBuilder, s: SchoolResult): void {
 /** The compliance report of a school year as PDF bytes. */
 export function compliancePdf(result: YearResult, districtName: string, createdAt: Date): Promise<Buffer> {
   const title = `Drill compliance ${schoolYearLabel(result.schoolYear)} as of ${result.today}`;
-  const pdf = createPdf({ title, subject: `${districtName} drill compliance`, author: 'SRO Desk', createdAt });
+  const pdf = createPdf({ title, owner: ownerLabelOf('operational', null), subject: `${districtName} drill compliance`, author: 'SRO Desk', createdAt });
   pdf.title(title, `${districtName} · as of ${result.today} · ${result.schools.length} school(s)`);
   for (const s of result.schools) schoolSection(pdf, s);
   return pdf.finish();

@@ -5,7 +5,7 @@ import { CSV_BOM, csvLine } from '../../../common/csv.js';
 import { contextOf } from '../../auth/plugin.js';
 import { todayOf } from '../../lib/district-time.js';
 import { cellsOf, columnsOf, itemSchemaOf, jsonSchemaOf, type CsvColumn } from './exports.columns.js';
-import { ownerLabel, recordExport, type RecordOwner } from './exports.service.js';
+import { disseminationOf, ownerLabel, recordExport, type RecordOwner } from './exports.service.js';
 
 // "CSV on every list", once: a list route that declares `config.csv` also answers `?format=csv` (or
 // `Accept: text/csv`) by calling its own handler, so the CSV has the list's filters, permission checks and
@@ -41,6 +41,8 @@ declare module 'fastify' {
 
 /** The header of the owner column, last in every exported file. */
 export const OWNER_HEADER = 'Record owner';
+/** The header of the agency's dissemination rule, before the owner in every export of law-enforcement records. */
+export const DISSEMINATION_HEADER = 'Dissemination rule';
 const formatShape = { format: z.enum(['json', 'csv']).optional().describe('`csv` answers the whole filtered list as a CSV download (UTF-8 with BOM)') };
 
 type Paging = { kind: 'cursor' | 'page' | 'offset' | 'none'; sizeKey?: string; max?: number };
@@ -119,14 +121,16 @@ async function sendCsv(instance: FastifyInstance, request: FastifyRequest, reply
       answer = await call();
     }
   }
+  // A copy of criminal justice information says to whom it may go (CJIS), on every row like the owner.
+  const trailer = options.owner === 'law_enforcement' ? [await disseminationOf(ctx), label] : [label];
   async function* lines(): AsyncGenerator<string> {
     let seen = 0;
     let complete = false;
     try {
-      yield CSV_BOM + csvLine([...columns.map((c) => c.header), OWNER_HEADER]);
+      yield CSV_BOM + csvLine([...columns.map((c) => c.header), ...(trailer.length > 1 ? [DISSEMINATION_HEADER] : []), OWNER_HEADER]);
       for await (const rows of pages()) {
         // One chunk per page: a page is already in memory, and few large writes beat many small ones.
-        yield rows.map((row) => csvLine([...cellsOf(row, columns), label])).join('');
+        yield rows.map((row) => csvLine([...cellsOf(row, columns), ...trailer])).join('');
         seen += rows.length;
       }
       complete = true;

@@ -1,21 +1,30 @@
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
+import {
+  disseminationRule, ownerLabelOf, RECORD_TYPE_OWNERS, type RecordOwner, type RecordType,
+} from '../../../common/record-owners.js';
 import * as repo from './exports.repository.js';
 
-/** Who owns the records of a list, printed on every row of its CSV so a copy says what law governs it. */
-export type RecordOwner = 'law_enforcement' | 'education' | 'counseling' | 'operational';
+export type { RecordOwner } from '../../../common/record-owners.js';
 
-/** The owner label of a list's rows; a law-enforcement list names the district's agency. */
+/** The owner label of a list's rows (common/record-owners.ts decides it); a law-enforcement list names the district's agency. */
 export async function ownerLabel(ctx: ServiceContext, owner: RecordOwner): Promise<string> {
-  switch (owner) {
-    case 'law_enforcement': {
-      const agency = await repo.findAgencyName(ctx.db, ctx.actor.districtId);
-      return `Law-enforcement record of ${agency ?? 'the law-enforcement agency'}, not an education record`;
-    }
-    case 'education': return 'Education record (FERPA)';
-    case 'counseling': return 'Counseling record';
-    case 'operational': return 'Operational record';
-  }
+  return ownerLabelOf(owner, owner === 'law_enforcement' ? await repo.findAgencyName(ctx.db, ctx.actor.districtId) : null);
+}
+
+/**
+ * The owner label of one record of `type`, and for a law-enforcement record the agency's dissemination rule: the
+ * lines every page and PDF of the record carries.
+ */
+export async function recordOwnerLines(ctx: ServiceContext, type: RecordType): Promise<{ label: string; dissemination: string | null }> {
+  const owner = RECORD_TYPE_OWNERS[type];
+  const agency = owner === 'law_enforcement' ? await repo.findAgencyName(ctx.db, ctx.actor.districtId) : null;
+  return { label: ownerLabelOf(owner, agency), dissemination: owner === 'law_enforcement' ? disseminationRule(agency) : null };
+}
+
+/** The dissemination rule of the district's agency, for exports of law-enforcement lists. */
+export async function disseminationOf(ctx: ServiceContext): Promise<string> {
+  return disseminationRule(await repo.findAgencyName(ctx.db, ctx.actor.districtId));
 }
 
 /** What one export carried, for the audit log. */

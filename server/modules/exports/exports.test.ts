@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { createTestApp, signedInClient, type TestApp, type TestClient } from '../../test/app.js';
 import { createDistrict, createSchool, createUser } from '../../test/fixtures.js';
 import { parseCsv } from '../equipment/csv-parse.js';
-import { ownerLabel } from './exports.service.js';
+import { disseminationOf, ownerLabel } from './exports.service.js';
 import { expectEvery } from '../../test/expect-every.js';
 
 // Focused checks of list CSV: filters, paging, fields a list keeps back, the audit event, denial, and the
@@ -111,7 +111,14 @@ describe('list CSV', () => {
   it('a law-enforcement list names the agency; tips carry staff fields only; mentoring never the notes', async () => {
     const ctx = { db: t.db, actor: { districtId } } as unknown as ServiceContext;
     expect(await ownerLabel(ctx, 'law_enforcement')).toBe('Law-enforcement record of Riverbend PD, not an education record');
-    expect((await director.get('/api/incidents?format=csv')).status).toBe(200);
+    const incidents = await director.get('/api/incidents?format=csv');
+    expect(incidents.status).toBe(200);
+    const [header, ...rows] = rowsOf(incidents.text);
+    expect(header!.slice(-2)).toEqual(['Dissemination rule', 'Record owner']);
+    const rule = await disseminationOf(ctx);
+    expect(rule).toContain('Criminal justice information of Riverbend PD (FBI CJIS Security Policy)');
+    expectEvery(rows, (r) => r.at(-2) === rule);
+    expect(rowsOf((await director.get('/api/tips?format=csv')).text)[0]).not.toContain('Dissemination rule');
     const tips = rowsOf((await director.get('/api/tips?format=csv')).text)[0]!;
     expect(tips).toEqual(expect.arrayContaining(['number', 'schoolName', 'category', 'status', 'createdAt']));
     expect(tips).not.toContain('excerpt');

@@ -5,7 +5,7 @@ import { contextOf } from '../../auth/plugin.js';
 import * as service from './extras.service.js';
 import {
   attachmentQuery, attachmentSchema, idParams, listReferralsQuery, listTasksQuery, referralBody, referralSchema, taskBody, taskSchema,
-  updateReferralBody, updateTaskBody,
+  readReasonQuery, updateReferralBody, updateTaskBody,
 } from './incidents.schemas.js';
 
 const tags = ['incidents'];
@@ -32,9 +32,9 @@ export const extraRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/incident-attachments/:id/content', {
     config: { permission: 'incident.narrative.read' },
-    schema: { tags, operationId: 'getIncidentAttachment', summary: 'The evidence file (audited)', params: idParams },
+    schema: { tags, operationId: 'getIncidentAttachment', summary: 'The evidence file (audited); of a juvenile record only with a stated reason', params: idParams, querystring: readReasonQuery },
   }, async (request, reply) => {
-    const { stream, size, attachment } = await service.openAttachment(contextOf(request), request.server.deps.config.dataDir, request.params.id);
+    const { stream, size, attachment } = await service.openAttachment(contextOf(request), request.server.deps.config.dataDir, request.params.id, request.query);
     return reply.header('content-type', attachment.mediaType).header('content-length', String(size))
       .header('content-disposition', `attachment; filename="${encodeURIComponent(attachment.fileName)}"`)
       .header('x-content-type-options', 'nosniff').header('cache-control', 'no-store').send(stream);

@@ -8,7 +8,8 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { transactionWithFiles } from '../../files/registry.js';
 import { openStored, prepareUpload, type EvidenceUpload } from './evidence.js';
 import * as extras from './extras.repository.js';
-import { canRead, offenseLabel, readScopes, readsNarrative } from './incidents.policy.js';
+import { canRead, offenseLabel, readScopes, readsNarrative, statedReason } from './incidents.policy.js';
+import type { ReadReasonQuery } from './incidents.schemas.js';
 import * as repo from './incidents.repository.js';
 import { visibilityCondition } from './search.repository.js';
 import { iso, toReferral, toTask } from './incidents.view.js';
@@ -181,13 +182,14 @@ export async function addAttachment(
 }
 
 /** Opens an evidence file for download (audited); evidence is investigative material: incident.narrative.read. */
-export async function openAttachment(ctx: ServiceContext, dataDir: string, id: string) {
+export async function openAttachment(ctx: ServiceContext, dataDir: string, id: string, why: ReadReasonQuery) {
   const found = await ctx.db.transaction(async (tx) => {
     const found = await extras.findAttachment(tx, ctx.actor.districtId, id);
     if (!found || !canRead(ctx.actor, found.incident) || !readsNarrative(ctx.actor, found.incident.schoolId)) throw notFound('Attachment');
+    const reason = statedReason(ctx.actor, found.incident, why);
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.attachment_viewed', schoolId: found.incident.schoolId, subjectType: 'incident', subjectId: found.incident.id,
-      detail: { attachmentId: id },
+      detail: { attachmentId: id, ...(reason ? { reason } : {}) },
     });
     return found;
   });

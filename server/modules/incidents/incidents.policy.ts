@@ -3,6 +3,7 @@ import {
 } from '../../../common/incidents.js';
 import { K12_SCHOOL_LOCATION, nibrsLocationName, nibrsOffense } from '../../../common/nibrs.js';
 import { canAtSchool, scopeOf, type Actor, type Scope } from '../../auth/access.js';
+import { READ_REASONS_NEEDING_NOTE, type ReadReason } from '../../../common/read-reasons.js';
 import { AppError } from '../../lib/errors.js';
 
 // A device clock a little ahead of the server's is not a date "in the future".
@@ -43,6 +44,33 @@ export function canRead(actor: Actor, row: IncidentAccess): boolean {
   if (row.sealedAt) return false;
   if (!canAtSchool(actor, 'incident.read', row.schoolId)) return false;
   return !row.hasJuvenile || canAtSchool(actor, 'incident.juvenile.read', row.schoolId);
+}
+
+/** The stated purpose of a read, as its audit event keeps it. */
+export interface StatedReason {
+  reason: ReadReason | 'editing' | 'authoring';
+  note: string | null;
+}
+
+/**
+ * The reason a read of a juvenile or sealed incident gives (undefined for other incidents, which need none).
+ * Refuses such a read without one (reason_required, field `reason`) or with "other"/"records request" and no text.
+ * Two reads state their own purpose: `editing`, the author's save that lost a race answered with the current record,
+ * and `authoring`, the author opening their own draft or returned report to write it (not a read of another's record).
+ */
+export function statedReason(
+  actor: Actor, row: Pick<IncidentAccess, 'hasJuvenile' | 'sealedAt' | 'authorId' | 'status'>,
+  input: { reason?: ReadReason; reasonNote?: string } | 'editing',
+): StatedReason | undefined {
+  if (!row.hasJuvenile && !row.sealedAt) return undefined;
+  if (input === 'editing') return { reason: 'editing', note: null };
+  if (!input.reason && row.authorId === actor.userId && EDITABLE.includes(row.status)) return { reason: 'authoring', note: null };
+  if (!input.reason) throw new AppError('reason_required', 'reason: a juvenile or sealed record opens only with a stated reason', { field: 'reason' });
+  const note = input.reasonNote?.trim() || null;
+  if (!note && READ_REASONS_NEEDING_NOTE.includes(input.reason)) {
+    throw new AppError('validation_failed', `reasonNote: say ${input.reason === 'other' ? 'what the reason is' : 'the number of the records request'}`, { field: 'reasonNote' });
+  }
+  return { reason: input.reason, note };
 }
 
 /** True when the actor may read investigative narratives (and evidence) at the school. */

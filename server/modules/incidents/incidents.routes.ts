@@ -8,7 +8,7 @@ import { idempotencyKeyOf, idempotent } from '../idempotency/idempotency.service
 import { extraRoutes } from './extras.routes.js';
 import * as service from './incidents.service.js';
 import {
-  createIncidentBody, crdcQuery, crdcSchema, csvAnswer, idParams, incidentDetailSchema, incidentPageSchema, listIncidentsQuery, noContent,
+  createIncidentBody, crdcQuery, crdcSchema, csvAnswer, idParams, incidentDetailSchema, incidentPageSchema, listIncidentsQuery, noContent, readReasonQuery,
   referenceSchema, returnBody, reviewBody, sealBody, staleSchema, studentLookupQuery, studentLookupSchema, supplementBody, supplementParams,
   updateIncidentBody, updateSupplementBody, versionDetailSchema, versionParams, versionSummarySchema,
 } from './incidents.schemas.js';
@@ -69,8 +69,8 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/incidents/:id', {
     config: { permission: 'incident.read' },
-    schema: { tags, operationId: 'getIncident', summary: 'The incident in full (audited)', params: idParams, response: { 200: incidentDetailSchema } },
-  }, async (request) => service.getIncident(contextOf(request), request.params.id));
+    schema: { tags, operationId: 'getIncident', summary: 'The incident in full (audited); a juvenile record needs a stated reason (428 reason_required)', params: idParams, querystring: readReasonQuery, response: { 200: incidentDetailSchema } },
+  }, async (request) => service.getIncident(contextOf(request), request.params.id, request.query));
 
   app.patch('/incidents/:id', {
     config: { permission: 'incident.create' },
@@ -107,14 +107,14 @@ export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/incidents/:id/versions/:versionId', {
     config: { permission: 'incident.read' },
-    schema: { tags, operationId: 'getIncidentVersion', summary: 'One saved version (audited)', params: versionParams, response: { 200: versionDetailSchema } },
-  }, async (request) => review.getVersion(contextOf(request), request.params.id, request.params.versionId));
+    schema: { tags, operationId: 'getIncidentVersion', summary: 'One saved version (audited)', params: versionParams, querystring: readReasonQuery, response: { 200: versionDetailSchema } },
+  }, async (request) => review.getVersion(contextOf(request), request.params.id, request.params.versionId, request.query));
 
   app.get('/incidents/:id/report.pdf', {
     config: { permission: 'incident.narrative.read' },
-    schema: { tags, operationId: 'printIncident', summary: 'The approved report as PDF (audited)', params: idParams, produces: ['application/pdf'] },
+    schema: { tags, operationId: 'printIncident', summary: 'The approved report as PDF (audited)', params: idParams, querystring: readReasonQuery, produces: ['application/pdf'] },
   }, async (request, reply) => {
-    const { number, pdf } = await printIncident(contextOf(request), request.params.id);
+    const { number, pdf } = await printIncident(contextOf(request), request.params.id, request.query);
     return reply.header('content-type', 'application/pdf').header('content-disposition', pdfDisposition(`incident-${number}.pdf`, 'inline')).send(pdf);
   });
 

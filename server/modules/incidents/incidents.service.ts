@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ActionInput, ClearanceInput, CreateIncident, IncidentDetail, OffenseInput, PersonInput, PropertyInput, UpdateIncident,
 } from '../../../common/incidents.js';
+import type { ReadReasonQuery } from './incidents.schemas.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission, requireSchool, scopeOf } from '../../auth/access.js';
 import type { Db } from '../../db/connection.js';
@@ -11,7 +12,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { formatNumber, yearIn } from './incidents.numbers.js';
 import { notificationTasksFor, type NotifiableAction } from '../notification-rules/notification-rules.service.js';
 import {
-  canRead, checkActions, checkEditable, checkNotFuture, checkPersons, juvenileAt, locationCodeOf, offenseKey,
+  canRead, checkActions, statedReason, checkEditable, checkNotFuture, checkPersons, juvenileAt, locationCodeOf, offenseKey,
   withImpliedReferrals,
 } from './incidents.policy.js';
 import * as repo from './incidents.repository.js';
@@ -256,21 +257,25 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: Upd
       return snapshotAndView(tx, ctx, id, 'saved', { editSession: input.editSession });
     });
   } catch (error) {
-    if (error instanceof StaleSignal) throw new StaleVersionError(await getIncident(ctx, id));
+    if (error instanceof StaleSignal) throw new StaleVersionError(await getIncident(ctx, id, 'editing'));
     throw error;
   }
 }
 
-/** The incident in full; the read is audited in the same transaction. Sealed, juvenile (without the permission) and out-of-scope read as missing. */
-export async function getIncident(ctx: ServiceContext, id: string) {
+/**
+ * The incident in full; the read is audited in the same transaction, with the stated reason for a juvenile record.
+ * Sealed, juvenile (without the grant) and out-of-scope read as missing.
+ */
+export async function getIncident(ctx: ServiceContext, id: string, why: ReadReasonQuery | 'editing') {
   requirePermission(ctx.actor, 'incident.read');
   return ctx.db.transaction(async (tx) => {
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
+    const reason = statedReason(ctx.actor, row, why);
     const detail = await incidentDetail(tx, ctx.actor, id, ctx.clock.now());
     await writeAudit(tx, whoOf(ctx), {
       type: 'incident.viewed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id,
-      detail: { version: row.version, narrative: detail.narrative !== null },
+      detail: { version: row.version, narrative: detail.narrative !== null, ...(reason ? { reason } : {}) },
     });
     return detail;
   });

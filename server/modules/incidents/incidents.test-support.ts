@@ -23,6 +23,9 @@ export interface World {
   as: Record<string, TestClient>;
 }
 
+// Juvenile records are a per-person grant: every officer and supervisor here holds it but sro2 (and the director).
+const WITHOUT_JUVENILE_ACCESS = new Set(['sro2', 'director']);
+
 const PEOPLE: [string, Role, 'north' | 'south' | 'both' | 'district' | 'foreign'][] = [
   ['sro', 'sro', 'north'],
   ['sro2', 'sro', 'north'],
@@ -63,6 +66,7 @@ export async function createWorld(options: TestAppOptions = {}): Promise<World> 
     const email = `${key.toLowerCase()}.${uniqueSuffix()}@isd.test`;
     const user = await createUser(t.database, {
       email, name: `${key} user`, districtId: at === 'foreign' ? other.id : district.id, grants: where[at].map((schoolId) => ({ role, schoolId })),
+      juvenileAccess: !WITHOUT_JUVENILE_ACCESS.has(key),
     });
     users[key] = user.id;
     as[key] = t.client();

@@ -1,10 +1,12 @@
+import { recordOwnerLines } from '../exports/exports.service.js';
 import { LABELS, type IncidentDetail } from '../../../common/incidents.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import { requirePermission } from '../../auth/access.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { createPdf } from '../../lib/pdf.js';
-import { canRead, readsNarrative } from './incidents.policy.js';
+import { canRead, readsNarrative, statedReason } from './incidents.policy.js';
+import type { ReadReasonQuery } from './incidents.schemas.js';
 import * as repo from './incidents.repository.js';
 import { incidentDetail } from './incidents.view.js';
 import { formatDateTime } from '../../lib/district-time.js';
@@ -15,10 +17,13 @@ function whenIn(timeZone: string): (value: string | null) => string {
 }
 
 /** Lays out the approved report: header, offenses, persons and actions, narrative, approved supplements, approvals. */
-export async function renderReport(detail: IncidentDetail, printedBy: string, printedAt: Date, timeZone = 'UTC'): Promise<Buffer> {
+export async function renderReport(
+  detail: IncidentDetail, printedBy: string, printedAt: Date, owner: { label: string; dissemination: string | null }, timeZone = 'UTC',
+): Promise<Buffer> {
   const when = whenIn(timeZone);
   const pdf = createPdf({
     title: `Incident report ${detail.number}`, subject: detail.schoolName, author: detail.authorName, createdAt: printedAt,
+    owner: owner.label, dissemination: owner.dissemination,
   });
   pdf.title(`Incident report ${detail.number}`, `${detail.schoolName} · law-enforcement record, not an education record`);
   pdf.fields([
@@ -54,15 +59,18 @@ export async function renderReport(detail: IncidentDetail, printedBy: string, pr
 }
 
 /** The approved report as PDF (audited); only approved reports print, and only for narrative readers. */
-export async function printIncident(ctx: ServiceContext, id: string) {
+export async function printIncident(ctx: ServiceContext, id: string, why: ReadReasonQuery) {
   requirePermission(ctx.actor, 'incident.narrative.read');
   const now = ctx.clock.now();
   const detail = await ctx.db.transaction(async (tx) => {
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row) || !readsNarrative(ctx.actor, row.schoolId)) throw notFound('Incident');
     if (row.status !== 'approved') throw new AppError('conflict', 'Only an approved report prints', { field: 'status' });
-    await writeAudit(tx, whoOf(ctx), { type: 'incident.printed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version: row.version } });
+    const reason = statedReason(ctx.actor, row, why);
+    await writeAudit(tx, whoOf(ctx), {
+      type: 'incident.printed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { version: row.version, ...(reason ? { reason } : {}) },
+    });
     return incidentDetail(tx, ctx.actor, id, now);
   });
-  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now, ctx.actor.timeZone) };
+  return { number: detail.number, pdf: await renderReport(detail, ctx.actor.name, now, await recordOwnerLines(ctx, 'incident'), ctx.actor.timeZone) };
 }

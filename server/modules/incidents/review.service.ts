@@ -6,7 +6,8 @@ import type { Db } from '../../db/connection.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import * as extras from './extras.repository.js';
-import { canRead, checkEditable, checkReviewer, checkSubmittable, readsNarrative } from './incidents.policy.js';
+import { canRead, checkEditable, checkReviewer, checkSubmittable, readsNarrative, statedReason } from './incidents.policy.js';
+import type { ReadReasonQuery } from './incidents.schemas.js';
 import * as repo from './incidents.repository.js';
 import { getIncident, StaleSignal, StaleVersionError } from './incidents.service.js';
 import { incidentDetail, iso, loadCore } from './incidents.view.js';
@@ -19,7 +20,7 @@ async function guarded<T>(ctx: ServiceContext, id: string, work: (tx: Db) => Pro
   try {
     return await ctx.db.transaction(work);
   } catch (error) {
-    if (error instanceof StaleSignal) throw new StaleVersionError(await getIncident(ctx, id));
+    if (error instanceof StaleSignal) throw new StaleVersionError(await getIncident(ctx, id, 'editing'));
     throw error;
   }
 }
@@ -149,18 +150,19 @@ export async function findVersions(ctx: ServiceContext, id: string) {
 }
 
 /** One version's snapshot (audited); the narrative only with incident.narrative.read at the school. */
-export async function getVersion(ctx: ServiceContext, id: string, versionId: string) {
+export async function getVersion(ctx: ServiceContext, id: string, versionId: string, why: ReadReasonQuery) {
   requirePermission(ctx.actor, 'incident.read');
   return ctx.db.transaction(async (tx) => {
     const row = await repo.findIncidentRow(tx, ctx.actor.districtId, id);
     if (!row || !canRead(ctx.actor, row)) throw notFound('Incident');
+    const reason = statedReason(ctx.actor, row, why);
     const all = await repo.findVersions(tx, id);
     const meta = all.find((v) => v.id === versionId);
     const version = meta && (await repo.findVersion(tx, id, versionId));
     if (!meta || !version) throw notFound('Version');
     const snapshot = readsNarrative(ctx.actor, row.schoolId) ? version.snapshot : { ...version.snapshot, narrative: null };
     await writeAudit(tx, whoOf(ctx), {
-      type: 'incident.version_viewed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { versionId, version: meta.version },
+      type: 'incident.version_viewed', schoolId: row.schoolId, subjectType: 'incident', subjectId: id, detail: { versionId, version: meta.version, ...(reason ? { reason } : {}) },
     });
     return { ...meta, savedAt: iso(meta.savedAt), snapshot };
   });

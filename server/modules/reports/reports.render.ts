@@ -1,3 +1,4 @@
+import { recordOwnerLines } from '../exports/exports.service.js';
 import type { AnalyticsQuery } from '../../../common/analytics.js';
 import { REPORT_KIND_LABELS, type ReportFormat, type ReportKind } from '../../../common/reports.js';
 import { can, scopeOf } from '../../auth/access.js';
@@ -75,7 +76,7 @@ export async function renderReport(ctx: ServiceContext, r: ReportRequest, format
     base = `crdc-${period.from}-${period.to}`;
   } else {
     const [report] = await buildReports(ctx, [officer!], period.month);
-    content = format === 'pdf' ? await monthlyReportPdf(report!, now) : csv(monthlyReportCsv(report!));
+    content = format === 'pdf' ? await monthlyReportPdf(report!, now, await recordOwnerLines(ctx, 'activity_report')) : csv(monthlyReportCsv(report!));
     base = `sro-activity-${period.month}-${slug(officer!.name)}`;
   }
   const title = r.report === 'activity' ? `${label} ${period.month}: ${officer!.name}` : `${label} ${period.from} to ${period.to}`;

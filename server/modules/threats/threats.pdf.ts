@@ -1,3 +1,4 @@
+import { ownerLabelOf, RECORD_TYPE_OWNERS } from '../../../common/record-owners.js';
 import { THREAT_TASK_LABELS, type ThreatCase } from '../../../common/tips.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -10,7 +11,10 @@ export async function caseSummaryPdf(ctx: ServiceContext, id: string): Promise<{
   const c: ThreatCase = await getCase(ctx, id);
   const day = (iso: string) => dayIn(ctx.actor.timeZone, new Date(iso));
   await writeAudit(ctx.db, whoOf(ctx), { type: 'threat.printed', schoolId: c.schoolId, subjectType: 'threat_case', subjectId: id });
-  const pdf = createPdf({ title: `Threat assessment ${c.number}`, subject: 'CONFIDENTIAL threat assessment case summary', author: 'SRO Desk', createdAt: ctx.clock.now() })
+  const pdf = createPdf({
+    title: `Threat assessment ${c.number}`, subject: 'CONFIDENTIAL threat assessment case summary', author: 'SRO Desk', createdAt: ctx.clock.now(),
+    owner: ownerLabelOf(RECORD_TYPE_OWNERS.threat_case, null),
+  })
     .title(`Threat assessment ${c.number}`, `${c.schoolName} · CONFIDENTIAL`)
     .fields([
       ['Student', c.subjectName], ['Status', c.status], ['Classification', c.classification ?? 'not yet classified'],

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Permission } from '../../../common/permissions.js';
+import { grantPermissions, PERSONAL_PERMISSIONS, type Permission } from '../../../common/permissions.js';
+import type { Role } from '../../../common/roles.js';
 import { scopeOf, type Actor } from '../../auth/access.js';
 import { AppError } from '../../lib/errors.js';
 
@@ -64,4 +65,13 @@ export function resetMail(user: { email: string; name: string }, password: strin
       'If you did not ask for this, tell your district system administrator.',
     ].join('\n'),
   };
+}
+
+/**
+ * True when a user with these role grants may hold the juvenile-records grant: district staff (never an outside
+ * organization's account) whose roles read incidents somewhere; to anyone else the grant would give nothing.
+ */
+export function canHoldJuvenileAccess(grants: { role: Role }[], organizationId: string | null): boolean {
+  const base = PERSONAL_PERMISSIONS['incident.juvenile.read']!;
+  return organizationId === null && grants.some((g) => grantPermissions(g.role, false).includes(base));
 }

@@ -9,6 +9,7 @@ import type { GrantInput, ListUsersQuery } from './users.schemas.js';
 const userColumns = {
   id: users.id, email: users.email, name: users.name, title: users.title, phone: users.phone,
   badgeNumber: users.badgeNumber, active: users.active, mfaEnabled: users.mfaEnabled, lastSignInAt: users.lastSignInAt,
+  juvenileAccessAt: users.juvenileAccessAt, organizationId: users.organizationId,
 };
 
 /**
@@ -121,4 +122,11 @@ export async function lockDistrictWideGrants(db: Db, districtId: string, role: R
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(users.districtId, districtId), eq(users.active, true), eq(roleGrants.role, role), isNull(roleGrants.schoolId)))
     .for('update', { of: [roleGrants, users] });
+}
+
+/** The outside organization of a user of the district (null for staff), the row locked; undefined when absent. */
+export async function lockUserOrganization(db: Db, districtId: string, id: string) {
+  const [row] = await db.select({ organizationId: users.organizationId, juvenileAccessAt: users.juvenileAccessAt }).from(users)
+    .where(and(eq(users.id, id), eq(users.districtId, districtId))).for('update');
+  return row;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contextOf } from '../../auth/plugin.js';
 import {
   createdUserSchema, createUserBody, grantBody, grantParams, idParams, listUsersQuery, passwordResetSchema,
-  updateUserBody, userGrantSchema, userPageSchema, userSchema,
+  juvenileAccessBody, updateUserBody, userGrantSchema, userPageSchema, userSchema,
 } from './users.schemas.js';
 import * as service from './users.service.js';
 
@@ -30,6 +30,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: 'user.manage' },
     schema: { tags, operationId: 'updateUser', summary: 'Change or deactivate a user', params: idParams, body: updateUserBody, response: { 200: userSchema } },
   }, async (request) => service.updateUser(contextOf(request), request.params.id, request.body));
+
+  app.put('/users/:id/juvenile-access', {
+    config: { permission: 'role.grant' },
+    schema: { tags, operationId: 'setJuvenileAccess', summary: 'Give or take back one person\'s access to juvenile law-enforcement records (district administrator; audited)', params: idParams, body: juvenileAccessBody, response: { 200: userSchema } },
+  }, async (request) => service.setJuvenileAccess(contextOf(request), request.params.id, request.body.granted));
 
   app.post('/users/:id/reset-password', {
     config: { permission: 'user.manage' },

@@ -30,6 +30,9 @@ export const updateUserBody = z.strictObject({
   active: z.boolean(),
 }).partial();
 
+/** Gives (true) or takes back (false) the per-person juvenile-records grant. */
+export const juvenileAccessBody = z.strictObject({ granted: z.boolean() });
+
 export const listUsersQuery = z.strictObject({
   q: anyText(100).optional(),
   role: z.enum(ROLES).optional(),
@@ -56,6 +59,8 @@ export const userSchema = z.object({
   active: z.boolean(),
   mfaEnabled: z.boolean(),
   lastSignInAt: z.date().nullable(),
+  juvenileAccessAt: z.date().nullable().describe('When the per-person juvenile-records grant was given; null without it (or when the reader may not grant it)'),
+  canHoldJuvenileAccess: z.boolean().describe('True when the reader may give this user the juvenile-records grant (their role reads incidents)'),
   grants: z.array(userGrantSchema),
 });
 

@@ -1,7 +1,7 @@
 import type { Permission } from '../../../common/permissions.js';
 import type { AppDeps } from '../../lib/deps.js';
 import { writeAudit, whoOf } from '../../audit/audit.js';
-import { scopeOf } from '../../auth/access.js';
+import { scopeOf, type Actor } from '../../auth/access.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { deleteUserSessions, forgetSessions } from '../../auth/sessions.js';
 import type { Db } from '../../db/connection.js';
@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { AppError, notFound, uniqueOr409 } from '../../lib/errors.js';
 import type { Mail } from '../../lib/mailer.js';
 import {
-  canGrantAt, canManageUser, requireDistrictWideGrant, resetMail, temporaryPassword, welcomeMail,
+  canGrantAt, canHoldJuvenileAccess, canManageUser, requireDistrictWideGrant, resetMail, temporaryPassword, welcomeMail,
 } from './users.policy.js';
 import * as repo from './users.repository.js';
 import type { CreateUser, GrantInput, ListUsersQuery, UpdateUser, UserView } from './users.schemas.js';
@@ -20,12 +20,22 @@ export type MailDeps = Pick<AppDeps, 'mailer' | 'config'>;
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
-async function withGrants(db: Db, districtId: string, rows: UserRow[]): Promise<UserView[]> {
-  const grants = await repo.findGrants(db, districtId, rows.map((u) => u.id));
-  return rows.map((u) => ({
-    ...u,
-    grants: grants.filter((g) => g.userId === u.id).map(({ id, role, schoolId, schoolName }) => ({ id, role, schoolId, schoolName })),
-  }));
+type GrantView = UserView['grants'][number];
+
+// Who holds the juvenile-records grant, and who could, is shown to those who give it (district-wide role.grant) only.
+function viewOf(actor: Actor, user: UserRow, grants: GrantView[]): UserView {
+  const { organizationId, ...rest } = user;
+  const administers = scopeOf(actor, 'role.grant').all;
+  return {
+    ...rest, grants,
+    juvenileAccessAt: administers ? user.juvenileAccessAt : null,
+    canHoldJuvenileAccess: administers && canHoldJuvenileAccess(grants, organizationId),
+  };
+}
+
+async function withGrants(db: Db, actor: Actor, rows: UserRow[]): Promise<UserView[]> {
+  const grants = await repo.findGrants(db, actor.districtId, rows.map((u) => u.id));
+  return rows.map((u) => viewOf(actor, u, grants.filter((g) => g.userId === u.id).map(({ id, role, schoolId, schoolName }) => ({ id, role, schoolId, schoolName }))));
 }
 
 // A failing SMTP server must not undo the account: the administrator still has the password to hand over.
@@ -41,14 +51,14 @@ async function sendQuietly(deps: MailDeps, mail: Mail): Promise<boolean> {
 export async function findUsers(ctx: ServiceContext, filter: ListUsersQuery) {
   const { districtId } = ctx.actor;
   const page = await repo.findUsers(ctx.db, districtId, scopeOf(ctx.actor, 'user.read'), filter);
-  return { items: await withGrants(ctx.db, districtId, page.items), total: page.total };
+  return { items: await withGrants(ctx.db, ctx.actor, page.items), total: page.total };
 }
 
 /** One user the actor may see (else not found). */
 export async function getUser(ctx: ServiceContext, id: string): Promise<UserView> {
   const user = await repo.findUser(ctx.db, ctx.actor.districtId, scopeOf(ctx.actor, 'user.read'), id);
   if (!user) throw notFound('User');
-  const [view] = await withGrants(ctx.db, ctx.actor.districtId, [user]);
+  const [view] = await withGrants(ctx.db, ctx.actor, [user]);
   return view!;
 }
 
@@ -104,7 +114,7 @@ export async function createUser(ctx: ServiceContext, deps: MailDeps, input: Cre
         type: 'role.granted', schoolId: row.schoolId, subjectType: 'user', subjectId: created.id, detail: { grantId: row.id, role: row.role },
       });
     }
-    return { ...created, grants };
+    return viewOf(ctx.actor, created, grants);
   });
   const emailed = await sendQuietly(deps, welcomeMail(user, password, deps.config.publicUrl));
   return { user, temporaryPassword: password, emailed };
@@ -135,7 +145,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     await writeAudit(tx, whoOf(ctx), {
       type: 'user.updated', subjectType: 'user', subjectId: id, detail: { changed: changedFields(before, input) },
     });
-    return { ...user!, grants: grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })) };
+    return viewOf(ctx.actor, user!, grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })));
   });
   // Again after commit: a request racing the transaction may have cached the old user meanwhile.
   forgetSessions(id);
@@ -188,4 +198,30 @@ export async function removeGrant(ctx: ServiceContext, id: string, grantId: stri
     });
   });
   forgetSessions(id);
+}
+
+/**
+ * Gives (`granted`) or takes back the per-person grant to read juvenile law-enforcement records. Only a district-wide
+ * administrator (role.grant district-wide) decides; only district staff whose roles read incidents may hold it. The
+ * change and its audit event are one transaction; the user's cached sessions are dropped so it applies at once.
+ */
+export async function setJuvenileAccess(ctx: ServiceContext, id: string, granted: boolean): Promise<UserView> {
+  const view = await ctx.db.transaction(async (tx) => {
+    const { grants } = await requireUser(ctx, tx, 'role.grant', id, false);
+    requireDistrictWideGrant(ctx.actor, 'role.grant');
+    const current = await repo.lockUserOrganization(tx, ctx.actor.districtId, id);
+    if (!current) throw notFound('User');
+    if (granted && !canHoldJuvenileAccess(grants, current.organizationId)) {
+      throw new AppError('validation_failed', 'granted: only district staff whose role reads incidents (an SRO, a supervisor, the director) may hold juvenile-records access', { field: 'granted' });
+    }
+    // PUT sets the state: asking for the state the user is already in changes nothing and writes no audit event.
+    const unchanged = granted === (current.juvenileAccessAt !== null);
+    const user = unchanged ? await repo.findUser(tx, ctx.actor.districtId, { all: true }, id) : await repo.updateUser(tx, ctx.actor.districtId, id, granted
+      ? { juvenileAccessAt: ctx.clock.now(), juvenileAccessBy: ctx.actor.userId }
+      : { juvenileAccessAt: null, juvenileAccessBy: null });
+    if (!unchanged) await writeAudit(tx, whoOf(ctx), { type: granted ? 'juvenile_access.granted' : 'juvenile_access.revoked', subjectType: 'user', subjectId: id });
+    return viewOf(ctx.actor, user!, grants.map(({ id: grantId, role, schoolId, schoolName }) => ({ id: grantId, role, schoolId, schoolName })));
+  });
+  forgetSessions(id);
+  return view;
 }

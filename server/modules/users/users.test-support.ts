@@ -71,7 +71,7 @@ export class Client {
   constructor(private readonly app: FastifyInstance) {}
 
   /** Sends a request; the body is JSON when given. */
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
     if (method !== 'GET' && !this.cookies.has('sro_csrf')) await this.request('GET', '/api/auth/session');
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (this.cookies.has('sro_csrf')) headers['x-csrf-token'] = this.cookies.get('sro_csrf')!;

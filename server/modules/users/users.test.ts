@@ -60,7 +60,7 @@ describe('listing and reading users', () => {
   it('never answers password hashes or two-step secrets', async () => {
     const res = await admin.request('GET', `/api/users/${ids['sro.north@isd.test']}`);
     expect(Object.keys(res.body).sort()).toEqual([
-      'active', 'badgeNumber', 'email', 'grants', 'id', 'lastSignInAt', 'mfaEnabled', 'name', 'phone', 'title',
+      'active', 'badgeNumber', 'canHoldJuvenileAccess', 'email', 'grants', 'id', 'juvenileAccessAt', 'lastSignInAt', 'mfaEnabled', 'name', 'phone', 'title',
     ]);
   });
 

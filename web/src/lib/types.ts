@@ -17,7 +17,7 @@ export interface SessionBody {
     /** The outside organization the account works for (need to know: it sees only what is addressed to it). */
     organizationId: string | null;
   };
-  district: null | { id: string; name: string; isDemo: boolean; timeZone: string };
+  district: null | { id: string; name: string; isDemo: boolean; timeZone: string; lawEnforcementAgency: string | null };
   grants: Grant[];
   permissions: string[];
   schools: SchoolBrief[];
@@ -106,6 +106,10 @@ export interface User {
   active: boolean;
   mfaEnabled: boolean;
   lastSignInAt: string | null;
+  /** When the per-person juvenile-records grant was given; null without it or for a reader who does not give it. */
+  juvenileAccessAt: string | null;
+  /** True when the reader (the district administrator) may give this user the juvenile-records grant. */
+  canHoldJuvenileAccess: boolean;
   grants: UserGrant[];
 }
 

@@ -6,6 +6,7 @@ import { Section } from '../../components/Page.tsx';
 import { ApiError, upload, withQuery } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { sizeText } from './labels.ts';
+import { withReason } from './readReason.tsx';
 
 /** The kind of evidence a browser-reported media type is, or null when SRO Desk does not take it. */
 function kindOf(type: string): AttachmentKind | null {
@@ -98,7 +99,7 @@ export function AttachmentsSection({
             <li key={a.id}>
               <span>
                 {canOpen ? (
-                  <a href={`/api/incident-attachments/${a.id}/content`} target="_blank" rel="noreferrer">
+                  <a href={withReason(`/api/incident-attachments/${a.id}/content`, incidentId)} target="_blank" rel="noreferrer">
                     {a.fileName}
                   </a>
                 ) : (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { Link, useNavigate } from 'react-router-dom';
 import { LABELS, type Call, type CreateIncident, type IncidentDetail } from '@common/incidents.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -88,6 +89,7 @@ export function CallQueuePage() {
       }
     >
       <IncidentTabs />
+      <RecordOwnerBanner type="call" />
       <Notice message={message ?? change.success} />
       <ErrorBanner error={change.error ?? toIncident.error} />
       <LoadState resource={queue} label="Loading the call queue…">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { useLocation, useParams } from 'react-router-dom';
 import type { IncidentDetail } from '@common/incidents.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -10,11 +11,12 @@ import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
-import { fieldError, useAction, useApiData } from '../../lib/hooks.ts';
+import { fieldError, useAction } from '../../lib/hooks.ts';
 import { useNavigate } from 'react-router-dom';
 import { AttachmentsSection } from './AttachmentsSection.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
 import { statusLabel, statusTone } from './labels.ts';
+import { useReasonedData, withReason } from './readReason.tsx';
 import { ReferralsSection } from './ReferralsSection.tsx';
 import { ReviewActions } from './ReviewActions.tsx';
 import { ReviewsSection } from './ReviewsSection.tsx';
@@ -41,8 +43,9 @@ function SealForm({ incident, onCancel }: { incident: IncidentDetail; onCancel: 
   return (
     <Form onSubmit={() => void seal.run()} error={seal.error} aria-label="Seal the record">
       <p>
-        A sealed record disappears from every list, search, export, link and audit detail; its content and evidence
-        are locked under the sealed key. Only the district safety director can unseal it, with a court order.
+        A sealed record disappears from every list, search, export, link and audit detail; its content and
+        evidence are locked under the sealed key. Only the district safety director can unseal it, with a
+        court order.
       </p>
       <TextAreaField
         label="Reason (court order or statute)"
@@ -92,7 +95,7 @@ function SealForm({ incident, onCancel }: { incident: IncidentDetail; onCancel: 
 export function IncidentViewPage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const resource = useApiData<IncidentDetail>(`/incidents/${id}`);
+  const { resource, dialog } = useReasonedData<IncidentDetail>(`/incidents/${id}`, id);
   const [message, setMessage] = useState<string | null>(
     (location.state as { message?: string } | null)?.message ?? null,
   );
@@ -127,7 +130,7 @@ export function IncidentViewPage() {
             {incident.can.print && incident.status === 'approved' && (
               <a
                 className="btn btn-secondary"
-                href={`/api/incidents/${incident.id}/report.pdf`}
+                href={withReason(`/api/incidents/${incident.id}/report.pdf`, incident.id)}
                 target="_blank"
                 rel="noreferrer"
               >
@@ -143,43 +146,47 @@ export function IncidentViewPage() {
         )
       }
     >
+      <RecordOwnerBanner type="incident" />
       <Notice message={message} />
-      <LoadState resource={resource} label="Loading the incident…">
-        {(i) => (
-          <div className="page-sections">
-            {i.status === 'submitted' && i.can.review && (
-              <Section title="Review this report" id="review">
-                <ReviewActions
-                  path={`/incidents/${i.id}`}
-                  version={i.version}
-                  what={`report ${i.number}`}
-                  onDone={(m) => changed(m)}
-                />
-              </Section>
-            )}
-            <IncidentDetails incident={i} />
-            <ReviewsSection incident={i} />
-            <SupplementsSection incident={i} onChanged={() => changed()} />
-            <AttachmentsSection
-              incidentId={i.id}
-              attachments={i.attachments.filter((a) => a.supplementId === null)}
-              canAttach={i.can.attach && i.status !== 'approved'}
-              canOpen={i.can.readNarrative}
-            />
-            <TasksSection
-              incidentId={i.id}
-              tasks={i.tasks}
-              canAdd={i.can.edit || i.can.supplement}
-              onChanged={() => changed()}
-            />
-            <ReferralsSection incident={i} onChanged={(m) => changed(m)} />
-            <VersionsSection
-              incidentId={i.id}
-              refreshKey={`${i.version}-${i.updatedAt}-${i.supplements.map((s) => s.version).join('.')}`}
-            />
-          </div>
-        )}
-      </LoadState>
+      {dialog}
+      {!dialog && (
+        <LoadState resource={resource} label="Loading the incident…">
+          {(i) => (
+            <div className="page-sections">
+              {i.status === 'submitted' && i.can.review && (
+                <Section title="Review this report" id="review">
+                  <ReviewActions
+                    path={`/incidents/${i.id}`}
+                    version={i.version}
+                    what={`report ${i.number}`}
+                    onDone={(m) => changed(m)}
+                  />
+                </Section>
+              )}
+              <IncidentDetails incident={i} />
+              <ReviewsSection incident={i} />
+              <SupplementsSection incident={i} onChanged={() => changed()} />
+              <AttachmentsSection
+                incidentId={i.id}
+                attachments={i.attachments.filter((a) => a.supplementId === null)}
+                canAttach={i.can.attach && i.status !== 'approved'}
+                canOpen={i.can.readNarrative}
+              />
+              <TasksSection
+                incidentId={i.id}
+                tasks={i.tasks}
+                canAdd={i.can.edit || i.can.supplement}
+                onChanged={() => changed()}
+              />
+              <ReferralsSection incident={i} onChanged={(m) => changed(m)} />
+              <VersionsSection
+                incidentId={i.id}
+                refreshKey={`${i.version}-${i.updatedAt}-${i.supplements.map((s) => s.version).join('.')}`}
+              />
+            </div>
+          )}
+        </LoadState>
+      )}
       <Dialog open={sealing} title="Seal this record" onClose={() => setSealing(false)}>
         {incident && <SealForm incident={incident} onCancel={() => setSealing(false)} />}
       </Dialog>

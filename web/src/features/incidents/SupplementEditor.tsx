@@ -12,6 +12,7 @@ import { SaveStatus } from './form/SaveStatus.tsx';
 import { RestoreDraftBanner } from './RestoreDraftBanner.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useDraftRecovery } from './useDraftRecovery.ts';
+import { withReason } from './readReason.tsx';
 
 /** The version of a supplement in an answer that is either the supplement or the whole incident. */
 function versionIn(answer: Supplement | IncidentDetail, sid: string): number {
@@ -50,7 +51,7 @@ export function SupplementEditor({
         supplement.id,
       ),
     loadCurrent: async () => {
-      const incident = await api.get<IncidentDetail>(`/incidents/${incidentId}`);
+      const incident = await api.get<IncidentDetail>(withReason(`/incidents/${incidentId}`, incidentId));
       const current = incident.supplements.find((s) => s.id === supplement.id);
       return { value: current?.narrative ?? '', version: current?.version ?? supplement.version };
     },

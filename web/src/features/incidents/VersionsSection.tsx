@@ -7,6 +7,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { Section } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/hooks.ts';
+import { withReason } from './readReason.tsx';
 
 const EVENT_TEXT: Record<VersionSummary['event'], string> = {
   created: 'Created',
@@ -46,7 +47,7 @@ const SHOWN: [string, string][] = [
 
 /** One saved version as it was. */
 function VersionView({ incidentId, versionId }: { incidentId: string; versionId: string }) {
-  const resource = useApiData<VersionDetail>(`/incidents/${incidentId}/versions/${versionId}`);
+  const resource = useApiData<VersionDetail>(withReason(`/incidents/${incidentId}/versions/${versionId}`, incidentId));
   return (
     <LoadState resource={resource} label="Loading the version…">
       {(v) => (

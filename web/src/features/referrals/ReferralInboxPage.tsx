@@ -1,4 +1,5 @@
 import { DownloadCsv } from '../../components/DownloadCsv.tsx';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { useState } from 'react';
 import { LABELS, type Referral, type ReferralKind, type UpdateReferral } from '@common/incidents.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -166,6 +167,7 @@ export function ReferralInboxPage({ kind }: { kind: ReferralKind }) {
       description={inbox.description}
       actions={<DownloadCsv path={inbox.path} query={{ status }} />}
     >
+      <RecordOwnerBanner type={kind === 'administration' ? 'administration_referral' : 'counseling_referral'} />
       <div role="search" className="filters" aria-label="Filter referrals">
         <SelectField
           label="Status"

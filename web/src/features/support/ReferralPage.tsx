@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { useParams } from 'react-router-dom';
 import {
   CONSENT_LABELS,
@@ -121,6 +122,7 @@ export function ReferralPage() {
         )
       }
     >
+      <RecordOwnerBanner type="counseling_referral" />
       <Notice message={message} />
       <LoadState resource={resource} label="Loading the referral…">
         {(ref) => (

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import type { ThreatCase } from '@common/tips.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -52,6 +53,7 @@ function CaseView({
         </a>
       }
     >
+      <RecordOwnerBanner type="threat_case" />
       <div className="page-sections">
         <Section title="The threat" id="case-threat">
           <div className="row mb-sm">

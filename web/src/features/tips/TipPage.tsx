@@ -1,4 +1,5 @@
 import { useParams } from 'react-router-dom';
+import { RecordOwnerBanner } from '../../components/RecordOwnerBanner.tsx';
 import { TIP_CATEGORY_LABELS } from '@common/tip-constants.ts';
 import type { Tip } from '@common/tips.ts';
 import { Badge } from '../../components/Badge.tsx';
@@ -59,6 +60,7 @@ function TipView({ tip, onChange }: { tip: Tip; onChange: (tip: Tip) => void }) 
         </>
       }
     >
+      <RecordOwnerBanner type="tip" />
       <div className="page-sections">
         <ErrorBanner error={acknowledge.error} />
         <Notice message={acknowledge.success} />

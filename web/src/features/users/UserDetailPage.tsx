@@ -9,6 +9,7 @@ import type { User } from '../../lib/types.ts';
 import { UserAccessSection } from './UserAccessSection.tsx';
 import { UserEditForm } from './UserEditForm.tsx';
 import { UserGrantsSection } from './UserGrantsSection.tsx';
+import { UserJuvenileAccessSection } from './UserJuvenileAccessSection.tsx';
 
 /** One user: details (editable), activation, password reset and role grants. */
 export function UserDetailPage() {
@@ -63,6 +64,7 @@ export function UserDetailPage() {
               </p>
             </Section>
             <UserGrantsSection user={u} onChanged={resource.reload} />
+            <UserJuvenileAccessSection user={u} onChanged={resource.mutate} />
             {canManage && <UserAccessSection user={u} isSelf={u.id === me?.id} onChanged={resource.mutate} />}
           </div>
         )}

@@ -126,6 +126,7 @@ export function UsersPage() {
                           <Badge tone="danger">Deactivated</Badge>
                         )}
                         {u.mfaEnabled && <Badge tone="info">Two-step</Badge>}
+                        {u.juvenileAccessAt && <Badge tone="warning">Juvenile records</Badge>}
                       </span>
                     ),
                   },

@@ -126,7 +126,7 @@ describe('overdue notifications', () => {
     const mine = late.body.items.filter((t: { incidentId: string }) => t.incidentId === detail.id);
     expect(mine.map((t: TaskView) => [t.rule, t.overdue])).toEqual([['superintendent_oral_24h', true]]);
     expectEvery(late.body.items, (t: TaskView & { kind: string }) => t.overdue && t.kind === 'notification');
-    const incident = await sup.get(`/api/incidents/${detail.id}`);
+    const incident = await sup.get(`/api/incidents/${detail.id}?reason=supervisor_review`);
     expect(incident.body.tasks.find((t: TaskView) => t.rule === 'superintendent_oral_24h').overdue).toBe(true);
     const south = await signIn('supervisorSouth');
     expect((await south.get('/api/incident-tasks?scope=all&kind=notification&overdue=true')).body.items).toEqual([]);

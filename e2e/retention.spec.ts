@@ -66,7 +66,7 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     const table = page.getByRole('table', { name: `Retention periods (defaults of ${state})` });
     await table.waitFor();
     for (const s of items) {
-      const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: s.label, exact: true }) });
+      const row = table.getByRole('row').filter({ hasText: s.label });
       expect(await row.textContent(), s.label).toContain(s.stateDefault!.citation);
     }
 
@@ -77,12 +77,12 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     await dialog.getByLabel("Note (board policy, counsel's advice)").fill('Board policy 2026-14');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText(`${DRILLS}: saved.`).waitFor();
-    const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: DRILLS, exact: true }) });
+    const row = table.getByRole('row').filter({ hasText: DRILLS });
     await expect.poll(() => row.textContent()).toContain('1 years after the date of the drill');
     expect(await row.textContent()).toContain('District: Board policy 2026-14');
 
     await page.goto('/audit');
-    await page.getByLabel('Event').selectOption('retention.schedule_changed');
+    await page.getByLabel('Event', { exact: true }).selectOption('retention.schedule_changed');
     const event = page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'retention.schedule_changed' }).first();
     await event.waitFor();
     expect(await event.textContent()).toContain('drill');
@@ -99,7 +99,7 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     await page.goto('/retention');
     const form = page.getByRole('form', { name: 'Put a record on legal hold' });
     await form.getByLabel('Kind of record').selectOption('incident');
-    await form.getByLabel('Number').fill(number);
+    await form.getByLabel('Number', { exact: true }).fill(number);
     await form.getByLabel('Reason (litigation, investigation, records request)').fill('Litigation hold: Doe v. Riverbend ISD');
     await form.getByRole('button', { name: 'Put on hold' }).click();
     await page.getByText('The record is on legal hold: it will not be destroyed until the hold is lifted.').waitFor();

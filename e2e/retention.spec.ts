@@ -162,5 +162,5 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     }
     await api.close();
     expect(tracked.errors).toEqual([]);
-  });
+  }, STARTUP_MS + 180_000);
 });

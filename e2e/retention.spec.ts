@@ -85,7 +85,10 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     await page.getByLabel('Event', { exact: true }).selectOption('retention.schedule_changed');
     const event = page.getByRole('table', { name: 'Audit events' }).getByRole('row').filter({ hasText: 'retention.schedule_changed' }).first();
     await event.waitFor();
-    expect(await event.textContent()).toContain('drill');
+    const detail = await event.textContent();
+    expect(detail).toContain('recordType: drill');
+    expect(detail).toContain('before: 3');
+    expect(detail).toContain('after: 1');
     expect(tracked.errors).toEqual([]);
   });
 

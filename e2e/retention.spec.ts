@@ -108,7 +108,7 @@ describe('records retention: schedules, legal holds, and a destruction report fr
     await page.getByText('The record is on legal hold: it will not be destroyed until the hold is lifted.').waitFor();
     const holds = page.getByRole('table', { name: 'Legal holds' });
     const row = holds.getByRole('row').filter({ hasText: `Incident ${number}` });
-    await row.getByText('On hold').waitFor();
+    await row.getByText('On hold', { exact: true }).waitFor();
     expect(await row.textContent()).toContain('Litigation hold: Doe v. Riverbend ISD');
 
     await row.getByRole('button', { name: `Lift the hold on ${number}` }).click();

@@ -25,10 +25,15 @@ import { useSchoolFilter, useSchoolOptions, withAllSchools } from '../../lib/opt
 import { useSession } from '../../lib/session.tsx';
 import { useUrlFilters } from '../../lib/url-state.ts';
 import { IncidentTabs } from './IncidentTabs.tsx';
+import { ASK_REASON_FIRST } from './readReason.tsx';
 import { dayBoundary, statusLabel, statusTone } from './labels.ts';
 import { NewIncidentForm } from './NewIncidentForm.tsx';
 
 type PageBody = { items: IncidentListItem[]; nextCursor: string | null };
+
+// The author opens their own draft or returned report without a reason (the server's rule), so the list asks first
+// only for juvenile records in other states; a returned report of someone else still asks once the server answers 428.
+const AUTHOR_STATES: readonly IncidentListItem['status'][] = ['draft', 'returned'];
 
 const SORTS: { value: IncidentSort; label: string }[] = [
   { value: 'occurred_desc', label: 'Newest first' },
@@ -176,7 +181,12 @@ export function IncidentsPage() {
                   {
                     header: 'Number',
                     render: (i) => (
-                      <Link to={`/incidents/${i.id}`} className="mono">
+                      <Link
+                        to={`/incidents/${i.id}`}
+                        // A juvenile record opens with a reason: ask before the read (the author's own draft needs none).
+                        state={i.hasJuvenile && !AUTHOR_STATES.includes(i.status) ? ASK_REASON_FIRST : undefined}
+                        className="mono"
+                      >
                         {i.number}
                       </Link>
                     ),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import {
   READ_REASON_LABELS,
   READ_REASON_MEMORY_MS,
@@ -125,19 +125,28 @@ export function ReadReasonDialog({
 }
 
 /**
- * Loads a record that may need a stated reason: sends the remembered one, and when the server asks, gives the page
- * the dialog to show instead of the record (the read is retried with the reason given).
+ * Router state of a link to a record the server will only open with a reason (a list row that says the record names a
+ * juvenile): the page asks first instead of sending a read the server must refuse with 428.
+ */
+export const ASK_REASON_FIRST = { askReason: true } as const;
+
+/**
+ * Loads a record that may need a stated reason: sends the remembered one, and when the server asks (or the link said
+ * it would, ASK_REASON_FIRST), gives the page the dialog to show instead of the record; the read is sent with the
+ * reason given.
  */
 export function useReasonedData<T>(path: string, recordId: string) {
   const [, setGiven] = useState(0);
+  const askFirst = (useLocation().state as { askReason?: boolean } | null)?.askReason === true;
   const given = rememberedReason(recordId);
+  const waiting = askFirst && !given;
   const resource = useApiData<T>(
-    path,
+    waiting ? null : path,
     given ? { reason: given.reason, reasonNote: given.reasonNote } : undefined,
   );
-  const dialog = asksForReason(resource.error) ? (
+  const dialog = waiting || asksForReason(resource.error) ? (
     <ReadReasonDialog
-      error={resource.error}
+      error={waiting ? null : resource.error}
       onGiven={(g) => {
         rememberReason(recordId, g);
         setGiven((n) => n + 1);

@@ -187,14 +187,16 @@ export function startRetentionScheduler(app: FastifyInstance): () => void {
   const { database, clock } = app.deps;
   const checked = new Map<string, string>();
   let busy = false;
-  const tick = async () => {
+  // The first run, at start, skips the quiet-hours gate: a start is an operator's choice of time, and the cut-off
+  // is by district day either way (so a start at 00:30 lists what a 01:00 run would).
+  const tick = async (atStart = false) => {
     if (busy) return;
     busy = true;
     try {
       for (const district of await repo.allDistricts(database.db)) {
         const now = clock.now();
         const day = dayIn(district.timeZone, now);
-        if (checked.get(district.id) === day || wallOf(now, district.timeZone).hour < FROM_HOUR) continue;
+        if (checked.get(district.id) === day || (!atStart && wallOf(now, district.timeZone).hour < FROM_HOUR)) continue;
         await buildReport(database.db, clock, district);
         checked.set(district.id, day);
       }
@@ -206,6 +208,6 @@ export function startRetentionScheduler(app: FastifyInstance): () => void {
   };
   const timer = setInterval(() => void tick(), EVERY_MS);
   timer.unref();
-  void tick();
+  void tick(true);
   return () => clearInterval(timer);
 }

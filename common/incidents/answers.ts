@@ -174,6 +174,10 @@ export const incidentDetailSchema = incidentCoreSchema.extend({
   tasks: z.array(taskSchema),
   referrals: z.array(referralSchema),
   can: abilitiesSchema,
+  legalHold: z.object({
+    setAt: z.string(),
+    reason: z.string().nullable().describe('Shown to those who may set or lift holds; null for other readers'),
+  }).nullable().describe('An active legal hold: the record is kept past its retention period until the hold is lifted'),
 });
 /**
  * A 409 answer. When the save was based on a stale version (`error.field` is "version") it carries the record

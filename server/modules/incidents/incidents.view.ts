@@ -5,7 +5,8 @@ import type { OffenseNibrs } from '../../../common/incidents.js';
 import { nibrsLocationName } from '../../../common/nibrs.js';
 import type { StoredPersonNibrs } from '../../db/schema/index.js';
 import { openIssues, reportFromCore, type CoreRoster } from './nibrs.report.js';
-import type { Actor } from '../../auth/access.js';
+import { can, type Actor } from '../../auth/access.js';
+import { activeHold } from '../retention/retention.repository.js';
 import type { Db } from '../../db/connection.js';
 import * as extras from './extras.repository.js';
 import { abilities, offenseLabel, readsNarrative } from './incidents.policy.js';
@@ -120,8 +121,10 @@ export async function incidentDetail(
     ...at(f, 'referredAt', 'handledAt'), incidentNumber: base.number, schoolName: base.schoolName, occurredAt: base.occurredAt,
   })) as Referral[];
   const pending = supplements.some((s) => s.status !== 'approved');
+  const hold = await activeHold(db, actor.districtId, 'incident', id);
   return {
     ...visibleCore(actor, base), supplements, reviews, attachments, tasks, referrals,
     can: abilities(actor, { ...base, sealedAt: null }, pending),
+    legalHold: hold ? { setAt: hold.setAt.toISOString(), reason: can(actor, 'retention.hold') ? hold.reason : null } : null,
   };
 }

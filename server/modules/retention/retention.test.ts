@@ -123,6 +123,11 @@ describe('the nightly job and the destruction report', () => {
     expect(hold.status).toBe(201);
     expect(hold.body).toMatchObject({ label: early.number, actions: { lift: true } });
     expect((await w.as.director!.post('/api/retention/holds', { recordKind: 'incident', record: early.number, reason: 'Litigation hold 2026-77' })).status).toBe(409);
+    // The record says it is held: its officer sees that (not why), the director also why; a record without a hold says nothing.
+    const seenBySro = (await w.as.sro!.get(`/api/incidents/${early.id}`)).body;
+    expect(seenBySro.legalHold).toEqual({ setAt: expect.any(String), reason: null });
+    expect((await w.as.director!.get(`/api/incidents/${early.id}`)).body.legalHold).toMatchObject({ reason: 'Litigation hold 2026-77' });
+    expect((await w.as.sro!.get(`/api/incidents/${recent.id}`)).body.legalHold).toBeNull();
     expect(await runNightly(w.t.db, at('2026-11-03', '00:30'))).toHaveLength(1);
     const [report] = await reports();
     expect(report!.lines.find((l) => l.recordType === 'incident_adult')).toMatchObject({ count: 1, held: 1, oldest: '2016-11-02' });

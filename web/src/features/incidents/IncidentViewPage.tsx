@@ -11,6 +11,7 @@ import { Form, FormActions } from '../../components/Form.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { fieldError, useAction } from '../../lib/hooks.ts';
 import { useNavigate } from 'react-router-dom';
 import { AttachmentsSection } from './AttachmentsSection.tsx';
@@ -153,6 +154,14 @@ export function IncidentViewPage() {
         <LoadState resource={resource} label="Loading the incident…">
           {(i) => (
             <div className="page-sections">
+              {i.legalHold && (
+                <p className="banner banner-warning" role="status">
+                  <span className="banner-text">
+                    On legal hold since {formatDateTime(i.legalHold.setAt)}: kept past its retention period until the hold is
+                    lifted{i.legalHold.reason ? ` (${i.legalHold.reason})` : ''}.
+                  </span>
+                </p>
+              )}
               {i.status === 'submitted' && i.can.review && (
                 <Section title="Review this report" id="review">
                   <ReviewActions

@@ -50,16 +50,16 @@ function VerifyCell({ run, onVerify, busy }: { run: BackupRun; onVerify: (id: st
   );
 }
 
-function SettingsForm({ settings, onSaved }: { settings: BackupSettings; onSaved: () => void }) {
-  // The page remounts the form (key) when the saved settings change, so it starts from them.
+function SettingsForm({ settings, saved, onSaved }: { settings: BackupSettings; saved: string | null; onSaved: () => void }) {
+  // The page remounts the form (key) when the saved settings change, so it starts from them; the confirmation is
+  // the page's, so it outlives that remount (it vanished as soon as the saved settings came back).
   const [form, setForm] = useState(settings);
   const save = useAction(async () => {
     await api.put('/backups/settings', form);
     onSaved();
-    return 'Schedule saved.';
   });
   return (
-    <Form onSubmit={() => void save.run()} error={save.error} success={save.success} aria-label="Backup schedule">
+    <Form onSubmit={() => void save.run()} error={save.error} success={save.error ? null : saved} aria-label="Backup schedule">
       <CheckboxField label="Take a backup every day" checked={form.enabled} onChange={(enabled) => setForm({ ...form, enabled })} name="enabled" />
       <TextField label="Time of day (24-hour)" type="time" name="timeOfDay" required value={form.timeOfDay}
         onChange={(timeOfDay) => setForm({ ...form, timeOfDay })} error={fieldError(save.error, 'timeOfDay')} />
@@ -78,6 +78,7 @@ function SettingsForm({ settings, onSaved }: { settings: BackupSettings; onSaved
 export function BackupsPage() {
   const overview = useApiData<BackupOverview>('/backups');
   const { reload } = overview;
+  const [saved, setSaved] = useState<string | null>(null);
   const busy = overview.data?.runs.some((r) => r.status === 'running' || r.verifyStatus === 'running') ?? false;
   // While a backup or a verification runs, the list refreshes itself.
   useEffect(() => {
@@ -117,7 +118,8 @@ export function BackupsPage() {
                 Written to {data.backupDir}.{' '}
                 {data.nextRunAt ? `Next backup ${formatDateTime(data.nextRunAt)}.` : 'Scheduled backups are off.'}
               </p>
-              <SettingsForm key={JSON.stringify(data.settings)} settings={data.settings} onSaved={reload} />
+              <SettingsForm key={JSON.stringify(data.settings)} settings={data.settings} saved={saved}
+                onSaved={() => { setSaved('Schedule saved.'); reload(); }} />
             </Section>
             <Section title="Backups" actions={
               data.keyConfigured ? <Button variant="primary" busy={backUp.busy} onClick={() => void backUp.run()}>Back up now</Button> : undefined

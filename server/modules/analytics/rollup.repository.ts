@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../../db/connection.js';
+import { addDays } from '../../lib/district-time.js';
 import type { Window } from './analytics.repository.js';
 import { demographics, type DemographicCount } from './crdc.repository.js';
 
@@ -12,17 +13,10 @@ import { demographics, type DemographicCount } from './crdc.repository.js';
 const NONE = '00000000-0000-0000-0000-000000000000';
 const uuidList = (ids: string[]) => sql.join((ids.length ? ids : [NONE]).map((id) => sql`${id}::uuid`), sql`, `);
 
-/** The next calendar day of `day` (YYYY-MM-DD). */
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The whole months inside from..to: [first day of the first, first day after the last), empty when none. */
 export function wholeMonths(from: string, to: string): { start: string; end: string } {
   const start = from.endsWith('-01') ? from : firstOfNextMonth(from);
-  const after = nextDay(to);
+  const after = addDays(to, 1);
   const end = after.endsWith('-01') ? after : `${to.slice(0, 7)}-01`;
   return start < end ? { start, end } : { start: from, end: from };
 }

@@ -5,10 +5,10 @@
 // Full run: 7 rounds; --quick: 3.
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import postgres from 'postgres';
 import { openPostgres } from '../server/db/connection.js';
 import { freePort, killAll, ProcessClient, startServer, waitFor } from '../server/ops/test-process.js';
 import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../server/test/fixtures.js';
+import { scratchPostgres } from './support/scratch-postgres.js';
 import { isQuick, median, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -16,19 +16,8 @@ const ROUNDS = quick ? 3 : 7;
 const FILE_BYTES = 50 * 1000 * 1000;
 const GOAL = { ratio: 0.5 };
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) {
-  process.stdout.write('set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server\n');
-  printFigures({ bench: 'evidence', skipped: 'no PostgreSQL server' });
-  process.exit(0);
-}
-const admin = postgres(url, { max: 1, onnotice: () => undefined });
-const name = `srodesk_bench_evidence_${process.pid}_${randomBytes(3).toString('hex')}`;
-const dbUrl = (() => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
+const scratch = scratchPostgres('evidence');
+const { name, url: dbUrl } = scratch;
 const work = `${process.cwd()}/.test-tmp/bench-evidence-${process.pid}`;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -41,7 +30,7 @@ function video(): Buffer {
 }
 
 async function main(): Promise<void> {
-  await admin.unsafe(`create database "${name}"`);
+  await scratch.create();
   const database = openPostgres(dbUrl, { max: 2 });
   await database.migrate();
   const district = await createDistrict(database);
@@ -115,6 +104,5 @@ main()
     killAll();
     await new Promise((r) => setTimeout(r, 500));
     await rm(work, { recursive: true, force: true });
-    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => undefined);
-    await admin.end({ timeout: 5 });
+    await scratch.drop();
   });

@@ -14,6 +14,7 @@ import { openPostgres } from '../server/db/connection.js';
 import { freePort, killAll, ProcessClient, startServer, waitFor } from '../server/ops/test-process.js';
 import { createDistrict, createSchool, createUser, TEST_PASSWORD } from '../server/test/fixtures.js';
 import { startS3Server } from '../server/test/s3-server.js';
+import { scratchPostgres } from './support/scratch-postgres.js';
 import { isQuick, median, printFigures, round } from './support/stats.js';
 
 const quick = isQuick();
@@ -23,19 +24,8 @@ const BIG_BYTES = 200 * 1000 * 1000;
 const CONCURRENCY = 4;
 const GOAL = { ratio: 0.5, rssGrowthMb: 50 };
 
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url) {
-  process.stdout.write('set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server\n');
-  printFigures({ bench: 'files', skipped: 'no PostgreSQL server' });
-  process.exit(0);
-}
-const admin = postgres(url, { max: 1, onnotice: () => undefined });
-const name = `srodesk_bench_files_${process.pid}_${randomBytes(3).toString('hex')}`;
-const dbUrl = (() => {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
+const scratch = scratchPostgres('files');
+const { name, url: dbUrl } = scratch;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -96,7 +86,7 @@ async function rssGrowth(pid: number, work: () => Promise<void>): Promise<number
 }
 
 async function main(): Promise<void> {
-  await admin.unsafe(`create database "${name}"`);
+  await scratch.create();
   const database = openPostgres(dbUrl, { max: 2 });
   await database.migrate();
   const district = await createDistrict(database);
@@ -212,6 +202,5 @@ main()
   .finally(async () => {
     killAll();
     await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => undefined);
-    await admin.end({ timeout: 5 });
+    await scratch.drop();
   });
